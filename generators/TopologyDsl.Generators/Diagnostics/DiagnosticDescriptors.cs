@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TopologyDsl.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic TopologyDsl reports. IDs are grouped by range: 0xx attribute usage and shape,
+/// 1xx addressing, 2xx references between resources, 3xx CloudFormation limits and naming.
+/// An ID is never reused or renumbered. docs/diagnostics.md and AnalyzerReleases.*.md list the same
+/// IDs; a test keeps the three in step.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string HelpBase = "https://github.com/TopologyDsl/TopologyDsl/blob/main/docs/diagnostics.md#";
+
+    private const string Usage = "TopologyDsl.Usage";
+    private const string Addressing = "TopologyDsl.Addressing";
+    private const string References = "TopologyDsl.References";
+    private const string Limits = "TopologyDsl.Limits";
+
+    // 0xx: attribute usage and shape
+
+    public static readonly DiagnosticDescriptor RecordNotPartial = Create("TDSL001", Usage, DiagnosticSeverity.Error,
+        "Resource record is not partial",
+        "Resource record '{0}' must be declared partial, so that the generator can add its resource interface",
+        "The generator adds an interface such as IVpc to every resource record, which is what lets other attributes refer to it. Add the partial keyword: 'public partial record Network;'.");
+
+    public static readonly DiagnosticDescriptor ResourceOutsideStack = Create("TDSL002", Usage, DiagnosticSeverity.Error,
+        "Resource declared outside a stack",
+        "Record '{0}' has the resource attribute [{1}] but is not nested in a class marked [Stack]",
+        "Every resource belongs to one stack: declare the record inside the static partial class that carries [Stack(\"name\")].");
+
+    public static readonly DiagnosticDescriptor StackNotPartial = Create("TDSL003", Usage, DiagnosticSeverity.Error,
+        "Stack class is not partial",
+        "Stack class '{0}' must be declared partial, so that the generator can add BuildTemplate()",
+        "Declare the stack as 'public static partial class Name'.");
+
+    public static readonly DiagnosticDescriptor StackNotTopLevel = Create("TDSL004", Usage, DiagnosticSeverity.Error,
+        "Stack class is nested or generic",
+        "Stack class '{0}' must be a non-generic class declared directly in a namespace",
+        "Move the [Stack] class out of the type that contains it and remove its type parameters.");
+
+    public static readonly DiagnosticDescriptor SeveralResourceKinds = Create("TDSL005", Usage, DiagnosticSeverity.Error,
+        "Record declares more than one resource",
+        "Record '{0}' is marked both [{1}] and [{2}]; a record declares one resource",
+        "Split the record in two, one resource attribute each.");
+
+    public static readonly DiagnosticDescriptor AttributeWithoutResource = Create("TDSL006", Usage, DiagnosticSeverity.Error,
+        "Attribute needs another attribute on the same record",
+        "[{0}] on '{1}' needs [{2}] on the same record",
+        "Routes and associations belong to a route table, inbound rules to a security group, security groups and jump hosts to an instance. Put the attribute on a record of that kind.");
+
+    public static readonly DiagnosticDescriptor InvalidStackName = Create("TDSL007", Usage, DiagnosticSeverity.Error,
+        "Invalid stack name",
+        "Stack name '{0}' is not valid: a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters",
+        "CloudFormation rejects other stack names. The name is also the template's file name.");
+
+    public static readonly DiagnosticDescriptor ValueOutOfRange = Create("TDSL008", Usage, DiagnosticSeverity.Error,
+        "Value out of range",
+        "{0} of '{1}' is {2}, but must be {3}",
+        "Change the value to one in the range the message gives.");
+
+    public static readonly DiagnosticDescriptor UnknownParameterType = Create("TDSL009", Usage, DiagnosticSeverity.Error,
+        "Unknown parameter type",
+        "Parameter '{0}' has type '{1}', which CloudFormation does not know",
+        "Use String, Number, a List<...> or an AWS-specific type such as AWS::EC2::KeyPair::KeyName (see ParameterTypes).");
+
+    public static readonly DiagnosticDescriptor MissingValue = Create("TDSL010", Usage, DiagnosticSeverity.Error,
+        "Required value missing",
+        "{0} of '{1}' is missing",
+        "Give the value; CloudFormation needs it to create the resource.");
+
+    // 1xx: addressing
+
+    public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
+        "Malformed CIDR block",
+        "{0} of '{1}' is '{2}', which is not an IPv4 CIDR block such as 10.0.1.0/24",
+        "Write four numbers from 0 to 255 without leading zeros, a slash and a prefix length from 0 to 32.");
+
+    public static readonly DiagnosticDescriptor MalformedIpAddress = Create("TDSL102", Addressing, DiagnosticSeverity.Error,
+        "Malformed IP address",
+        "{0} of '{1}' is '{2}', which is not an IPv4 address such as 10.0.1.10",
+        "Write four numbers from 0 to 255 without leading zeros.");
+
+    public static readonly DiagnosticDescriptor CidrHostBitsSet = Create("TDSL103", Addressing, DiagnosticSeverity.Error,
+        "CIDR block has host bits set",
+        "{0} of '{1}' is {2}, which has host bits set; the block is {3}",
+        "EC2 takes a block by its network address. Write the address the message suggests.");
+
+    public static readonly DiagnosticDescriptor VpcCidrSize = Create("TDSL104", Addressing, DiagnosticSeverity.Error,
+        "VPC block size not allowed",
+        "VPC '{0}' uses {1}; a VPC block must be between /16 and /28",
+        "AWS allows VPC IPv4 blocks from /16 (65,536 addresses) to /28 (16 addresses).");
+
+    public static readonly DiagnosticDescriptor SubnetCidrSize = Create("TDSL105", Addressing, DiagnosticSeverity.Error,
+        "Subnet block size not allowed",
+        "Subnet '{0}' uses {1}; a subnet block must be between /16 and /28",
+        "AWS allows subnet IPv4 blocks from /16 to /28.");
+
+    public static readonly DiagnosticDescriptor SubnetOutsideVpc = Create("TDSL106", Addressing, DiagnosticSeverity.Error,
+        "Subnet outside its VPC",
+        "Subnet '{0}' uses {1}, which is not inside VPC '{2}' {3}",
+        "A subnet's block must lie inside its VPC's block. Pick a block inside the VPC, or widen the VPC.");
+
+    public static readonly DiagnosticDescriptor SubnetsOverlap = Create("TDSL107", Addressing, DiagnosticSeverity.Error,
+        "Subnets overlap",
+        "Subnet '{0}' uses {1}, which overlaps subnet '{2}' {3} in VPC '{4}'",
+        "The subnets of one VPC cannot share addresses. Give one of them a free block of the VPC.");
+
+    public static readonly DiagnosticDescriptor InstanceIpOutsideSubnet = Create("TDSL108", Addressing, DiagnosticSeverity.Error,
+        "Instance address outside its subnet",
+        "Instance '{0}' has address {1}, which is not inside subnet '{2}' {3}",
+        "An instance's private address comes from its subnet's block. Choose an address in the subnet, or move the instance.");
+
+    public static readonly DiagnosticDescriptor InstanceIpReserved = Create("TDSL109", Addressing, DiagnosticSeverity.Error,
+        "Instance address reserved by AWS",
+        "Instance '{0}' has address {1}, which is {2} of subnet '{3}' {4}; AWS reserves it",
+        "AWS reserves five addresses in every subnet: the network address, +1 for the VPC router, +2 for DNS, +3 for future use, and the broadcast address. Use another address, such as the one after them.");
+
+    public static readonly DiagnosticDescriptor DuplicatePrivateIp = Create("TDSL110", Addressing, DiagnosticSeverity.Error,
+        "Two instances with one address",
+        "Instance '{0}' has address {1}, which instance '{2}' already has",
+        "Each private address belongs to one network interface. Give each instance its own.");
+
+    public static readonly DiagnosticDescriptor VpcCidrPublic = Create("TDSL111", Addressing, DiagnosticSeverity.Warning,
+        "VPC uses publicly routable addresses",
+        "VPC '{0}' uses {1}, which is outside the private ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10)",
+        "Addresses outside RFC 1918 and the shared range belong to someone on the internet: instances in this VPC cannot reach them. Use a private range.");
+
+    public static readonly DiagnosticDescriptor VpcCidrDockerBridge = Create("TDSL112", Addressing, DiagnosticSeverity.Info,
+        "VPC overlaps Docker's default bridge",
+        "VPC '{0}' uses {1}, which overlaps 172.17.0.0/16, Docker's default bridge network",
+        "Containers on instances in this VPC cannot reach the overlapping addresses without changing Docker's bridge. Prefer another range.");
+
+    public static readonly DiagnosticDescriptor RouteShadowsLocal = Create("TDSL113", Addressing, DiagnosticSeverity.Error,
+        "Route overlaps the VPC's own block",
+        "Route table '{0}' sends {1} to '{2}', but that overlaps VPC '{3}' {4}, which the local route serves",
+        "Traffic inside the VPC takes the local route; EC2 rejects a gateway route to a destination inside the VPC's block. Route a destination outside it.");
+
+    public static readonly DiagnosticDescriptor DuplicateRoute = Create("TDSL114", Addressing, DiagnosticSeverity.Error,
+        "Two routes to one destination",
+        "Route table '{0}' has two routes for {1}",
+        "A route table holds one route per destination. Remove one of them.");
+
+    // 2xx: references
+
+    public static readonly DiagnosticDescriptor NotAResourceOfStack = Create("TDSL201", References, DiagnosticSeverity.Error,
+        "Reference to something that is not a resource of this stack",
+        "'{0}' refers to '{1}', which is not a {2} of stack '{3}'",
+        "A resource can refer only to resources declared in the same [Stack] class, with the right attribute.");
+
+    public static readonly DiagnosticDescriptor UserDataFileNotFound = Create("TDSL202", References, DiagnosticSeverity.Error,
+        "User data file not found",
+        "Instance '{0}' uses user data file '{1}', which is not among the project's AdditionalFiles",
+        "The generator reads user data at compile time. Add <AdditionalFiles Include=\"path\" /> to the project file, with the path relative to the project.");
+
+    public static readonly DiagnosticDescriptor UnknownSubstitution = Create("TDSL203", References, DiagnosticSeverity.Error,
+        "Substitution names nothing in the stack",
+        "'${{{0}}}' in {1} names nothing in stack '{2}'",
+        "CloudFormation substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and pseudo parameters such as ${AWS::Region}. Fix the name, or write ${!Literal} for a literal ${Literal}.");
+
+    public static readonly DiagnosticDescriptor InvalidInstanceSetting = Create("TDSL204", References, DiagnosticSeverity.Error,
+        "Instance setting is neither a parameter nor a valid value",
+        "{0} of instance '{1}' is '{2}', which is neither a parameter of this stack nor {3}",
+        "Name a parameter of the stack with nameof(Parameter), or write a literal value of the right form.");
+
+    public static readonly DiagnosticDescriptor CrossVpcReference = Create("TDSL205", References, DiagnosticSeverity.Error,
+        "Resources of different VPCs wired together",
+        "'{0}' is in VPC '{1}', but '{2}' is in VPC '{3}'",
+        "Subnets, route tables, gateways, security groups and instances work together only within one VPC.");
+
+    public static readonly DiagnosticDescriptor SubnetInSeveralRouteTables = Create("TDSL206", References, DiagnosticSeverity.Error,
+        "Subnet associated with more than one route table",
+        "Subnet '{0}' is associated with route table '{1}' and with '{2}'; a subnet has one route table",
+        "Remove one of the [Associate] attributes.");
+
+    public static readonly DiagnosticDescriptor SeveralInternetGateways = Create("TDSL207", References, DiagnosticSeverity.Error,
+        "VPC with more than one internet gateway",
+        "Internet gateway '{0}' is attached to VPC '{1}', which already has internet gateway '{2}'",
+        "A VPC can have one internet gateway attached. Remove one.");
+
+    public static readonly DiagnosticDescriptor NatGatewayWithoutInternetRoute = Create("TDSL208", References, DiagnosticSeverity.Error,
+        "NAT gateway cannot reach the internet",
+        "NAT gateway '{0}' is in subnet '{1}', whose route table has no route to an internet gateway",
+        "A public NAT gateway sends traffic out through the internet gateway of its subnet's route table. Put it in a public subnet, or add [Route<Gateway>(\"0.0.0.0/0\")] to that subnet's route table.");
+
+    public static readonly DiagnosticDescriptor PublicIpWithoutInternetRoute = Create("TDSL209", References, DiagnosticSeverity.Warning,
+        "Public IP unreachable",
+        "Instance '{0}' has a public IP, but its subnet '{1}' has no route to an internet gateway",
+        "Without a route to an internet gateway, nothing can reach the public address. Route the subnet to an internet gateway, or drop PublicIp.");
+
+    public static readonly DiagnosticDescriptor DuplicateLogicalId = Create("TDSL210", References, DiagnosticSeverity.Error,
+        "Duplicate logical ID",
+        "The logical ID '{0}' of {1} is also the logical ID of {2}",
+        "Every parameter, resource and output of a template needs its own name, including the resources the generator adds (an internet gateway's Attachment, a NAT gateway's Eip). Rename one of the records.");
+
+    public static readonly DiagnosticDescriptor JumpHostWithoutPublicIp = Create("TDSL211", References, DiagnosticSeverity.Warning,
+        "Jump host has no public IP",
+        "Instance '{0}' is reached through '{1}', which has no public IP",
+        "ssh -J needs a jump host the user can reach. Give it PublicIp = true.");
+
+    // 3xx: CloudFormation limits and naming
+
+    public static readonly DiagnosticDescriptor InvalidLogicalId = Create("TDSL301", Limits, DiagnosticSeverity.Error,
+        "Invalid logical ID",
+        "'{0}' is not a valid logical ID: CloudFormation accepts only ASCII letters and digits, at most 255 characters",
+        "Rename the record (or output): no underscores and no non-ASCII letters.");
+
+    public static readonly DiagnosticDescriptor TooManyResources = Create("TDSL302", Limits, DiagnosticSeverity.Error,
+        "Too many resources",
+        "Stack '{0}' makes {1} resources; a template may hold at most 500",
+        "Split the topology into several stacks.");
+
+    public static readonly DiagnosticDescriptor TooManyParameters = Create("TDSL303", Limits, DiagnosticSeverity.Error,
+        "Too many parameters",
+        "Stack '{0}' has {1} parameters; a template may hold at most 200",
+        "Merge parameters or split the stack.");
+
+    public static readonly DiagnosticDescriptor TooManyOutputs = Create("TDSL304", Limits, DiagnosticSeverity.Error,
+        "Too many outputs",
+        "Stack '{0}' has {1} outputs; a template may hold at most 200",
+        "Remove outputs or split the stack.");
+
+    public static readonly DiagnosticDescriptor TemplateTooLargeForInline = Create("TDSL305", Limits, DiagnosticSeverity.Warning,
+        "Template too large to deploy inline",
+        "The template of stack '{0}' is {1} bytes, over the 51,200 that can be passed inline",
+        "Reported by synth once the YAML is written. Deploy with 'aws cloudformation deploy --s3-bucket', or split the stack.");
+
+    public static readonly DiagnosticDescriptor TemplateTooLarge = Create("TDSL306", Limits, DiagnosticSeverity.Error,
+        "Template too large",
+        "The template of stack '{0}' is {1} bytes; CloudFormation accepts at most 1,000,000",
+        "Reported by synth once the YAML is written. Split the topology into several stacks.");
+
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpBase + id.ToLowerInvariant());
+}
+
+internal static class DiagnosticCatalog
+{
+    /// <summary>Every descriptor, in ID order.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All =
+        typeof(DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null))
+            .OfType<DiagnosticDescriptor>()
+            .OrderBy(d => d.Id, System.StringComparer.Ordinal)
+            .ToImmutableArray();
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById =
+        All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    public static bool IsError(string id) => ById.TryGetValue(id, out var d) && d.DefaultSeverity == DiagnosticSeverity.Error;
+}

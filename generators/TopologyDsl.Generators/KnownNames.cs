@@ -1,0 +1,25 @@
+namespace TopologyDsl.Generators;
+
+/// <summary>Metadata names of the attributes in the runtime library, matched as strings (the generator never references that assembly).</summary>
+internal static class KnownNames
+{
+    public const string Stack = "TopologyDsl.StackAttribute";
+    public const string Vpc = "TopologyDsl.VpcAttribute";
+    public const string Subnet = "TopologyDsl.SubnetAttribute`1";
+    public const string InternetGateway = "TopologyDsl.InternetGatewayAttribute`1";
+    public const string NatGateway = "TopologyDsl.NatGatewayAttribute`1";
+    public const string RouteTable = "TopologyDsl.RouteTableAttribute`1";
+    public const string Associate = "TopologyDsl.AssociateAttribute`1";
+    public const string Route = "TopologyDsl.RouteAttribute`1";
+    public const string SecurityGroup = "TopologyDsl.SecurityGroupAttribute`1";
+    public const string Ingress = "TopologyDsl.IngressAttribute";
+    public const string IngressFrom = "TopologyDsl.IngressFromAttribute`1";
+    public const string Instance = "TopologyDsl.InstanceAttribute`1";
+    public const string Uses = "TopologyDsl.UsesAttribute`1";
+    public const string SshVia = "TopologyDsl.SshViaAttribute`1";
+    public const string Parameter = "TopologyDsl.ParameterAttribute";
+    public const string Output = "TopologyDsl.OutputAttribute";
+
+    /// <summary>The interfaces the generator adds, by resource kind.</summary>
+    public const string InterfaceNamespace = "global::TopologyDsl.";
+}

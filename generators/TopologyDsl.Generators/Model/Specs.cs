@@ -1,0 +1,130 @@
+namespace TopologyDsl.Generators.Model;
+
+// The equatable model of a stack: strings, numbers, enums and other specs only. No symbols, syntax
+// or locations, so a spec compares equal whenever the generated code would be the same.
+
+/// <summary>A reference from one resource to another, written as a type argument.</summary>
+/// <param name="Name">The record's name when it is nested in the stack class, else its full display name.</param>
+/// <param name="InStack">Whether the referenced record is nested in this stack's class.</param>
+/// <param name="IsError">Whether the C# compiler could not resolve the type (it reports that itself).</param>
+internal sealed record RefSpec(string Name, bool InStack, bool IsError);
+
+internal enum ResourceKind
+{
+    Vpc,
+    Subnet,
+    InternetGateway,
+    NatGateway,
+    RouteTable,
+    SecurityGroup,
+    Instance,
+    Parameter,
+}
+
+/// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
+internal enum TypeKeyword
+{
+    Record,
+    RecordStruct,
+    Class,
+    Struct,
+}
+
+internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial)
+{
+    public abstract ResourceKind Kind { get; }
+
+    public ModelPath Path => ModelPath.Resource(Name);
+}
+
+internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Vpc;
+}
+
+internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string CidrBlock, int Zone)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Subnet;
+}
+
+internal sealed record InternetGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.InternetGateway;
+}
+
+internal sealed record NatGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.NatGateway;
+}
+
+internal sealed record RouteSpec(string Destination, RefSpec Target);
+
+internal sealed record RouteTableSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc,
+    EquatableArray<RefSpec> Associations, EquatableArray<RouteSpec> Routes)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.RouteTable;
+}
+
+internal enum ProtocolSpec
+{
+    Tcp,
+    Udp,
+    Icmp,
+    All,
+}
+
+/// <summary>An inbound rule: from a CIDR block or parameter (<see cref="Source"/>) or from a group (<see cref="SourceGroup"/>).</summary>
+internal sealed record IngressSpec(ProtocolSpec Protocol, int Port, int ToPort, string? Source, RefSpec? SourceGroup, string? Description)
+{
+    /// <summary>The last port of the range (the first when no range was given).</summary>
+    public int LastPort => ToPort == 0 ? Port : ToPort;
+}
+
+internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string Description,
+    EquatableArray<IngressSpec> Ingress)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.SecurityGroup;
+}
+
+internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
+    bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
+    EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Instance;
+}
+
+internal sealed record ParameterSpec(string Name, TypeKeyword Keyword, bool IsPartial, string Type, string? Description,
+    string? Default, bool NoEcho, EquatableArray<string> AllowedValues, string? AllowedPattern, int MinLength, int MaxLength,
+    string? ConstraintDescription)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Parameter;
+}
+
+internal sealed record OutputSpec(string Name, string Value, string? Description);
+
+/// <summary>One stack: a top-level partial class marked [Stack] and the resource records nested in it.</summary>
+internal sealed record StackSpec(
+    string Namespace,
+    string ClassName,
+    bool IsStatic,
+    bool IsPartial,
+    string StackName,
+    string? Description,
+    EquatableArray<ResourceSpec> Resources,
+    EquatableArray<OutputSpec> Outputs,
+    EquatableArray<Finding> ParseFindings)
+{
+    /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c>.</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";
+}
+
+/// <summary>A file passed to the compiler as an AdditionalFiles item: its path with '/' separators, and its text.</summary>
+internal sealed record ProjectFile(string Path, string Text);

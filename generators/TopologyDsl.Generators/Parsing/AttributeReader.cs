@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Parsing;
+
+/// <summary>
+/// Reads the constant arguments of one attribute application and, when a source map is being built,
+/// records the syntax each came from. Tolerates every malformed shape (missing arguments, wrong
+/// types, unresolved types): what cannot be read comes back as null.
+/// </summary>
+internal sealed class AttributeReader
+{
+    private readonly AttributeData _data;
+    private readonly ModelPath _path;
+    private readonly SourceMap? _map;
+    private readonly AttributeSyntax? _syntax;
+
+    public AttributeReader(AttributeData data, ModelPath path, SourceMap? map, CancellationToken cancellationToken)
+    {
+        _data = data;
+        _path = path;
+        _map = map;
+        if (map is not null)
+        {
+            _syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            map.Add(path, _syntax?.GetLocation());
+        }
+    }
+
+    public ModelPath Path => _path;
+
+    public object? Constructor(int index, string segment)
+    {
+        var arguments = _data.ConstructorArguments;
+        if (_map is not null)
+        {
+            _map.Add(_path.Child(segment), PositionalSyntax(index)?.Expression.GetLocation());
+        }
+
+        return index < arguments.Length ? Read(arguments[index]) : null;
+    }
+
+    public string? ConstructorString(int index, string segment) => Constructor(index, segment) as string;
+
+    public int ConstructorInt(int index, string segment) => Constructor(index, segment) is int value ? value : 0;
+
+    public object? Named(string name, string segment)
+    {
+        if (_map is not null)
+        {
+            _map.Add(_path.Child(segment), NamedSyntax(name)?.Expression.GetLocation());
+        }
+
+        foreach (var pair in _data.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return Read(pair.Value);
+            }
+        }
+
+        return null;
+    }
+
+    public string? NamedString(string name, string segment) => Named(name, segment) as string;
+
+    public int NamedInt(string name, string segment, int fallback = 0) => Named(name, segment) is int value ? value : fallback;
+
+    public bool NamedBool(string name, string segment) => Named(name, segment) is true;
+
+    public EquatableArray<string> NamedStrings(string name, string segment) =>
+        Named(name, segment) is ImmutableArray<object?> items ? items.OfType<string>().ToEquatableArray() : EquatableArray<string>.Empty;
+
+    /// <summary>The attribute's first type argument as a reference to a record of the stack.</summary>
+    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment)
+    {
+        if (_map is not null)
+        {
+            var generic = _syntax?.Name.DescendantNodesAndSelf().OfType<GenericNameSyntax>().FirstOrDefault();
+            var argument = generic?.TypeArgumentList.Arguments.FirstOrDefault();
+            _map.Add(_path.Child(segment), argument?.GetLocation());
+        }
+
+        var type = _data.AttributeClass?.TypeArguments.FirstOrDefault();
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return new RefSpec(type?.Name ?? "?", InStack: false, IsError: true);
+        }
+
+        var inStack = type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingType, stack);
+        return new RefSpec(inStack ? type.Name : type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), inStack, IsError: false);
+    }
+
+    private static object? Read(TypedConstant constant) => constant.Kind switch
+    {
+        TypedConstantKind.Error => null,
+        TypedConstantKind.Array => constant.IsNull ? null : constant.Values.Select(Read).ToImmutableArray(),
+        TypedConstantKind.Type => null,
+        _ => constant.Value,
+    };
+
+    private AttributeArgumentSyntax? PositionalSyntax(int index)
+    {
+        var arguments = _syntax?.ArgumentList?.Arguments;
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        var parameters = _data.AttributeConstructor?.Parameters;
+        if (parameters is { } ps && index < ps.Length)
+        {
+            var byName = arguments.Value.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == ps[index].Name);
+            if (byName is not null)
+            {
+                return byName;
+            }
+        }
+
+        var positional = arguments.Value.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        return index < positional.Count ? positional[index] : null;
+    }
+
+    private AttributeArgumentSyntax? NamedSyntax(string name) =>
+        _syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+}

@@ -1,0 +1,293 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Parsing;
+
+internal sealed record ParseResult(StackSpec Spec, SourceMap? SourceMap);
+
+/// <summary>
+/// Reads a [Stack] class and the resource records nested in it into a <see cref="StackSpec"/>. The
+/// only code that touches symbols and syntax. It reads constant attribute arguments and never runs
+/// user code; shape problems become findings in the spec.
+/// </summary>
+internal static class TopologyParser
+{
+    /// <summary>The resource attributes, with the kind each declares and its short name for messages.</summary>
+    private static readonly Dictionary<string, (ResourceKind Kind, string Display)> ResourceAttributes = new()
+    {
+        [KnownNames.Vpc] = (ResourceKind.Vpc, "Vpc"),
+        [KnownNames.Subnet] = (ResourceKind.Subnet, "Subnet"),
+        [KnownNames.InternetGateway] = (ResourceKind.InternetGateway, "InternetGateway"),
+        [KnownNames.NatGateway] = (ResourceKind.NatGateway, "NatGateway"),
+        [KnownNames.RouteTable] = (ResourceKind.RouteTable, "RouteTable"),
+        [KnownNames.SecurityGroup] = (ResourceKind.SecurityGroup, "SecurityGroup"),
+        [KnownNames.Instance] = (ResourceKind.Instance, "Instance"),
+        [KnownNames.Parameter] = (ResourceKind.Parameter, "Parameter"),
+    };
+
+    /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
+    private static readonly Dictionary<string, (ResourceKind Owner, string Display, string Segment)> ModifierAttributes = new()
+    {
+        [KnownNames.Associate] = (ResourceKind.RouteTable, "Associate", "associate"),
+        [KnownNames.Route] = (ResourceKind.RouteTable, "Route", "route"),
+        [KnownNames.Ingress] = (ResourceKind.SecurityGroup, "Ingress", "ingress"),
+        [KnownNames.IngressFrom] = (ResourceKind.SecurityGroup, "IngressFrom", "ingress"),
+        [KnownNames.Uses] = (ResourceKind.Instance, "Uses", "uses"),
+        [KnownNames.SshVia] = (ResourceKind.Instance, "SshVia", "sshVia"),
+    };
+
+    public static string MetadataName(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        var ns = definition.ContainingNamespace;
+        return ns is null || ns.IsGlobalNamespace ? definition.MetadataName : ns.ToDisplayString() + "." + definition.MetadataName;
+    }
+
+    /// <summary>Whether the attribute is one of the resource attributes, and its display name.</summary>
+    public static bool IsResourceAttribute(AttributeData attribute, out string display)
+    {
+        display = "";
+        if (attribute.AttributeClass is { } type && ResourceAttributes.TryGetValue(MetadataName(type), out var info))
+        {
+            display = info.Display;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, CancellationToken cancellationToken)
+    {
+        var identifier = IdentifierLocation(stack, cancellationToken) ?? Location.None;
+        var map = withSourceMap ? new SourceMap(identifier) : null;
+        var findings = new List<Finding>();
+
+        var stackReader = new AttributeReader(stackAttribute, ModelPath.Stack, map, cancellationToken);
+        var stackName = stackReader.ConstructorString(0, "name") ?? "";
+        var description = stackReader.NamedString("Description", "description");
+
+        var isPartial = IsPartial(stack, cancellationToken);
+        if (!isPartial)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.StackNotPartial.Id, ModelPath.Stack.Child("class"), stack.Name));
+        }
+
+        if (stack.ContainingType is not null || stack.TypeParameters.Length > 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.StackNotTopLevel.Id, ModelPath.Stack.Child("class"), stack.Name));
+        }
+
+        map?.Add(ModelPath.Stack.Child("class"), identifier);
+
+        var outputs = new List<OutputSpec>();
+        foreach (var attribute in stack.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && MetadataName(type) == KnownNames.Output)
+            {
+                var reader = new AttributeReader(attribute, ModelPath.Stack.Item("output", outputs.Count), map, cancellationToken);
+                outputs.Add(new OutputSpec(reader.ConstructorString(0, "name") ?? "", reader.ConstructorString(1, "value") ?? "",
+                    reader.NamedString("Description", "description")));
+            }
+        }
+
+        var resources = new List<ResourceSpec>();
+        foreach (var member in stack.GetTypeMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ParseResource(stack, member, map, findings, cancellationToken) is { } resource)
+            {
+                resources.Add(resource);
+            }
+        }
+
+        var ns = stack.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        var spec = new StackSpec(ns, stack.Name, stack.IsStatic, isPartial, stackName, description,
+            resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray());
+        return new ParseResult(spec, map);
+    }
+
+    private static ResourceSpec? ParseResource(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        AttributeData? declaring = null;
+        var declaringKind = default(ResourceKind);
+        var declaringDisplay = "";
+        var modifiers = new List<(AttributeData Data, ResourceKind Owner, string Display, string Segment)>();
+        var path = ModelPath.Resource(record.Name);
+
+        foreach (var attribute in record.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type)
+            {
+                continue;
+            }
+
+            var name = MetadataName(type);
+            if (ResourceAttributes.TryGetValue(name, out var info))
+            {
+                if (declaring is null)
+                {
+                    declaring = attribute;
+                    declaringKind = info.Kind;
+                    declaringDisplay = info.Display;
+                }
+                else
+                {
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                    var extra = path.Child("extra" + info.Display);
+                    map?.Add(extra, location);
+                    findings.Add(Finding.Create(DiagnosticDescriptors.SeveralResourceKinds.Id, extra, record.Name, declaringDisplay, info.Display));
+                }
+            }
+            else if (ModifierAttributes.TryGetValue(name, out var modifier))
+            {
+                modifiers.Add((attribute, modifier.Owner, modifier.Display, modifier.Segment));
+            }
+        }
+
+        if (declaring is null)
+        {
+            return null;
+        }
+
+        map?.Add(path, IdentifierLocation(record, cancellationToken));
+        var isPartial = IsPartial(record, cancellationToken);
+        if (!isPartial)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.RecordNotPartial.Id, path, record.Name));
+        }
+
+        var keyword = record.IsRecord
+            ? (record.TypeKind == TypeKind.Struct ? TypeKeyword.RecordStruct : TypeKeyword.Record)
+            : (record.TypeKind == TypeKind.Struct ? TypeKeyword.Struct : TypeKeyword.Class);
+
+        // Modifiers that belong to another kind of resource are reported and left out.
+        var counters = new Dictionary<string, int>();
+        var usable = new List<(AttributeReader Reader, string Display)>();
+        foreach (var (data, owner, display, segment) in modifiers)
+        {
+            counters.TryGetValue(segment, out var index);
+            counters[segment] = index + 1;
+            var reader = new AttributeReader(data, path.Item(segment, index), map, cancellationToken);
+            if (owner != declaringKind)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AttributeWithoutResource.Id, reader.Path, display, record.Name, OwnerDisplay(owner)));
+            }
+            else
+            {
+                usable.Add((reader, display));
+            }
+        }
+
+        var main = new AttributeReader(declaring, path.Child("attribute"), map, cancellationToken);
+        var name2 = record.Name;
+        switch (declaringKind)
+        {
+            case ResourceKind.Vpc:
+                return new VpcSpec(name2, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "");
+            case ResourceKind.Subnet:
+                return new SubnetSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
+                    main.NamedInt("Zone", "zone"));
+            case ResourceKind.InternetGateway:
+                return new InternetGatewaySpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"));
+            case ResourceKind.NatGateway:
+                return new NatGatewaySpec(name2, keyword, isPartial, main.TypeArgument(stack, "subnet"));
+            case ResourceKind.RouteTable:
+            {
+                var associations = usable.Where(u => u.Display == "Associate").Select(u => u.Reader.TypeArgument(stack, "subnet"));
+                var routes = usable.Where(u => u.Display == "Route")
+                    .Select(u => new RouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "target")));
+                return new RouteTableSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                    associations.ToEquatableArray(), routes.ToEquatableArray());
+            }
+
+            case ResourceKind.SecurityGroup:
+            {
+                var ingress = usable.Select(u => u.Display == "Ingress"
+                    ? new IngressSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
+                        u.Reader.NamedInt("ToPort", "toPort"), u.Reader.ConstructorString(2, "source") ?? "", null,
+                        u.Reader.NamedString("Description", "description"))
+                    : new IngressSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
+                        u.Reader.NamedInt("ToPort", "toPort"), null, u.Reader.TypeArgument(stack, "source"),
+                        u.Reader.NamedString("Description", "description")));
+                return new SecurityGroupSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                    main.ConstructorString(0, "description") ?? "", ingress.ToEquatableArray());
+            }
+
+            case ResourceKind.Instance:
+            {
+                var groups = usable.Where(u => u.Display == "Uses").Select(u => u.Reader.TypeArgument(stack, "group"));
+                var via = usable.FirstOrDefault(u => u.Display == "SshVia").Reader;
+                return new InstanceSpec(name2, keyword, isPartial, main.TypeArgument(stack, "subnet"), main.ConstructorString(0, "privateIp") ?? "",
+                    main.NamedBool("PublicIp", "publicIp"), main.NamedString("UserData", "userData"), main.NamedString("ImageId", "imageId"),
+                    main.NamedString("InstanceType", "instanceType"), main.NamedString("KeyName", "keyName"),
+                    main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
+                    via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user");
+            }
+
+            default:
+                return new ParameterSpec(name2, keyword, isPartial, main.NamedString("Type", "type") ?? "String",
+                    main.NamedString("Description", "description"), main.NamedString("Default", "default"), main.NamedBool("NoEcho", "noEcho"),
+                    main.NamedStrings("AllowedValues", "allowedValues"), main.NamedString("AllowedPattern", "allowedPattern"),
+                    main.NamedInt("MinLength", "minLength"), main.NamedInt("MaxLength", "maxLength"),
+                    main.NamedString("ConstraintDescription", "constraintDescription"));
+        }
+    }
+
+    public static string OwnerDisplay(ResourceKind kind) => kind switch
+    {
+        ResourceKind.RouteTable => "RouteTable",
+        ResourceKind.SecurityGroup => "SecurityGroup",
+        ResourceKind.Instance => "Instance",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Whether every declaration of the type written by the user says partial.</summary>
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
+            {
+                if (declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) && type.DeclaringSyntaxReferences.Length > 1)
+                {
+                    continue;
+                }
+
+                any = true;
+                if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return any;
+    }
+
+    private static Location? IdentifierLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        // The user's declaration, not the partial one the generator adds.
+        Location? generated = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax declaration)
+            {
+                if (!declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return declaration.Identifier.GetLocation();
+                }
+
+                generated ??= declaration.Identifier.GetLocation();
+            }
+        }
+
+        return generated ?? type.Locations.FirstOrDefault();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Emit;
+using TopologyDsl.Generators.Model;
+using TopologyDsl.Generators.Parsing;
+using TopologyDsl.Generators.Validation;
+
+namespace TopologyDsl.Generators;
+
+/// <summary>
+/// Turns each [Stack] class into code that builds its CloudFormation template. Reports nothing:
+/// <see cref="TopologyAnalyzer"/> reports the same findings at the exact argument, live in the IDE.
+/// The generator validates only to skip emitting a template for a stack with errors.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TopologyGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var stacks = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownNames.Stack,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellationToken) =>
+                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec)
+            .WithTrackingName(TrackingNames.ParseStack);
+
+        var files = context.AdditionalTextsProvider
+            .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ProjectFiles);
+
+        var inputs = stacks.Combine(files)
+            .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Assemble);
+
+        var output = inputs
+            .Select(static (input, _) => TopologyEmitter.Emit(input))
+            .WithTrackingName(TrackingNames.Render);
+
+        context.RegisterSourceOutput(output, static (production, file) =>
+            production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
+    }
+
+    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
+    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files)
+    {
+        var findings = TopologyValidator.Validate(stack, files);
+        var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
+        var used = stack.Resources.OfType<InstanceSpec>()
+            .Where(i => !string.IsNullOrEmpty(i.UserData))
+            .Select(i => StackIndex.FindFile(files, f => f.Path, i.UserData!))
+            .Where(f => f is not null)
+            .Select(f => f!)
+            .Distinct()
+            .OrderBy(f => f.Path, System.StringComparer.Ordinal);
+        return new RenderInput(stack, firstError, used.ToEquatableArray());
+    }
+}

@@ -1,0 +1,10 @@
+namespace TopologyDsl.Generators;
+
+/// <summary>Names of the generator's incremental steps, which the caching tests look up.</summary>
+internal static class TrackingNames
+{
+    public const string ParseStack = nameof(ParseStack);
+    public const string ProjectFiles = nameof(ProjectFiles);
+    public const string Assemble = nameof(Assemble);
+    public const string Render = nameof(Render);
+}

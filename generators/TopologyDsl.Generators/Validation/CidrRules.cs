@@ -1,0 +1,258 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>Addressing: CIDR blocks, containment, overlap, instance addresses and route destinations.</summary>
+internal static class CidrRules
+{
+    private static readonly (Cidr Block, string Name)[] PrivateRanges =
+    [
+        (Parse("10.0.0.0/8"), "10.0.0.0/8"),
+        (Parse("172.16.0.0/12"), "172.16.0.0/12"),
+        (Parse("192.168.0.0/16"), "192.168.0.0/16"),
+        (Parse("100.64.0.0/10"), "100.64.0.0/10"),
+    ];
+
+    private static readonly Cidr DockerBridge = Parse("172.17.0.0/16");
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        foreach (var resource in index.Stack.Resources)
+        {
+            switch (resource)
+            {
+                case VpcSpec vpc:
+                    CheckVpc(vpc, findings);
+                    break;
+                case SubnetSpec subnet:
+                    CheckSubnet(index, subnet, findings);
+                    break;
+                case RouteTableSpec table:
+                    CheckRoutes(index, table, findings);
+                    break;
+                case SecurityGroupSpec group:
+                    CheckIngressSources(index, group, findings);
+                    break;
+            }
+        }
+
+        CheckOverlaps(index, findings);
+        CheckInstances(index, findings);
+    }
+
+    /// <summary>Parses a block and reports malformed blocks and host bits; returns the block when usable.</summary>
+    public static Cidr? Block(string value, string what, string owner, ModelPath path, List<Finding> findings)
+    {
+        if (!Cidr.TryParse(value, out var cidr))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MalformedCidr.Id, path, what, owner, value));
+            return null;
+        }
+
+        if (cidr.HasHostBits)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.CidrHostBitsSet.Id, path, what, owner, value, cidr.Network.ToString()));
+        }
+
+        return cidr.Network;
+    }
+
+    private static void CheckVpc(VpcSpec vpc, List<Finding> findings)
+    {
+        var path = vpc.Path.Child("cidr");
+        if (Block(vpc.CidrBlock, "CIDR block", vpc.Name, path, findings) is not { } cidr)
+        {
+            return;
+        }
+
+        if (cidr.Prefix < 16 || cidr.Prefix > 28)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrSize.Id, path, vpc.Name, cidr.ToString()));
+        }
+
+        if (!PrivateRanges.Any(r => r.Block.Contains(cidr)))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrPublic.Id, path, vpc.Name, cidr.ToString()));
+        }
+        else if (cidr.Overlaps(DockerBridge))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrDockerBridge.Id, path, vpc.Name, cidr.ToString()));
+        }
+    }
+
+    private static void CheckSubnet(StackIndex index, SubnetSpec subnet, List<Finding> findings)
+    {
+        var path = subnet.Path.Child("cidr");
+        if (Block(subnet.CidrBlock, "CIDR block", subnet.Name, path, findings) is not { } cidr)
+        {
+            return;
+        }
+
+        if (cidr.Prefix < 16 || cidr.Prefix > 28)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetCidrSize.Id, path, subnet.Name, cidr.ToString()));
+        }
+
+        if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(vpc.CidrBlock, out var vpcBlock) && !vpcBlock.Network.Contains(cidr))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetOutsideVpc.Id, path, subnet.Name, cidr.ToString(), vpc.Name, vpcBlock.Network.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Overlapping subnets of each VPC, by sorting on the first address and sweeping once
+    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later.
+    /// </summary>
+    private static void CheckOverlaps(StackIndex index, List<Finding> findings)
+    {
+        var byVpc = new Dictionary<string, List<(Cidr Block, SubnetSpec Subnet, int Order)>>(System.StringComparer.Ordinal);
+        var order = 0;
+        foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
+        {
+            order++;
+            if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block))
+            {
+                if (!byVpc.TryGetValue(vpc.Name, out var list))
+                {
+                    byVpc.Add(vpc.Name, list = []);
+                }
+
+                list.Add((block.Network, subnet, order));
+            }
+        }
+
+        foreach (var pair in byVpc.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        {
+            var sorted = pair.Value.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
+            var widest = sorted.Count > 0 ? sorted[0] : default;
+            for (var i = 1; i < sorted.Count; i++)
+            {
+                var current = sorted[i];
+                if (current.Block.First <= widest.Block.Last)
+                {
+                    var (later, earlier) = current.Order > widest.Order ? (current, widest) : (widest, current);
+                    findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
+                        later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key));
+                }
+
+                if (current.Block.Last > widest.Block.Last)
+                {
+                    widest = current;
+                }
+            }
+        }
+    }
+
+    private static void CheckInstances(StackIndex index, List<Finding> findings)
+    {
+        var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
+        foreach (var instance in index.Stack.Resources.OfType<InstanceSpec>())
+        {
+            var path = instance.Path.Child("privateIp");
+            if (!Ipv4.TryParseAddress(instance.PrivateIp, out var address))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.MalformedIpAddress.Id, path, "Private IP", instance.Name, instance.PrivateIp));
+                continue;
+            }
+
+            var subnet = index.Resolve<SubnetSpec>(instance.Subnet);
+            if (subnet is null || !Cidr.TryParse(subnet.CidrBlock, out var block))
+            {
+                continue;
+            }
+
+            block = block.Network;
+            if (!block.Contains(address))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpOutsideSubnet.Id, path, instance.Name, instance.PrivateIp, subnet.Name, block.ToString()));
+                continue;
+            }
+
+            var reserved = ReservedRole(block, address);
+            if (reserved is not null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpReserved.Id, path, instance.Name, instance.PrivateIp, reserved, subnet.Name, block.ToString()));
+                continue;
+            }
+
+            var vpc = index.VpcOf(subnet)?.Name ?? "";
+            if (taken.TryGetValue((vpc, address), out var other))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicatePrivateIp.Id, path, other.Path.Child("privateIp"), instance.Name, instance.PrivateIp, other.Name));
+            }
+            else
+            {
+                taken.Add((vpc, address), instance);
+            }
+        }
+    }
+
+    /// <summary>Which of the five addresses AWS reserves in every subnet this one is, if any.</summary>
+    public static string? ReservedRole(Cidr subnet, uint address)
+    {
+        var offset = address - subnet.First;
+        return offset switch
+        {
+            0 => "the network address",
+            1 => "the VPC router's address (network + 1)",
+            2 => "the DNS server's address (network + 2)",
+            3 => "the address AWS keeps for future use (network + 3)",
+            _ => address == subnet.Last ? "the broadcast address" : null,
+        };
+    }
+
+    private static void CheckRoutes(StackIndex index, RouteTableSpec table, List<Finding> findings)
+    {
+        var vpc = index.Resolve<VpcSpec>(table.Vpc);
+        Cidr? vpcBlock = vpc is not null && Cidr.TryParse(vpc.CidrBlock, out var v) ? v.Network : null;
+        var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var i = 0; i < table.Routes.Count; i++)
+        {
+            var route = table.Routes[i];
+            var path = table.Path.Item("route", i).Child("destination");
+            if (Block(route.Destination, "Route destination", table.Name, path, findings) is not { } destination)
+            {
+                continue;
+            }
+
+            var key = destination.ToString();
+            if (seen.TryGetValue(key, out var first))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, table.Path.Item("route", first).Child("destination"), table.Name, key));
+                continue;
+            }
+
+            seen.Add(key, i);
+            if (vpcBlock is { } block && block.Contains(destination))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Name, vpc!.Name, block.ToString()));
+            }
+        }
+    }
+
+    private static void CheckIngressSources(StackIndex index, SecurityGroupSpec group, List<Finding> findings)
+    {
+        for (var i = 0; i < group.Ingress.Count; i++)
+        {
+            var rule = group.Ingress[i];
+            if (rule.Source is not { } source || index.Parameter(source) is not null)
+            {
+                continue;
+            }
+
+            Block(source, "Ingress source", group.Name, group.Path.Item("ingress", i).Child("source"), findings);
+        }
+    }
+
+    private static Cidr Parse(string text)
+    {
+        Cidr.TryParse(text, out var cidr);
+        return cidr;
+    }
+
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>
+/// IPv4 addresses and CIDR blocks as 32-bit numbers. Hand-written because the generator targets
+/// netstandard2.0 and System.Net.IPAddress.TryParse accepts forms EC2 rejects ("10.1", "010.0.0.1",
+/// hexadecimal octets); no library parses exactly the dotted-quad form AWS takes.
+/// </summary>
+internal static class Ipv4
+{
+    public static bool TryParseAddress(string? text, out uint address)
+    {
+        address = 0;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var parts = text.Split('.');
+        if (parts.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0 || part.Length > 3 || (part.Length > 1 && part[0] == '0'))
+            {
+                return false;
+            }
+
+            var octet = 0;
+            foreach (var c in part)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                octet = (octet * 10) + (c - '0');
+            }
+
+            if (octet > 255)
+            {
+                return false;
+            }
+
+            address = (address << 8) | (uint)octet;
+        }
+
+        return true;
+    }
+
+    public static string Format(uint address) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}.{1}.{2}.{3}", address >> 24, (address >> 16) & 255, (address >> 8) & 255, address & 255);
+}
+
+/// <summary>An IPv4 block: its first address and prefix length.</summary>
+internal readonly struct Cidr
+{
+    public Cidr(uint address, int prefix)
+    {
+        Address = address;
+        Prefix = prefix;
+    }
+
+    public uint Address { get; }
+
+    public int Prefix { get; }
+
+    public uint Mask => Prefix == 0 ? 0u : uint.MaxValue << (32 - Prefix);
+
+    public uint First => Address & Mask;
+
+    public uint Last => First | ~Mask;
+
+    /// <summary>Whether bits below the prefix are set, as in 10.0.1.5/24.</summary>
+    public bool HasHostBits => (Address & ~Mask) != 0;
+
+    /// <summary>The block with host bits cleared.</summary>
+    public Cidr Network => new(First, Prefix);
+
+    public bool Contains(Cidr other) => other.Prefix >= Prefix && First <= other.First && other.Last <= Last;
+
+    public bool Contains(uint address) => First <= address && address <= Last;
+
+    public bool Overlaps(Cidr other) => First <= other.Last && other.First <= Last;
+
+    public static bool TryParse(string? text, out Cidr cidr)
+    {
+        cidr = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var slash = text.IndexOf('/');
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var length = text.Substring(slash + 1);
+        if (length.Length == 0 || length.Length > 2 || (length.Length > 1 && length[0] == '0'))
+        {
+            return false;
+        }
+
+        if (!int.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > 32)
+        {
+            return false;
+        }
+
+        if (!Ipv4.TryParseAddress(text.Substring(0, slash), out var address))
+        {
+            return false;
+        }
+
+        cidr = new Cidr(address, prefix);
+        return true;
+    }
+
+    public override string ToString() => Ipv4.Format(Address) + "/" + Prefix.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>References between resources and what the wiring means: one VPC per chain, one route table per subnet, routes out.</summary>
+internal static class ReferenceRules
+{
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        CheckTargets(index, findings);
+        CheckWiring(index, findings);
+        CheckRouting(index, findings);
+    }
+
+    private static void CheckTargets(StackIndex index, List<Finding> findings)
+    {
+        foreach (var resource in index.Stack.Resources)
+        {
+            var path = resource.Path;
+            switch (resource)
+            {
+                case SubnetSpec s:
+                    Expect<VpcSpec>(index, s.Name, s.Vpc, "VPC", path.Child("vpc"), findings);
+                    break;
+                case InternetGatewaySpec g:
+                    Expect<VpcSpec>(index, g.Name, g.Vpc, "VPC", path.Child("vpc"), findings);
+                    break;
+                case NatGatewaySpec n:
+                    Expect<SubnetSpec>(index, n.Name, n.Subnet, "subnet", path.Child("subnet"), findings);
+                    break;
+                case RouteTableSpec t:
+                    Expect<VpcSpec>(index, t.Name, t.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var i = 0; i < t.Associations.Count; i++)
+                    {
+                        Expect<SubnetSpec>(index, t.Name, t.Associations[i], "subnet", path.Item("associate", i).Child("subnet"), findings);
+                    }
+
+                    for (var i = 0; i < t.Routes.Count; i++)
+                    {
+                        var target = t.Routes[i].Target;
+                        if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null)
+                        {
+                            Report(index, t.Name, target, "route target (internet gateway or NAT gateway)", path.Item("route", i).Child("target"), findings);
+                        }
+                    }
+
+                    break;
+                case SecurityGroupSpec g:
+                    Expect<VpcSpec>(index, g.Name, g.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var i = 0; i < g.Ingress.Count; i++)
+                    {
+                        if (g.Ingress[i].SourceGroup is { } source)
+                        {
+                            Expect<SecurityGroupSpec>(index, g.Name, source, "security group", path.Item("ingress", i).Child("source"), findings);
+                        }
+                    }
+
+                    break;
+                case InstanceSpec i:
+                    Expect<SubnetSpec>(index, i.Name, i.Subnet, "subnet", path.Child("subnet"), findings);
+                    for (var k = 0; k < i.SecurityGroups.Count; k++)
+                    {
+                        Expect<SecurityGroupSpec>(index, i.Name, i.SecurityGroups[k], "security group", path.Item("uses", k).Child("group"), findings);
+                    }
+
+                    if (i.SshVia is { } host)
+                    {
+                        Expect<InstanceSpec>(index, i.Name, host, "instance", path.Child("sshVia").Child("host"), findings);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void Expect<T>(StackIndex index, string from, RefSpec reference, string kind, ModelPath path, List<Finding> findings)
+        where T : ResourceSpec
+    {
+        if (!reference.IsError && index.Resolve<T>(reference) is null)
+        {
+            Report(index, from, reference, kind, path, findings);
+        }
+    }
+
+    private static void Report(StackIndex index, string from, RefSpec reference, string kind, ModelPath path, List<Finding> findings) =>
+        findings.Add(Finding.Create(DiagnosticDescriptors.NotAResourceOfStack.Id, path, from, reference.Name, kind, index.Stack.StackName));
+
+    private static void CheckWiring(StackIndex index, List<Finding> findings)
+    {
+        var tableOfSubnet = new Dictionary<string, (RouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
+        var gatewayOfVpc = new Dictionary<string, InternetGatewaySpec>(System.StringComparer.Ordinal);
+
+        foreach (var resource in index.Stack.Resources)
+        {
+            switch (resource)
+            {
+                case InternetGatewaySpec gateway when index.Resolve<VpcSpec>(gateway.Vpc) is { } vpc:
+                    if (gatewayOfVpc.TryGetValue(vpc.Name, out var first))
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.SeveralInternetGateways.Id, gateway.Path.Child("vpc"), first.Path,
+                            gateway.Name, vpc.Name, first.Name));
+                    }
+                    else
+                    {
+                        gatewayOfVpc.Add(vpc.Name, gateway);
+                    }
+
+                    break;
+
+                case RouteTableSpec table:
+                    var tableVpc = index.Resolve<VpcSpec>(table.Vpc);
+                    for (var i = 0; i < table.Associations.Count; i++)
+                    {
+                        var path = table.Path.Item("associate", i).Child("subnet");
+                        if (index.Resolve<SubnetSpec>(table.Associations[i]) is not { } subnet)
+                        {
+                            continue;
+                        }
+
+                        SameVpc(index, table, tableVpc, subnet, path, findings);
+                        if (tableOfSubnet.TryGetValue(subnet.Name, out var earlier))
+                        {
+                            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetInSeveralRouteTables.Id, path, earlier.Path,
+                                subnet.Name, earlier.Table.Name, table.Name));
+                        }
+                        else
+                        {
+                            tableOfSubnet.Add(subnet.Name, (table, path));
+                        }
+                    }
+
+                    for (var i = 0; i < table.Routes.Count; i++)
+                    {
+                        var target = (ResourceSpec?)index.Resolve<InternetGatewaySpec>(table.Routes[i].Target) ?? index.Resolve<NatGatewaySpec>(table.Routes[i].Target);
+                        if (target is not null)
+                        {
+                            SameVpc(index, table, tableVpc, target, table.Path.Item("route", i).Child("target"), findings);
+                        }
+                    }
+
+                    break;
+
+                case SecurityGroupSpec group:
+                    var groupVpc = index.Resolve<VpcSpec>(group.Vpc);
+                    for (var i = 0; i < group.Ingress.Count; i++)
+                    {
+                        if (index.Resolve<SecurityGroupSpec>(group.Ingress[i].SourceGroup) is { } source)
+                        {
+                            SameVpc(index, group, groupVpc, source, group.Path.Item("ingress", i).Child("source"), findings);
+                        }
+                    }
+
+                    break;
+
+                case InstanceSpec instance:
+                    var instanceVpc = index.VpcOf(instance);
+                    for (var i = 0; i < instance.SecurityGroups.Count; i++)
+                    {
+                        if (index.Resolve<SecurityGroupSpec>(instance.SecurityGroups[i]) is { } group)
+                        {
+                            SameVpc(index, instance, instanceVpc, group, instance.Path.Item("uses", i).Child("group"), findings);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void SameVpc(StackIndex index, ResourceSpec owner, VpcSpec? ownerVpc, ResourceSpec other, ModelPath path, List<Finding> findings)
+    {
+        var otherVpc = index.VpcOf(other);
+        if (ownerVpc is not null && otherVpc is not null && ownerVpc.Name != otherVpc.Name)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.CrossVpcReference.Id, path, owner.Name, ownerVpc.Name, other.Name, otherVpc.Name));
+        }
+    }
+
+    private static void CheckRouting(StackIndex index, List<Finding> findings)
+    {
+        foreach (var resource in index.Stack.Resources)
+        {
+            switch (resource)
+            {
+                case NatGatewaySpec nat when index.Resolve<SubnetSpec>(nat.Subnet) is { } subnet && !index.RoutesToInternet(subnet):
+                    findings.Add(Finding.Create(DiagnosticDescriptors.NatGatewayWithoutInternetRoute.Id, nat.Path.Child("subnet"), nat.Name, subnet.Name));
+                    break;
+                case InstanceSpec instance:
+                    if (instance.PublicIp && index.Resolve<SubnetSpec>(instance.Subnet) is { } home && !index.RoutesToInternet(home))
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PublicIpWithoutInternetRoute.Id, instance.Path.Child("publicIp"), instance.Name, home.Name));
+                    }
+
+                    if (index.Resolve<InstanceSpec>(instance.SshVia) is { PublicIp: false } host)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.JumpHostWithoutPublicIp.Id, instance.Path.Child("sshVia").Child("host"), instance.Name, host.Name));
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>Values that are present, in range and of the right form: ports, zones, sizes, instance settings, parameter types.</summary>
+internal static class ShapeRules
+{
+    private static readonly Regex StackName = new("^[A-Za-z][A-Za-z0-9-]{0,127}$", RegexOptions.CultureInvariant);
+    private static readonly Regex AmiId = new("^ami-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant);
+    private static readonly Regex InstanceTypeName = new(@"^[a-z][a-z0-9-]*\.[a-z0-9-]+$", RegexOptions.CultureInvariant);
+
+    // The parameter types of the CloudFormation user guide's "Parameters" page: the general types,
+    // the AWS-specific ones (AWS::EC2::...::..., and their List<...>), and the SSM parameter types.
+    private static readonly Regex ParameterType = new(
+        @"^(String|Number|List<Number>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|AWS::Route53::HostedZone::Id|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>|List<AWS::Route53::HostedZone::Id>|AWS::SSM::Parameter::Name|AWS::SSM::Parameter::Value<(String|List<String>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>)>)$",
+        RegexOptions.CultureInvariant);
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        var stack = index.Stack;
+        if (!StackName.IsMatch(stack.StackName))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.InvalidStackName.Id, ModelPath.Stack.Child("name"), stack.StackName));
+        }
+
+        foreach (var resource in stack.Resources)
+        {
+            switch (resource)
+            {
+                case SubnetSpec subnet when subnet.Zone < 0 || subnet.Zone > 31:
+                    OutOfRange(subnet.Path.Child("zone"), "Zone", subnet.Name, subnet.Zone, "an availability zone index from 0 to 31", findings);
+                    break;
+                case SecurityGroupSpec group:
+                    CheckGroup(group, findings);
+                    break;
+                case InstanceSpec instance:
+                    CheckInstance(index, instance, findings);
+                    break;
+                case ParameterSpec parameter:
+                    CheckParameter(parameter, findings);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckGroup(SecurityGroupSpec group, List<Finding> findings)
+    {
+        if (string.IsNullOrWhiteSpace(group.Description))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, group.Path.Child("description"), "Description", group.Name));
+        }
+
+        for (var i = 0; i < group.Ingress.Count; i++)
+        {
+            var rule = group.Ingress[i];
+            var path = group.Path.Item("ingress", i);
+            switch (rule.Protocol)
+            {
+                case ProtocolSpec.Tcp or ProtocolSpec.Udp:
+                    if (rule.Port < 0 || rule.Port > 65535)
+                    {
+                        OutOfRange(path.Child("port"), "Port", group.Name, rule.Port, "from 0 to 65535", findings);
+                    }
+                    else if (rule.ToPort != 0 && (rule.ToPort < rule.Port || rule.ToPort > 65535))
+                    {
+                        OutOfRange(path.Child("toPort"), "ToPort", group.Name, rule.ToPort, "from Port (" + CidrRules.Format(rule.Port) + ") to 65535", findings);
+                    }
+
+                    break;
+                case ProtocolSpec.Icmp:
+                    if (rule.Port < -1 || rule.Port > 255)
+                    {
+                        OutOfRange(path.Child("port"), "ICMP type", group.Name, rule.Port, "from 0 to 255, or -1 for all", findings);
+                    }
+
+                    break;
+                case ProtocolSpec.All:
+                    break;
+                default:
+                    OutOfRange(path.Child("protocol"), "Protocol", group.Name, (int)rule.Protocol, "Tcp, Udp, Icmp or All", findings);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckInstance(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
+        Setting(index, instance, instance.ImageId, "ImageId", "imageId", AmiId, "an AMI ID such as ami-0123456789abcdef0", findings);
+        Setting(index, instance, instance.InstanceType, "InstanceType", "instanceType", InstanceTypeName, "an instance type such as t3.micro", findings);
+        if (instance.KeyName is { Length: 0 })
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, instance.Path.Child("keyName"), "KeyName", instance.Name));
+        }
+
+        if (instance.RootVolumeSize != 0 && (instance.RootVolumeSize < 1 || instance.RootVolumeSize > 16384))
+        {
+            OutOfRange(instance.Path.Child("rootVolumeSize"), "RootVolumeSize", instance.Name, instance.RootVolumeSize, "from 1 to 16384 GiB", findings);
+        }
+    }
+
+    private static void Setting(StackIndex index, InstanceSpec instance, string? value, string what, string segment, Regex literal, string expected, List<Finding> findings)
+    {
+        var path = instance.Path.Child(segment);
+        if (string.IsNullOrEmpty(value))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path, what, instance.Name));
+        }
+        else if (index.Parameter(value) is null && !literal.IsMatch(value))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.InvalidInstanceSetting.Id, path, what, instance.Name, value!, expected));
+        }
+    }
+
+    private static void CheckParameter(ParameterSpec parameter, List<Finding> findings)
+    {
+        if (!ParameterType.IsMatch(parameter.Type))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.UnknownParameterType.Id, parameter.Path.Child("type"), parameter.Name, parameter.Type));
+        }
+
+        if (parameter.MinLength < 0)
+        {
+            OutOfRange(parameter.Path.Child("minLength"), "MinLength", parameter.Name, parameter.MinLength, "0 or more", findings);
+        }
+
+        if (parameter.MaxLength < 0 || (parameter.MaxLength > 0 && parameter.MaxLength < parameter.MinLength))
+        {
+            OutOfRange(parameter.Path.Child("maxLength"), "MaxLength", parameter.Name, parameter.MaxLength, "0 (none) or at least MinLength", findings);
+        }
+    }
+
+    private static void OutOfRange(ModelPath path, string what, string owner, int value, string range, List<Finding> findings) =>
+        findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path, what, owner, CidrRules.Format(value), range));
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>
+/// Checks a stack spec. A pure function: spec and project files in, findings out, in a stable
+/// order. Nothing here touches Roslyn's symbols or syntax, so rules are tested with hand-built specs.
+/// </summary>
+internal static class TopologyValidator
+{
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile)
+    {
+        var findings = new List<Finding>(stack.ParseFindings);
+        var index = new StackIndex(stack, readFile);
+        ShapeRules.Check(index, findings);
+        ReferenceRules.Check(index, findings);
+        CidrRules.Check(index, findings);
+        NamingRules.Check(index, findings);
+        SubstitutionRules.Check(index, findings);
+        return findings.Distinct().ToEquatableArray();
+    }
+
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files) =>
+        Validate(stack, path => StackIndex.FindFile(files, path));
+
+    public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
+}

@@ -1,0 +1,267 @@
+using System;
+
+namespace TopologyDsl;
+
+// Marker interfaces. The generator adds the matching one to each resource record
+// (`partial record Network : IVpc`), so the type parameters of the attributes below only accept a
+// resource of the right kind: a subnet placed in a subnet is a C# type error before any rule runs.
+
+/// <summary>A resource declared in a stack. Added by the generator; do not implement by hand.</summary>
+public interface IResource { }
+
+/// <summary>A VPC (<see cref="VpcAttribute"/>).</summary>
+public interface IVpc : IResource { }
+
+/// <summary>A subnet (<see cref="SubnetAttribute{TVpc}"/>).</summary>
+public interface ISubnet : IResource { }
+
+/// <summary>Something a route can send traffic to.</summary>
+public interface IRouteTarget : IResource { }
+
+/// <summary>An internet gateway (<see cref="InternetGatewayAttribute{TVpc}"/>).</summary>
+public interface IInternetGateway : IRouteTarget { }
+
+/// <summary>A NAT gateway (<see cref="NatGatewayAttribute{TSubnet}"/>).</summary>
+public interface INatGateway : IRouteTarget { }
+
+/// <summary>A route table (<see cref="RouteTableAttribute{TVpc}"/>).</summary>
+public interface IRouteTable : IResource { }
+
+/// <summary>A security group (<see cref="SecurityGroupAttribute{TVpc}"/>).</summary>
+public interface ISecurityGroup : IResource { }
+
+/// <summary>An EC2 instance (<see cref="InstanceAttribute{TSubnet}"/>).</summary>
+public interface IInstance : IResource { }
+
+/// <summary>A template parameter (<see cref="ParameterAttribute"/>).</summary>
+public interface IParameter : IResource { }
+
+/// <summary>
+/// Marks a static partial class as one CloudFormation stack. Every resource of the stack is a
+/// partial record nested in this class; the generator adds <c>BuildTemplate()</c> to it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class StackAttribute(string name) : Attribute
+{
+    /// <summary>The stack's name: a letter, then letters, digits and hyphens, at most 128. Also the template's file name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The template's Description.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>A VPC with a primary IPv4 block, such as <c>10.0.0.0/16</c> (/16 to /28).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class VpcAttribute(string cidrBlock) : Attribute
+{
+    /// <summary>The primary IPv4 block.</summary>
+    public string CidrBlock { get; } = cidrBlock;
+}
+
+/// <summary>A subnet of <typeparamref name="TVpc"/> with an IPv4 block inside the VPC's.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SubnetAttribute<TVpc>(string cidrBlock) : Attribute where TVpc : IVpc
+{
+    /// <summary>The IPv4 block (/16 to /28).</summary>
+    public string CidrBlock { get; } = cidrBlock;
+
+    /// <summary>Which availability zone of the stack's region, counted from 0 (<c>!Select [Zone, !GetAZs '']</c>).</summary>
+    public int Zone { get; set; }
+}
+
+/// <summary>An internet gateway attached to <typeparamref name="TVpc"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class InternetGatewayAttribute<TVpc> : Attribute where TVpc : IVpc;
+
+/// <summary>A public NAT gateway in <typeparamref name="TSubnet"/>, with an Elastic IP of its own.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NatGatewayAttribute<TSubnet> : Attribute where TSubnet : ISubnet;
+
+/// <summary>A route table of <typeparamref name="TVpc"/>. Add <see cref="RouteAttribute{TTarget}"/> and <see cref="AssociateAttribute{TSubnet}"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RouteTableAttribute<TVpc> : Attribute where TVpc : IVpc;
+
+/// <summary>Associates the route table with <typeparamref name="TSubnet"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class AssociateAttribute<TSubnet> : Attribute where TSubnet : ISubnet;
+
+/// <summary>A route of the route table: traffic to <see cref="Destination"/> goes to <typeparamref name="TTarget"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class RouteAttribute<TTarget>(string destination) : Attribute where TTarget : IRouteTarget
+{
+    /// <summary>The IPv4 destination, such as <c>0.0.0.0/0</c>.</summary>
+    public string Destination { get; } = destination;
+}
+
+/// <summary>The IP protocol of a security group rule.</summary>
+public enum Protocol
+{
+    /// <summary>TCP.</summary>
+    Tcp,
+
+    /// <summary>UDP.</summary>
+    Udp,
+
+    /// <summary>ICMP; the port is the ICMP type, -1 for all.</summary>
+    Icmp,
+
+    /// <summary>All protocols and ports.</summary>
+    All,
+}
+
+/// <summary>A security group in <typeparamref name="TVpc"/>. Add <see cref="IngressAttribute"/> and <see cref="IngressFromAttribute{TSecurityGroup}"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SecurityGroupAttribute<TVpc>(string description) : Attribute where TVpc : IVpc
+{
+    /// <summary>The group's description (changing it replaces the group).</summary>
+    public string Description { get; } = description;
+}
+
+/// <summary>
+/// Allows inbound traffic from <see cref="Source"/>: an IPv4 CIDR block such as <c>0.0.0.0/0</c>, or the
+/// name of a parameter of this stack (<c>nameof(AdminCidr)</c>) whose value is one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class IngressAttribute(Protocol protocol, int port, string source) : Attribute
+{
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>A CIDR block or a parameter's name.</summary>
+    public string Source { get; } = source;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>Allows inbound traffic from the instances of <typeparamref name="TSecurityGroup"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class IngressFromAttribute<TSecurityGroup>(Protocol protocol, int port) : Attribute where TSecurityGroup : ISecurityGroup
+{
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>An EC2 instance in <typeparamref name="TSubnet"/> at a fixed private IPv4 address.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute where TSubnet : ISubnet
+{
+    /// <summary>The private IPv4 address, inside the subnet and not one of the five AWS reserves.</summary>
+    public string PrivateIp { get; } = privateIp;
+
+    /// <summary>Whether the instance gets a public IPv4 address.</summary>
+    public bool PublicIp { get; set; }
+
+    /// <summary>A script run at first boot, relative to the project and listed as an AdditionalFiles item. <c>${Name}</c> and <c>${Resource.Attribute}</c> are substituted by CloudFormation (<c>Fn::Sub</c>); write <c>${!x}</c> for a literal <c>${x}</c>.</summary>
+    public string? UserData { get; set; }
+
+    /// <summary>The AMI: a parameter's name (<c>nameof(ImageId)</c>) or an AMI ID.</summary>
+    public string? ImageId { get; set; }
+
+    /// <summary>The instance type: a parameter's name or a type such as <c>t3.micro</c>.</summary>
+    public string? InstanceType { get; set; }
+
+    /// <summary>The key pair: a parameter's name or a key pair's name.</summary>
+    public string? KeyName { get; set; }
+
+    /// <summary>The root volume's size in GiB (default 8).</summary>
+    public int RootVolumeSize { get; set; }
+}
+
+/// <summary>Attaches <typeparamref name="TSecurityGroup"/> to the instance.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class UsesAttribute<TSecurityGroup> : Attribute where TSecurityGroup : ISecurityGroup;
+
+/// <summary>
+/// The instance is reached over SSH through <typeparamref name="TJumpHost"/> (<c>ssh -J</c>): the
+/// template gets an output with the command, and the private key never leaves the user's machine.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SshViaAttribute<TJumpHost> : Attribute where TJumpHost : IInstance
+{
+    /// <summary>The login user on both hosts (<c>ec2-user</c> on Amazon Linux).</summary>
+    public string User { get; set; } = "ec2-user";
+}
+
+/// <summary>The parameter types CloudFormation offers that a network topology uses most.</summary>
+public static class ParameterTypes
+{
+    /// <summary>A string.</summary>
+    public const string String = "String";
+
+    /// <summary>A number.</summary>
+    public const string Number = "Number";
+
+    /// <summary>The name of an EC2 key pair in the stack's region (checked by CloudFormation).</summary>
+    public const string KeyPairName = "AWS::EC2::KeyPair::KeyName";
+
+    /// <summary>An AMI ID read from an SSM parameter, such as the public Amazon Linux 2023 one.</summary>
+    public const string ImageIdFromSsm = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
+
+    /// <summary>An AMI ID.</summary>
+    public const string ImageId = "AWS::EC2::Image::Id";
+}
+
+/// <summary>A template parameter; the record's name is the parameter's name.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ParameterAttribute : Attribute
+{
+    /// <summary>The parameter type (see <see cref="ParameterTypes"/>); default String.</summary>
+    public string Type { get; set; } = ParameterTypes.String;
+
+    /// <summary>What the value is for.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The value used when none is given.</summary>
+    public string? Default { get; set; }
+
+    /// <summary>Whether CloudFormation masks the value (passwords).</summary>
+    public bool NoEcho { get; set; }
+
+    /// <summary>The only values allowed.</summary>
+    public string[]? AllowedValues { get; set; }
+
+    /// <summary>A regular expression the value must match.</summary>
+    public string? AllowedPattern { get; set; }
+
+    /// <summary>Minimum length; 0 for none.</summary>
+    public int MinLength { get; set; }
+
+    /// <summary>Maximum length; 0 for none.</summary>
+    public int MaxLength { get; set; }
+
+    /// <summary>What CloudFormation says when a constraint fails.</summary>
+    public string? ConstraintDescription { get; set; }
+}
+
+/// <summary>
+/// A template output, declared on the stack class. <see cref="Value"/> is substituted by
+/// CloudFormation (<c>Fn::Sub</c>): <c>http://${WebServer.PublicIp}/</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class OutputAttribute(string name, string value) : Attribute
+{
+    /// <summary>The output's name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The value, with <c>${...}</c> references.</summary>
+    public string Value { get; } = value;
+
+    /// <summary>What the output is.</summary>
+    public string? Description { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace TopologyDsl.Resources;
+
+/// <summary>The CloudFormation type names this library writes.</summary>
+public static class CfnTypes
+{
+#pragma warning disable CS1591 // Each name is its own documentation.
+    public const string Vpc = "AWS::EC2::VPC";
+    public const string Subnet = "AWS::EC2::Subnet";
+    public const string InternetGateway = "AWS::EC2::InternetGateway";
+    public const string VpcGatewayAttachment = "AWS::EC2::VPCGatewayAttachment";
+    public const string RouteTable = "AWS::EC2::RouteTable";
+    public const string Route = "AWS::EC2::Route";
+    public const string SubnetRouteTableAssociation = "AWS::EC2::SubnetRouteTableAssociation";
+    public const string Eip = "AWS::EC2::EIP";
+    public const string NatGateway = "AWS::EC2::NatGateway";
+    public const string SecurityGroup = "AWS::EC2::SecurityGroup";
+    public const string SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress";
+    public const string Instance = "AWS::EC2::Instance";
+#pragma warning restore CS1591
+}

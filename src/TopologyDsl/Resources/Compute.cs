@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using TopologyDsl.CloudFormation;
+
+namespace TopologyDsl.Resources;
+
+/// <summary>One inbound rule written inside a security group (a CIDR source).</summary>
+public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Value CidrIp, string? Description = null)
+{
+    internal MapValue ToMap() => new MapValue()
+        .Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+        .Add("CidrIp", CidrIp).Add("Description", Description);
+}
+
+/// <summary>AWS::EC2::SecurityGroup.</summary>
+public sealed class SecurityGroup(string logicalId) : TaggedResource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.SecurityGroup;
+
+    /// <summary>The group's description (required by EC2; changing it replaces the group).</summary>
+    public required string GroupDescription { get; init; }
+
+    /// <summary>The VPC.</summary>
+    public required Value VpcId { get; init; }
+
+    /// <summary>Inbound rules from CIDR blocks. Rules from other groups are separate resources (<see cref="SecurityGroupIngress"/>), which keeps groups that refer to each other free of circular dependencies.</summary>
+    public List<IngressRule> Ingress { get; } = [];
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p)
+    {
+        p.Add("GroupDescription", GroupDescription).Add("VpcId", VpcId);
+        if (Ingress.Count > 0)
+        {
+            p.Add("SecurityGroupIngress", new ListValue(Ingress.ConvertAll(r => (Value)r.ToMap())));
+        }
+
+        WriteTags(p);
+    }
+}
+
+/// <summary>AWS::EC2::SecurityGroupIngress: an inbound rule whose source is another security group.</summary>
+public sealed class SecurityGroupIngress(string logicalId) : Resource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.SecurityGroupIngress;
+
+    /// <summary>The group the rule belongs to.</summary>
+    public required Value GroupId { get; init; }
+
+    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
+    public required string IpProtocol { get; init; }
+
+    /// <summary>First port of the range.</summary>
+    public required int FromPort { get; init; }
+
+    /// <summary>Last port of the range.</summary>
+    public required int ToPort { get; init; }
+
+    /// <summary>The source security group.</summary>
+    public required Value SourceSecurityGroupId { get; init; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; init; }
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p) =>
+        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+         .Add("SourceSecurityGroupId", SourceSecurityGroupId).Add("Description", Description);
+}
+
+/// <summary>AWS::EC2::Instance with one network interface in a subnet.</summary>
+public sealed class Instance(string logicalId) : TaggedResource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.Instance;
+
+    /// <summary>The AMI.</summary>
+    public required Value ImageId { get; init; }
+
+    /// <summary>The instance type.</summary>
+    public required Value InstanceType { get; init; }
+
+    /// <summary>The key pair for SSH.</summary>
+    public Value? KeyName { get; init; }
+
+    /// <summary>The subnet of the primary network interface.</summary>
+    public required Value SubnetId { get; init; }
+
+    /// <summary>The fixed private IPv4 address.</summary>
+    public Value? PrivateIpAddress { get; init; }
+
+    /// <summary>Whether the primary interface gets a public IPv4 address.</summary>
+    public bool AssociatePublicIpAddress { get; init; }
+
+    /// <summary>The security groups of the primary interface.</summary>
+    public List<Value> SecurityGroupIds { get; } = [];
+
+    /// <summary>Whether the instance metadata service demands session tokens (IMDSv2). On by default.</summary>
+    public bool RequireImdsV2 { get; init; } = true;
+
+    /// <summary>Whether the root volume is encrypted. On by default.</summary>
+    public bool EncryptRootVolume { get; init; } = true;
+
+    /// <summary>The root device name of the image; <c>/dev/xvda</c> for Amazon Linux.</summary>
+    public string RootDeviceName { get; init; } = "/dev/xvda";
+
+    /// <summary>The root volume's size in GiB.</summary>
+    public int RootVolumeSize { get; init; } = 8;
+
+    /// <summary>The user data script, usually <c>Fn::Base64: !Sub ...</c>.</summary>
+    public Value? UserData { get; init; }
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p)
+    {
+        p.Add("ImageId", ImageId).Add("InstanceType", InstanceType).Add("KeyName", KeyName);
+        var nic = new MapValue()
+            .Add("DeviceIndex", "0")
+            .Add("SubnetId", SubnetId)
+            .Add("PrivateIpAddress", PrivateIpAddress)
+            .Add("AssociatePublicIpAddress", AssociatePublicIpAddress)
+            .Add("GroupSet", new ListValue(SecurityGroupIds))
+            .Add("DeleteOnTermination", true);
+        p.Add("NetworkInterfaces", new ListValue(nic));
+        p.Add("BlockDeviceMappings", new ListValue(new MapValue()
+            .Add("DeviceName", RootDeviceName)
+            .Add("Ebs", new MapValue().Add("VolumeType", "gp3").Add("VolumeSize", RootVolumeSize).Add("Encrypted", EncryptRootVolume).Add("DeleteOnTermination", true))));
+        p.Add("MetadataOptions", new MapValue().Add("HttpTokens", RequireImdsV2 ? "required" : "optional").Add("HttpEndpoint", "enabled"));
+        p.Add("UserData", UserData);
+        WriteTags(p);
+    }
+}
