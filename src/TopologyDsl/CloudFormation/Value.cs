@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 
@@ -12,8 +13,9 @@ public abstract class Value
 {
     private protected Value() { }
 
-    /// <summary>A string scalar.</summary>
-    public static implicit operator Value(string text) => new StringValue(text);
+    /// <summary>A string scalar; null stays null, which a mapping leaves out.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static implicit operator Value?(string? text) => text is null ? null : new StringValue(text);
 
     /// <summary>An integer scalar.</summary>
     public static implicit operator Value(int number) => new NumberValue(number);
