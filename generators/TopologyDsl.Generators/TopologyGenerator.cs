@@ -37,7 +37,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
+        // A stack class that is not a partial top-level class cannot take generated members; the
+        // analyzer reports it (TDSL003, TDSL004) and nothing is generated, so no compiler error piles on.
         var output = inputs
+            .Where(static input => input.Stack.IsPartial && !input.Stack.ParseFindings.Any(f => f.Id == DiagnosticDescriptors.StackNotTopLevel.Id))
             .Select(static (input, _) => TopologyEmitter.Emit(input))
             .WithTrackingName(TrackingNames.Render);
 

@@ -125,7 +125,7 @@ internal static class StackPlan
 
             if (resource is InstanceSpec { SshVia: { } } jumped)
             {
-                yield return new PlannedName(SshCommandOutput(jumped), "Output", jumped.Path.Child("sshVia"), "the SSH command output of '" + jumped.Name + "'");
+                yield return new PlannedName(SshCommandOutput(jumped), "Output", jumped.Path.Item("sshVia", 0), "the SSH command output of '" + jumped.Name + "'");
             }
         }
 

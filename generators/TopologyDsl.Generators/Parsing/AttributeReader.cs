@@ -39,7 +39,7 @@ internal sealed class AttributeReader
         var arguments = _data.ConstructorArguments;
         if (_map is not null)
         {
-            _map.Add(_path.Child(segment), PositionalSyntax(index)?.Expression.GetLocation());
+            _map.Add(_path.Child(segment), PositionalSyntax(index)?.Expression.GetLocation() ?? _syntax?.GetLocation());
         }
 
         return index < arguments.Length ? Read(arguments[index]) : null;
@@ -53,7 +53,7 @@ internal sealed class AttributeReader
     {
         if (_map is not null)
         {
-            _map.Add(_path.Child(segment), NamedSyntax(name)?.Expression.GetLocation());
+            _map.Add(_path.Child(segment), NamedSyntax(name)?.Expression.GetLocation() ?? _syntax?.GetLocation());
         }
 
         foreach (var pair in _data.NamedArguments)
@@ -83,7 +83,7 @@ internal sealed class AttributeReader
         {
             var generic = _syntax?.Name.DescendantNodesAndSelf().OfType<GenericNameSyntax>().FirstOrDefault();
             var argument = generic?.TypeArgumentList.Arguments.FirstOrDefault();
-            _map.Add(_path.Child(segment), argument?.GetLocation());
+            _map.Add(_path.Child(segment), argument?.GetLocation() ?? _syntax?.GetLocation());
         }
 
         var type = _data.AttributeClass?.TypeArguments.FirstOrDefault();

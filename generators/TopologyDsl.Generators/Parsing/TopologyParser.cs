@@ -184,7 +184,7 @@ internal static class TopologyParser
             }
         }
 
-        var main = new AttributeReader(declaring, path.Child("attribute"), map, cancellationToken);
+        var main = new AttributeReader(declaring, path, map, cancellationToken);
         var name2 = record.Name;
         switch (declaringKind)
         {

@@ -114,7 +114,9 @@ internal static class CidrRules
         foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
         {
             order++;
-            if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block))
+            // A subnet outside its VPC is reported as such (TDSL106) and left out of the overlap check.
+            if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block)
+                && Cidr.TryParse(vpc.CidrBlock, out var vpcBlock) && vpcBlock.Network.Contains(block.Network))
             {
                 if (!byVpc.TryGetValue(vpc.Name, out var list))
                 {

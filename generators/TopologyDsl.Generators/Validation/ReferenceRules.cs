@@ -68,7 +68,7 @@ internal static class ReferenceRules
 
                     if (i.SshVia is { } host)
                     {
-                        Expect<InstanceSpec>(index, i.Name, host, "instance", path.Child("sshVia").Child("host"), findings);
+                        Expect<InstanceSpec>(index, i.Name, host, "instance", path.Item("sshVia", 0).Child("host"), findings);
                     }
 
                     break;
@@ -196,7 +196,7 @@ internal static class ReferenceRules
 
                     if (index.Resolve<InstanceSpec>(instance.SshVia) is { PublicIp: false } host)
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.JumpHostWithoutPublicIp.Id, instance.Path.Child("sshVia").Child("host"), instance.Name, host.Name));
+                        findings.Add(Finding.Create(DiagnosticDescriptors.JumpHostWithoutPublicIp.Id, instance.Path.Item("sshVia", 0).Child("host"), instance.Name, host.Name));
                     }
 
                     break;

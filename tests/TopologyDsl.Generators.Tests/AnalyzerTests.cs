@@ -1,0 +1,361 @@
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using TopologyDsl.Generators.Tests.Infrastructure;
+
+namespace TopologyDsl.Generators.Tests;
+
+/// <summary>
+/// One test per diagnostic ID: the wrong case fires exactly the marked diagnostics at the marked
+/// spans; the near miss beside it is quiet. Every source is compiled with the generator and the
+/// analyzer, so compiler errors would show up here too.
+/// </summary>
+public class AnalyzerTests
+{
+    private const string Ami = "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
+
+    /// <summary>A valid two-tier network; tests add to it or replace lines of it.</summary>
+    private const string Network = """
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
+            [Subnet<Net>("10.0.2.0/24")] public partial record Private;
+            [InternetGateway<Net>] public partial record Igw;
+            [NatGateway<Public>] public partial record Nat;
+            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+            [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+            [SecurityGroup<Net>("web"), Ingress(Tcp, 443, "0.0.0.0/0")] public partial record Web;
+
+        """;
+
+    private static string Stack(string body, string attributes = "[Stack(\"shop\")]") =>
+        "namespace Shop;\n" + attributes + "\npublic static partial class Shop\n{\n" + Ami + body + "}\n";
+
+    private static string Server(string ip = "\"10.0.1.10\"", string extra = "") =>
+        "[Instance<Public>(" + ip + ", ImageId = nameof(Ami), InstanceType = \"t3.micro\"" + extra + "), Uses<Web>] public partial record Server;\n";
+
+    [Fact]
+    public Task ValidTopology_HasNoDiagnostics() => Markup.VerifyAsync(Stack(Network + Server(extra: ", PublicIp = true")));
+
+    [Fact]
+    public Task TDSL001_RecordNotPartial() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public record {|TDSL001:Net|};
+        [Vpc("10.1.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL002_ResourceOutsideStack() => Markup.VerifyAsync(Stack(Network) + """
+        public static class Loose
+        {
+            [{|TDSL002:Vpc("10.9.0.0/16")|}] public partial record Stray;
+            public record NotAResource;
+        }
+        """);
+
+    [Fact]
+    public Task TDSL003_StackNotPartial() => Markup.VerifyAsync("""
+        namespace Shop;
+        [Stack("shop")]
+        public static class {|TDSL003:Shop|}
+        {
+            [Vpc("10.0.0.0/16")] public partial record Net;
+        }
+        """);
+
+    [Fact]
+    public Task TDSL004_StackNested() => Markup.VerifyAsync("""
+        namespace Shop;
+        public static partial class Outer
+        {
+            [Stack("shop")]
+            public static partial class {|TDSL004:Shop|}
+            {
+                [Vpc("10.0.0.0/16")] public partial record Net;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TDSL005_TwoResourceAttributes() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16"), {|TDSL005:SecurityGroup<Net>("web")|}] public partial record Net;
+        """));
+
+    [Fact]
+    public Task TDSL006_RouteOnSomethingElse() => Markup.VerifyAsync(Stack(Network + """
+        [Vpc("10.1.0.0/16"), {|TDSL006:Route<Igw>("0.0.0.0/0")|}] public partial record Other;
+        """));
+
+    [Fact]
+    public Task TDSL007_InvalidStackName() => Markup.VerifyAsync(Stack(Network, "[Stack({|TDSL007:\"1-shop_web\"|})]"));
+
+    [Fact]
+    public Task TDSL007_NearMiss_HyphensAllowed() => Markup.VerifyAsync(Stack(Network, "[Stack(\"shop-web-2\")]"));
+
+    [Fact]
+    public Task TDSL008_PortOutOfRange() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [SecurityGroup<Net>("web"), Ingress(Tcp, {|TDSL008:70000|}, "0.0.0.0/0"), Ingress(Tcp, 65535, "0.0.0.0/0")] public partial record Web;
+        [SecurityGroup<Net>("range"), Ingress(Udp, 1000, "10.0.0.0/16", ToPort = {|TDSL008:999|}), Ingress(Udp, 1000, "10.0.0.0/16", ToPort = 2000)] public partial record Range;
+        """));
+
+    [Fact]
+    public Task TDSL009_UnknownParameterType() => Markup.VerifyAsync(Stack("""
+        [Parameter(Type = {|TDSL009:"Strin"|})] public partial record Name;
+        [Parameter(Type = "List<AWS::EC2::Subnet::Id>")] public partial record Subnets;
+        [Parameter(Type = "AWS::SSM::Parameter::Value<String>")] public partial record FromSsm;
+        """));
+
+    [Fact]
+    public Task TDSL010_InstanceWithoutImage() => Markup.VerifyAsync(Stack(Network + """
+        [{|TDSL010:Instance<Public>("10.0.1.10", InstanceType = "t3.micro")|}] public partial record Server;
+        """));
+
+    [Fact]
+    public Task TDSL101_MalformedCidr() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>({|TDSL101:"10.0.1/24"|})] public partial record A;
+        [Subnet<Net>({|TDSL101:"10.0.02.0/24"|})] public partial record B;
+        [Subnet<Net>({|TDSL101:"10.0.3.0/33"|})] public partial record C;
+        [Subnet<Net>("10.0.4.0/24")] public partial record D;
+        """));
+
+    [Fact]
+    public Task TDSL102_MalformedIpAddress() => Markup.VerifyAsync(Stack(Network + Server("{|TDSL102:\"10.0.1.300\"|}")));
+
+    [Fact]
+    public Task TDSL103_HostBitsSet() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>({|TDSL103:"10.0.1.5/24"|})] public partial record A;
+        [Subnet<Net>("10.0.2.0/24")] public partial record B;
+        """));
+
+    [Fact]
+    public async Task TDSL103_MessageSuggestsTheNetworkAddress()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.5/24")] public partial record A;
+            """));
+        var message = Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("CIDR block of 'A' is 10.0.1.5/24, which has host bits set; the block is 10.0.1.0/24", message);
+    }
+
+    [Fact]
+    public Task TDSL104_VpcBlockSize() => Markup.VerifyAsync(Stack("""
+        [Vpc({|TDSL104:"10.0.0.0/15"|})] public partial record Big;
+        [Vpc("10.2.0.0/16")] public partial record Largest;
+        [Vpc("10.3.0.0/28")] public partial record Smallest;
+        [Vpc({|TDSL104:"10.4.0.0/29"|})] public partial record Tiny;
+        """));
+
+    [Fact]
+    public Task TDSL105_SubnetBlockSize() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>({|TDSL105:"10.0.1.0/29"|})] public partial record A;
+        [Subnet<Net>("10.0.2.0/28")] public partial record B;
+        """));
+
+    [Fact]
+    public Task TDSL106_SubnetOutsideVpc() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>({|TDSL106:"10.1.1.0/24"|})] public partial record A;
+        [Subnet<Net>("10.0.255.0/24")] public partial record B;
+        [Subnet<Net>({|TDSL106:"10.1.1.0/25"|})] public partial record C;
+        """));
+
+    [Fact]
+    public async Task TDSL106_MessageNamesBothSides()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Network;
+            [Subnet<Network>("10.1.1.0/24")] public partial record PublicSubnet;
+            """));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("Subnet 'PublicSubnet' uses 10.1.1.0/24, which is not inside VPC 'Network' 10.0.0.0/16", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Fact]
+    public Task TDSL107_SubnetsOverlap() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>("10.0.0.0/23")] public partial record A;
+        [Subnet<Net>({|TDSL107:"10.0.1.0/24"|})] public partial record B;
+        [Subnet<Net>("10.0.2.0/24")] public partial record C;
+        [Vpc("10.1.0.0/16")] public partial record Other;
+        [Subnet<Other>("10.1.0.0/23")] public partial record D;
+        """));
+
+    [Fact]
+    public async Task TDSL107_PointsAtTheFirstSubnetToo()
+    {
+        var (source, _) = Markup.Parse(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record First;
+            [Subnet<Net>("10.0.1.128/25")] public partial record Second;
+            """));
+        var diagnostic = Assert.Single(await TestCompilation.DiagnosticsAsync(source));
+        Assert.Equal("TDSL107", diagnostic.Id);
+        Assert.Equal("\"10.0.1.128/25\"", Text(source, diagnostic.Location));
+        Assert.Equal("\"10.0.1.0/24\"", Text(source, Assert.Single(diagnostic.AdditionalLocations)));
+    }
+
+    [Fact]
+    public Task TDSL108_InstanceIpOutsideSubnet() => Markup.VerifyAsync(Stack(Network + Server("{|TDSL108:\"10.0.2.10\"|}")));
+
+    [Theory]
+    [InlineData("10.0.1.0")]
+    [InlineData("10.0.1.1")]
+    [InlineData("10.0.1.2")]
+    [InlineData("10.0.1.3")]
+    [InlineData("10.0.1.255")]
+    public Task TDSL109_InstanceIpReserved(string ip) => Markup.VerifyAsync(Stack(Network + Server("{|TDSL109:\"" + ip + "\"|}")));
+
+    [Theory]
+    [InlineData("10.0.1.4")]
+    [InlineData("10.0.1.254")]
+    public Task TDSL109_NearMiss_FirstAndLastUsable(string ip) => Markup.VerifyAsync(Stack(Network + Server("\"" + ip + "\"")));
+
+    [Fact]
+    public async Task TDSL109_MessageSaysWhichReservedAddress()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack(Network + Server("\"10.0.1.1\"")));
+        Assert.Contains("the VPC router's address (network + 1)", Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task TDSL110_DuplicatePrivateIp() => Markup.VerifyAsync(Stack(Network + Server() + """
+        [Instance<Public>({|TDSL110:"10.0.1.10"|}, ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Twin;
+        [Instance<Public>("10.0.1.11", ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Neighbour;
+        """));
+
+    [Fact]
+    public Task TDSL111_PublicVpcRange() => Markup.VerifyAsync(Stack("""
+        [Vpc({|TDSL111:"11.0.0.0/16"|})] public partial record Public;
+        [Vpc("100.64.0.0/16")] public partial record Shared;
+        [Vpc("192.168.0.0/16")] public partial record Home;
+        """));
+
+    [Fact]
+    public Task TDSL112_DockerBridge() => Markup.VerifyAsync(Stack("""
+        [Vpc({|TDSL112:"172.17.0.0/16"|})] public partial record Clash;
+        [Vpc("172.18.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL113_RouteInsideVpc() => Markup.VerifyAsync(Stack(Network.Replace(
+        "Route<Igw>(\"0.0.0.0/0\")", "Route<Igw>(\"0.0.0.0/0\"), Route<Igw>({|TDSL113:\"10.0.5.0/24\"|}), Route<Igw>(\"192.168.0.0/16\")")));
+
+    [Fact]
+    public Task TDSL114_DuplicateRoute() => Markup.VerifyAsync(Stack(Network.Replace(
+        "Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>({|TDSL114:\"0.0.0.0/0\"|}), Route<Nat>(\"172.16.0.0/12\")")));
+
+    [Fact]
+    public Task TDSL201_ReferenceToAnotherStack() => Markup.VerifyAsync(Stack(Network) + """
+        [Stack("other")]
+        public static partial class Other
+        {
+            [Vpc("10.9.0.0/16")] public partial record Net;
+        }
+        public static partial class Shop2
+        {
+        }
+        """ + "\n" + Stack("""
+        [Subnet<{|TDSL201:Other.Net|}>("10.9.1.0/24")] public partial record Stray;
+        """, "[Stack(\"shop3\")]").Replace("namespace Shop;", "").Replace("class Shop", "class Shop3"));
+
+    [Fact]
+    public Task TDSL202_UserDataFileMissing() => Markup.VerifyAsync(
+        Stack(Network + Server(extra: ", UserData = {|TDSL202:\"userdata/missing.sh\"|}") + """
+            [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "userdata/db.sh")] public partial record Db;
+            """),
+        new InMemoryAdditionalText("/project/userdata/db.sh", "#!/bin/bash\necho ${AWS::Region}\n"));
+
+    [Fact]
+    public Task TDSL203_UnknownSubstitution() => Markup.VerifyAsync(
+        Stack(Network + Server(extra: ", UserData = {|TDSL203:\"userdata/web.sh\"|}")
+            + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", UserData = \"userdata/fine.sh\")] public partial record Db;\n",
+            "[Stack(\"shop\"), Output(\"Url\", {|TDSL203:\"http://${Server.PublicAddress}/\"|}), Output(\"Ok\", \"http://${Server.PublicIp}/${AWS::Region}\")]"),
+        new InMemoryAdditionalText("/project/userdata/web.sh", "echo ${Nope} ${!Literal}\n"),
+        new InMemoryAdditionalText("/project/userdata/fine.sh", "echo ${Server.PrivateIp} ${Ami} ${NatEip} ${!x}\n"));
+
+    [Fact]
+    public Task TDSL204_InvalidInstanceSetting() => Markup.VerifyAsync(Stack(Network + """
+        [Instance<Public>("10.0.1.10", ImageId = {|TDSL204:"Amy"|}, InstanceType = {|TDSL204:"tiny"|})] public partial record A;
+        [Instance<Public>("10.0.1.11", ImageId = "ami-0123456789abcdef0", InstanceType = "m7g.large", KeyName = "mine")] public partial record B;
+        """));
+
+    [Fact]
+    public Task TDSL205_CrossVpcWiring() => Markup.VerifyAsync(Stack(Network + """
+        [Vpc("10.1.0.0/16")] public partial record Other;
+        [Subnet<Other>("10.1.1.0/24")] public partial record OtherSubnet;
+        [SecurityGroup<Other>("other")] public partial record OtherGroup;
+        [SecurityGroup<Net>("app"), IngressFrom<{|TDSL205:OtherGroup|}>(Tcp, 8080), IngressFrom<Web>(Tcp, 8080)] public partial record App;
+        [RouteTable<Other>, Associate<OtherSubnet>, Route<{|TDSL205:Igw|}>("0.0.0.0/0")] public partial record OtherRoutes;
+        [Instance<Public>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<Web>, Uses<{|TDSL205:OtherGroup|}>] public partial record Server;
+        """));
+
+    [Fact]
+    public Task TDSL206_SubnetInTwoRouteTables() => Markup.VerifyAsync(Stack(Network + """
+        [RouteTable<Net>, Associate<{|TDSL206:Public|}>] public partial record Again;
+        """));
+
+    [Fact]
+    public Task TDSL207_TwoInternetGateways() => Markup.VerifyAsync(Stack(Network + """
+        [InternetGateway<{|TDSL207:Net|}>] public partial record Igw2;
+        [Vpc("10.1.0.0/16")] public partial record Other;
+        [InternetGateway<Other>] public partial record OtherIgw;
+        """));
+
+    [Fact]
+    public Task TDSL208_NatGatewayInPrivateSubnet() => Markup.VerifyAsync(Stack(Network + """
+        [NatGateway<{|TDSL208:Private|}>] public partial record Nat2;
+        """));
+
+    [Fact]
+    public Task TDSL209_PublicIpWithoutInternetRoute() => Markup.VerifyAsync(Stack(Network + """
+        [Instance<Private>("10.0.2.10", PublicIp = {|TDSL209:true|}, ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Db;
+        [Instance<Public>("10.0.1.10", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Web2;
+        """));
+
+    [Fact]
+    public Task TDSL210_DuplicateLogicalId() => Markup.VerifyAsync(Stack(Network + """
+        [Parameter] public partial record {|TDSL210:IgwAttachment|};
+        [Parameter] public partial record IgwAttached;
+        """));
+
+    [Fact]
+    public Task TDSL211_JumpHostWithoutPublicIp() => Markup.VerifyAsync(Stack(Network + """
+        [Instance<Public>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Hidden;
+        [Instance<Public>("10.0.1.11", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Bastion;
+        [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), SshVia<{|TDSL211:Hidden|}>] public partial record Db;
+        [Instance<Private>("10.0.2.11", ImageId = nameof(Ami), InstanceType = "t3.micro"), SshVia<Bastion>] public partial record Db2;
+        """));
+
+    [Fact]
+    public Task TDSL301_InvalidLogicalId() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL301:Main_Net|};
+        [Vpc("10.1.0.0/16")] public partial record MainNet2;
+        """));
+
+    [Fact]
+    public Task TDSL302_TooManyResources() => Markup.VerifyAsync(Stack(
+        "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n"
+        + string.Concat(Enumerable.Range(0, 500).Select(i => $"[SecurityGroup<Net>(\"g{i}\")] public partial record G{i};\n")),
+        "[Stack({|TDSL302:\"shop\"|})]"));
+
+    [Fact]
+    public Task TDSL303_TooManyParameters() => Markup.VerifyAsync(Stack(
+        string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Stack({|TDSL303:\"shop\"|})]"));
+
+    [Fact]
+    public Task TDSL304_TooManyOutputs() => Markup.VerifyAsync(Stack("",
+        "[Stack({|TDSL304:\"shop\"|})]\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
+
+    [Fact]
+    public Task Quotas_NearMiss_AtTheLimit() => Markup.VerifyAsync(Stack(
+        string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Stack(\"shop\")]\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
+
+    private static string Text(string source, Location location) => source.Substring(location.SourceSpan.Start, location.SourceSpan.Length);
+}

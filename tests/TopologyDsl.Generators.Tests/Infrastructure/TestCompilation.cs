@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TopologyDsl.Generators;
+
+namespace TopologyDsl.Generators.Tests.Infrastructure;
+
+/// <summary>An additional file (user data) held in memory.</summary>
+public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+}
+
+/// <summary>The generator's result over a compilation.</summary>
+public sealed record GeneratorRun(CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, GeneratorDriverRunResult Result)
+{
+    public ImmutableArray<GeneratedSourceResult> Sources => Result.Results[0].GeneratedSources;
+}
+
+/// <summary>
+/// Compiles test sources in memory against .NET 10 reference assemblies and the runtime library,
+/// runs the generator, and runs the analyzer over the result.
+/// </summary>
+public static class TestCompilation
+{
+    public const string Prelude = "using TopologyDsl;\nusing static TopologyDsl.Protocol;\n";
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly MetadataReference[] References =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(TopologyDsl.VpcAttribute).Assembly.Location),
+    ];
+
+    public static CSharpCompilation Create(params string[] sources) =>
+        CSharpCompilation.Create(
+            "TestTopology",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: i == 0 ? "Topology.cs" : $"Other{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? files = null) =>
+        CSharpGeneratorDriver.Create(
+            [new TopologyGenerator().AsSourceGenerator()],
+            additionalTexts: files?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty,
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun RunGenerator(CSharpCompilation compilation, IEnumerable<AdditionalText>? files = null)
+    {
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        return new GeneratorRun(compilation, output, driver, driver.GetRunResult());
+    }
+
+    /// <summary>Runs the generator, then the analyzer over the generated compilation; returns compiler errors and analyzer diagnostics together.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, IEnumerable<AdditionalText>? files = null)
+    {
+        var fileList = files?.ToList() ?? [];
+        var run = RunGenerator(Create(source), fileList);
+        var options = new AnalyzerOptions(fileList.ToImmutableArray());
+        var analyzed = run.Output.WithAnalyzers([new TopologyAnalyzer()], options);
+        var analyzer = await analyzed.GetAnalyzerDiagnosticsAsync();
+        var compiler = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(analyzer, d => d.Id == "AD0001");
+        Assert.DoesNotContain(compiler, d => d.Id == "CS8785");
+        return [.. compiler, .. analyzer];
+    }
+}
