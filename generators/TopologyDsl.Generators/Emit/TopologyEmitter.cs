@@ -66,13 +66,7 @@ internal static class TopologyEmitter
         return new GeneratedFile(stack.HintName, w.ToString());
     }
 
-    private static string Keyword(TypeKeyword keyword) => keyword switch
-    {
-        TypeKeyword.RecordStruct => "record struct",
-        TypeKeyword.Class => "class",
-        TypeKeyword.Struct => "struct",
-        _ => "record",
-    };
+    private static string Keyword(TypeKeyword keyword) => keyword == TypeKeyword.Class ? "class" : "record";
 
     private static string Interface(ResourceKind kind) => kind switch
     {

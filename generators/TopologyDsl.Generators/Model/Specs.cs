@@ -25,9 +25,7 @@ internal enum ResourceKind
 internal enum TypeKeyword
 {
     Record,
-    RecordStruct,
     Class,
-    Struct,
 }
 
 internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial)

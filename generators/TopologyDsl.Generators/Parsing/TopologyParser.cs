@@ -162,9 +162,8 @@ internal static class TopologyParser
             findings.Add(Finding.Create(DiagnosticDescriptors.RecordNotPartial.Id, path, record.Name));
         }
 
-        var keyword = record.IsRecord
-            ? (record.TypeKind == TypeKind.Struct ? TypeKeyword.RecordStruct : TypeKeyword.Record)
-            : (record.TypeKind == TypeKind.Struct ? TypeKeyword.Struct : TypeKeyword.Class);
+        // The attributes apply to classes only (records are classes), so these are the two forms.
+        var keyword = record.IsRecord ? TypeKeyword.Record : TypeKeyword.Class;
 
         // Modifiers that belong to another kind of resource are reported and left out.
         var counters = new Dictionary<string, int>();

@@ -1,0 +1,99 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TopologyDsl.Generators.Tests.Infrastructure;
+using TopologyDsl.Testing;
+
+namespace TopologyDsl.Generators.Tests;
+
+public class GeneratorTests
+{
+    private const string TwoTier = """
+        namespace Shop.Network
+        {
+            [Stack("shop", Description = "Two tiers")]
+            [Output("Url", "http://${Web.PublicIp}/", Description = "The site")]
+            public static partial class ShopStack
+            {
+                [Parameter(Type = ParameterTypes.KeyPairName, Description = "SSH key")] public partial record Key;
+                [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")] public partial record Ami;
+                [Parameter(Default = "203.0.113.7/32")] public partial record AdminCidr;
+                [Vpc("10.0.0.0/16")] public partial record Net;
+                [Subnet<Net>("10.0.1.0/24")] public partial record Public;
+                [Subnet<Net>("10.0.2.0/24", Zone = 1)] public partial record Private;
+                [InternetGateway<Net>] public partial record Igw;
+                [NatGateway<Public>] public partial record Nat;
+                [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+                [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+                [SecurityGroup<Net>("web"), Ingress(Tcp, 80, "0.0.0.0/0", Description = "HTTP"), Ingress(Tcp, 22, nameof(AdminCidr))] public partial record WebGroup;
+                [SecurityGroup<Net>("db"), IngressFrom<WebGroup>(Tcp, 3306, Description = "MariaDB"), IngressFrom<WebGroup>(Tcp, 22)] public partial record DbGroup;
+                [Instance<Public>("10.0.1.10", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = nameof(Key), UserData = "userdata/web.sh"), Uses<WebGroup>] public partial record Web;
+                [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = nameof(Key), RootVolumeSize = 20), Uses<DbGroup>, SshVia<Web>] public partial record Db;
+            }
+        }
+        """;
+
+    private static readonly AdditionalText WebScript = new InMemoryAdditionalText("/src/shop/userdata/web.sh",
+        "#!/bin/bash\r\necho \"db at ${Db.PrivateIp}\" > /etc/motd\r\n");
+
+    [Fact]
+    public void Emit_TwoTier_MatchesSnapshots()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + TwoTier), [WebScript]);
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var hints = run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Shop.Network.ShopStack.g.cs"], hints);
+        foreach (var source in run.Sources)
+        {
+            Snapshot.Verify(source.SourceText.ToString(), "cs", source.HintName);
+        }
+
+        // A snapshot without a generated file (a file the generator stopped writing) fails too.
+        Assert.Equal(hints, Snapshot.Names("cs"));
+    }
+
+    [Fact]
+    public void Emit_SameInputTwice_GivesIdenticalText()
+    {
+        var first = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + TwoTier), [WebScript]).Sources.Single().SourceText.ToString();
+        var second = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + TwoTier), [WebScript]).Sources.Single().SourceText.ToString();
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("\r", first);
+    }
+
+    [Fact]
+    public void Emit_StackWithErrors_ThrowsFromBuildTemplateAndStillAddsInterfaces()
+    {
+        var source = TestCompilation.Prelude + TwoTier.Replace("[Subnet<Net>(\"10.0.2.0/24\"", "[Subnet<Net>(\"10.9.2.0/24\"");
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(source), [WebScript]);
+
+        // Only the analyzer's TDSL106 remains: the interfaces keep the attributes' type constraints satisfied.
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var text = run.Sources.Single().SourceText.ToString();
+        Assert.Contains("partial record Private : global::TopologyDsl.ISubnet { }", text);
+        Assert.Contains("throw new Res::TopologyException(\"TDSL106\"", text);
+        Assert.DoesNotContain("new Res::Subnet(", text);
+    }
+
+    [Fact]
+    public void Emit_StackNotPartial_GeneratesNothing()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + "[Stack(\"s\")] public static class S { [Vpc(\"10.0.0.0/16\")] public partial record Net; }"));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Emit_GlobalNamespaceAndNonStaticClass_Compiles()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + """
+            [Stack("bare")]
+            public partial class Bare
+            {
+                [Vpc("10.0.0.0/16")] public partial record class Net;
+                [Subnet<Net>("10.0.1.0/24")] public partial class Sub { }
+            }
+            """));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("Bare.g.cs", run.Sources.Single().HintName);
+    }
+}

@@ -1,0 +1,30 @@
+namespace TopologyDsl.Generators.Tests;
+
+public class KnownNamesTests
+{
+    [Theory]
+    [InlineData(KnownNames.Stack, typeof(StackAttribute))]
+    [InlineData(KnownNames.Vpc, typeof(VpcAttribute))]
+    [InlineData(KnownNames.Subnet, typeof(SubnetAttribute<>))]
+    [InlineData(KnownNames.InternetGateway, typeof(InternetGatewayAttribute<>))]
+    [InlineData(KnownNames.NatGateway, typeof(NatGatewayAttribute<>))]
+    [InlineData(KnownNames.RouteTable, typeof(RouteTableAttribute<>))]
+    [InlineData(KnownNames.Associate, typeof(AssociateAttribute<>))]
+    [InlineData(KnownNames.Route, typeof(RouteAttribute<>))]
+    [InlineData(KnownNames.SecurityGroup, typeof(SecurityGroupAttribute<>))]
+    [InlineData(KnownNames.Ingress, typeof(IngressAttribute))]
+    [InlineData(KnownNames.IngressFrom, typeof(IngressFromAttribute<>))]
+    [InlineData(KnownNames.Instance, typeof(InstanceAttribute<>))]
+    [InlineData(KnownNames.Uses, typeof(UsesAttribute<>))]
+    [InlineData(KnownNames.SshVia, typeof(SshViaAttribute<>))]
+    [InlineData(KnownNames.Parameter, typeof(ParameterAttribute))]
+    [InlineData(KnownNames.Output, typeof(OutputAttribute))]
+    public void KnownName_MatchesTheAttributeType(string name, System.Type type) => Assert.Equal(type.FullName, name);
+
+    [Fact]
+    public void ProtocolEnum_MatchesTheModel()
+    {
+        Assert.Equal(System.Enum.GetNames<Protocol>(), System.Enum.GetNames<Model.ProtocolSpec>());
+        Assert.Equal((int)Protocol.All, (int)Model.ProtocolSpec.All);
+    }
+}
