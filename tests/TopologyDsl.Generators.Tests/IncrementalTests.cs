@@ -1,0 +1,142 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TopologyDsl.Generators.Tests.Infrastructure;
+
+namespace TopologyDsl.Generators.Tests;
+
+/// <summary>The generator's caching: what re-runs after each kind of edit, and that no model holds compiler objects.</summary>
+public class IncrementalTests
+{
+    private const string Topology = """
+        namespace Shop;
+        [Stack("shop")]
+        public static partial class Shop
+        {
+            // a comment
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
+            [InternetGateway<Net>] public partial record Igw;
+            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record Routes;
+            [Instance<Public>("10.0.1.10", PublicIp = true, ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", UserData = "web.sh")] public partial record Web;
+        }
+        """;
+
+    private static readonly string[] Steps = [TrackingNames.ParseStack, TrackingNames.ProjectFiles, TrackingNames.Assemble, TrackingNames.Render];
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params AdditionalText[] files)
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Prelude + Topology);
+        var driver = TestCompilation.CreateDriver(files.Length == 0 ? [new InMemoryAdditionalText("/p/web.sh", "echo hi\n"), new InMemoryAdditionalText("/p/other.txt", "x")] : files);
+        return (driver.RunGenerators(compilation), compilation);
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    private static void AllCachedOrUnchanged(GeneratorDriver driver, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+    }
+
+    [Fact]
+    public void SameCompilation_EveryStepCached()
+    {
+        var (driver, compilation) = FirstRun();
+        driver = driver.RunGenerators(compilation);
+        foreach (var step in Steps)
+        {
+            Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+    }
+
+    [Fact]
+    public void UnrelatedFileAdded_OutputNotRebuilt()
+    {
+        var (driver, compilation) = FirstRun();
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", TestCompilation.ParseOptions)));
+        AllCachedOrUnchanged(driver, Steps);
+    }
+
+    [Fact]
+    public void CommentEdited_ParseRerunsButNothingDownstream()
+    {
+        var (driver, compilation) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = tree.WithChangedText(tree.GetText().Replace(tree.GetText().ToString().IndexOf("a comment", StringComparison.Ordinal), 9, "another remark"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited));
+        Assert.All(Reasons(driver, TrackingNames.ParseStack), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        AllCachedOrUnchanged(driver, TrackingNames.Assemble, TrackingNames.Render);
+    }
+
+    [Fact]
+    public void CidrChanged_OutputRebuilt()
+    {
+        var (driver, compilation) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var text = tree.GetText().ToString();
+        var edited = tree.WithChangedText(tree.GetText().Replace(text.IndexOf("10.0.0.0/16", StringComparison.Ordinal), 11, "10.0.0.0/17"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParseStack));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Render));
+    }
+
+    [Fact]
+    public void UnusedAdditionalFileEdited_OutputNotRebuilt_UsedFileEdited_OutputRebuilt()
+    {
+        var web = new InMemoryAdditionalText("/p/web.sh", "echo hi\n");
+        var other = new InMemoryAdditionalText("/p/other.txt", "x");
+        var (driver, compilation) = FirstRun(web, other);
+
+        driver = driver.ReplaceAdditionalText(other, new InMemoryAdditionalText("/p/other.txt", "y")).RunGenerators(compilation);
+        AllCachedOrUnchanged(driver, TrackingNames.Assemble, TrackingNames.Render);
+
+        driver = driver.ReplaceAdditionalText(web, new InMemoryAdditionalText("/p/web.sh", "echo changed\n")).RunGenerators(compilation);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Render));
+    }
+
+    [Fact]
+    public void NoStepOutputHoldsCompilerObjects()
+    {
+        var (driver, _) = FirstRun();
+        foreach (var step in Steps)
+        {
+            foreach (var output in driver.GetRunResult().Results[0].TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                AssertNoCompilerObjects(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    private static void AssertNoCompilerObjects(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or Location or SemanticModel or SyntaxTree,
+            $"{path} holds a {value.GetType().Name}, which would keep a compilation alive and defeat caching");
+
+        if (value is IEnumerable sequence)
+        {
+            var i = 0;
+            foreach (var item in sequence)
+            {
+                AssertNoCompilerObjects(item, $"{path}[{i++}]", seen);
+            }
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoCompilerObjects(field.GetValue(value), path + "." + field.Name, seen);
+        }
+    }
+}

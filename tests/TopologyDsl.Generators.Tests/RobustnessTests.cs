@@ -1,0 +1,66 @@
+using System.Linq;
+using CsCheck;
+using TopologyDsl.Generators.Tests.Infrastructure;
+
+namespace TopologyDsl.Generators.Tests;
+
+/// <summary>
+/// Whatever the user writes, the generator and the analyzer answer with diagnostics, never an
+/// exception: random topologies with malformed values, wrong argument types, missing arguments and
+/// references to anything are compiled, generated and analyzed, and AD0001 or CS8785 fail the test
+/// (TestCompilation.DiagnosticsAsync asserts both).
+/// </summary>
+public class RobustnessTests
+{
+    private static readonly string[] Names = ["A", "B", "C", "D", "E", "F"];
+
+    private static readonly Gen<string> Octet = Gen.OneOf(Gen.Int[0, 255].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.OneOf<string>("256", "-1", "01", "x", ""));
+
+    private static readonly Gen<string> Address = Gen.Select(Octet, Octet, Octet, Octet, (a, b, c, d) => $"{a}.{b}.{c}.{d}");
+
+    /// <summary>A string argument: a CIDR block or address (valid or not), arbitrary text, or something that is not a string at all.</summary>
+    private static readonly Gen<string> StringArgument = Gen.OneOf(
+        Gen.Select(Gen.OneOf<string>("10", "172", "192", "11", "0"), Gen.Int[0, 255], Gen.Int[0, 255], Gen.Int[0, 40], (a, b, c, p) => $"\"{a}.{b}.{c}.0/{p}\""),
+        Address.Select(a => "\"" + a + "\""),
+        Address.Select(a => "\"" + a + "/24\""),
+        Gen.String.Select(s => "@\"" + s.Replace("\"", "\"\"") + "\""),
+        Gen.OneOf<string>("null", "1", "\"\"", "\"${\"", "\"${A.B.C}\"", "typeof(int)", "nameof(A)", "\"A\"", "\"0.0.0.0/0\""));
+
+    private static readonly Gen<string> Reference = Gen.OneOf(Gen.OneOf<string>(Names), Gen.OneOf<string>("int", "Nope", "Other.X", "A.B"));
+
+    private static readonly Gen<string> Number = Gen.OneOf(Gen.Int[-5, 70000].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.OneOf<string>("\"80\"", "null", "int.MaxValue"));
+
+    private static readonly Gen<string> Attribute = Gen.OneOf(
+        StringArgument.Select(s => $"Vpc({s})"),
+        Gen.Select(Reference, StringArgument, Number, (r, s, n) => $"Subnet<{r}>({s}, Zone = {n})"),
+        Reference.Select(r => $"InternetGateway<{r}>"),
+        Reference.Select(r => $"NatGateway<{r}>"),
+        Reference.Select(r => $"RouteTable<{r}>"),
+        Reference.Select(r => $"Associate<{r}>"),
+        Gen.Select(Reference, StringArgument, (r, s) => $"Route<{r}>({s})"),
+        Gen.Select(Reference, StringArgument, (r, s) => $"SecurityGroup<{r}>({s})"),
+        Gen.Select(Number, Number, StringArgument, (p, q, s) => $"Ingress(Tcp, {p}, {s}, ToPort = {q})"),
+        Gen.Select(Reference, Number, (r, p) => $"IngressFrom<{r}>((Protocol){p}, {p})"),
+        Gen.Select(Reference, StringArgument, StringArgument, StringArgument, (r, ip, image, data) =>
+            $"Instance<{r}>({ip}, PublicIp = true, ImageId = {image}, InstanceType = \"t3.micro\", UserData = {data})"),
+        Reference.Select(r => $"Uses<{r}>"),
+        Reference.Select(r => $"SshVia<{r}>"),
+        StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
+        Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
+
+    private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool,
+        (name, attributes, partial) => (attributes.Length == 0 ? "" : "[" + string.Join(", ", attributes) + "] ")
+            + "public " + (partial ? "partial " : "") + "record " + name + ";");
+
+    private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, (records, stackName, partial) =>
+        "namespace Fuzz;\n[Stack(" + stackName + "), Output(\"O\", " + stackName + ")]\npublic static " + (partial ? "partial " : "") + "class Stack\n{\n"
+        + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n");
+
+    [Fact]
+    public void RandomTopologies_OnlyEverYieldDiagnostics() =>
+        Source.Sample(source =>
+        {
+            var files = new[] { new InMemoryAdditionalText("/p/a.sh", "echo ${A.PrivateIp} ${"), new InMemoryAdditionalText("/p/A", "") };
+            _ = TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + source, files).GetAwaiter().GetResult();
+        }, iter: 300, threads: 1);
+}
