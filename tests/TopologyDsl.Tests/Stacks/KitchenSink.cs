@@ -1,0 +1,49 @@
+using TopologyDsl;
+using static TopologyDsl.Protocol;
+
+namespace TopologyDsl.Tests.Stacks;
+
+/// <summary>
+/// A topology that uses every attribute and option, so that the schema and reference tests see every
+/// shape the generator can emit: two VPCs, several zones, ranges, ICMP, UDP, all protocols, literal
+/// and parameter settings, several routes in a table, and user data with every kind of substitution.
+/// </summary>
+[Stack("kitchen-sink", Description = "Every shape TopologyDsl emits")]
+[Output("Region", "${AWS::Region}", Description = "Where it runs")]
+[Output("Plain", "no substitution here")]
+public static partial class KitchenSink
+{
+    [Parameter(Type = ParameterTypes.ImageId, Description = "An AMI")] public partial record Ami;
+    [Parameter(Type = ParameterTypes.Number, Default = "2")] public partial record Count;
+    [Parameter(Default = "10.20.0.0/16", AllowedValues = ["10.20.0.0/16", "10.30.0.0/16"])] public partial record Trusted;
+
+    [Vpc("10.0.0.0/16")] public partial record Main;
+    [Subnet<Main>("10.0.0.0/24", Zone = 0)] public partial record PublicA;
+    [Subnet<Main>("10.0.1.0/24", Zone = 1)] public partial record PublicB;
+    [Subnet<Main>("10.0.10.0/23", Zone = 0)] public partial record AppA;
+    [Subnet<Main>("10.0.12.0/28", Zone = 2)] public partial record Tiny;
+    [InternetGateway<Main>] public partial record Door;
+    [NatGateway<PublicA>] public partial record NatA;
+    [NatGateway<PublicB>] public partial record NatB;
+    [RouteTable<Main>, Associate<PublicA>, Associate<PublicB>, Route<Door>("0.0.0.0/0")] public partial record Edge;
+    [RouteTable<Main>, Associate<AppA>, Route<NatA>("0.0.0.0/0"), Route<NatB>("192.168.0.0/16"), Route<NatA>("172.16.0.0/12")] public partial record Inner;
+
+    [SecurityGroup<Main>("edge")]
+    [Ingress(Tcp, 443, "0.0.0.0/0")]
+    [Ingress(Udp, 1000, "10.0.0.0/8", ToPort = 2000, Description = "games")]
+    [Ingress(Icmp, 8, nameof(Trusted), Description = "ping")]
+    [Ingress(All, 0, "10.0.0.0/16")]
+    public partial record EdgeGroup;
+
+    [SecurityGroup<Main>("app"), IngressFrom<EdgeGroup>(Tcp, 8000, ToPort = 8080), IngressFrom<AppGroup>(All, 0)] public partial record AppGroup;
+
+    [Instance<PublicA>("10.0.0.4", PublicIp = true, ImageId = nameof(Ami), InstanceType = "m7g.large", KeyName = "ops", UserData = "Stacks/sink.sh"), Uses<EdgeGroup>]
+    public partial record Bastion;
+
+    [Instance<AppA>("10.0.11.254", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.nano", RootVolumeSize = 30), Uses<AppGroup>, Uses<EdgeGroup>, SshVia<Bastion>(User = "ubuntu")]
+    public partial record App;
+
+    [Vpc("192.168.0.0/24")] public partial record Side;
+    [Subnet<Side>("192.168.0.0/28")] public partial record SideSubnet;
+    [Instance<SideSubnet>("192.168.0.5", ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Lonely;
+}

@@ -1,0 +1,3 @@
+#!/bin/bash
+# "quotes", 'single', back\slash, ${!Literal} and tabs	here
+echo "${App.PrivateIp} ${Bastion.PublicDnsName} ${Count} ${Trusted} ${AWS::StackName} ${NatAEip.AllocationId} ${Door}"
