@@ -120,7 +120,7 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
             .Add("SubnetId", SubnetId)
             .Add("PrivateIpAddress", PrivateIpAddress)
             .Add("AssociatePublicIpAddress", AssociatePublicIpAddress)
-            .Add("GroupSet", new ListValue(SecurityGroupIds))
+            .Add("GroupSet", SecurityGroupIds.Count > 0 ? new ListValue(SecurityGroupIds) : null)
             .Add("DeleteOnTermination", true);
         p.Add("NetworkInterfaces", new ListValue(nic));
         p.Add("BlockDeviceMappings", new ListValue(new MapValue()

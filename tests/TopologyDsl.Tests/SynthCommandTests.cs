@@ -1,0 +1,126 @@
+using System;
+using System.IO;
+using Examples.WordPress;
+using TopologyDsl.Cli;
+using TopologyDsl.CloudFormation;
+using TopologyDsl.Resources;
+using TopologyDsl.Testing;
+
+namespace TopologyDsl.Tests;
+
+public sealed class SynthCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + Guid.NewGuid().ToString("N"));
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private int Run(Template template, params string[] args) => SynthCommand.Run(args, [template], _out, _err, _folder);
+
+    private string PathOf(Template template) => Path.Combine(_folder, template.StackName + ".yaml");
+
+    [Fact]
+    public void Synth_WritesTheTemplateAndSaysWhere()
+    {
+        var template = WordPressStack.BuildTemplate();
+        Assert.Equal(0, Run(template, "synth"));
+        Assert.Equal(TemplateWriter.Write(template), File.ReadAllText(PathOf(template)));
+        Assert.Contains("wordpress.yaml (", _out.ToString());
+        Assert.Contains("19 resources", _out.ToString());
+        Assert.Equal([PathOf(template)], Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void Check_FailsWhenTheTemplateIsMissing_AndWritesNothing()
+    {
+        Assert.Equal(SynthCommand.Failed, Run(WordPressStack.BuildTemplate(), "synth", "--check"));
+        Assert.Contains("missing", _err.ToString());
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Fact]
+    public void Check_FailsWhenTheCommittedTemplateIsStale_AndLeavesItAlone()
+    {
+        var template = WordPressStack.BuildTemplate();
+        Run(template, "synth");
+        var stale = File.ReadAllText(PathOf(template)).Replace("10.0.2.0/24", "10.0.3.0/24");
+        File.WriteAllText(PathOf(template), stale);
+
+        Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
+        Assert.Contains("wordpress.yaml: differs from what the code produces", _err.ToString());
+        Assert.Equal(stale, File.ReadAllText(PathOf(template)));
+    }
+
+    [Fact]
+    public void Check_PassesOnAnUpToDateTemplate_EvenWithCrlfLineEndings()
+    {
+        var template = WordPressStack.BuildTemplate();
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(PathOf(template), TemplateWriter.Write(template).Replace("\n", "\r\n"));
+        Assert.Equal(0, Run(template, "synth", "--check"));
+        Assert.Contains("up to date", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("deploy")]
+    [InlineData("synth", "--force")]
+    [InlineData("synth", "--out")]
+    public void UnknownCommandLine_IsAUsageError(params string[] args)
+    {
+        Assert.Equal(SynthCommand.UsageError, Run(WordPressStack.BuildTemplate(), args));
+        Assert.Contains("usage: synth", _err.ToString());
+    }
+
+    [Fact]
+    public void Out_ChoosesTheFolder()
+    {
+        var other = Path.Combine(_folder, "elsewhere");
+        Assert.Equal(0, Run(WordPressStack.BuildTemplate(), "synth", "--out", other));
+        Assert.True(File.Exists(Path.Combine(other, "wordpress.yaml")));
+    }
+
+    private static Template WithDescriptions(int groups, int descriptionLength)
+    {
+        var template = new Template("big");
+        template.Add(new Vpc("Net") { CidrBlock = "10.0.0.0/16" });
+        for (var i = 0; i < groups; i++)
+        {
+            template.Add(new SecurityGroup("G" + i) { GroupDescription = new string('d', descriptionLength), VpcId = Fn.Ref("Net") });
+        }
+
+        return template;
+    }
+
+    [Fact]
+    public void TemplateOverTheInlineLimit_IsWrittenWithWarningTDSL305()
+    {
+        var template = WithDescriptions(60, 1000);
+        Assert.Equal(0, Run(template, "synth"));
+        Assert.Contains("warning TDSL305", _err.ToString());
+        Assert.True(File.Exists(PathOf(template)));
+    }
+
+    [Fact]
+    public void TemplateOverOneMegabyte_IsRefusedWithErrorTDSL306()
+    {
+        var template = WithDescriptions(300, 4000);
+        Assert.Equal(SynthCommand.Failed, Run(template, "synth"));
+        Assert.Contains("error TDSL306", _err.ToString());
+        Assert.False(File.Exists(PathOf(template)));
+    }
+
+    [Fact]
+    public void DefaultFolder_IsTheProjectsTemplatesFolder_RecordedAtBuildTime()
+    {
+        var folder = SynthCommand.DefaultOutputDirectory(typeof(WordPressStack).Assembly);
+        Assert.Equal(Repo.PathOf("examples", "WordPress", "templates"), Path.GetFullPath(folder));
+    }
+}
