@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using TopologyDsl.Testing;
+
+namespace TopologyDsl.Package.Tests;
+
+/// <summary>
+/// A user outside this repository gets the attributes, the generator, the diagnostics and the
+/// synth command from one package reference: the package is packed into a local folder, restored
+/// into a fresh project in a temporary folder (with its own package cache, so no stale copy of the
+/// package can answer), built, run, and broken on purpose.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "topologydsl-package-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the folder is in the temporary directory.
+        }
+    }
+
+    private const string Topology = """
+        using TopologyDsl;
+        using TopologyDsl.Cli;
+        using static TopologyDsl.Protocol;
+
+        return SynthCommand.Run(args, Consumer.Edge.BuildTemplate());
+
+        namespace Consumer
+        {
+            [Stack("edge")]
+            public static partial class Edge
+            {
+                [Vpc("10.8.0.0/16")] public partial record Net;
+                [Subnet<Net>("SUBNET_CIDR")] public partial record Public;
+                [InternetGateway<Net>] public partial record Igw;
+                [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record Routes;
+                [SecurityGroup<Net>("web"), Ingress(Tcp, 443, "0.0.0.0/0")] public partial record Web;
+                [Instance<Public>("10.8.1.10", PublicIp = true, ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", UserData = "boot.sh"), Uses<Web>]
+                public partial record Server;
+            }
+        }
+        """;
+
+    [Fact]
+    public void Package_GivesAttributesGeneratorDiagnosticsAndSynth()
+    {
+        var feed = Path.Combine(_root, "feed");
+        var app = Path.Combine(_root, "app");
+        Directory.CreateDirectory(app);
+        var environment = new Dictionary<string, string>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+
+        var pack = Dotnet(Repo.Root, environment, "pack", Repo.PathOf("src", "TopologyDsl", "TopologyDsl.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-local");
+        Assert.True(pack.Exit == 0, pack.Output);
+        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/TopologyDsl.Generators.dll", entries);
+            Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
+            Assert.Contains("build/TopologyDsl.targets", entries);
+        }
+
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="TopologyDsl" Version="0.1.0-local" />
+                <AdditionalFiles Include="boot.sh" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Topology.Replace("SUBNET_CIDR", "10.8.1.0/24"));
+
+        var build = Dotnet(app, environment, "build");
+        Assert.True(build.Exit == 0, build.Output);
+        Assert.DoesNotContain("warning TDSL", build.Output);
+
+        var run = Dotnet(_root, environment, "run", "--no-build", "--project", app, "--", "synth");
+        Assert.True(run.Exit == 0, run.Output);
+        var template = File.ReadAllText(Path.Combine(app, "templates", "edge.yaml"));
+        Assert.Contains("CidrBlock: 10.8.1.0/24", template);
+        Assert.Contains("echo ${Server.PrivateIp}", template);
+
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Topology.Replace("SUBNET_CIDR", "10.9.1.0/24"));
+        var broken = Dotnet(app, environment, "build");
+        Assert.NotEqual(0, broken.Exit);
+        var line = Topology.Split('\n').ToList().FindIndex(l => l.Contains("SUBNET_CIDR", StringComparison.Ordinal)) + 1;
+        var column = Topology.Split('\n')[line - 1].IndexOf("\"SUBNET_CIDR\"", StringComparison.Ordinal) + 1;
+        Assert.Contains($"Program.cs({line},{column}): error TDSL106: Subnet 'Public' uses 10.9.1.0/24, which is not inside VPC 'Net' 10.8.0.0/16", broken.Output);
+        Assert.DoesNotContain("error CS", broken.Output);
+    }
+
+    private static (int Exit, string Output) Dotnet(string folder, Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "timed out: dotnet " + string.Join(' ', args));
+        }
+
+        return (process.ExitCode, "dotnet " + string.Join(' ', args) + "\n" + stdout.Result + stderr.Result);
+    }
+}
