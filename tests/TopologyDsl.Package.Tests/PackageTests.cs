@@ -66,7 +66,10 @@ public sealed class PackageTests : IDisposable
             ["DOTNET_NOLOGO"] = "1",
         };
 
-        var pack = Dotnet(Repo.Root, environment, "pack", Repo.PathOf("src", "TopologyDsl", "TopologyDsl.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-local");
+        // The pack uses the machine's package cache, like the solution build it runs beside: a
+        // restore of the repository's projects against another cache would rewrite their assets files.
+        var packEnvironment = environment.Where(e => e.Key != "NUGET_PACKAGES").ToDictionary(e => e.Key, e => e.Value);
+        var pack = Dotnet(Repo.Root, packEnvironment, "pack", Repo.PathOf("src", "TopologyDsl", "TopologyDsl.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-local");
         Assert.True(pack.Exit == 0, pack.Output);
         var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
         using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
