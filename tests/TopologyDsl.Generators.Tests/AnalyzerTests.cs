@@ -250,6 +250,30 @@ public class AnalyzerTests
         "Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>({|TDSL114:\"0.0.0.0/0\"|}), Route<Nat>(\"172.16.0.0/12\")")));
 
     [Fact]
+    public Task TDSL115_SecondaryBlockOverlaps() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16", SecondaryCidrBlocks = ["10.1.0.0/16", {|TDSL115:"10.0.128.0/17"|}, {|TDSL115:"10.1.4.0/24"|}, "10.2.0.0/16"])] public partial record Net;
+        """));
+
+    [Fact]
+    public Task TDSL115_SubnetsMayUseASecondaryBlock() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16", SecondaryCidrBlocks = new[] { "10.1.0.0/16" })] public partial record Net;
+        [Subnet<Net>("10.1.1.0/24")] public partial record InSecondary;
+        [Subnet<Net>({|TDSL106:"10.2.1.0/24"|})] public partial record Outside;
+        """));
+
+    [Fact]
+    public Task TDSL116_SecondaryBlockFromARestrictedRange() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16", SecondaryCidrBlocks = [{|TDSL116:"172.16.0.0/16"|}, {|TDSL116:"192.168.0.0/16"|}, "100.64.0.0/16", "10.1.0.0/16"])] public partial record Ten;
+        [Vpc("192.168.0.0/20", SecondaryCidrBlocks = ["192.168.16.0/20"])] public partial record Home;
+        """));
+
+    [Fact]
+    public Task TDSL117_TooManyVpcBlocks() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16", SecondaryCidrBlocks = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16", {|TDSL117:"10.5.0.0/16"|}])] public partial record Six;
+        [Vpc("10.10.0.0/16", SecondaryCidrBlocks = ["10.11.0.0/16", "10.12.0.0/16", "10.13.0.0/16", "10.14.0.0/16"])] public partial record Five;
+        """));
+
+    [Fact]
     public Task TDSL201_ReferenceToAnotherStack() => Markup.VerifyAsync(Stack(Network) + """
         [Stack("other")]
         public static partial class Other
@@ -330,6 +354,17 @@ public class AnalyzerTests
         [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), SshVia<{|TDSL211:Hidden|}>] public partial record Db;
         [Instance<Private>("10.0.2.11", ImageId = nameof(Ami), InstanceType = "t3.micro"), SshVia<Bastion>] public partial record Db2;
         """));
+
+    [Fact]
+    public Task TDSL212_PublicSubnetWithoutInternetRoute() => Markup.VerifyAsync(Stack(Network
+        .Replace("[Subnet<Net>(\"10.0.1.0/24\")]", "[Subnet<Net>(\"10.0.1.0/24\", Kind = SubnetKind.Public)]")
+        .Replace("[Subnet<Net>(\"10.0.2.0/24\")]", "[Subnet<Net>(\"10.0.2.0/24\", Kind = SubnetKind.Private)]") + """
+        [Subnet<Net>("10.0.3.0/24", Kind = {|TDSL212:SubnetKind.Public|})] public partial record Lost;
+        """));
+
+    [Fact]
+    public Task TDSL213_PrivateSubnetWithInternetRoute() => Markup.VerifyAsync(Stack(Network
+        .Replace("[Subnet<Net>(\"10.0.1.0/24\")]", "[Subnet<Net>(\"10.0.1.0/24\", Kind = {|TDSL213:SubnetKind.Private|})]")));
 
     [Fact]
     public Task TDSL301_InvalidLogicalId() => Markup.VerifyAsync(Stack("""

@@ -12,9 +12,9 @@ public class ValidatorTests
     private static StackSpec Stack(params ResourceSpec[] resources) =>
         new("Shop", "Shop", true, true, "shop", null, resources.ToEquatableArray(), EquatableArray<OutputSpec>.Empty, EquatableArray<Finding>.Empty);
 
-    private static VpcSpec Vpc(string name, string cidr) => new(name, TypeKeyword.Record, true, cidr);
+    private static VpcSpec Vpc(string name, string cidr) => new(name, TypeKeyword.Record, true, cidr, EquatableArray<string>.Empty);
 
-    private static SubnetSpec Subnet(string name, string vpc, string cidr) => new(name, TypeKeyword.Record, true, Ref(vpc), cidr, 0);
+    private static SubnetSpec Subnet(string name, string vpc, string cidr) => new(name, TypeKeyword.Record, true, Ref(vpc), cidr, 0, SubnetKindSpec.Unspecified);
 
     private static (string, string)[] Findings(StackSpec stack) =>
         TopologyValidator.Validate(stack, _ => null).Select(f => (f.Id, f.Path.Value)).ToArray();

@@ -143,6 +143,21 @@ internal static class DiagnosticDescriptors
         "Route table '{0}' has two routes for {1}",
         "A route table holds one route per destination. Remove one of them.");
 
+    public static readonly DiagnosticDescriptor SecondaryCidrOverlap = Create("TDSL115", Addressing, DiagnosticSeverity.Error,
+        "Secondary VPC block overlaps another block",
+        "Secondary block {0} of VPC '{1}' overlaps its block {2}",
+        "The blocks of one VPC cannot share addresses. Choose a secondary block apart from the primary and the other secondaries.");
+
+    public static readonly DiagnosticDescriptor SecondaryCidrRestricted = Create("TDSL116", Addressing, DiagnosticSeverity.Error,
+        "Secondary VPC block from a restricted range",
+        "Secondary block {0} of VPC '{1}' lies in {2}, which AWS does not allow beside the primary block {3}",
+        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16; beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside a public or 100.64.0.0/10 block, none of the private ranges (Amazon VPC User Guide, VPC CIDR blocks). Pick a block from an allowed range.");
+
+    public static readonly DiagnosticDescriptor TooManyVpcCidrBlocks = Create("TDSL117", Addressing, DiagnosticSeverity.Error,
+        "Too many VPC blocks",
+        "VPC '{0}' has {1} IPv4 blocks; AWS allows 5 per VPC by default",
+        "The quota 'IPv4 CIDR blocks per VPC' is 5 by default and can be raised to 50 in Service Quotas. Remove blocks, or raise the quota and set this diagnostic's severity to none in .editorconfig.");
+
     // 2xx: references
 
     public static readonly DiagnosticDescriptor NotAResourceOfStack = Create("TDSL201", References, DiagnosticSeverity.Error,
@@ -199,6 +214,16 @@ internal static class DiagnosticDescriptors
         "Jump host has no public IP",
         "Instance '{0}' is reached through '{1}', which has no public IP",
         "ssh -J needs a jump host the user can reach. Give it PublicIp = true.");
+
+    public static readonly DiagnosticDescriptor PublicSubnetWithoutInternetRoute = Create("TDSL212", References, DiagnosticSeverity.Warning,
+        "Public subnet without a route to the internet",
+        "Subnet '{0}' is declared public, but its route table has no route to an internet gateway",
+        "A public subnet needs a route table with a route to an internet gateway. Associate it with one, or declare it private.");
+
+    public static readonly DiagnosticDescriptor PrivateSubnetWithInternetRoute = Create("TDSL213", References, DiagnosticSeverity.Warning,
+        "Private subnet routed to the internet",
+        "Subnet '{0}' is declared private, but route table '{1}' sends traffic to internet gateway '{2}'",
+        "Instances in a private subnet should reach the internet through a NAT gateway at most. Associate it with a route table without an internet gateway route, or declare it public.");
 
     // 3xx: CloudFormation limits and naming
 

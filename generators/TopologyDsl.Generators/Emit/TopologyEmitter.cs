@@ -191,17 +191,33 @@ internal static class TopologyEmitter
             Add("new Cfn::Parameter(" + CodeWriter.Literal(p.Name) + ", " + CodeWriter.Literal(p.Type) + ")", assignments);
         }
 
-        private void Vpc(VpcSpec v) =>
+        private void Vpc(VpcSpec v)
+        {
             Add("new Res::Vpc(" + CodeWriter.Literal(v.Name) + ")", ["CidrBlock = " + CodeWriter.Literal(v.CidrBlock), Tags(v.Name)]);
+            for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
+            {
+                Add("new Res::VpcCidrBlock(" + CodeWriter.Literal(StackPlan.SecondaryBlock(v, i)) + ")",
+                    ["VpcId = " + Ref(v.Name), "CidrBlock = " + CodeWriter.Literal(v.SecondaryCidrBlocks[i])]);
+            }
+        }
 
-        private void Subnet(SubnetSpec s) =>
-            Add("new Res::Subnet(" + CodeWriter.Literal(s.Name) + ")",
-            [
-                "VpcId = " + Ref(s.Vpc.Name),
-                "CidrBlock = " + CodeWriter.Literal(s.CidrBlock),
-                "AvailabilityZone = " + Cfn + "Fn.Zone(" + Int(s.Zone) + ")",
-                Tags(s.Name),
-            ]);
+        private void Subnet(SubnetSpec s)
+        {
+            var assignments = new List<string>();
+
+            // A subnet in a secondary block can only be created once the block is associated.
+            if (_index.Resolve<VpcSpec>(s.Vpc) is { } vpc && Cidr.TryParse(s.CidrBlock, out var block)
+                && StackIndex.BlockHolding(vpc, block.Network) is int holder && holder >= 0)
+            {
+                assignments.Add(DependsOn([StackPlan.SecondaryBlock(vpc, holder)]));
+            }
+
+            assignments.Add("VpcId = " + Ref(s.Vpc.Name));
+            assignments.Add("CidrBlock = " + CodeWriter.Literal(s.CidrBlock));
+            assignments.Add("AvailabilityZone = " + Cfn + "Fn.Zone(" + Int(s.Zone) + ")");
+            assignments.Add(Tags(s.Name));
+            Add("new Res::Subnet(" + CodeWriter.Literal(s.Name) + ")", assignments);
+        }
 
         private void InternetGateway(InternetGatewaySpec g)
         {

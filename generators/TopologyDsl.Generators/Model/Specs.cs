@@ -35,13 +35,20 @@ internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsP
     public ModelPath Path => ModelPath.Resource(Name);
 }
 
-internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock)
+internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock, EquatableArray<string> SecondaryCidrBlocks)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Vpc;
 }
 
-internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string CidrBlock, int Zone)
+internal enum SubnetKindSpec
+{
+    Unspecified,
+    Public,
+    Private,
+}
+
+internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string CidrBlock, int Zone, SubnetKindSpec Exposure)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Subnet;

@@ -20,6 +20,9 @@ internal static class StackPlan
 {
     public static string Attachment(InternetGatewaySpec gateway) => gateway.Name + "Attachment";
 
+    /// <summary>The secondary blocks of a VPC: <c>{Vpc}Cidr2</c>, <c>{Vpc}Cidr3</c>, ... (the primary is the first).</summary>
+    public static string SecondaryBlock(VpcSpec vpc, int index) => vpc.Name + "Cidr" + (index + 2).ToString(CultureInfo.InvariantCulture);
+
     public static string ElasticIp(NatGatewaySpec nat) => nat.Name + "Eip";
 
     public static string Association(RouteTableSpec table, RefSpec subnet) => table.Name + subnet.Name + "Association";
@@ -62,6 +65,11 @@ internal static class StackPlan
                     break;
                 case VpcSpec v:
                     yield return new PlannedName(v.Name, "AWS::EC2::VPC", path, "VPC '" + v.Name + "'");
+                    for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
+                    {
+                        yield return new PlannedName(SecondaryBlock(v, i), "AWS::EC2::VPCCidrBlock", path.Item("secondary", i), "secondary block " + (i + 2).ToString(CultureInfo.InvariantCulture) + " of VPC '" + v.Name + "'");
+                    }
+
                     break;
                 case SubnetSpec s:
                     yield return new PlannedName(s.Name, "AWS::EC2::Subnet", path, "subnet '" + s.Name + "'");
@@ -142,6 +150,7 @@ internal static class StackPlan
     public static readonly Dictionary<string, string[]> Attributes = new()
     {
         ["AWS::EC2::VPC"] = ["CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
+        ["AWS::EC2::VPCCidrBlock"] = ["Id", "Ipv6AddressAttribute", "IpSource"],
         ["AWS::EC2::Subnet"] = ["NetworkAclAssociationId", "SubnetId", "Ipv6CidrBlocks", "BlockPublicAccessStates"],
         ["AWS::EC2::InternetGateway"] = ["InternetGatewayId"],
         ["AWS::EC2::VPCGatewayAttachment"] = ["AttachmentType"],

@@ -73,8 +73,28 @@ internal sealed class AttributeReader
 
     public bool NamedBool(string name, string segment) => Named(name, segment) is true;
 
-    public EquatableArray<string> NamedStrings(string name, string segment) =>
-        Named(name, segment) is ImmutableArray<object?> items ? items.OfType<string>().ToEquatableArray() : EquatableArray<string>.Empty;
+    /// <summary>A string array; each element's path is <c>segment[i]</c>, located at that element of the array expression.</summary>
+    public EquatableArray<string> NamedStrings(string name, string segment)
+    {
+        var value = Named(name, segment);
+        if (_map is not null && NamedSyntax(name)?.Expression is { } expression)
+        {
+            var elements = expression switch
+            {
+                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+                ArrayCreationExpressionSyntax array => array.Initializer?.Expressions.ToList(),
+                ImplicitArrayCreationExpressionSyntax array => array.Initializer.Expressions.ToList(),
+                _ => null,
+            };
+            for (var i = 0; elements is not null && i < elements.Count; i++)
+            {
+                _map.Add(_path.Item(segment, i), elements[i].GetLocation());
+            }
+        }
+
+        // Null elements are kept as empty strings so that indexes match the source.
+        return value is ImmutableArray<object?> items ? items.Select(i => i as string ?? "").ToEquatableArray() : EquatableArray<string>.Empty;
+    }
 
     /// <summary>The attribute's first type argument as a reference to a record of the stack.</summary>
     public RefSpec TypeArgument(INamedTypeSymbol stack, string segment)

@@ -188,10 +188,11 @@ internal static class TopologyParser
         switch (declaringKind)
         {
             case ResourceKind.Vpc:
-                return new VpcSpec(name2, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "");
+                return new VpcSpec(name2, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
+                    main.NamedStrings("SecondaryCidrBlocks", "secondary"));
             case ResourceKind.Subnet:
                 return new SubnetSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
-                    main.NamedInt("Zone", "zone"));
+                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"));
             case ResourceKind.InternetGateway:
                 return new InternetGatewaySpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"));
             case ResourceKind.NatGateway:

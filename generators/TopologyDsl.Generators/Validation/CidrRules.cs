@@ -61,14 +61,68 @@ internal static class CidrRules
         return cidr.Network;
     }
 
+    // Amazon VPC User Guide, "VPC CIDR blocks", IPv4 CIDR block association restrictions: the ranges
+    // a secondary block may not come from, by the range the primary block lies in.
+    private static readonly Cidr Rfc1918A = Parse("10.0.0.0/8");
+    private static readonly Cidr Rfc1918B = Parse("172.16.0.0/12");
+    private static readonly Cidr Rfc1918C = Parse("192.168.0.0/16");
+    private static readonly Cidr Benchmarking = Parse("198.19.0.0/16");
+
+    /// <summary>AWS's default quota of IPv4 blocks per VPC (adjustable to 50).</summary>
+    public const int MaxVpcBlocks = 5;
+
+    private static Cidr[] RestrictedBeside(Cidr primary) =>
+        Rfc1918A.Contains(primary) ? [Rfc1918B, Rfc1918C, Benchmarking]
+        : Rfc1918B.Contains(primary) ? [Rfc1918A, Rfc1918C, Benchmarking]
+        : Rfc1918C.Contains(primary) ? [Rfc1918A, Rfc1918B, Benchmarking]
+        : Benchmarking.Contains(primary) ? [Rfc1918A, Rfc1918B, Rfc1918C]
+        : [Rfc1918A, Rfc1918B, Rfc1918C, Benchmarking];
+
     private static void CheckVpc(VpcSpec vpc, List<Finding> findings)
     {
-        var path = vpc.Path.Child("cidr");
-        if (Block(vpc.CidrBlock, "CIDR block", vpc.Name, path, findings) is not { } cidr)
+        var primaryPath = vpc.Path.Child("cidr");
+        var primary = Block(vpc.CidrBlock, "CIDR block", vpc.Name, primaryPath, findings);
+        if (primary is { } p)
         {
-            return;
+            CheckVpcBlock(vpc, p, primaryPath, findings);
         }
 
+        var seen = new List<(Cidr Block, ModelPath Path)>();
+        if (primary is { } first)
+        {
+            seen.Add((first, primaryPath));
+        }
+
+        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        {
+            var path = vpc.Path.Item("secondary", i);
+            if (i + 2 == MaxVpcBlocks + 1)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyVpcCidrBlocks.Id, path, vpc.Name, Format(vpc.SecondaryCidrBlocks.Count + 1)));
+            }
+
+            if (Block(vpc.SecondaryCidrBlocks[i], "Secondary CIDR block", vpc.Name, path, findings) is not { } block)
+            {
+                continue;
+            }
+
+            CheckVpcBlock(vpc, block, path, findings);
+            var clash = seen.FirstOrDefault(s => s.Block.Overlaps(block));
+            if (clash.Path.Value is not null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.SecondaryCidrOverlap.Id, path, clash.Path, block.ToString(), vpc.Name, clash.Block.ToString()));
+            }
+            else if (primary is { } main && RestrictedBeside(main).FirstOrDefault(r => r.Overlaps(block)) is { Prefix: > 0 } restricted)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.SecondaryCidrRestricted.Id, path, block.ToString(), vpc.Name, restricted.ToString(), main.ToString()));
+            }
+
+            seen.Add((block, path));
+        }
+    }
+
+    private static void CheckVpcBlock(VpcSpec vpc, Cidr cidr, ModelPath path, List<Finding> findings)
+    {
         if (cidr.Prefix < 16 || cidr.Prefix > 28)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrSize.Id, path, vpc.Name, cidr.ToString()));
@@ -97,9 +151,9 @@ internal static class CidrRules
             findings.Add(Finding.Create(DiagnosticDescriptors.SubnetCidrSize.Id, path, subnet.Name, cidr.ToString()));
         }
 
-        if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(vpc.CidrBlock, out var vpcBlock) && !vpcBlock.Network.Contains(cidr))
+        if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && StackIndex.Blocks(vpc).Count > 0 && StackIndex.BlockHolding(vpc, cidr) is null)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetOutsideVpc.Id, path, subnet.Name, cidr.ToString(), vpc.Name, vpcBlock.Network.ToString()));
+            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetOutsideVpc.Id, path, subnet.Name, cidr.ToString(), vpc.Name, StackIndex.DescribeBlocks(vpc)));
         }
     }
 
@@ -116,7 +170,7 @@ internal static class CidrRules
             order++;
             // A subnet outside its VPC is reported as such (TDSL106) and left out of the overlap check.
             if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block)
-                && Cidr.TryParse(vpc.CidrBlock, out var vpcBlock) && vpcBlock.Network.Contains(block.Network))
+                && StackIndex.BlockHolding(vpc, block.Network) is not null)
             {
                 if (!byVpc.TryGetValue(vpc.Name, out var list))
                 {
@@ -210,7 +264,7 @@ internal static class CidrRules
     private static void CheckRoutes(StackIndex index, RouteTableSpec table, List<Finding> findings)
     {
         var vpc = index.Resolve<VpcSpec>(table.Vpc);
-        Cidr? vpcBlock = vpc is not null && Cidr.TryParse(vpc.CidrBlock, out var v) ? v.Network : null;
+        var vpcBlocks = vpc is null ? [] : StackIndex.Blocks(vpc);
         var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (var i = 0; i < table.Routes.Count; i++)
         {
@@ -229,9 +283,10 @@ internal static class CidrRules
             }
 
             seen.Add(key, i);
-            if (vpcBlock is { } block && block.Contains(destination))
+            var local = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
+            if (local.Block.Prefix > 0)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Name, vpc!.Name, block.ToString()));
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Name, vpc!.Name, local.Block.ToString()));
             }
         }
     }

@@ -188,6 +188,20 @@ internal static class ReferenceRules
                 case NatGatewaySpec nat when index.Resolve<SubnetSpec>(nat.Subnet) is { } subnet && !index.RoutesToInternet(subnet):
                     findings.Add(Finding.Create(DiagnosticDescriptors.NatGatewayWithoutInternetRoute.Id, nat.Path.Child("subnet"), nat.Name, subnet.Name));
                     break;
+                case SubnetSpec { Exposure: SubnetKindSpec.Public } subnet when !index.RoutesToInternet(subnet):
+                    findings.Add(Finding.Create(DiagnosticDescriptors.PublicSubnetWithoutInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name));
+                    break;
+                case SubnetSpec { Exposure: SubnetKindSpec.Private } subnet:
+                    foreach (var table in index.TablesOf(subnet))
+                    {
+                        if (table.Routes.Select(r => index.Resolve<InternetGatewaySpec>(r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
+                        {
+                            findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, table.Name, gateway.Name));
+                            break;
+                        }
+                    }
+
+                    break;
                 case InstanceSpec instance:
                     if (instance.PublicIp && index.Resolve<SubnetSpec>(instance.Subnet) is { } home && !index.RoutesToInternet(home))
                     {

@@ -85,6 +85,42 @@ internal sealed class StackIndex
         _ => null,
     };
 
+    /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries, each with its index (-1 for the primary).</summary>
+    public static IReadOnlyList<(Cidr Block, int Index)> Blocks(VpcSpec vpc)
+    {
+        var blocks = new List<(Cidr, int)>();
+        if (Cidr.TryParse(vpc.CidrBlock, out var primary))
+        {
+            blocks.Add((primary.Network, -1));
+        }
+
+        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        {
+            if (Cidr.TryParse(vpc.SecondaryCidrBlocks[i], out var secondary))
+            {
+                blocks.Add((secondary.Network, i));
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The index of the VPC block holding <paramref name="block"/> (-1 for the primary), or null when none does.</summary>
+    public static int? BlockHolding(VpcSpec vpc, Cidr block)
+    {
+        foreach (var (candidate, index) in Blocks(vpc))
+        {
+            if (candidate.Contains(block))
+            {
+                return index;
+            }
+        }
+
+        return null;
+    }
+
+    public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
+
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(subnet.Name, out var tables) ? tables : [];
 

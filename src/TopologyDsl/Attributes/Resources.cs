@@ -56,6 +56,25 @@ public sealed class VpcAttribute(string cidrBlock) : Attribute
 {
     /// <summary>The primary IPv4 block.</summary>
     public string CidrBlock { get; } = cidrBlock;
+
+    /// <summary>
+    /// More IPv4 blocks for the VPC (AWS::EC2::VPCCidrBlock), for subnets beyond the primary block.
+    /// AWS allows five blocks per VPC by default, and restricts which ranges may join the primary's.
+    /// </summary>
+    public string[]? SecondaryCidrBlocks { get; set; }
+}
+
+/// <summary>What a subnet is meant to be; the analyzer checks that its routing agrees.</summary>
+public enum SubnetKind
+{
+    /// <summary>Not declared.</summary>
+    Unspecified,
+
+    /// <summary>Routed to an internet gateway.</summary>
+    Public,
+
+    /// <summary>Not routed to an internet gateway (outbound through a NAT gateway at most).</summary>
+    Private,
 }
 
 /// <summary>A subnet of <typeparamref name="TVpc"/> with an IPv4 block inside the VPC's.</summary>
@@ -67,6 +86,9 @@ public sealed class SubnetAttribute<TVpc>(string cidrBlock) : Attribute where TV
 
     /// <summary>Which availability zone of the stack's region, counted from 0 (<c>!Select [Zone, !GetAZs '']</c>).</summary>
     public int Zone { get; set; }
+
+    /// <summary>Whether the subnet is meant to be public or private; a routing that disagrees is a warning.</summary>
+    public SubnetKind Kind { get; set; }
 }
 
 /// <summary>An internet gateway attached to <typeparamref name="TVpc"/>.</summary>

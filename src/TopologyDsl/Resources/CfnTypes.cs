@@ -5,6 +5,7 @@ public static class CfnTypes
 {
 #pragma warning disable CS1591 // Each name is its own documentation.
     public const string Vpc = "AWS::EC2::VPC";
+    public const string VpcCidrBlock = "AWS::EC2::VPCCidrBlock";
     public const string Subnet = "AWS::EC2::Subnet";
     public const string InternetGateway = "AWS::EC2::InternetGateway";
     public const string VpcGatewayAttachment = "AWS::EC2::VPCGatewayAttachment";

@@ -25,6 +25,22 @@ public sealed class Vpc(string logicalId) : TaggedResource(logicalId)
     }
 }
 
+/// <summary>AWS::EC2::VPCCidrBlock: a secondary IPv4 block of a VPC.</summary>
+public sealed class VpcCidrBlock(string logicalId) : Resource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.VpcCidrBlock;
+
+    /// <summary>The VPC.</summary>
+    public required Value VpcId { get; init; }
+
+    /// <summary>The IPv4 block.</summary>
+    public required Value CidrBlock { get; init; }
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p) => p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock);
+}
+
 /// <summary>AWS::EC2::Subnet.</summary>
 public sealed class Subnet(string logicalId) : TaggedResource(logicalId)
 {

@@ -17,16 +17,17 @@ public static partial class KitchenSink
     [Parameter(Type = ParameterTypes.Number, Default = "2")] public partial record Count;
     [Parameter(Default = "10.20.0.0/16", AllowedValues = ["10.20.0.0/16", "10.30.0.0/16"])] public partial record Trusted;
 
-    [Vpc("10.0.0.0/16")] public partial record Main;
-    [Subnet<Main>("10.0.0.0/24", Zone = 0)] public partial record PublicA;
-    [Subnet<Main>("10.0.1.0/24", Zone = 1)] public partial record PublicB;
+    [Vpc("10.0.0.0/16", SecondaryCidrBlocks = ["10.1.0.0/16", "100.64.0.0/16"])] public partial record Main;
+    [Subnet<Main>("10.0.0.0/24", Zone = 0, Kind = SubnetKind.Public)] public partial record PublicA;
+    [Subnet<Main>("10.0.1.0/24", Zone = 1, Kind = SubnetKind.Public)] public partial record PublicB;
+    [Subnet<Main>("100.64.0.0/20", Zone = 1, Kind = SubnetKind.Private)] public partial record Pods;
     [Subnet<Main>("10.0.10.0/23", Zone = 0)] public partial record AppA;
     [Subnet<Main>("10.0.12.0/28", Zone = 2)] public partial record Tiny;
     [InternetGateway<Main>] public partial record Door;
     [NatGateway<PublicA>] public partial record NatA;
     [NatGateway<PublicB>] public partial record NatB;
     [RouteTable<Main>, Associate<PublicA>, Associate<PublicB>, Route<Door>("0.0.0.0/0")] public partial record Edge;
-    [RouteTable<Main>, Associate<AppA>, Route<NatA>("0.0.0.0/0"), Route<NatB>("192.168.0.0/16"), Route<NatA>("172.16.0.0/12")] public partial record Inner;
+    [RouteTable<Main>, Associate<AppA>, Associate<Pods>, Route<NatA>("0.0.0.0/0"), Route<NatB>("192.168.0.0/16"), Route<NatA>("172.16.0.0/12")] public partial record Inner;
 
     [SecurityGroup<Main>("edge")]
     [Ingress(Tcp, 443, "0.0.0.0/0")]
