@@ -65,7 +65,10 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         {
             var descriptor = DiagnosticCatalog.Get(finding.Id);
             var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, finding.Arguments.Cast<object>().ToArray()));
+            var properties = finding.Suggestion is { } suggestion
+                ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
+                : null;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray()));
         }
     }
 }

@@ -76,6 +76,7 @@ public sealed class PackageTests : IDisposable
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("analyzers/dotnet/cs/TopologyDsl.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll", entries);
             Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
             Assert.Contains("build/TopologyDsl.targets", entries);
         }

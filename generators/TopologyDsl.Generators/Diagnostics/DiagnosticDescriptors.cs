@@ -86,7 +86,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CidrHostBitsSet = Create("TDSL103", Addressing, DiagnosticSeverity.Error,
         "CIDR block has host bits set",
         "{0} of '{1}' is {2}, which has host bits set; the block is {3}",
-        "EC2 takes a block by its network address. Write the address the message suggests.");
+        "EC2 takes a block by its network address. Write the address the message suggests; the code fix does it for you.");
 
     public static readonly DiagnosticDescriptor VpcCidrSize = Create("TDSL104", Addressing, DiagnosticSeverity.Error,
         "VPC block size not allowed",
@@ -106,7 +106,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SubnetsOverlap = Create("TDSL107", Addressing, DiagnosticSeverity.Error,
         "Subnets overlap",
         "Subnet '{0}' uses {1}, which overlaps subnet '{2}' {3} in VPC '{4}'",
-        "The subnets of one VPC cannot share addresses. Give one of them a free block of the VPC.");
+        "The subnets of one VPC cannot share addresses. Give one of them a free block of the VPC; the code fix writes in the first free block of the same size.");
 
     public static readonly DiagnosticDescriptor InstanceIpOutsideSubnet = Create("TDSL108", Addressing, DiagnosticSeverity.Error,
         "Instance address outside its subnet",

@@ -55,7 +55,8 @@ internal static class CidrRules
 
         if (cidr.HasHostBits)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.CidrHostBitsSet.Id, path, what, owner, value, cidr.Network.ToString()));
+            findings.Add(Finding.Create(DiagnosticDescriptors.CidrHostBitsSet.Id, path, what, owner, value, cidr.Network.ToString())
+                with { Suggestion = cidr.Network.ToString() });
         }
 
         return cidr.Network;
@@ -184,6 +185,7 @@ internal static class CidrRules
         foreach (var pair in byVpc.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             var sorted = pair.Value.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
+            var vpc = (VpcSpec)index.Find(pair.Key)!;
             var widest = sorted.Count > 0 ? sorted[0] : default;
             for (var i = 1; i < sorted.Count; i++)
             {
@@ -192,7 +194,8 @@ internal static class CidrRules
                 {
                     var (later, earlier) = current.Order > widest.Order ? (current, widest) : (widest, current);
                     findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
-                        later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key));
+                        later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key)
+                        with { Suggestion = FreeBlock(vpc, later.Block.Prefix, sorted.Select(s => s.Block))?.ToString() });
                 }
 
                 if (current.Block.Last > widest.Block.Last)
@@ -245,6 +248,44 @@ internal static class CidrRules
                 taken.Add((vpc, address), instance);
             }
         }
+    }
+
+    /// <summary>
+    /// The first block of the given size, in the VPC's blocks in order, that no subnet uses: what a
+    /// code fix offers for an overlapping subnet. <paramref name="used"/> is sorted by first address.
+    /// </summary>
+    public static Cidr? FreeBlock(VpcSpec vpc, int prefix, IEnumerable<Cidr> used)
+    {
+        var taken = used.ToList();
+        var size = prefix == 0 ? 0UL : 1UL << (32 - prefix);
+        foreach (var (block, _) in StackIndex.Blocks(vpc))
+        {
+            if (block.Prefix > prefix)
+            {
+                continue;
+            }
+
+            ulong candidate = block.First;
+            var i = 0;
+            while (candidate + size - 1 <= block.Last)
+            {
+                // Skip the used blocks that end before the candidate; jump past one that overlaps it.
+                while (i < taken.Count && taken[i].Last < candidate)
+                {
+                    i++;
+                }
+
+                var clash = taken.Skip(i).TakeWhile(t => t.First <= candidate + size - 1).Where(t => t.Last >= candidate).Select(t => (ulong?)t.Last).Max();
+                if (clash is null)
+                {
+                    return new Cidr((uint)candidate, prefix);
+                }
+
+                candidate = ((clash.Value + 1 + size - 1) / size) * size;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Which of the five addresses AWS reserves in every subnet this one is, if any.</summary>

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TopologyDsl.CodeFixes;
+
+/// <summary>
+/// Writes in the block the analyzer suggests: the network address for a block with host bits set
+/// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107). The analyzer
+/// computes the value from the model and passes it in the diagnostic's properties; this fix only
+/// replaces the string literal it points at.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedBlockCodeFix)), Shared]
+public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
+{
+    /// <summary>The key the analyzer stores the suggested value under (Finding.SuggestionProperty).</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107"];
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(SuggestionProperty, out var suggestion) || suggestion is null)
+            {
+                continue;
+            }
+
+            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
+                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                continue;
+            }
+
+            var title = diagnostic.Id == "TDSL103" ? $"Use the network address {suggestion}" : $"Use the free block {suggestion}";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, token => Replace(context.Document, literal, suggestion, token), equivalenceKey: diagnostic.Id + ":" + suggestion),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> Replace(Document document, LiteralExpressionSyntax literal, string value, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)).WithTriviaFrom(literal);
+        return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement));
+    }
+}
