@@ -34,7 +34,7 @@ public static partial class WordPressStack
 
     // The network.
 
-    [Vpc("10.0.0.0/16")]
+    [Vpc("10.0.0.0/16", FlowLogs = true)]
     public partial record Network;
 
     [Subnet<Network>("10.0.1.0/24", Zone = 0)]
@@ -55,16 +55,24 @@ public static partial class WordPressStack
     [RouteTable<Network>, Associate<PrivateSubnet>, Route<Nat>("0.0.0.0/0")]
     public partial record PrivateRoutes;
 
-    // Security groups: the web tier is open on HTTP; everything else is closed by default.
+    // Security groups. The book opens SSH and MariaDB to the world; here the web tier takes HTTP
+    // from anywhere and SSH from the administrator's block only, the DB server takes MariaDB and SSH
+    // from the web server only, and both reach out only for packages (HTTP and HTTPS).
 
     [SecurityGroup<Network>("Web server: HTTP from anywhere, SSH from the admin block")]
     [Ingress(Tcp, 80, "0.0.0.0/0", Description = "HTTP")]
     [Ingress(Tcp, 22, nameof(AdminCidr), Description = "SSH from the administrator")]
+    [Egress(Tcp, 80, "0.0.0.0/0", Description = "Package repositories over HTTP")]
+    [Egress(Tcp, 443, "0.0.0.0/0", Description = "Package repositories and WordPress downloads over HTTPS")]
+    [EgressTo<DbAccess>(Tcp, 3306, Description = "MariaDB on the DB server")]
+    [EgressTo<DbAccess>(Tcp, 22, Description = "SSH on to the DB server (ssh -J)")]
     public partial record WebAccess;
 
     [SecurityGroup<Network>("DB server: MariaDB and SSH from the web server only")]
     [IngressFrom<WebAccess>(Tcp, 3306, Description = "MariaDB from the web server")]
     [IngressFrom<WebAccess>(Tcp, 22, Description = "SSH through the web server")]
+    [Egress(Tcp, 80, "0.0.0.0/0", Description = "Package repositories over HTTP, through the NAT gateway")]
+    [Egress(Tcp, 443, "0.0.0.0/0", Description = "Package repositories over HTTPS, through the NAT gateway")]
     public partial record DbAccess;
 
     // The servers.

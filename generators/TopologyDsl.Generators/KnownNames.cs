@@ -14,6 +14,8 @@ internal static class KnownNames
     public const string SecurityGroup = "TopologyDsl.SecurityGroupAttribute`1";
     public const string Ingress = "TopologyDsl.IngressAttribute";
     public const string IngressFrom = "TopologyDsl.IngressFromAttribute`1";
+    public const string Egress = "TopologyDsl.EgressAttribute";
+    public const string EgressTo = "TopologyDsl.EgressToAttribute`1";
     public const string Instance = "TopologyDsl.InstanceAttribute`1";
     public const string Uses = "TopologyDsl.UsesAttribute`1";
     public const string SshVia = "TopologyDsl.SshViaAttribute`1";

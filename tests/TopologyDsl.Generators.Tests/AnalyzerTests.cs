@@ -136,7 +136,7 @@ public class AnalyzerTests
             [Vpc("10.0.0.0/16")] public partial record Net;
             [Subnet<Net>("10.0.1.5/24")] public partial record A;
             """));
-        var message = Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = Assert.Single(diagnostics, d => d.Id == "TDSL103").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("CIDR block of 'A' is 10.0.1.5/24, which has host bits set; the block is 10.0.1.0/24", message);
     }
 
@@ -170,7 +170,7 @@ public class AnalyzerTests
             [Vpc("10.0.0.0/16")] public partial record Network;
             [Subnet<Network>("10.1.1.0/24")] public partial record PublicSubnet;
             """));
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "TDSL106");
         Assert.Equal("Subnet 'PublicSubnet' uses 10.1.1.0/24, which is not inside VPC 'Network' 10.0.0.0/16", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
     }
@@ -193,8 +193,7 @@ public class AnalyzerTests
             [Subnet<Net>("10.0.1.0/24")] public partial record First;
             [Subnet<Net>("10.0.1.128/25")] public partial record Second;
             """));
-        var diagnostic = Assert.Single(await TestCompilation.DiagnosticsAsync(source));
-        Assert.Equal("TDSL107", diagnostic.Id);
+        var diagnostic = Assert.Single(await TestCompilation.DiagnosticsAsync(source), d => d.Id == "TDSL107");
         Assert.Equal("\"10.0.1.128/25\"", Text(source, diagnostic.Location));
         Assert.Equal("\"10.0.1.0/24\"", Text(source, Assert.Single(diagnostic.AdditionalLocations)));
     }
@@ -219,7 +218,7 @@ public class AnalyzerTests
     public async Task TDSL109_MessageSaysWhichReservedAddress()
     {
         var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack(Network + Server("\"10.0.1.1\"")));
-        Assert.Contains("the VPC router's address (network + 1)", Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("the VPC router's address (network + 1)", Assert.Single(diagnostics, d => d.Id == "TDSL109").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -19,13 +19,14 @@ public class CatalogTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(DiagnosticCatalog.All, d =>
         {
-            Assert.Matches("^TDSL[0-3][0-9]{2}$", d.Id);
+            Assert.Matches("^TDSL[0-4][0-9]{2}$", d.Id);
             var expected = d.Id[4] switch
             {
                 '0' => "TopologyDsl.Usage",
                 '1' => "TopologyDsl.Addressing",
                 '2' => "TopologyDsl.References",
-                _ => "TopologyDsl.Limits",
+                '3' => "TopologyDsl.Limits",
+                _ => "TopologyDsl.Security",
             };
             Assert.Equal(expected, d.Category);
         });

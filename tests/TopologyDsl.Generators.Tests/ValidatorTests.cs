@@ -12,7 +12,7 @@ public class ValidatorTests
     private static StackSpec Stack(params ResourceSpec[] resources) =>
         new("Shop", "Shop", true, true, "shop", null, resources.ToEquatableArray(), EquatableArray<OutputSpec>.Empty, EquatableArray<Finding>.Empty);
 
-    private static VpcSpec Vpc(string name, string cidr) => new(name, TypeKeyword.Record, true, cidr, EquatableArray<string>.Empty);
+    private static VpcSpec Vpc(string name, string cidr) => new(name, TypeKeyword.Record, true, cidr, EquatableArray<string>.Empty, FlowLogs: true, 30);
 
     private static SubnetSpec Subnet(string name, string vpc, string cidr) => new(name, TypeKeyword.Record, true, Ref(vpc), cidr, 0, SubnetKindSpec.Unspecified);
 

@@ -30,10 +30,12 @@ public class WordPressExampleTests
         Assert.True(template.Parameters.Single(p => p.Name == "DbPassword").NoEcho);
         Assert.Equal(
             [
-                "Network", "PublicSubnet", "PrivateSubnet", "Gateway", "GatewayAttachment", "NatEip", "Nat",
+                "Network", "NetworkFlowLogGroup", "NetworkFlowLogRole", "NetworkFlowLog",
+                "PublicSubnet", "PrivateSubnet", "Gateway", "GatewayAttachment", "NatEip", "Nat",
                 "PublicRoutes", "PublicRoutesToGateway", "PublicRoutesPublicSubnetAssociation",
                 "PrivateRoutes", "PrivateRoutesToNat", "PrivateRoutesPrivateSubnetAssociation",
-                "WebAccess", "DbAccess", "DbAccessFromWebAccessTcp3306", "DbAccessFromWebAccessTcp22", "WebServer", "DbServer",
+                "WebAccess", "WebAccessToDbAccessTcp3306", "WebAccessToDbAccessTcp22",
+                "DbAccess", "DbAccessFromWebAccessTcp3306", "DbAccessFromWebAccessTcp22", "WebServer", "DbServer",
             ],
             template.Resources.Select(r => r.LogicalId));
         Assert.Equal(["NatElasticIp", "WebServerPublicIp", "DbServerSshCommand", "SiteUrl"], template.Outputs.Select(o => o.Name));

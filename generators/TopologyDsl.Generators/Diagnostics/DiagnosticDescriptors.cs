@@ -18,6 +18,7 @@ internal static class DiagnosticDescriptors
     private const string Addressing = "TopologyDsl.Addressing";
     private const string References = "TopologyDsl.References";
     private const string Limits = "TopologyDsl.Limits";
+    private const string Security = "TopologyDsl.Security";
 
     // 0xx: attribute usage and shape
 
@@ -256,6 +257,58 @@ internal static class DiagnosticDescriptors
         "Template too large",
         "The template of stack '{0}' is {1} bytes; CloudFormation accepts at most 1,000,000",
         "Reported by synth once the YAML is written. Split the topology into several stacks.");
+
+    // 4xx: security (network exposure and secure defaults)
+
+    public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,
+        "Administrative port open to the internet",
+        "Security group '{0}' lets anyone on the internet ({1}) reach port {2} ({3})",
+        "SSH and RDP open to 0.0.0.0/0 or ::/0 are scanned and attacked within minutes. Allow only your own block through a parameter ([Ingress(Tcp, 22, nameof(AdminCidr))] with no default of 0.0.0.0/0), or use SSM Session Manager and no inbound port at all.");
+
+    public static readonly DiagnosticDescriptor DatabasePortOpenToWorld = Create("TDSL402", Security, DiagnosticSeverity.Warning,
+        "Database or cache port open to the internet",
+        "Security group '{0}' lets anyone on the internet ({1}) reach port {2} ({3})",
+        "A database or cache should be reachable only from the application tier. Allow the application's security group instead: [IngressFrom<AppGroup>(Tcp, 3306)].");
+
+    public static readonly DiagnosticDescriptor AllPortsOpenToWorld = Create("TDSL403", Security, DiagnosticSeverity.Warning,
+        "All ports open to the internet",
+        "Security group '{0}' lets anyone on the internet ({1}) reach {2}",
+        "Open only the ports a service needs, each in its own rule.");
+
+    public static readonly DiagnosticDescriptor DatabaseTierExposed = Create("TDSL404", Security, DiagnosticSeverity.Warning,
+        "Database-tier instance reachable from the internet",
+        "Instance '{0}' serves a database port through security group '{1}' but {2}",
+        "Keep database servers in a private subnet without a public IP; reach them through a jump host ([SshVia<Web>]) or SSM Session Manager.");
+
+    public static readonly DiagnosticDescriptor ImdsV1Allowed = Create("TDSL405", Security, DiagnosticSeverity.Warning,
+        "Instance metadata v1 allowed",
+        "Instance '{0}' allows IMDSv1, whose credentials a server-side request forgery can read",
+        "IMDSv2 requires a session token for instance metadata, which blocks the SSRF attacks that steal role credentials through IMDSv1. Remove AllowImdsV1 unless software on the instance cannot send the token.");
+
+    public static readonly DiagnosticDescriptor RootVolumeUnencrypted = Create("TDSL406", Security, DiagnosticSeverity.Warning,
+        "Root volume not encrypted",
+        "Instance '{0}' has an unencrypted root volume",
+        "Encryption of EBS volumes costs nothing noticeable and protects snapshots and detached volumes. Remove EncryptRootVolume = false.");
+
+    public static readonly DiagnosticDescriptor RuleWithoutDescription = Create("TDSL407", Security, DiagnosticSeverity.Info,
+        "Security group rule without a description",
+        "A rule of security group '{0}' has no description",
+        "Say what each rule is for (Description = \"...\"), so that a reviewer can tell whether it is still needed.");
+
+    public static readonly DiagnosticDescriptor UnrestrictedEgress = Create("TDSL408", Security, DiagnosticSeverity.Info,
+        "All outbound traffic allowed",
+        "Security group '{0}' allows all outbound traffic to anywhere",
+        "Without [Egress] rules EC2 allows every outbound connection, which malware and data exfiltration use. List the destinations the instances need, such as [Egress(Tcp, 443, \"0.0.0.0/0\")].");
+
+    public static readonly DiagnosticDescriptor VpcWithoutFlowLogs = Create("TDSL409", Security, DiagnosticSeverity.Info,
+        "VPC without flow logs",
+        "VPC '{0}' records no flow logs",
+        "Flow logs record accepted and rejected traffic, which incident response needs. Set FlowLogs = true on [Vpc] to add a flow log to CloudWatch Logs with its log group and IAM role (deploy with --capabilities CAPABILITY_IAM).");
+
+    public static readonly DiagnosticDescriptor InstanceWithoutSecurityGroup = Create("TDSL410", Security, DiagnosticSeverity.Warning,
+        "Instance relies on the default security group",
+        "Instance '{0}' has no security group, so EC2 puts it in the VPC's default security group",
+        "The default security group lets every member reach every other on all ports, and anyone can add to it. Give the instance its own group with [Uses<Group>].");
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,

@@ -199,6 +199,21 @@ internal static class TopologyEmitter
                 Add("new Res::VpcCidrBlock(" + CodeWriter.Literal(StackPlan.SecondaryBlock(v, i)) + ")",
                     ["VpcId = " + Ref(v.Name), "CidrBlock = " + CodeWriter.Literal(v.SecondaryCidrBlocks[i])]);
             }
+
+            if (v.FlowLogs)
+            {
+                var group = StackPlan.FlowLogGroup(v);
+                var role = StackPlan.FlowLogRole(v);
+                Add("new Res::LogGroup(" + CodeWriter.Literal(group) + ")", ["RetentionInDays = " + Int(v.FlowLogRetentionDays), Tags(group)]);
+                Add("new Res::FlowLogRole(" + CodeWriter.Literal(role) + ")", ["LogGroup = " + CodeWriter.Literal(group), Tags(role)]);
+                Add("new Res::FlowLog(" + CodeWriter.Literal(StackPlan.FlowLog(v)) + ")",
+                [
+                    "ResourceId = " + Ref(v.Name),
+                    "LogGroupName = " + Ref(group),
+                    "DeliverLogsPermissionArn = " + GetAtt(role, "Arn"),
+                    Tags(StackPlan.FlowLog(v)),
+                ]);
+            }
         }
 
         private void Subnet(SubnetSpec s)
@@ -288,7 +303,7 @@ internal static class TopologyEmitter
             _ => "-1",
         };
 
-        private static (int From, int To) Ports(IngressSpec rule) => rule.Protocol switch
+        private static (int From, int To) Ports(RuleSpec rule) => rule.Protocol switch
         {
             ProtocolSpec.All => (-1, -1),
             ProtocolSpec.Icmp => (rule.Port, -1),
@@ -302,23 +317,29 @@ internal static class TopologyEmitter
                 "GroupDescription = " + CodeWriter.Literal(g.Description),
                 "VpcId = " + Ref(g.Vpc.Name),
             };
-            var inline = g.Ingress.Where(r => r.Source is not null).ToList();
+            var inline = g.Ingress.Where(r => r.Peer is not null).ToList();
             if (inline.Count > 0)
             {
-                var rules = inline.Select(r =>
-                {
-                    var (from, to) = Ports(r);
-                    var source = _index.Parameter(r.Source) is not null ? Ref(r.Source!) : CodeWriter.Literal(r.Source);
-                    return "new Res::IngressRule(" + CodeWriter.Literal(IpProtocol(r.Protocol)) + ", " + Int(from) + ", " + Int(to) + ", " + source
-                        + (r.Description is null ? "" : ", " + CodeWriter.Literal(r.Description)) + ")";
-                });
-                assignments.Add("Ingress = { " + string.Join(", ", rules) + " }");
+                assignments.Add("Ingress = { " + string.Join(", ", inline.Select(InlineRule)) + " }");
+            }
+
+            var inlineEgress = g.Egress.Where(r => r.Peer is not null).Select(InlineRule).ToList();
+            if (inlineEgress.Count == 0 && g.Egress.Count > 0)
+            {
+                // Only rules to other groups, which are resources of their own: a rule that matches
+                // nothing replaces EC2's default allow-all outbound rule.
+                inlineEgress.Add("Res::IngressRule.MatchesNothing");
+            }
+
+            if (inlineEgress.Count > 0)
+            {
+                assignments.Add("Egress = { " + string.Join(", ", inlineEgress) + " }");
             }
 
             assignments.Add(Tags(g.Name));
             Add("new Res::SecurityGroup(" + CodeWriter.Literal(g.Name) + ")", assignments);
 
-            foreach (var rule in g.Ingress.Where(r => r.SourceGroup is not null))
+            foreach (var rule in g.Ingress.Where(r => r.PeerGroup is not null))
             {
                 var (from, to) = Ports(rule);
                 var ruleAssignments = new List<string>
@@ -327,7 +348,7 @@ internal static class TopologyEmitter
                     "IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)),
                     "FromPort = " + Int(from),
                     "ToPort = " + Int(to),
-                    "SourceSecurityGroupId = " + GetAtt(rule.SourceGroup!.Name, "GroupId"),
+                    "SourceSecurityGroupId = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
                 };
                 if (rule.Description is not null)
                 {
@@ -336,6 +357,34 @@ internal static class TopologyEmitter
 
                 Add("new Res::SecurityGroupIngress(" + CodeWriter.Literal(StackPlan.GroupRule(g, rule)) + ")", ruleAssignments);
             }
+
+            foreach (var rule in g.Egress.Where(r => r.PeerGroup is not null))
+            {
+                var (from, to) = Ports(rule);
+                var ruleAssignments = new List<string>
+                {
+                    "GroupId = " + GetAtt(g.Name, "GroupId"),
+                    "IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)),
+                    "FromPort = " + Int(from),
+                    "ToPort = " + Int(to),
+                    "DestinationSecurityGroupId = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
+                };
+                if (rule.Description is not null)
+                {
+                    ruleAssignments.Add("Description = " + CodeWriter.Literal(rule.Description));
+                }
+
+                Add("new Res::SecurityGroupEgress(" + CodeWriter.Literal(StackPlan.GroupEgressRule(g, rule)) + ")", ruleAssignments);
+            }
+        }
+
+        /// <summary>A rule written inside the group: a CIDR block (IPv4 or IPv6) or a parameter's value.</summary>
+        private string InlineRule(RuleSpec rule)
+        {
+            var (from, to) = Ports(rule);
+            var peer = _index.Parameter(rule.Peer) is not null ? Ref(rule.Peer!) : CodeWriter.Literal(rule.Peer);
+            return "new Res::IngressRule(" + CodeWriter.Literal(IpProtocol(rule.Protocol)) + ", " + Int(from) + ", " + Int(to) + ", " + peer
+                + (rule.Description is null ? "" : ", " + CodeWriter.Literal(rule.Description)) + (Ipv6.IsBlock(rule.Peer) ? ", Ipv6: true" : "") + ")";
         }
 
         private void Instance(InstanceSpec i)
@@ -381,6 +430,16 @@ internal static class TopologyEmitter
             if (i.RootVolumeSize > 0)
             {
                 assignments.Add("RootVolumeSize = " + Int(i.RootVolumeSize));
+            }
+
+            if (i.AllowImdsV1)
+            {
+                assignments.Add("RequireImdsV2 = false");
+            }
+
+            if (!i.EncryptRootVolume)
+            {
+                assignments.Add("EncryptRootVolume = false");
             }
 
             if (i.UserData is { } file && _index.ReadFile(file) is { } script)

@@ -35,7 +35,8 @@ internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsP
     public ModelPath Path => ModelPath.Resource(Name);
 }
 
-internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock, EquatableArray<string> SecondaryCidrBlocks)
+internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock, EquatableArray<string> SecondaryCidrBlocks,
+    bool FlowLogs, int FlowLogRetentionDays)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Vpc;
@@ -83,15 +84,18 @@ internal enum ProtocolSpec
     All,
 }
 
-/// <summary>An inbound rule: from a CIDR block or parameter (<see cref="Source"/>) or from a group (<see cref="SourceGroup"/>).</summary>
-internal sealed record IngressSpec(ProtocolSpec Protocol, int Port, int ToPort, string? Source, RefSpec? SourceGroup, string? Description)
+/// <summary>
+/// A security group rule, inbound or outbound: the peer (the source of inbound traffic, the
+/// destination of outbound) is a CIDR block or parameter (<see cref="Peer"/>) or a group (<see cref="PeerGroup"/>).
+/// </summary>
+internal sealed record RuleSpec(ProtocolSpec Protocol, int Port, int ToPort, string? Peer, RefSpec? PeerGroup, string? Description)
 {
     /// <summary>The last port of the range (the first when no range was given).</summary>
     public int LastPort => ToPort == 0 ? Port : ToPort;
 }
 
 internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string Description,
-    EquatableArray<IngressSpec> Ingress)
+    EquatableArray<RuleSpec> Ingress, EquatableArray<RuleSpec> Egress)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.SecurityGroup;
@@ -99,7 +103,7 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
-    EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser)
+    EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;

@@ -42,9 +42,19 @@ internal static class StackPlan
         return names;
     }
 
-    public static string GroupRule(SecurityGroupSpec group, IngressSpec rule) =>
-        group.Name + "From" + rule.SourceGroup!.Name + rule.Protocol + rule.Port.ToString(CultureInfo.InvariantCulture)
-        + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : "");
+    public static string GroupRule(SecurityGroupSpec group, RuleSpec rule) => GroupRule(group, rule, "From");
+
+    public static string GroupEgressRule(SecurityGroupSpec group, RuleSpec rule) => GroupRule(group, rule, "To");
+
+    private static string GroupRule(SecurityGroupSpec group, RuleSpec rule, string direction) =>
+        group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? "" : rule.Port.ToString(CultureInfo.InvariantCulture)
+        + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
+
+    public static string FlowLog(VpcSpec vpc) => vpc.Name + "FlowLog";
+
+    public static string FlowLogGroup(VpcSpec vpc) => vpc.Name + "FlowLogGroup";
+
+    public static string FlowLogRole(VpcSpec vpc) => vpc.Name + "FlowLogRole";
 
     public static string PublicIpOutput(InstanceSpec instance) => instance.Name + "PublicIp";
 
@@ -68,6 +78,13 @@ internal static class StackPlan
                     for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
                     {
                         yield return new PlannedName(SecondaryBlock(v, i), "AWS::EC2::VPCCidrBlock", path.Item("secondary", i), "secondary block " + (i + 2).ToString(CultureInfo.InvariantCulture) + " of VPC '" + v.Name + "'");
+                    }
+
+                    if (v.FlowLogs)
+                    {
+                        yield return new PlannedName(FlowLogGroup(v), "AWS::Logs::LogGroup", path.Child("flowLogs"), "the flow log group of VPC '" + v.Name + "'");
+                        yield return new PlannedName(FlowLogRole(v), "AWS::IAM::Role", path.Child("flowLogs"), "the flow log role of VPC '" + v.Name + "'");
+                        yield return new PlannedName(FlowLog(v), "AWS::EC2::FlowLog", path.Child("flowLogs"), "the flow log of VPC '" + v.Name + "'");
                     }
 
                     break;
@@ -101,10 +118,19 @@ internal static class StackPlan
                     yield return new PlannedName(sg.Name, "AWS::EC2::SecurityGroup", path, "security group '" + sg.Name + "'");
                     for (var i = 0; i < sg.Ingress.Count; i++)
                     {
-                        if (sg.Ingress[i].SourceGroup is not null)
+                        if (sg.Ingress[i].PeerGroup is not null)
                         {
                             yield return new PlannedName(GroupRule(sg, sg.Ingress[i]), "AWS::EC2::SecurityGroupIngress", path.Item("ingress", i),
                                 "an inbound rule of '" + sg.Name + "'");
+                        }
+                    }
+
+                    for (var i = 0; i < sg.Egress.Count; i++)
+                    {
+                        if (sg.Egress[i].PeerGroup is not null)
+                        {
+                            yield return new PlannedName(GroupEgressRule(sg, sg.Egress[i]), "AWS::EC2::SecurityGroupEgress", path.Item("egress", i),
+                                "an outbound rule of '" + sg.Name + "'");
                         }
                     }
 
@@ -161,6 +187,10 @@ internal static class StackPlan
         ["AWS::EC2::SubnetRouteTableAssociation"] = ["Id"],
         ["AWS::EC2::SecurityGroup"] = ["Id", "GroupId"],
         ["AWS::EC2::SecurityGroupIngress"] = ["Id"],
+        ["AWS::EC2::SecurityGroupEgress"] = ["Id"],
+        ["AWS::EC2::FlowLog"] = ["Id"],
+        ["AWS::Logs::LogGroup"] = ["Arn"],
+        ["AWS::IAM::Role"] = ["Arn", "RoleId"],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

@@ -38,9 +38,14 @@ internal static class TopologyParser
         [KnownNames.Route] = (ResourceKind.RouteTable, "Route", "route"),
         [KnownNames.Ingress] = (ResourceKind.SecurityGroup, "Ingress", "ingress"),
         [KnownNames.IngressFrom] = (ResourceKind.SecurityGroup, "IngressFrom", "ingress"),
+        [KnownNames.Egress] = (ResourceKind.SecurityGroup, "Egress", "egress"),
+        [KnownNames.EgressTo] = (ResourceKind.SecurityGroup, "EgressTo", "egress"),
         [KnownNames.Uses] = (ResourceKind.Instance, "Uses", "uses"),
         [KnownNames.SshVia] = (ResourceKind.Instance, "SshVia", "sshVia"),
     };
+
+    /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
+    public const int DefaultFlowLogRetentionDays = 30;
 
     public static string MetadataName(INamedTypeSymbol type)
     {
@@ -189,7 +194,8 @@ internal static class TopologyParser
         {
             case ResourceKind.Vpc:
                 return new VpcSpec(name2, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
-                    main.NamedStrings("SecondaryCidrBlocks", "secondary"));
+                    main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
+                    main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays));
             case ResourceKind.Subnet:
                 return new SubnetSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
                     main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"));
@@ -208,15 +214,18 @@ internal static class TopologyParser
 
             case ResourceKind.SecurityGroup:
             {
-                var ingress = usable.Select(u => u.Display == "Ingress"
-                    ? new IngressSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
-                        u.Reader.NamedInt("ToPort", "toPort"), u.Reader.ConstructorString(2, "source") ?? "", null,
+                // Rules read the same way in both directions; the peer's path segment is "source" inbound, "destination" outbound.
+                RuleSpec Rule((AttributeReader Reader, string Display) u, string peer) => u.Display is "Ingress" or "Egress"
+                    ? new RuleSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
+                        u.Reader.NamedInt("ToPort", "toPort"), u.Reader.ConstructorString(2, peer) ?? "", null,
                         u.Reader.NamedString("Description", "description"))
-                    : new IngressSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
-                        u.Reader.NamedInt("ToPort", "toPort"), null, u.Reader.TypeArgument(stack, "source"),
-                        u.Reader.NamedString("Description", "description")));
+                    : new RuleSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
+                        u.Reader.NamedInt("ToPort", "toPort"), null, u.Reader.TypeArgument(stack, peer),
+                        u.Reader.NamedString("Description", "description"));
+                var ingress = usable.Where(u => u.Display is "Ingress" or "IngressFrom").Select(u => Rule(u, "source"));
+                var egress = usable.Where(u => u.Display is "Egress" or "EgressTo").Select(u => Rule(u, "destination"));
                 return new SecurityGroupSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"),
-                    main.ConstructorString(0, "description") ?? "", ingress.ToEquatableArray());
+                    main.ConstructorString(0, "description") ?? "", ingress.ToEquatableArray(), egress.ToEquatableArray());
             }
 
             case ResourceKind.Instance:
@@ -227,7 +236,8 @@ internal static class TopologyParser
                     main.NamedBool("PublicIp", "publicIp"), main.NamedString("UserData", "userData"), main.NamedString("ImageId", "imageId"),
                     main.NamedString("InstanceType", "instanceType"), main.NamedString("KeyName", "keyName"),
                     main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
-                    via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user");
+                    via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user",
+                    main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false);
             }
 
             default:

@@ -334,15 +334,21 @@ internal static class CidrRules
 
     private static void CheckIngressSources(StackIndex index, SecurityGroupSpec group, List<Finding> findings)
     {
-        for (var i = 0; i < group.Ingress.Count; i++)
+        CheckPeers(index, group, group.Ingress, "ingress", "source", "Ingress source", findings);
+        CheckPeers(index, group, group.Egress, "egress", "destination", "Egress destination", findings);
+    }
+
+    private static void CheckPeers(StackIndex index, SecurityGroupSpec group, EquatableArray<RuleSpec> rules, string segment, string peer, string what, List<Finding> findings)
+    {
+        for (var i = 0; i < rules.Count; i++)
         {
-            var rule = group.Ingress[i];
-            if (rule.Source is not { } source || index.Parameter(source) is not null)
+            var rule = rules[i];
+            if (rule.Peer is not { } block || index.Parameter(block) is not null || Ipv6.IsBlock(block))
             {
                 continue;
             }
 
-            Block(source, "Ingress source", group.Name, group.Path.Item("ingress", i).Child("source"), findings);
+            Block(block, what, group.Name, group.Path.Item(segment, i).Child(peer), findings);
         }
     }
 

@@ -56,6 +56,25 @@ internal static class Ipv4
         string.Format(CultureInfo.InvariantCulture, "{0}.{1}.{2}.{3}", address >> 24, (address >> 16) & 255, (address >> 8) & 255, address & 255);
 }
 
+/// <summary>IPv6 blocks, which security group rules take as peers (<c>::/0</c>).</summary>
+internal static class Ipv6
+{
+    /// <summary>Whether the text is an IPv6 block: an address System.Net parses as IPv6, a slash, a prefix from 0 to 128.</summary>
+    public static bool IsBlock(string? text)
+    {
+        var slash = text?.IndexOf('/') ?? -1;
+        if (text is null || slash < 0 || text.IndexOf(':') < 0)
+        {
+            return false;
+        }
+
+        return System.Net.IPAddress.TryParse(text.Substring(0, slash), out var address)
+            && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            && int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
+            && prefix <= 128 && text.Length - slash - 1 <= 3;
+    }
+}
+
 /// <summary>An IPv4 block: its first address and prefix length.</summary>
 internal readonly struct Cidr
 {

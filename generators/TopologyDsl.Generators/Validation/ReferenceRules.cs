@@ -52,9 +52,17 @@ internal static class ReferenceRules
                     Expect<VpcSpec>(index, g.Name, g.Vpc, "VPC", path.Child("vpc"), findings);
                     for (var i = 0; i < g.Ingress.Count; i++)
                     {
-                        if (g.Ingress[i].SourceGroup is { } source)
+                        if (g.Ingress[i].PeerGroup is { } source)
                         {
                             Expect<SecurityGroupSpec>(index, g.Name, source, "security group", path.Item("ingress", i).Child("source"), findings);
+                        }
+                    }
+
+                    for (var i = 0; i < g.Egress.Count; i++)
+                    {
+                        if (g.Egress[i].PeerGroup is { } destination)
+                        {
+                            Expect<SecurityGroupSpec>(index, g.Name, destination, "security group", path.Item("egress", i).Child("destination"), findings);
                         }
                     }
 
@@ -147,9 +155,17 @@ internal static class ReferenceRules
                     var groupVpc = index.Resolve<VpcSpec>(group.Vpc);
                     for (var i = 0; i < group.Ingress.Count; i++)
                     {
-                        if (index.Resolve<SecurityGroupSpec>(group.Ingress[i].SourceGroup) is { } source)
+                        if (index.Resolve<SecurityGroupSpec>(group.Ingress[i].PeerGroup) is { } source)
                         {
                             SameVpc(index, group, groupVpc, source, group.Path.Item("ingress", i).Child("source"), findings);
+                        }
+                    }
+
+                    for (var i = 0; i < group.Egress.Count; i++)
+                    {
+                        if (index.Resolve<SecurityGroupSpec>(group.Egress[i].PeerGroup) is { } destination)
+                        {
+                            SameVpc(index, group, groupVpc, destination, group.Path.Item("egress", i).Child("destination"), findings);
                         }
                     }
 

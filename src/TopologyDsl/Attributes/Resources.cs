@@ -62,6 +62,15 @@ public sealed class VpcAttribute(string cidrBlock) : Attribute
     /// AWS allows five blocks per VPC by default, and restricts which ranges may join the primary's.
     /// </summary>
     public string[]? SecondaryCidrBlocks { get; set; }
+
+    /// <summary>
+    /// Records the VPC's traffic in a CloudWatch Logs group: adds AWS::EC2::FlowLog with its log group
+    /// and the IAM role that delivers to it (deploy with --capabilities CAPABILITY_IAM).
+    /// </summary>
+    public bool FlowLogs { get; set; }
+
+    /// <summary>How many days the flow log group keeps records (a CloudWatch Logs retention value; default 30).</summary>
+    public int FlowLogRetentionDays { get; set; } = 30;
 }
 
 /// <summary>What a subnet is meant to be; the analyzer checks that its routing agrees.</summary>
@@ -140,7 +149,7 @@ public sealed class SecurityGroupAttribute<TVpc>(string description) : Attribute
 }
 
 /// <summary>
-/// Allows inbound traffic from <see cref="Source"/>: an IPv4 CIDR block such as <c>0.0.0.0/0</c>, or the
+/// Allows inbound traffic from <see cref="Source"/>: an IPv4 or IPv6 CIDR block such as <c>0.0.0.0/0</c>, or the
 /// name of a parameter of this stack (<c>nameof(AdminCidr)</c>) whose value is one.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
@@ -179,6 +188,46 @@ public sealed class IngressFromAttribute<TSecurityGroup>(Protocol protocol, int 
     public string? Description { get; set; }
 }
 
+/// <summary>
+/// Allows outbound traffic to <see cref="Destination"/>: an IPv4 or IPv6 CIDR block, or the name of a
+/// parameter of this stack. A group with any outbound rule loses EC2's default allow-all rule.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class EgressAttribute(Protocol protocol, int port, string destination) : Attribute
+{
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>A CIDR block or a parameter's name.</summary>
+    public string Destination { get; } = destination;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>Allows outbound traffic to the instances of <typeparamref name="TSecurityGroup"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class EgressToAttribute<TSecurityGroup>(Protocol protocol, int port) : Attribute where TSecurityGroup : ISecurityGroup
+{
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; set; }
+}
+
 /// <summary>An EC2 instance in <typeparamref name="TSubnet"/> at a fixed private IPv4 address.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute where TSubnet : ISubnet
@@ -203,6 +252,12 @@ public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute whe
 
     /// <summary>The root volume's size in GiB (default 8).</summary>
     public int RootVolumeSize { get; set; }
+
+    /// <summary>Opt-out: allows IMDSv1 (metadata without a session token). Off by default; TDSL405 warns when set.</summary>
+    public bool AllowImdsV1 { get; set; }
+
+    /// <summary>Opt-out: false leaves the root volume unencrypted. On by default; TDSL406 warns when false.</summary>
+    public bool EncryptRootVolume { get; set; } = true;
 }
 
 /// <summary>Attaches <typeparamref name="TSecurityGroup"/> to the instance.</summary>

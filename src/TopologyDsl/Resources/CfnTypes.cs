@@ -16,6 +16,10 @@ public static class CfnTypes
     public const string NatGateway = "AWS::EC2::NatGateway";
     public const string SecurityGroup = "AWS::EC2::SecurityGroup";
     public const string SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress";
+    public const string SecurityGroupEgress = "AWS::EC2::SecurityGroupEgress";
     public const string Instance = "AWS::EC2::Instance";
+    public const string FlowLog = "AWS::EC2::FlowLog";
+    public const string LogGroup = "AWS::Logs::LogGroup";
+    public const string IamRole = "AWS::IAM::Role";
 #pragma warning restore CS1591
 }

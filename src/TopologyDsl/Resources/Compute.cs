@@ -3,12 +3,22 @@ using TopologyDsl.CloudFormation;
 
 namespace TopologyDsl.Resources;
 
-/// <summary>One inbound rule written inside a security group (a CIDR source).</summary>
-public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Value CidrIp, string? Description = null)
+/// <summary>
+/// One rule written inside a security group, inbound or outbound, with a CIDR peer: <c>CidrIp</c>
+/// for IPv4 (or a parameter), <c>CidrIpv6</c> when <see cref="Ipv6"/> is set.
+/// </summary>
+public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Value Cidr, string? Description = null, bool Ipv6 = false)
 {
-    internal MapValue ToMap() => new MapValue()
+    internal MapValue ToMap(bool egress) => new MapValue()
         .Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
-        .Add("CidrIp", CidrIp).Add("Description", Description);
+        .Add(Ipv6 ? "CidrIpv6" : "CidrIp", Cidr).Add("Description", Description);
+
+    /// <summary>
+    /// An outbound rule that matches no traffic (ICMP type 252, code 86, to 255.255.255.255/32): written
+    /// when a group's only outbound rules are to other groups, because those are separate resources and
+    /// EC2 keeps its default allow-all outbound rule unless the group itself lists one.
+    /// </summary>
+    public static IngressRule MatchesNothing { get; } = new("icmp", 252, 86, "255.255.255.255/32", "Disallow all other outbound traffic");
 }
 
 /// <summary>AWS::EC2::SecurityGroup.</summary>
@@ -26,13 +36,21 @@ public sealed class SecurityGroup(string logicalId) : TaggedResource(logicalId)
     /// <summary>Inbound rules from CIDR blocks. Rules from other groups are separate resources (<see cref="SecurityGroupIngress"/>), which keeps groups that refer to each other free of circular dependencies.</summary>
     public List<IngressRule> Ingress { get; } = [];
 
+    /// <summary>Outbound rules to CIDR blocks. When empty, EC2 allows all outbound traffic.</summary>
+    public List<IngressRule> Egress { get; } = [];
+
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
         p.Add("GroupDescription", GroupDescription).Add("VpcId", VpcId);
         if (Ingress.Count > 0)
         {
-            p.Add("SecurityGroupIngress", new ListValue(Ingress.ConvertAll(r => (Value)r.ToMap())));
+            p.Add("SecurityGroupIngress", new ListValue(Ingress.ConvertAll(r => (Value)r.ToMap(egress: false))));
+        }
+
+        if (Egress.Count > 0)
+        {
+            p.Add("SecurityGroupEgress", new ListValue(Egress.ConvertAll(r => (Value)r.ToMap(egress: true))));
         }
 
         WriteTags(p);
@@ -67,6 +85,36 @@ public sealed class SecurityGroupIngress(string logicalId) : Resource(logicalId)
     protected override void WriteProperties(MapValue p) =>
         p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
          .Add("SourceSecurityGroupId", SourceSecurityGroupId).Add("Description", Description);
+}
+
+/// <summary>AWS::EC2::SecurityGroupEgress: an outbound rule whose destination is another security group.</summary>
+public sealed class SecurityGroupEgress(string logicalId) : Resource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.SecurityGroupEgress;
+
+    /// <summary>The group the rule belongs to.</summary>
+    public required Value GroupId { get; init; }
+
+    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
+    public required string IpProtocol { get; init; }
+
+    /// <summary>First port of the range.</summary>
+    public required int FromPort { get; init; }
+
+    /// <summary>Last port of the range.</summary>
+    public required int ToPort { get; init; }
+
+    /// <summary>The destination security group.</summary>
+    public required Value DestinationSecurityGroupId { get; init; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; init; }
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p) =>
+        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+         .Add("DestinationSecurityGroupId", DestinationSecurityGroupId).Add("Description", Description);
 }
 
 /// <summary>AWS::EC2::Instance with one network interface in a subnet.</summary>

@@ -17,7 +17,7 @@ public static partial class KitchenSink
     [Parameter(Type = ParameterTypes.Number, Default = "2")] public partial record Count;
     [Parameter(Default = "10.20.0.0/16", AllowedValues = ["10.20.0.0/16", "10.30.0.0/16"])] public partial record Trusted;
 
-    [Vpc("10.0.0.0/16", SecondaryCidrBlocks = ["10.1.0.0/16", "100.64.0.0/16"])] public partial record Main;
+    [Vpc("10.0.0.0/16", SecondaryCidrBlocks = ["10.1.0.0/16", "100.64.0.0/16"], FlowLogs = true, FlowLogRetentionDays = 365)] public partial record Main;
     [Subnet<Main>("10.0.0.0/24", Zone = 0, Kind = SubnetKind.Public)] public partial record PublicA;
     [Subnet<Main>("10.0.1.0/24", Zone = 1, Kind = SubnetKind.Public)] public partial record PublicB;
     [Subnet<Main>("100.64.0.0/20", Zone = 1, Kind = SubnetKind.Private)] public partial record Pods;
@@ -30,13 +30,17 @@ public static partial class KitchenSink
     [RouteTable<Main>, Associate<AppA>, Associate<Pods>, Route<NatA>("0.0.0.0/0"), Route<NatB>("192.168.0.0/16"), Route<NatA>("172.16.0.0/12")] public partial record Inner;
 
     [SecurityGroup<Main>("edge")]
-    [Ingress(Tcp, 443, "0.0.0.0/0")]
+    [Ingress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS")]
+    [Ingress(Tcp, 443, "::/0", Description = "HTTPS over IPv6")]
     [Ingress(Udp, 1000, "10.0.0.0/8", ToPort = 2000, Description = "games")]
     [Ingress(Icmp, 8, nameof(Trusted), Description = "ping")]
-    [Ingress(All, 0, "10.0.0.0/16")]
+    [Ingress(All, 0, "10.0.0.0/16", Description = "the VPC")]
+    [Egress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS out"), Egress(Udp, 123, "::/0", Description = "NTP over IPv6"), EgressTo<AppGroup>(Tcp, 8000, ToPort = 8080, Description = "the app")]
     public partial record EdgeGroup;
 
-    [SecurityGroup<Main>("app"), IngressFrom<EdgeGroup>(Tcp, 8000, ToPort = 8080), IngressFrom<AppGroup>(All, 0)] public partial record AppGroup;
+    [SecurityGroup<Main>("app"), IngressFrom<EdgeGroup>(Tcp, 8000, ToPort = 8080, Description = "from the edge"), IngressFrom<AppGroup>(All, 0, Description = "peers")]
+    [EgressTo<AppGroup>(All, 0, Description = "peers")]
+    public partial record AppGroup;
 
     [Instance<PublicA>("10.0.0.4", PublicIp = true, ImageId = nameof(Ami), InstanceType = "m7g.large", KeyName = "ops", UserData = "Stacks/sink.sh"), Uses<EdgeGroup>]
     public partial record Bastion;
@@ -44,7 +48,13 @@ public static partial class KitchenSink
     [Instance<AppA>("10.0.11.254", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.nano", RootVolumeSize = 30), Uses<AppGroup>, Uses<EdgeGroup>, SshVia<Bastion>(User = "ubuntu")]
     public partial record App;
 
-    [Vpc("192.168.0.0/24")] public partial record Side;
+    [Vpc("192.168.0.0/24", FlowLogs = true)] public partial record Side;
     [Subnet<Side>("192.168.0.0/28")] public partial record SideSubnet;
-    [Instance<SideSubnet>("192.168.0.5", ImageId = nameof(Ami), InstanceType = "t3.micro")] public partial record Lonely;
+    [SecurityGroup<Side>("closed"), EgressTo<Closed>(Tcp, 5432, Description = "only to itself")] public partial record Closed;
+
+    // The opt-outs from the secure defaults, silenced the .NET way; the template must still be valid.
+#pragma warning disable TDSL405, TDSL406
+    [Instance<SideSubnet>("192.168.0.5", ImageId = nameof(Ami), InstanceType = "t3.micro", AllowImdsV1 = true, EncryptRootVolume = false), Uses<Closed>]
+    public partial record Lonely;
+#pragma warning restore TDSL405, TDSL406
 }

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>Network exposure and secure defaults: what is open to the internet, and the opt-outs from secure settings.</summary>
+internal static class SecurityRules
+{
+    private static readonly (int Port, string Service)[] AdminPorts = [(22, "SSH"), (3389, "RDP")];
+
+    private static readonly (int Port, string Service)[] DatabasePorts =
+    [
+        (3306, "MySQL/MariaDB"), (5432, "PostgreSQL"), (1433, "SQL Server"), (1521, "Oracle"),
+        (6379, "Redis"), (11211, "Memcached"), (27017, "MongoDB"), (9200, "Elasticsearch/OpenSearch"),
+    ];
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        foreach (var resource in index.Stack.Resources)
+        {
+            switch (resource)
+            {
+                case SecurityGroupSpec group:
+                    CheckGroup(index, group, findings);
+                    break;
+                case InstanceSpec instance:
+                    CheckInstance(index, instance, findings);
+                    break;
+                case VpcSpec { FlowLogs: false } vpc:
+                    findings.Add(Finding.Create(DiagnosticDescriptors.VpcWithoutFlowLogs.Id, vpc.Path.Child("flowLogs"), vpc.Name));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The internet as a CIDR peer: 0.0.0.0/0, ::/0, or a parameter that defaults to one of them.</summary>
+    private static string? World(StackIndex index, RuleSpec rule)
+    {
+        var peer = index.Parameter(rule.Peer) is { } parameter ? parameter.Default : rule.Peer;
+        return peer is "0.0.0.0/0" or "::/0" ? peer : null;
+    }
+
+    private static bool Covers(RuleSpec rule, int port) =>
+        rule.Protocol == ProtocolSpec.All || (rule.Protocol == ProtocolSpec.Tcp && rule.Port <= port && port <= rule.LastPort);
+
+    private static bool AllPorts(RuleSpec rule) =>
+        rule.Protocol == ProtocolSpec.All || (rule.Protocol is ProtocolSpec.Tcp or ProtocolSpec.Udp && rule.Port <= 0 && rule.LastPort >= 65535);
+
+    private static void CheckGroup(StackIndex index, SecurityGroupSpec group, List<Finding> findings)
+    {
+        for (var i = 0; i < group.Ingress.Count; i++)
+        {
+            var rule = group.Ingress[i];
+            var path = group.Path.Item("ingress", i);
+            if (rule.Description is null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.RuleWithoutDescription.Id, path, group.Name));
+            }
+
+            if (World(index, rule) is not { } world)
+            {
+                continue;
+            }
+
+            var at = path.Child("source");
+            if (AllPorts(rule))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AllPortsOpenToWorld.Id, at, group.Name, world,
+                    rule.Protocol == ProtocolSpec.All ? "every protocol and port" : "every " + rule.Protocol.ToString().ToUpperInvariant() + " port"));
+            }
+            else if (AdminPorts.FirstOrDefault(p => Covers(rule, p.Port)) is { Service: not null } admin)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AdminPortOpenToWorld.Id, at, group.Name, world, CidrRules.Format(admin.Port), admin.Service));
+            }
+            else if (DatabasePorts.FirstOrDefault(p => Covers(rule, p.Port)) is { Service: not null } database)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DatabasePortOpenToWorld.Id, at, group.Name, world, CidrRules.Format(database.Port), database.Service));
+            }
+        }
+
+        for (var i = 0; i < group.Egress.Count; i++)
+        {
+            var rule = group.Egress[i];
+            var path = group.Path.Item("egress", i);
+            if (rule.Description is null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.RuleWithoutDescription.Id, path, group.Name));
+            }
+
+            if (AllPorts(rule) && World(index, rule) is not null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.UnrestrictedEgress.Id, path.Child("destination"), group.Name));
+            }
+        }
+
+        if (group.Egress.Count == 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.UnrestrictedEgress.Id, group.Path, group.Name));
+        }
+    }
+
+    private static void CheckInstance(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
+        if (instance.AllowImdsV1)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.ImdsV1Allowed.Id, instance.Path.Child("allowImdsV1"), instance.Name));
+        }
+
+        if (!instance.EncryptRootVolume)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.RootVolumeUnencrypted.Id, instance.Path.Child("encryptRootVolume"), instance.Name));
+        }
+
+        if (instance.SecurityGroups.Count == 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.InstanceWithoutSecurityGroup.Id, instance.Path, instance.Name));
+        }
+
+        var databaseGroup = instance.SecurityGroups.Select(g => index.Resolve<SecurityGroupSpec>(g))
+            .FirstOrDefault(g => g is not null && g.Ingress.Any(r => DatabasePorts.Any(p => r.Protocol == ProtocolSpec.Tcp && r.Port <= p.Port && p.Port <= r.LastPort)));
+        if (databaseGroup is null)
+        {
+            return;
+        }
+
+        if (instance.PublicIp)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, instance.Path.Child("publicIp"), instance.Name, databaseGroup.Name, "has a public IP"));
+        }
+        else if (index.Resolve<SubnetSpec>(instance.Subnet) is { } subnet && index.RoutesToInternet(subnet))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, instance.Path.Child("subnet"), instance.Name, databaseGroup.Name,
+                "sits in subnet '" + subnet.Name + "', which is routed to an internet gateway"));
+        }
+    }
+}
