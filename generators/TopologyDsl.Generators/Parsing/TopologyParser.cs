@@ -189,6 +189,7 @@ internal static class TopologyParser
         }
 
         var main = new AttributeReader(declaring, path, map, cancellationToken);
+        map?.Add(path.Child("attribute"), declaring.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
         var name2 = record.Name;
         switch (declaringKind)
         {

@@ -97,7 +97,7 @@ internal static class SecurityRules
 
         if (group.Egress.Count == 0)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.UnrestrictedEgress.Id, group.Path, group.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.UnrestrictedEgress.Id, group.Path.Child("attribute"), group.Name));
         }
     }
 
@@ -115,7 +115,7 @@ internal static class SecurityRules
 
         if (instance.SecurityGroups.Count == 0)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.InstanceWithoutSecurityGroup.Id, instance.Path, instance.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.InstanceWithoutSecurityGroup.Id, instance.Path.Child("attribute"), instance.Name));
         }
 
         var databaseGroup = instance.SecurityGroups.Select(g => index.Resolve<SecurityGroupSpec>(g))

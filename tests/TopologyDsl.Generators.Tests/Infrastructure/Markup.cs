@@ -52,11 +52,16 @@ public static partial class Markup
     /// security findings (TDSL4xx) are advice that most topologies in these tests draw; they count
     /// only in tests that mark one of them.
     /// </summary>
-    public static async Task VerifyAsync(string marked, params AdditionalText[] files)
+    public static Task VerifyAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: false, files);
+
+    /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with the security findings always counted.</summary>
+    public static Task VerifyAllAsync(string marked) => VerifyAsync(marked, security: true);
+
+    private static async Task VerifyAsync(string marked, bool security, params AdditionalText[] files)
     {
         var (source, expected) = Parse(TestCompilation.Prelude + marked);
         var diagnostics = await TestCompilation.DiagnosticsAsync(source, files);
-        var security = expected.Any(e => e.Id.StartsWith("TDSL4", System.StringComparison.Ordinal));
+        security |= expected.Any(e => e.Id.StartsWith("TDSL4", System.StringComparison.Ordinal));
         diagnostics = diagnostics.Where(d => security || !d.Id.StartsWith("TDSL4", System.StringComparison.Ordinal)).ToImmutableArray();
         var actual = diagnostics
             .Where(d => d.Location.SourceTree?.FilePath == "Topology.cs" || !d.Location.IsInSource)

@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TopologyDsl.Generators.Tests.Infrastructure;
+
+namespace TopologyDsl.Generators.Tests;
+
+/// <summary>The security findings: one test per ID with its near miss, the book's literal configuration, and the three ways .NET silences a finding.</summary>
+public class SecurityTests
+{
+    private const string Ami = "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
+
+    /// <summary>A network with flow logs and no instance: quiet on its own.</summary>
+    private const string Network = """
+            [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
+            [Subnet<Net>("10.0.2.0/24")] public partial record Private;
+            [InternetGateway<Net>] public partial record Igw;
+            [NatGateway<Public>] public partial record Nat;
+            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+            [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+
+        """;
+
+    private const string Out = ", Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"out\")";
+
+    private static string Stack(string body) => "namespace Shop;\n[Stack(\"shop\")]\npublic static partial class Shop\n{\n" + Ami + Network + body + "}\n";
+
+    private static string Group(string name, string rules) => $"[SecurityGroup<Net>(\"{name}\"){rules}{Out}] public partial record {name};\n";
+
+    [Fact]
+    public Task Quiet_WhenEverythingIsClosedAndDescribed() => Markup.VerifyAllAsync(Stack(
+        Group("Web", ", Ingress(Tcp, 443, \"0.0.0.0/0\", Description = \"HTTPS\")")
+        + "[Instance<Public>(\"10.0.1.10\", PublicIp = true, ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<Web>] public partial record Server;\n"));
+
+    [Theory]
+    [InlineData("Tcp, 22, {|TDSL401:\"0.0.0.0/0\"|}")]
+    [InlineData("Tcp, 3389, {|TDSL401:\"::/0\"|}")]
+    [InlineData("Tcp, 20, {|TDSL401:\"0.0.0.0/0\"|}, ToPort = 25")]
+    [InlineData("Tcp, 22, {|TDSL401:nameof(OpenByDefault)|}")]
+    public Task TDSL401_AdminPortOpenToWorld(string rule) => Markup.VerifyAllAsync(Stack(
+        "[Parameter(Default = \"0.0.0.0/0\")] public partial record OpenByDefault;\n" + Group("G", $", Ingress({rule}, Description = \"x\")")));
+
+    [Theory]
+    [InlineData("Tcp, 22, \"203.0.113.7/32\"")]
+    [InlineData("Tcp, 22, nameof(AdminCidr)")]
+    [InlineData("Udp, 22, \"10.0.0.0/8\"")]
+    [InlineData("Tcp, 443, \"0.0.0.0/0\"")]
+    public Task TDSL401_NearMiss(string rule) => Markup.VerifyAllAsync(Stack(
+        "[Parameter] public partial record AdminCidr;\n" + Group("G", $", Ingress({rule}, Description = \"x\")")));
+
+    [Theory]
+    [InlineData(3306)]
+    [InlineData(5432)]
+    [InlineData(1433)]
+    [InlineData(1521)]
+    [InlineData(6379)]
+    [InlineData(11211)]
+    [InlineData(27017)]
+    [InlineData(9200)]
+    public Task TDSL402_DatabasePortOpenToWorld(int port) => Markup.VerifyAllAsync(Stack(
+        Group("G", $", Ingress(Tcp, {port}, {{|TDSL402:\"0.0.0.0/0\"|}}, Description = \"x\"), Ingress(Tcp, {port}, \"10.0.0.0/16\", Description = \"y\")")));
+
+    [Fact]
+    public Task TDSL403_AllPortsOpenToWorld() => Markup.VerifyAllAsync(Stack(Group("G",
+        ", Ingress(All, 0, {|TDSL403:\"0.0.0.0/0\"|}, Description = \"a\"), Ingress(Udp, 0, {|TDSL403:\"::/0\"|}, ToPort = 65535, Description = \"b\"), Ingress(All, 0, \"10.0.0.0/8\", Description = \"c\"), Ingress(Icmp, -1, \"0.0.0.0/0\", Description = \"ping\")")));
+
+    [Fact]
+    public Task TDSL404_DatabaseTierExposed() => Markup.VerifyAllAsync(Stack(
+        Group("Db", ", Ingress(Tcp, 5432, \"10.0.0.0/16\", Description = \"app\")")
+        + "[Instance<Public>(\"10.0.1.10\", PublicIp = {|TDSL404:true|}, ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<Db>] public partial record A;\n"
+        + "[Instance<{|TDSL404:Public|}>(\"10.0.1.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<Db>] public partial record B;\n"
+        + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<Db>] public partial record C;\n"));
+
+    [Fact]
+    public Task TDSL405_ImdsV1Allowed() => Markup.VerifyAllAsync(Stack(Group("G", "")
+        + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", AllowImdsV1 = {|TDSL405:true|}), Uses<G>] public partial record A;\n"
+        + "[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", AllowImdsV1 = false), Uses<G>] public partial record B;\n"));
+
+    [Fact]
+    public Task TDSL406_RootVolumeUnencrypted() => Markup.VerifyAllAsync(Stack(Group("G", "")
+        + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", EncryptRootVolume = {|TDSL406:false|}), Uses<G>] public partial record A;\n"
+        + "[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", EncryptRootVolume = true), Uses<G>] public partial record B;\n"));
+
+    [Fact]
+    public Task TDSL407_RuleWithoutDescription() => Markup.VerifyAllAsync(Stack(
+        "[SecurityGroup<Net>(\"g\"), {|TDSL407:Ingress(Tcp, 443, \"10.0.0.0/8\")|}, Ingress(Tcp, 80, \"10.0.0.0/8\", Description = \"x\"), {|TDSL407:EgressTo<G>(Tcp, 5432)|}] public partial record G;\n"));
+
+    [Fact]
+    public Task TDSL408_UnrestrictedEgress() => Markup.VerifyAllAsync(Stack(
+        "[{|TDSL408:SecurityGroup<Net>(\"open\")|}] public partial record Open;\n"
+        + "[SecurityGroup<Net>(\"all\"), Egress(All, 0, {|TDSL408:\"0.0.0.0/0\"|}, Description = \"everything\")] public partial record Everything;\n"
+        + "[SecurityGroup<Net>(\"narrow\"), Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"https\"), Egress(All, 0, \"10.0.0.0/16\", Description = \"vpc\")] public partial record Narrow;\n"));
+
+    [Fact]
+    public Task TDSL409_VpcWithoutFlowLogs() => Markup.VerifyAllAsync(Stack(
+        "[{|TDSL409:Vpc(\"10.1.0.0/16\")|}] public partial record Quiet;\n[Vpc(\"10.2.0.0/16\", FlowLogs = true)] public partial record Logged;\n"));
+
+    [Fact]
+    public Task TDSL410_InstanceWithoutSecurityGroup() => Markup.VerifyAllAsync(Stack(Group("G", "")
+        + "[{|TDSL410:Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\")|}] public partial record A;\n"
+        + "[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<G>] public partial record B;\n"));
+
+    /// <summary>
+    /// The book's topology as the console steps build it: SSH and MariaDB open to the world, no
+    /// outbound restrictions, no flow logs, IMDSv1 and unencrypted volumes (the console's defaults
+    /// then), rules without descriptions. Exactly these findings, each on its argument.
+    /// </summary>
+    [Fact]
+    public Task BooksLiteralConfiguration_RaisesExactlyTheExpectedFindings() => Markup.VerifyAllAsync("""
+        namespace Book;
+        [Stack("book")]
+        public static partial class Book
+        {
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")] public partial record Ami;
+            [{|TDSL409:Vpc("10.0.0.0/16")|}] public partial record Vpc;
+            [Subnet<Vpc>("10.0.1.0/24")] public partial record PublicSubnet;
+            [Subnet<Vpc>("10.0.2.0/24")] public partial record PrivateSubnet;
+            [InternetGateway<Vpc>] public partial record Igw;
+            [NatGateway<PublicSubnet>] public partial record Nat;
+            [RouteTable<Vpc>, Associate<PublicSubnet>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+            [RouteTable<Vpc>, Associate<PrivateSubnet>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+            [{|TDSL408:SecurityGroup<Vpc>("WEB-SG")|}, {|TDSL407:Ingress(Tcp, 22, {|TDSL401:"0.0.0.0/0"|})|}, {|TDSL407:Ingress(Tcp, 80, "0.0.0.0/0")|}]
+            public partial record WebSg;
+            [{|TDSL408:SecurityGroup<Vpc>("DB-SG")|}, {|TDSL407:Ingress(Tcp, 22, {|TDSL401:"0.0.0.0/0"|})|}, {|TDSL407:Ingress(Tcp, 3306, {|TDSL402:"0.0.0.0/0"|})|}, {|TDSL407:Ingress(Icmp, -1, "0.0.0.0/0")|}]
+            public partial record DbSg;
+            [Instance<PublicSubnet>("10.0.1.10", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t2.micro", AllowImdsV1 = {|TDSL405:true|}, EncryptRootVolume = {|TDSL406:false|}), Uses<WebSg>]
+            public partial record WebServer;
+            [Instance<PrivateSubnet>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t2.micro", AllowImdsV1 = {|TDSL405:true|}, EncryptRootVolume = {|TDSL406:false|}), Uses<DbSg>]
+            public partial record DbServer;
+        }
+        """);
+
+    private const string OpenSsh = """
+        namespace Shop;
+        [Stack("shop")]
+        public static partial class Shop
+        {
+            [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Net;
+        SUPPRESS
+            [SecurityGroup<Net>("web"), Ingress(Tcp, 22, "0.0.0.0/0", Description = "SSH"), Egress(Tcp, 443, "0.0.0.0/0", Description = "out")]
+            public partial record Web;
+        RESTORE
+        }
+        """;
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? editorConfig = null)
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Prelude + source);
+        var run = TestCompilation.RunGenerator(compilation);
+        var output = run.Output;
+        if (editorConfig is not null)
+        {
+            var config = AnalyzerConfig.Parse(editorConfig, "/src/.editorconfig");
+            var set = AnalyzerConfigSet.Create(ImmutableArray.Create(config));
+            var provider = new EditorConfigOptions(set);
+            output = output.WithOptions(output.Options.WithSyntaxTreeOptionsProvider(provider));
+        }
+
+        return await output.WithAnalyzers([new TopologyAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+    }
+
+    [Fact]
+    public async Task Unsuppressed_TheFindingIsThere() =>
+        Assert.Contains(await AnalyzeAsync(OpenSsh.Replace("SUPPRESS", "").Replace("RESTORE", "")), d => d.Id == "TDSL401");
+
+    [Fact]
+    public async Task PragmaWarningDisable_SilencesTheFinding() =>
+        Assert.DoesNotContain(await AnalyzeAsync(OpenSsh.Replace("SUPPRESS", "#pragma warning disable TDSL401 // SSH from anywhere on purpose").Replace("RESTORE", "#pragma warning restore TDSL401")),
+            d => d.Id == "TDSL401");
+
+    [Fact]
+    public async Task SuppressMessageAttribute_SilencesTheFinding() =>
+        Assert.DoesNotContain(await AnalyzeAsync(OpenSsh.Replace("SUPPRESS",
+            "[System.Diagnostics.CodeAnalysis.SuppressMessage(\"TopologyDsl.Security\", \"TDSL401\", Justification = \"A honeypot\")]").Replace("RESTORE", "")),
+            d => d.Id == "TDSL401");
+
+    [Fact]
+    public async Task EditorConfigSeverity_SilencesTheFinding() =>
+        Assert.DoesNotContain(await AnalyzeAsync(OpenSsh.Replace("SUPPRESS", "").Replace("RESTORE", ""), "root = true\n[*.cs]\ndotnet_diagnostic.TDSL401.severity = none\n"),
+            d => d.Id == "TDSL401" && d.Severity != DiagnosticSeverity.Hidden);
+
+    [Fact]
+    public async Task EditorConfigSeverity_CanRaiseAWarningToAnError()
+    {
+        var diagnostics = await AnalyzeAsync(OpenSsh.Replace("SUPPRESS", "").Replace("RESTORE", ""), "root = true\n[*.cs]\ndotnet_diagnostic.TDSL401.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics, d => d.Id == "TDSL401").Severity);
+    }
+
+    /// <summary>Hands the compiler the per-file severities an .editorconfig sets, as the build does.</summary>
+    private sealed class EditorConfigOptions(AnalyzerConfigSet set) : SyntaxTreeOptionsProvider
+    {
+        private ImmutableDictionary<string, ReportDiagnostic> For(SyntaxTree tree) => set.GetOptionsForSourcePath("/src/" + tree.FilePath).TreeOptions;
+
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            For(tree).TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = default;
+            return false;
+        }
+    }
+}
