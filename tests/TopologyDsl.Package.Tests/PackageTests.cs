@@ -41,11 +41,12 @@ public sealed class PackageTests : IDisposable
             [Stack("edge")]
             public static partial class Edge
             {
-                [Vpc("10.8.0.0/16")] public partial record Net;
                 [Subnet<Net>("SUBNET_CIDR")] public partial record Public;
                 [InternetGateway<Net>] public partial record Igw;
                 [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record Routes;
-                [SecurityGroup<Net>("web"), Ingress(Tcp, 443, "0.0.0.0/0")] public partial record Web;
+                [Vpc("10.8.0.0/16", FlowLogs = true)] public partial record Net;
+                [SecurityGroup<Net>("web"), Ingress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS"), Egress(Tcp, 443, "0.0.0.0/0", Description = "out")SSH]
+                public partial record Web;
                 [Instance<Public>("10.8.1.10", PublicIp = true, ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", UserData = "boot.sh"), Uses<Web>]
                 public partial record Server;
             }
@@ -103,7 +104,7 @@ public sealed class PackageTests : IDisposable
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Topology.Replace("SUBNET_CIDR", "10.8.1.0/24"));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
         var build = Dotnet(app, environment, "build");
         Assert.True(build.Exit == 0, build.Output);
@@ -115,14 +116,46 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("CidrBlock: 10.8.1.0/24", template);
         Assert.Contains("echo ${Server.PrivateIp}", template);
 
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Topology.Replace("SUBNET_CIDR", "10.9.1.0/24"));
+        // Moving the subnet out of its VPC fails the build with our diagnostic on that argument.
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Valid("10.9.1.0/24"));
         var broken = Dotnet(app, environment, "build");
         Assert.NotEqual(0, broken.Exit);
         var line = Topology.Split('\n').ToList().FindIndex(l => l.Contains("SUBNET_CIDR", StringComparison.Ordinal)) + 1;
         var column = Topology.Split('\n')[line - 1].IndexOf("\"SUBNET_CIDR\"", StringComparison.Ordinal) + 1;
         Assert.Contains($"Program.cs({line},{column}): error TDSL106: Subnet 'Public' uses 10.9.1.0/24, which is not inside VPC 'Net' 10.8.0.0/16", broken.Output);
         Assert.DoesNotContain("error CS", broken.Output);
+
+        // SSH from anywhere is a warning, an error under -warnaserror, and nothing once .editorconfig says so.
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Valid(ssh: true));
+        var warned = Dotnet(app, environment, "build", "-warnaserror");
+        Assert.NotEqual(0, warned.Exit);
+        Assert.Contains("error TDSL401", warned.Output);
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.TDSL401.severity = none\n");
+        var silenced = Dotnet(app, environment, "build", "-warnaserror");
+        Assert.True(silenced.Exit == 0, silenced.Output);
+        Assert.DoesNotContain("TDSL401", silenced.Output);
+
+        // Every rule that can show in a build output (errors and warnings) fires in a real build.
+        File.Delete(Path.Combine(app, ".editorconfig"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Cases", "WrongCases.cs.txt"), Path.Combine(app, "Wrong.cs"));
+        var wrong = Dotnet(app, environment, "build", "-p:TreatWarningsAsErrors=false");
+        Assert.NotEqual(0, wrong.Exit);
+        var reported = System.Text.RegularExpressions.Regex.Matches(wrong.Output, @"Wrong\.cs\(\d+,\d+\): (?:error|warning) (TDSL\d{3})")
+            .Select(m => m.Groups[1].Value).ToHashSet();
+        var expected = new[]
+        {
+            "TDSL001", "TDSL002", "TDSL003", "TDSL004", "TDSL005", "TDSL006", "TDSL007", "TDSL008", "TDSL009", "TDSL010",
+            "TDSL101", "TDSL102", "TDSL103", "TDSL104", "TDSL105", "TDSL106", "TDSL107", "TDSL108", "TDSL109", "TDSL110", "TDSL111",
+            "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117",
+            "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
+            "TDSL301", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410",
+        };
+        Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
+        Assert.DoesNotContain("error CS", wrong.Output);
     }
+
+    private static string Valid(string subnet = "10.8.1.0/24", bool ssh = false) =>
+        Topology.Replace("SUBNET_CIDR", subnet).Replace("SSH", ssh ? ", Ingress(Tcp, 22, \"0.0.0.0/0\", Description = \"SSH\")" : "");
 
     private static (int Exit, string Output) Dotnet(string folder, Dictionary<string, string> environment, params string[] args)
     {
