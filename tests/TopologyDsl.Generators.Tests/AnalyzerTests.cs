@@ -13,7 +13,7 @@ namespace TopologyDsl.Generators.Tests;
 /// </summary>
 public class AnalyzerTests
 {
-    private const string Ami = "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
+    private const string Ami = TestCompilation.AmiParameter;
 
     /// <summary>A valid two-tier network; tests add to it or replace lines of it.</summary>
     private const string Network = """

@@ -44,6 +44,11 @@ public class RobustnessTests
         Gen.Select(Reference, StringArgument, StringArgument, StringArgument, (r, ip, image, data) =>
             $"Instance<{r}>({ip}, PublicIp = true, ImageId = {image}, InstanceType = \"t3.micro\", UserData = {data})"),
         Reference.Select(r => $"Uses<{r}>"),
+        Gen.Select(Number, StringArgument, (p, s) => $"Egress((Protocol){p}, {p}, {s})"),
+        Gen.Select(Reference, Number, (r, p) => $"EgressTo<{r}>(Tcp, {p}, ToPort = {p})"),
+        Gen.Select(StringArgument, StringArgument, Number, (a, b, n) => $"Vpc({a}, SecondaryCidrBlocks = [{b}, {a}, null], FlowLogs = true, FlowLogRetentionDays = {n})"),
+        Gen.Select(Reference, Number, (r, n) => $"Subnet<{r}>(\"10.0.0.0/24\", Kind = (SubnetKind){n})"),
+        Gen.Select(Reference, Gen.Bool, Gen.Bool, (r, a, b) => $"Instance<{r}>(\"10.0.0.10\", AllowImdsV1 = {(a ? "true" : "false")}, EncryptRootVolume = {(b ? "true" : "false")})"),
         Reference.Select(r => $"SshVia<{r}>"),
         StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));

@@ -13,7 +13,7 @@ namespace TopologyDsl.Generators.Tests;
 /// <summary>The security findings: one test per ID with its near miss, the book's literal configuration, and the three ways .NET silences a finding.</summary>
 public class SecurityTests
 {
-    private const string Ami = "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
+    private const string Ami = TestCompilation.AmiParameter;
 
     /// <summary>A network with flow logs and no instance: quiet on its own.</summary>
     private const string Network = """

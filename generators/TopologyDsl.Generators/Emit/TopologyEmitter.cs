@@ -339,42 +339,30 @@ internal static class TopologyEmitter
             assignments.Add(Tags(g.Name));
             Add("new Res::SecurityGroup(" + CodeWriter.Literal(g.Name) + ")", assignments);
 
-            foreach (var rule in g.Ingress.Where(r => r.PeerGroup is not null))
+            GroupRules(g, g.Ingress, "SecurityGroupIngress", "SourceSecurityGroupId", StackPlan.GroupRule);
+            GroupRules(g, g.Egress, "SecurityGroupEgress", "DestinationSecurityGroupId", StackPlan.GroupEgressRule);
+        }
+
+        /// <summary>The rules whose peer is another group, each a resource of its own.</summary>
+        private void GroupRules(SecurityGroupSpec g, EquatableArray<RuleSpec> rules, string type, string peerProperty, System.Func<SecurityGroupSpec, RuleSpec, string> name)
+        {
+            foreach (var rule in rules.Where(r => r.PeerGroup is not null))
             {
                 var (from, to) = Ports(rule);
-                var ruleAssignments = new List<string>
+                var assignments = new List<string>
                 {
                     "GroupId = " + GetAtt(g.Name, "GroupId"),
                     "IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)),
                     "FromPort = " + Int(from),
                     "ToPort = " + Int(to),
-                    "SourceSecurityGroupId = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
+                    peerProperty + " = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
                 };
                 if (rule.Description is not null)
                 {
-                    ruleAssignments.Add("Description = " + CodeWriter.Literal(rule.Description));
+                    assignments.Add("Description = " + CodeWriter.Literal(rule.Description));
                 }
 
-                Add("new Res::SecurityGroupIngress(" + CodeWriter.Literal(StackPlan.GroupRule(g, rule)) + ")", ruleAssignments);
-            }
-
-            foreach (var rule in g.Egress.Where(r => r.PeerGroup is not null))
-            {
-                var (from, to) = Ports(rule);
-                var ruleAssignments = new List<string>
-                {
-                    "GroupId = " + GetAtt(g.Name, "GroupId"),
-                    "IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)),
-                    "FromPort = " + Int(from),
-                    "ToPort = " + Int(to),
-                    "DestinationSecurityGroupId = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
-                };
-                if (rule.Description is not null)
-                {
-                    ruleAssignments.Add("Description = " + CodeWriter.Literal(rule.Description));
-                }
-
-                Add("new Res::SecurityGroupEgress(" + CodeWriter.Literal(StackPlan.GroupEgressRule(g, rule)) + ")", ruleAssignments);
+                Add("new Res::" + type + "(" + CodeWriter.Literal(name(g, rule)) + ")", assignments);
             }
         }
 

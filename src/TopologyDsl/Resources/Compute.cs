@@ -57,64 +57,60 @@ public sealed class SecurityGroup(string logicalId) : TaggedResource(logicalId)
     }
 }
 
+/// <summary>
+/// A security group rule that is a resource of its own, because its peer is another security group:
+/// the shape AWS::EC2::SecurityGroupIngress and AWS::EC2::SecurityGroupEgress share.
+/// </summary>
+public abstract class GroupToGroupRule(string logicalId) : Resource(logicalId)
+{
+    /// <summary>The group the rule belongs to.</summary>
+    public required Value GroupId { get; init; }
+
+    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
+    public required string IpProtocol { get; init; }
+
+    /// <summary>First port of the range.</summary>
+    public required int FromPort { get; init; }
+
+    /// <summary>Last port of the range.</summary>
+    public required int ToPort { get; init; }
+
+    /// <summary>What the rule is for.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The property that names the peer group, and its value.</summary>
+    protected abstract (string Key, Value Group) Peer { get; }
+
+    /// <inheritdoc />
+    protected sealed override void WriteProperties(MapValue p) =>
+        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+         .Add(Peer.Key, Peer.Group).Add("Description", Description);
+}
+
 /// <summary>AWS::EC2::SecurityGroupIngress: an inbound rule whose source is another security group.</summary>
-public sealed class SecurityGroupIngress(string logicalId) : Resource(logicalId)
+public sealed class SecurityGroupIngress(string logicalId) : GroupToGroupRule(logicalId)
 {
     /// <inheritdoc />
     public override string Type => CfnTypes.SecurityGroupIngress;
 
-    /// <summary>The group the rule belongs to.</summary>
-    public required Value GroupId { get; init; }
-
-    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
-    public required string IpProtocol { get; init; }
-
-    /// <summary>First port of the range.</summary>
-    public required int FromPort { get; init; }
-
-    /// <summary>Last port of the range.</summary>
-    public required int ToPort { get; init; }
-
     /// <summary>The source security group.</summary>
     public required Value SourceSecurityGroupId { get; init; }
 
-    /// <summary>What the rule is for.</summary>
-    public string? Description { get; init; }
-
     /// <inheritdoc />
-    protected override void WriteProperties(MapValue p) =>
-        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
-         .Add("SourceSecurityGroupId", SourceSecurityGroupId).Add("Description", Description);
+    protected override (string Key, Value Group) Peer => ("SourceSecurityGroupId", SourceSecurityGroupId);
 }
 
 /// <summary>AWS::EC2::SecurityGroupEgress: an outbound rule whose destination is another security group.</summary>
-public sealed class SecurityGroupEgress(string logicalId) : Resource(logicalId)
+public sealed class SecurityGroupEgress(string logicalId) : GroupToGroupRule(logicalId)
 {
     /// <inheritdoc />
     public override string Type => CfnTypes.SecurityGroupEgress;
 
-    /// <summary>The group the rule belongs to.</summary>
-    public required Value GroupId { get; init; }
-
-    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
-    public required string IpProtocol { get; init; }
-
-    /// <summary>First port of the range.</summary>
-    public required int FromPort { get; init; }
-
-    /// <summary>Last port of the range.</summary>
-    public required int ToPort { get; init; }
-
     /// <summary>The destination security group.</summary>
     public required Value DestinationSecurityGroupId { get; init; }
 
-    /// <summary>What the rule is for.</summary>
-    public string? Description { get; init; }
-
     /// <inheritdoc />
-    protected override void WriteProperties(MapValue p) =>
-        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
-         .Add("DestinationSecurityGroupId", DestinationSecurityGroupId).Add("Description", Description);
+    protected override (string Key, Value Group) Peer => ("DestinationSecurityGroupId", DestinationSecurityGroupId);
 }
 
 /// <summary>AWS::EC2::Instance with one network interface in a subnet.</summary>

@@ -35,6 +35,10 @@ public static class TestCompilation
 {
     public const string Prelude = "using TopologyDsl;\nusing static TopologyDsl.Protocol;\n";
 
+    /// <summary>An image parameter that test stacks name as <c>nameof(Ami)</c>.</summary>
+    public const string AmiParameter =
+        "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
+
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly MetadataReference[] References =
