@@ -21,7 +21,4 @@ internal static class KnownNames
     public const string SshVia = "TopologyDsl.SshViaAttribute`1";
     public const string Parameter = "TopologyDsl.ParameterAttribute";
     public const string Output = "TopologyDsl.OutputAttribute";
-
-    /// <summary>The interfaces the generator adds, by resource kind.</summary>
-    public const string InterfaceNamespace = "global::TopologyDsl.";
 }

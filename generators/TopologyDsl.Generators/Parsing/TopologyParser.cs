@@ -132,8 +132,8 @@ internal static class TopologyParser
                 continue;
             }
 
-            var name = MetadataName(type);
-            if (ResourceAttributes.TryGetValue(name, out var info))
+            var metadataName = MetadataName(type);
+            if (ResourceAttributes.TryGetValue(metadataName, out var info))
             {
                 if (declaring is null)
                 {
@@ -149,7 +149,7 @@ internal static class TopologyParser
                     findings.Add(Finding.Create(DiagnosticDescriptors.SeveralResourceKinds.Id, extra, record.Name, declaringDisplay, info.Display));
                 }
             }
-            else if (ModifierAttributes.TryGetValue(name, out var modifier))
+            else if (ModifierAttributes.TryGetValue(metadataName, out var modifier))
             {
                 modifiers.Add((attribute, modifier.Owner, modifier.Display, modifier.Segment));
             }
@@ -190,26 +190,26 @@ internal static class TopologyParser
 
         var main = new AttributeReader(declaring, path, map, cancellationToken);
         map?.Add(path.Child("attribute"), declaring.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
-        var name2 = record.Name;
+        var name = record.Name;
         switch (declaringKind)
         {
             case ResourceKind.Vpc:
-                return new VpcSpec(name2, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
+                return new VpcSpec(name, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
                     main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
                     main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays));
             case ResourceKind.Subnet:
-                return new SubnetSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
+                return new SubnetSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
                     main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"));
             case ResourceKind.InternetGateway:
-                return new InternetGatewaySpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"));
+                return new InternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
             case ResourceKind.NatGateway:
-                return new NatGatewaySpec(name2, keyword, isPartial, main.TypeArgument(stack, "subnet"));
+                return new NatGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "subnet"));
             case ResourceKind.RouteTable:
             {
                 var associations = usable.Where(u => u.Display == "Associate").Select(u => u.Reader.TypeArgument(stack, "subnet"));
                 var routes = usable.Where(u => u.Display == "Route")
                     .Select(u => new RouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "target")));
-                return new RouteTableSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                return new RouteTableSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"),
                     associations.ToEquatableArray(), routes.ToEquatableArray());
             }
 
@@ -225,7 +225,7 @@ internal static class TopologyParser
                         u.Reader.NamedString("Description", "description"));
                 var ingress = usable.Where(u => u.Display is "Ingress" or "IngressFrom").Select(u => Rule(u, "source"));
                 var egress = usable.Where(u => u.Display is "Egress" or "EgressTo").Select(u => Rule(u, "destination"));
-                return new SecurityGroupSpec(name2, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                return new SecurityGroupSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"),
                     main.ConstructorString(0, "description") ?? "", ingress.ToEquatableArray(), egress.ToEquatableArray());
             }
 
@@ -233,7 +233,7 @@ internal static class TopologyParser
             {
                 var groups = usable.Where(u => u.Display == "Uses").Select(u => u.Reader.TypeArgument(stack, "group"));
                 var via = usable.FirstOrDefault(u => u.Display == "SshVia").Reader;
-                return new InstanceSpec(name2, keyword, isPartial, main.TypeArgument(stack, "subnet"), main.ConstructorString(0, "privateIp") ?? "",
+                return new InstanceSpec(name, keyword, isPartial, main.TypeArgument(stack, "subnet"), main.ConstructorString(0, "privateIp") ?? "",
                     main.NamedBool("PublicIp", "publicIp"), main.NamedString("UserData", "userData"), main.NamedString("ImageId", "imageId"),
                     main.NamedString("InstanceType", "instanceType"), main.NamedString("KeyName", "keyName"),
                     main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
@@ -242,7 +242,7 @@ internal static class TopologyParser
             }
 
             default:
-                return new ParameterSpec(name2, keyword, isPartial, main.NamedString("Type", "type") ?? "String",
+                return new ParameterSpec(name, keyword, isPartial, main.NamedString("Type", "type") ?? "String",
                     main.NamedString("Description", "description"), main.NamedString("Default", "default"), main.NamedBool("NoEcho", "noEcho"),
                     main.NamedStrings("AllowedValues", "allowedValues"), main.NamedString("AllowedPattern", "allowedPattern"),
                     main.NamedInt("MinLength", "minLength"), main.NamedInt("MaxLength", "maxLength"),

@@ -99,7 +99,7 @@ internal static class CidrRules
             var path = vpc.Path.Item("secondary", i);
             if (i + 2 == MaxVpcBlocks + 1)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyVpcCidrBlocks.Id, path, vpc.Name, Format(vpc.SecondaryCidrBlocks.Count + 1)));
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyVpcCidrBlocks.Id, path, vpc.Name, Invariant.Format(vpc.SecondaryCidrBlocks.Count + 1)));
             }
 
             if (Block(vpc.SecondaryCidrBlocks[i], "Secondary CIDR block", vpc.Name, path, findings) is not { } block)
@@ -358,5 +358,4 @@ internal static class CidrRules
         return cidr;
     }
 
-    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,17 +42,17 @@ internal static class NamingRules
         var resources = index.Names.Count - parameters;
         if (resources > MaxResources)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyResources.Id, stack, index.Stack.StackName, CidrRules.Format(resources)));
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyResources.Id, stack, index.Stack.StackName, Invariant.Format(resources)));
         }
 
         if (parameters > MaxParameters)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyParameters.Id, stack, index.Stack.StackName, CidrRules.Format(parameters)));
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyParameters.Id, stack, index.Stack.StackName, Invariant.Format(parameters)));
         }
 
         if (index.Outputs.Count > MaxOutputs)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyOutputs.Id, stack, index.Stack.StackName, CidrRules.Format(index.Outputs.Count)));
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyOutputs.Id, stack, index.Stack.StackName, Invariant.Format(index.Outputs.Count)));
         }
     }
 

@@ -72,11 +72,11 @@ internal static class SecurityRules
             }
             else if (AdminPorts.FirstOrDefault(p => Covers(rule, p.Port)) is { Service: not null } admin)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.AdminPortOpenToWorld.Id, at, group.Name, world, CidrRules.Format(admin.Port), admin.Service));
+                findings.Add(Finding.Create(DiagnosticDescriptors.AdminPortOpenToWorld.Id, at, group.Name, world, Invariant.Format(admin.Port), admin.Service));
             }
             else if (DatabasePorts.FirstOrDefault(p => Covers(rule, p.Port)) is { Service: not null } database)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.DatabasePortOpenToWorld.Id, at, group.Name, world, CidrRules.Format(database.Port), database.Service));
+                findings.Add(Finding.Create(DiagnosticDescriptors.DatabasePortOpenToWorld.Id, at, group.Name, world, Invariant.Format(database.Port), database.Service));
             }
         }
 

@@ -80,7 +80,7 @@ internal static class ShapeRules
                     }
                     else if (rule.ToPort != 0 && (rule.ToPort < rule.Port || rule.ToPort > 65535))
                     {
-                        OutOfRange(path.Child("toPort"), "ToPort", group.Name, rule.ToPort, "from Port (" + CidrRules.Format(rule.Port) + ") to 65535", findings);
+                        OutOfRange(path.Child("toPort"), "ToPort", group.Name, rule.ToPort, "from Port (" + Invariant.Format(rule.Port) + ") to 65535", findings);
                     }
 
                     break;
@@ -147,5 +147,5 @@ internal static class ShapeRules
     }
 
     private static void OutOfRange(ModelPath path, string what, string owner, int value, string range, List<Finding> findings) =>
-        findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path, what, owner, CidrRules.Format(value), range));
+        findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path, what, owner, Invariant.Format(value), range));
 }
