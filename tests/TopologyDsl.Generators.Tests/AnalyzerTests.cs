@@ -391,5 +391,17 @@ public class AnalyzerTests
         string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
         "[Stack(\"shop\")]\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
 
+    /// <summary>
+    /// The file of wrong cases the package test compiles in a real build, analyzed in memory and
+    /// rendered as a user reads it: every message of every rule in one reviewed snapshot.
+    /// </summary>
+    [Fact]
+    public async Task WrongCases_Listing()
+    {
+        var source = System.IO.File.ReadAllText(TopologyDsl.Testing.Repo.PathOf("tests", "TopologyDsl.Package.Tests", "Cases", "WrongCases.cs.txt")).Replace("\r\n", "\n");
+        var diagnostics = await TestCompilation.DiagnosticsAsync(source, [new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n")]);
+        TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
+    }
+
     private static string Text(string source, Location location) => source.Substring(location.SourceSpan.Start, location.SourceSpan.Length);
 }

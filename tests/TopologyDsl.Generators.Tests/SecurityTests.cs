@@ -112,7 +112,9 @@ public class SecurityTests
     /// then), rules without descriptions. Exactly these findings, each on its argument.
     /// </summary>
     [Fact]
-    public Task BooksLiteralConfiguration_RaisesExactlyTheExpectedFindings() => Markup.VerifyAllAsync("""
+    public Task BooksLiteralConfiguration_RaisesExactlyTheExpectedFindings() => Markup.VerifyAllAsync(BookSource);
+
+    private const string BookSource = """
         namespace Book;
         [Stack("book")]
         public static partial class Book
@@ -134,7 +136,16 @@ public class SecurityTests
             [Instance<PrivateSubnet>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t2.micro", AllowImdsV1 = {|TDSL405:true|}, EncryptRootVolume = {|TDSL406:false|}), Uses<DbSg>]
             public partial record DbServer;
         }
-        """);
+        """;
+
+    /// <summary>The same configuration's findings as a user reads them, reviewed as a snapshot.</summary>
+    [Fact]
+    public async Task BooksLiteralConfiguration_Listing()
+    {
+        var (source, _) = Markup.Parse(TestCompilation.Prelude + BookSource);
+        var diagnostics = await TestCompilation.DiagnosticsAsync(source);
+        TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
+    }
 
     private const string OpenSsh = """
         namespace Shop;

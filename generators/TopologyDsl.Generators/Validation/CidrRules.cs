@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
