@@ -16,17 +16,7 @@ public class AnalyzerTests
     private const string Ami = TestCompilation.AmiParameter;
 
     /// <summary>A valid two-tier network; tests add to it or replace lines of it.</summary>
-    private const string Network = """
-            [Vpc("10.0.0.0/16")] public partial record Net;
-            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
-            [Subnet<Net>("10.0.2.0/24")] public partial record Private;
-            [InternetGateway<Net>] public partial record Igw;
-            [NatGateway<Public>] public partial record Nat;
-            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
-            [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
-            [SecurityGroup<Net>("web"), Ingress(Tcp, 443, "0.0.0.0/0")] public partial record Web;
-
-        """;
+    private const string Network = TestCompilation.TwoTierNetwork + "[SecurityGroup<Net>(\"web\"), Ingress(Tcp, 443, \"0.0.0.0/0\")] public partial record Web;\n";
 
     private static string Stack(string body, string attributes = "[Stack(\"shop\")]") =>
         "namespace Shop;\n" + attributes + "\npublic static partial class Shop\n{\n" + Ami + body + "}\n";

@@ -16,16 +16,7 @@ public class SecurityTests
     private const string Ami = TestCompilation.AmiParameter;
 
     /// <summary>A network with flow logs and no instance: quiet on its own.</summary>
-    private const string Network = """
-            [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Net;
-            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
-            [Subnet<Net>("10.0.2.0/24")] public partial record Private;
-            [InternetGateway<Net>] public partial record Igw;
-            [NatGateway<Public>] public partial record Nat;
-            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
-            [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
-
-        """;
+    private static readonly string Network = TestCompilation.TwoTierNetwork.Replace("[Vpc(\"10.0.0.0/16\")]", "[Vpc(\"10.0.0.0/16\", FlowLogs = true)]");
 
     private const string Out = ", Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"out\")";
 

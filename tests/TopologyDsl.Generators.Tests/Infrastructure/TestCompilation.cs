@@ -35,6 +35,18 @@ public static class TestCompilation
 {
     public const string Prelude = "using TopologyDsl;\nusing static TopologyDsl.Protocol;\n";
 
+    /// <summary>A valid two-tier network (public subnet routed to an internet gateway, private one through a NAT gateway), without instances.</summary>
+    public const string TwoTierNetwork = """
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record Public;
+            [Subnet<Net>("10.0.2.0/24")] public partial record Private;
+            [InternetGateway<Net>] public partial record Igw;
+            [NatGateway<Public>] public partial record Nat;
+            [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+            [RouteTable<Net>, Associate<Private>, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+
+        """;
+
     /// <summary>An image parameter that test stacks name as <c>nameof(Ami)</c>.</summary>
     public const string AmiParameter =
         "[Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\")] public partial record Ami;\n";
