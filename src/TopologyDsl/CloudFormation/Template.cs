@@ -77,9 +77,6 @@ public sealed class Template
         return this;
     }
 
-    /// <summary>Finds a resource by logical ID.</summary>
-    public Resource? Find(string logicalId) => _resources.FirstOrDefault(r => r.LogicalId == logicalId);
-
     private void CheckNewName(string name) =>
         Check(_parameters.All(p => p.Name != name) && _resources.All(r => r.LogicalId != name), "TDSL210",
             $"the logical ID '{name}' is used twice; parameters and resources share one namespace");

@@ -33,9 +33,6 @@ public abstract class Resource
 
     /// <summary>Adds this resource's properties to <paramref name="properties"/>, in order.</summary>
     protected abstract void WriteProperties(MapValue properties);
-
-    /// <summary>A reference to this resource (<c>!Ref LogicalId</c>).</summary>
-    public IntrinsicValue Ref() => Fn.Ref(LogicalId);
 }
 
 /// <summary>A resource that takes tags.</summary>
