@@ -71,8 +71,8 @@ public class GeneratorTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var text = run.Sources.Single().SourceText.ToString();
         Assert.Contains("partial record Private : global::TopologyDsl.ISubnet { }", text);
-        Assert.Contains("throw new Res::TopologyException(\"TDSL106\"", text);
-        Assert.DoesNotContain("new Res::Subnet(", text);
+        Assert.Contains("throw new global::TopologyDsl.Resources.TopologyException(\"TDSL106\"", text);
+        Assert.DoesNotContain("new global::TopologyDsl.Resources.Subnet(", text);
     }
 
     [Fact]
@@ -80,6 +80,24 @@ public class GeneratorTests
     {
         var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + "[Stack(\"s\")] public static class S { [Vpc(\"10.0.0.0/16\")] public partial record Net; }"));
         Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Emit_RecordsNamedLikeRuntimeTypes_StillCompile()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + """
+            namespace Clash;
+            [Stack("clash")]
+            public static partial class Clash
+            {
+                [Parameter] public partial record Template;
+                [Vpc("10.0.0.0/16")] public partial record Fn;
+                [Subnet<Fn>("10.0.1.0/24")] public partial record Vpc;
+                [InternetGateway<Fn>] public partial record Tag;
+            }
+            """));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("new global::TopologyDsl.Resources.Vpc(\"Fn\")", run.Sources.Single().SourceText.ToString());
     }
 
     [Fact]
