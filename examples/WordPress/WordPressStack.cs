@@ -28,10 +28,6 @@ public static partial class WordPressStack
         AllowedPattern = @"^(\d{1,3}\.){3}\d{1,3}/\d{1,2}$", ConstraintDescription = "must be an IPv4 CIDR block such as 203.0.113.7/32")]
     public partial record AdminCidr;
 
-    [Parameter(NoEcho = true, MinLength = 8, MaxLength = 41, AllowedPattern = "^[A-Za-z0-9]+$",
-        ConstraintDescription = "8 to 41 letters and digits", Description = "Password of the WordPress database user")]
-    public partial record DbPassword;
-
     // The network.
 
     [Vpc("10.0.0.0/16", FlowLogs = true)]
@@ -75,15 +71,21 @@ public static partial class WordPressStack
     [Egress(Tcp, 443, "0.0.0.0/0", Description = "Package repositories over HTTPS, through the NAT gateway")]
     public partial record DbAccess;
 
+    // The database password: generated and kept by Secrets Manager, fetched by each server at boot.
+    // It never appears in the template, the parameters or the user data (the book types it in).
+
+    [Secret(Description = "Password of the WordPress database user")]
+    public partial record DbPassword;
+
     // The servers.
 
     [Instance<PublicSubnet>("10.0.1.10", PublicIp = true, UserData = "userdata/web.sh",
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
-    [Uses<WebAccess>]
+    [Uses<WebAccess>, ReadsSecret<DbPassword>]
     public partial record WebServer;
 
     [Instance<PrivateSubnet>("10.0.2.10", UserData = "userdata/db.sh",
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
-    [Uses<DbAccess>, SshVia<WebServer>]
+    [Uses<DbAccess>, SshVia<WebServer>, ReadsSecret<DbPassword>]
     public partial record DbServer;
 }

@@ -20,5 +20,7 @@ internal static class KnownNames
     public const string Uses = "TopologyDsl.UsesAttribute`1";
     public const string SshVia = "TopologyDsl.SshViaAttribute`1";
     public const string Parameter = "TopologyDsl.ParameterAttribute";
+    public const string Secret = "TopologyDsl.SecretAttribute";
+    public const string ReadsSecret = "TopologyDsl.ReadsSecretAttribute`1";
     public const string Output = "TopologyDsl.OutputAttribute";
 }

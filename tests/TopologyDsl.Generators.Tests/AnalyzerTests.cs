@@ -356,6 +356,23 @@ public class AnalyzerTests
         .Replace("[Subnet<Net>(\"10.0.1.0/24\")]", "[Subnet<Net>(\"10.0.1.0/24\", Kind = {|TDSL213:SubnetKind.Private|})]")));
 
     [Fact]
+    public Task TDSL214_SecretNotReadable() => Markup.VerifyAsync(
+        Stack(Network + """
+            [Secret] public partial record Pass;
+            [Secret] public partial record Unused;
+            [Instance<Public>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = {|TDSL214:"boot.sh"|}), Uses<Web>] public partial record Blind;
+            [Instance<Public>("10.0.1.11", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<Web>, ReadsSecret<Pass>] public partial record Sees;
+            [Instance<Public>("10.0.1.12", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<Web>, ReadsSecret<{|CS0311:Web|}>] public partial record Wrong;
+            """),
+        new InMemoryAdditionalText("/p/boot.sh", "aws secretsmanager get-secret-value --secret-id '${Pass}'\n"));
+
+    [Fact]
+    public Task TDSL008_SecretLength() => Markup.VerifyAsync(Stack("""
+        [Secret(Length = {|TDSL008:7|})] public partial record Short;
+        [Secret(Length = 8)] public partial record JustLongEnough;
+        """));
+
+    [Fact]
     public Task TDSL301_InvalidLogicalId() => Markup.VerifyAsync(Stack("""
         [Vpc("10.0.0.0/16")] public partial record {|TDSL301:Main_Net|};
         [Vpc("10.1.0.0/16")] public partial record MainNet2;
@@ -389,7 +406,11 @@ public class AnalyzerTests
     public async Task WrongCases_Listing()
     {
         var source = System.IO.File.ReadAllText(TopologyDsl.Testing.Repo.PathOf("tests", "TopologyDsl.Package.Tests", "Cases", "WrongCases.cs.txt")).Replace("\r\n", "\n");
-        var diagnostics = await TestCompilation.DiagnosticsAsync(source, [new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n")]);
+        var diagnostics = await TestCompilation.DiagnosticsAsync(source,
+        [
+            new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
+            new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
+        ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
     }
 

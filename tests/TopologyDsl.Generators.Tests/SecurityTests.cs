@@ -97,6 +97,13 @@ public class SecurityTests
         + "[{|TDSL410:Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\")|}] public partial record A;\n"
         + "[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<G>] public partial record B;\n"));
 
+    [Fact]
+    public Task TDSL411_NoEchoParameterInUserData() => Markup.VerifyAllAsync(Stack(Group("G", "")
+        + "[Parameter(NoEcho = true)] public partial record Password;\n[Parameter] public partial record Name;\n"
+        + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", UserData = {|TDSL411:\"leak.sh\"|}), Uses<G>] public partial record A;\n"
+        + "[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", UserData = \"fine.sh\"), Uses<G>] public partial record B;\n"),
+        new InMemoryAdditionalText("/p/leak.sh", "echo ${Password}\n"), new InMemoryAdditionalText("/p/fine.sh", "echo ${Name}\n"));
+
     /// <summary>
     /// The book's topology as the console steps build it: SSH and MariaDB open to the world, no
     /// outbound restrictions, no flow logs, IMDSv1 and unencrypted volumes (the console's defaults

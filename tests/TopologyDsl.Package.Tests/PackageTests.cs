@@ -99,11 +99,12 @@ public sealed class PackageTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="TopologyDsl" Version="0.1.0-local" />
-                <AdditionalFiles Include="boot.sh" />
+                <AdditionalFiles Include="*.sh" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
+        File.WriteAllText(Path.Combine(app, "secret.sh"), SecretScript);
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
         var build = Dotnet(app, environment, "build");
@@ -148,11 +149,14 @@ public sealed class PackageTests : IDisposable
             "TDSL101", "TDSL102", "TDSL103", "TDSL104", "TDSL105", "TDSL106", "TDSL107", "TDSL108", "TDSL109", "TDSL110", "TDSL111",
             "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117",
             "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
-            "TDSL301", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410",
+            "TDSL214", "TDSL301", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
         };
         Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
         Assert.DoesNotContain("error CS", wrong.Output);
     }
+
+    /// <summary>User data for the wrong cases: a secret fetched without permission, a NoEcho parameter written in clear.</summary>
+    public const string SecretScript = "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n";
 
     private static string Valid(string subnet = "10.8.1.0/24", bool ssh = false) =>
         Topology.Replace("SUBNET_CIDR", subnet).Replace("SSH", ssh ? ", Ingress(Tcp, 22, \"0.0.0.0/0\", Description = \"SSH\")" : "");

@@ -26,8 +26,7 @@ public class WordPressExampleTests
     public void Template_HasTheBooksTopology()
     {
         var template = WordPressStack.BuildTemplate();
-        Assert.Equal(["KeyName", "ImageId", "InstanceType", "AdminCidr", "DbPassword"], template.Parameters.Select(p => p.Name));
-        Assert.True(template.Parameters.Single(p => p.Name == "DbPassword").NoEcho);
+        Assert.Equal(["KeyName", "ImageId", "InstanceType", "AdminCidr"], template.Parameters.Select(p => p.Name));
         Assert.Equal(
             [
                 "Network", "NetworkFlowLogGroup", "NetworkFlowLogRole", "NetworkFlowLog",
@@ -35,12 +34,23 @@ public class WordPressExampleTests
                 "PublicRoutes", "PublicRoutesToGateway", "PublicRoutesPublicSubnetAssociation",
                 "PrivateRoutes", "PrivateRoutesToNat", "PrivateRoutesPrivateSubnetAssociation",
                 "WebAccess", "WebAccessToDbAccessTcp3306", "WebAccessToDbAccessTcp22",
-                "DbAccess", "DbAccessFromWebAccessTcp3306", "DbAccessFromWebAccessTcp22", "WebServer", "DbServer",
+                "DbAccess", "DbAccessFromWebAccessTcp3306", "DbAccessFromWebAccessTcp22",
+                "DbPassword", "WebServerRole", "WebServerProfile", "WebServer", "DbServerRole", "DbServerProfile", "DbServer",
             ],
             template.Resources.Select(r => r.LogicalId));
         Assert.Equal(["NatElasticIp", "WebServerPublicIp", "DbServerSshCommand", "SiteUrl"], template.Outputs.Select(o => o.Name));
         Assert.Equal("ssh -J ec2-user@${WebServer.PublicIp} ec2-user@${DbServer.PrivateIp}",
             ((StringValue)((IntrinsicValue)template.Outputs.Single(o => o.Name == "DbServerSshCommand").Value).Argument).Text);
+    }
+
+    [Fact]
+    public void DatabasePassword_NeverAppearsInTheTemplate_OnlyTheSecretsArn()
+    {
+        var yaml = TemplateWriter.Write(WordPressStack.BuildTemplate());
+        Assert.DoesNotContain("NoEcho", yaml);
+        Assert.Contains("--secret-id '${DbPassword}'", yaml);
+        Assert.DoesNotContain("-euxo", yaml);
+        Assert.Contains("set -euo pipefail", yaml);
     }
 
     [Fact]

@@ -226,6 +226,11 @@ internal static class DiagnosticDescriptors
         "Subnet '{0}' is declared private, but route table '{1}' sends traffic to internet gateway '{2}'",
         "Instances in a private subnet should reach the internet through a NAT gateway at most. Associate it with a route table without an internet gateway route, or declare it public.");
 
+    public static readonly DiagnosticDescriptor SecretNotReadable = Create("TDSL214", References, DiagnosticSeverity.Warning,
+        "Secret used by an instance that cannot read it",
+        "The user data of instance '{0}' uses secret '{1}', but the instance may not read it",
+        "${Secret} in user data is the secret's ARN; fetching the value needs secretsmanager:GetSecretValue. Add [ReadsSecret<Secret>] to the instance, which gives it a role that may read that secret and nothing else.");
+
     // 3xx: CloudFormation limits and naming
 
     public static readonly DiagnosticDescriptor InvalidLogicalId = Create("TDSL301", Limits, DiagnosticSeverity.Error,
@@ -309,6 +314,11 @@ internal static class DiagnosticDescriptors
         "Instance relies on the default security group",
         "Instance '{0}' has no security group, so EC2 puts it in the VPC's default security group",
         "The default security group lets every member reach every other on all ports, and anyone can add to it. Give the instance its own group with [Uses<Group>].");
+
+    public static readonly DiagnosticDescriptor NoEchoParameterInUserData = Create("TDSL411", Security, DiagnosticSeverity.Warning,
+        "Secret parameter written into user data",
+        "The user data of instance '{0}' substitutes NoEcho parameter '{1}', which anyone allowed ec2:DescribeInstanceAttribute can read in clear",
+        "NoEcho hides a value in CloudFormation, not in the instance's user data. Keep passwords in a [Secret] and fetch them at boot ([ReadsSecret<Secret>], then aws secretsmanager get-secret-value --secret-id '${Secret}').");
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,

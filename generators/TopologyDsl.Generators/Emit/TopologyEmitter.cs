@@ -76,6 +76,7 @@ internal static class TopologyEmitter
         ResourceKind.RouteTable => "IRouteTable",
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
+        ResourceKind.Secret => "ISecret",
         _ => "IParameter",
     };
 
@@ -111,6 +112,7 @@ internal static class TopologyEmitter
                     case RouteTableSpec t: RouteTable(t); break;
                     case SecurityGroupSpec g: SecurityGroup(g); break;
                     case InstanceSpec i: Instance(i); break;
+                    case SecretSpec s: Secret(s); break;
                 }
             }
 
@@ -374,8 +376,30 @@ internal static class TopologyEmitter
                 + (rule.Description is null ? "" : ", " + CodeWriter.Literal(rule.Description)) + (Ipv6.IsBlock(rule.Peer) ? ", Ipv6: true" : "") + ")";
         }
 
+        private void Secret(SecretSpec s)
+        {
+            var assignments = new List<string>();
+            if (s.Description is not null)
+            {
+                assignments.Add("Description = " + CodeWriter.Literal(s.Description));
+            }
+
+            assignments.Add("Length = " + Int(s.Length));
+            assignments.Add(Tags(s.Name));
+            Add("new " + Res + "Secret(" + CodeWriter.Literal(s.Name) + ")", assignments);
+        }
+
         private void Instance(InstanceSpec i)
         {
+            if (i.Secrets.Count > 0)
+            {
+                // The instance reads its secrets through a role of its own that may read only those.
+                var role = StackPlan.InstanceRole(i);
+                Add("new " + Res + "InstanceRole(" + CodeWriter.Literal(role) + ")",
+                    ["Secrets = { " + string.Join(", ", i.Secrets.Select(s => CodeWriter.Literal(s.Name)).Distinct()) + " }", Tags(role)]);
+                Add("new " + Res + "InstanceProfile(" + CodeWriter.Literal(StackPlan.InstanceProfile(i)) + ")", ["Role = " + Ref(role)]);
+            }
+
             var assignments = new List<string>();
 
             // Boot scripts install packages, so an instance waits until its subnet is associated with
@@ -400,6 +424,11 @@ internal static class TopologyEmitter
             if (i.KeyName is not null)
             {
                 assignments.Add("KeyName = " + ParameterOr(i.KeyName));
+            }
+
+            if (i.Secrets.Count > 0)
+            {
+                assignments.Add("IamInstanceProfile = " + Ref(StackPlan.InstanceProfile(i)));
             }
 
             assignments.Add("SubnetId = " + Ref(i.Subnet.Name));

@@ -19,6 +19,7 @@ internal enum ResourceKind
     SecurityGroup,
     Instance,
     Parameter,
+    Secret,
 }
 
 /// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
@@ -103,7 +104,8 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
-    EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume)
+    EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
+    EquatableArray<RefSpec> Secrets)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;
@@ -115,6 +117,12 @@ internal sealed record ParameterSpec(string Name, TypeKeyword Keyword, bool IsPa
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Parameter;
+}
+
+internal sealed record SecretSpec(string Name, TypeKeyword Keyword, bool IsPartial, string? Description, int Length)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Secret;
 }
 
 internal sealed record OutputSpec(string Name, string Value, string? Description);

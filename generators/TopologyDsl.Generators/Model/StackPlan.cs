@@ -50,6 +50,10 @@ internal static class StackPlan
         group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? "" : rule.Port.ToString(CultureInfo.InvariantCulture)
         + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
 
+    public static string InstanceRole(InstanceSpec instance) => instance.Name + "Role";
+
+    public static string InstanceProfile(InstanceSpec instance) => instance.Name + "Profile";
+
     public static string FlowLog(VpcSpec vpc) => vpc.Name + "FlowLog";
 
     public static string FlowLogGroup(VpcSpec vpc) => vpc.Name + "FlowLogGroup";
@@ -136,7 +140,16 @@ internal static class StackPlan
 
                     break;
                 case InstanceSpec i:
+                    if (i.Secrets.Count > 0)
+                    {
+                        yield return new PlannedName(InstanceRole(i), "AWS::IAM::Role", path.Item("readsSecret", 0), "the role of instance '" + i.Name + "'");
+                        yield return new PlannedName(InstanceProfile(i), "AWS::IAM::InstanceProfile", path.Item("readsSecret", 0), "the instance profile of '" + i.Name + "'");
+                    }
+
                     yield return new PlannedName(i.Name, "AWS::EC2::Instance", path, "instance '" + i.Name + "'");
+                    break;
+                case SecretSpec s:
+                    yield return new PlannedName(s.Name, "AWS::SecretsManager::Secret", path, "secret '" + s.Name + "'");
                     break;
             }
         }
@@ -191,6 +204,8 @@ internal static class StackPlan
         ["AWS::EC2::FlowLog"] = ["Id"],
         ["AWS::Logs::LogGroup"] = ["Arn"],
         ["AWS::IAM::Role"] = ["Arn", "RoleId"],
+        ["AWS::IAM::InstanceProfile"] = ["Arn"],
+        ["AWS::SecretsManager::Secret"] = ["Id"],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

@@ -113,7 +113,20 @@ internal sealed class AttributeReader
         }
 
         var inStack = type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingType, stack);
-        return new RefSpec(inStack ? type.Name : type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), inStack, IsError: false);
+        return new RefSpec(inStack ? type.Name : type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), inStack,
+            IsError: _map is not null && !SatisfiesConstraints(type));
+    }
+
+    /// <summary>
+    /// Whether the type argument meets the attribute's constraint (IVpc, ISubnet, ...). When it does
+    /// not, the compiler reports CS0311 at the same place and a TDSL201 would only repeat it. Checked
+    /// for the analyzer only: it sees the compilation with the generated interfaces, the generator does not.
+    /// </summary>
+    private bool SatisfiesConstraints(ITypeSymbol type)
+    {
+        var parameter = _data.AttributeClass?.OriginalDefinition.TypeParameters.FirstOrDefault();
+        return parameter is null || parameter.ConstraintTypes.All(c =>
+            SymbolEqualityComparer.Default.Equals(type, c) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, c)));
     }
 
     private static object? Read(TypedConstant constant) => constant.Kind switch

@@ -29,6 +29,7 @@ internal static class TopologyParser
         [KnownNames.SecurityGroup] = (ResourceKind.SecurityGroup, "SecurityGroup"),
         [KnownNames.Instance] = (ResourceKind.Instance, "Instance"),
         [KnownNames.Parameter] = (ResourceKind.Parameter, "Parameter"),
+        [KnownNames.Secret] = (ResourceKind.Secret, "Secret"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -42,10 +43,14 @@ internal static class TopologyParser
         [KnownNames.EgressTo] = (ResourceKind.SecurityGroup, "EgressTo", "egress"),
         [KnownNames.Uses] = (ResourceKind.Instance, "Uses", "uses"),
         [KnownNames.SshVia] = (ResourceKind.Instance, "SshVia", "sshVia"),
+        [KnownNames.ReadsSecret] = (ResourceKind.Instance, "ReadsSecret", "readsSecret"),
     };
 
     /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
     public const int DefaultFlowLogRetentionDays = 30;
+
+    /// <summary>The length of a generated secret when the record does not say (the attribute's default).</summary>
+    public const int DefaultSecretLength = 32;
 
     public static string MetadataName(INamedTypeSymbol type)
     {
@@ -238,9 +243,12 @@ internal static class TopologyParser
                     main.NamedString("InstanceType", "instanceType"), main.NamedString("KeyName", "keyName"),
                     main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
                     via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user",
-                    main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false);
+                    main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
+                    usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray());
             }
 
+            case ResourceKind.Secret:
+                return new SecretSpec(name, keyword, isPartial, main.NamedString("Description", "description"), main.NamedInt("Length", "length", fallback: DefaultSecretLength));
             default:
                 return new ParameterSpec(name, keyword, isPartial, main.NamedString("Type", "type") ?? "String",
                     main.NamedString("Description", "description"), main.NamedString("Default", "default"), main.NamedBool("NoEcho", "noEcho"),

@@ -74,6 +74,11 @@ internal static class ReferenceRules
                         Expect<SecurityGroupSpec>(index, i.Name, i.SecurityGroups[k], "security group", path.Item("uses", k).Child("group"), findings);
                     }
 
+                    for (var k = 0; k < i.Secrets.Count; k++)
+                    {
+                        Expect<SecretSpec>(index, i.Name, i.Secrets[k], "secret", path.Item("readsSecret", k).Child("secret"), findings);
+                    }
+
                     if (i.SshVia is { } host)
                     {
                         Expect<InstanceSpec>(index, i.Name, host, "instance", path.Item("sshVia", 0).Child("host"), findings);

@@ -103,6 +103,17 @@ internal static class SecurityRules
 
     private static void CheckInstance(StackIndex index, InstanceSpec instance, List<Finding> findings)
     {
+        if (instance.UserData is { Length: > 0 } file && index.ReadFile(file) is { } script)
+        {
+            foreach (var name in SubstitutionRules.References(script).Distinct())
+            {
+                if (index.Parameter(name) is { NoEcho: true } secret)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.NoEchoParameterInUserData.Id, instance.Path.Child("userData"), instance.Name, secret.Name));
+                }
+            }
+        }
+
         if (instance.AllowImdsV1)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.ImdsV1Allowed.Id, instance.Path.Child("allowImdsV1"), instance.Name));

@@ -50,6 +50,10 @@ internal static class ShapeRules
                 case ParameterSpec parameter:
                     CheckParameter(parameter, findings);
                     break;
+                case SecretSpec secret when secret.Length < 8 || secret.Length > 4096:
+                    // Secrets Manager generates 1 to 4,096 characters; fewer than 8 is no password.
+                    OutOfRange(secret.Path.Child("length"), "Length", secret.Name, secret.Length, "from 8 to 4096", findings);
+                    break;
             }
         }
     }

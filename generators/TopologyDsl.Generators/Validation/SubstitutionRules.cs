@@ -26,6 +26,13 @@ internal static class SubstitutionRules
             }
 
             CheckText(index, text, "the user data of instance '" + instance.Name + "'", path, findings);
+            foreach (var name in References(text).Distinct())
+            {
+                if (index.Find(name) is SecretSpec secret && !instance.Secrets.Any(s => s.InStack && s.Name == secret.Name))
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.SecretNotReadable.Id, path, instance.Name, secret.Name));
+                }
+            }
         }
 
         for (var i = 0; i < index.Stack.Outputs.Count; i++)

@@ -36,6 +36,9 @@ public interface IInstance : IResource { }
 /// <summary>A template parameter (<see cref="ParameterAttribute"/>).</summary>
 public interface IParameter : IResource { }
 
+/// <summary>A generated secret (<see cref="SecretAttribute"/>).</summary>
+public interface ISecret : IResource { }
+
 /// <summary>
 /// Marks a static partial class as one CloudFormation stack. Every resource of the stack is a
 /// partial record nested in this class; the generator adds <c>BuildTemplate()</c> to it.
@@ -260,6 +263,14 @@ public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute whe
     public bool EncryptRootVolume { get; set; } = true;
 }
 
+/// <summary>
+/// Lets the instance read <typeparamref name="TSecret"/> (secretsmanager:GetSecretValue on that secret
+/// only), through an IAM role and instance profile the generator adds. In user data, <c>${Secret}</c>
+/// is the secret's ARN: <c>aws secretsmanager get-secret-value --secret-id '${Secret}'</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class ReadsSecretAttribute<TSecret> : Attribute where TSecret : ISecret;
+
 /// <summary>Attaches <typeparamref name="TSecurityGroup"/> to the instance.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class UsesAttribute<TSecurityGroup> : Attribute where TSecurityGroup : ISecurityGroup;
@@ -292,6 +303,21 @@ public static class ParameterTypes
 
     /// <summary>An AMI ID.</summary>
     public const string ImageId = "AWS::EC2::Image::Id";
+}
+
+/// <summary>
+/// A password that AWS Secrets Manager generates and keeps (AWS::SecretsManager::Secret): no one types
+/// it, and it never appears in the template, the parameters or the instances' user data.
+/// Letters and digits only, so that scripts and SQL can use it without quoting.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SecretAttribute : Attribute
+{
+    /// <summary>What the secret is for.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The password's length (default 32).</summary>
+    public int Length { get; set; } = 32;
 }
 
 /// <summary>A template parameter; the record's name is the parameter's name.</summary>

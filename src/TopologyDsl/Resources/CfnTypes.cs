@@ -21,5 +21,7 @@ public static class CfnTypes
     public const string FlowLog = "AWS::EC2::FlowLog";
     public const string LogGroup = "AWS::Logs::LogGroup";
     public const string IamRole = "AWS::IAM::Role";
+    public const string InstanceProfile = "AWS::IAM::InstanceProfile";
+    public const string Secret = "AWS::SecretsManager::Secret";
 #pragma warning restore CS1591
 }

@@ -155,10 +155,13 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The user data script, usually <c>Fn::Base64: !Sub ...</c>.</summary>
     public Value? UserData { get; init; }
 
+    /// <summary>The instance profile, whose role the instance's software acts as.</summary>
+    public Value? IamInstanceProfile { get; init; }
+
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
-        p.Add("ImageId", ImageId).Add("InstanceType", InstanceType).Add("KeyName", KeyName);
+        p.Add("ImageId", ImageId).Add("InstanceType", InstanceType).Add("KeyName", KeyName).Add("IamInstanceProfile", IamInstanceProfile);
         var nic = new MapValue()
             .Add("DeviceIndex", "0")
             .Add("SubnetId", SubnetId)

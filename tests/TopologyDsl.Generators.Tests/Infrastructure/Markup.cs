@@ -55,7 +55,7 @@ public static partial class Markup
     public static Task VerifyAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: false, files);
 
     /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with the security findings always counted.</summary>
-    public static Task VerifyAllAsync(string marked) => VerifyAsync(marked, security: true);
+    public static Task VerifyAllAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: true, files);
 
     private static async Task VerifyAsync(string marked, bool security, params AdditionalText[] files)
     {

@@ -42,7 +42,11 @@ public static partial class KitchenSink
     [EgressTo<AppGroup>(All, 0, Description = "peers")]
     public partial record AppGroup;
 
+    [Secret(Description = "an API token", Length = 64)] public partial record Token;
+    [Secret] public partial record Other;
+
     [Instance<PublicA>("10.0.0.4", PublicIp = true, ImageId = nameof(Ami), InstanceType = "m7g.large", KeyName = "ops", UserData = "Stacks/sink.sh"), Uses<EdgeGroup>]
+    [ReadsSecret<Token>, ReadsSecret<Other>]
     public partial record Bastion;
 
     [Instance<AppA>("10.0.11.254", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.nano", RootVolumeSize = 30), Uses<AppGroup>, Uses<EdgeGroup>, SshVia<Bastion>(User = "ubuntu")]
