@@ -9,11 +9,13 @@ internal sealed class StackIndex
 {
     private readonly Dictionary<string, ResourceSpec> _byName = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
+    private readonly System.Func<string, string?> _readFile;
 
     public StackIndex(StackSpec stack, System.Func<string, string?> readFile)
     {
         Stack = stack;
-        ReadFile = readFile;
+        _readFile = readFile;
         foreach (var resource in stack.Resources)
         {
             if (!_byName.ContainsKey(resource.Name))
@@ -55,7 +57,19 @@ internal sealed class StackIndex
 
     public StackSpec Stack { get; }
 
-    public System.Func<string, string?> ReadFile { get; }
+    /// <summary>
+    /// A project file's text by the path the user wrote, read once however many rules (and the
+    /// emitter) ask: in the analyzer each read is an AdditionalText.GetText.
+    /// </summary>
+    public string? ReadFile(string path)
+    {
+        if (!_files.TryGetValue(path, out var text))
+        {
+            _files.Add(path, text = _readFile(path));
+        }
+
+        return text;
+    }
 
     /// <summary>Every parameter and resource name the template will hold.</summary>
     public List<PlannedName> Names { get; }

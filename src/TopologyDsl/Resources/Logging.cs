@@ -24,36 +24,27 @@ public sealed class LogGroup(string logicalId) : TaggedResource(logicalId)
 /// service and, against the confused-deputy problem, this account and its flow logs; the permissions
 /// are the ones the Amazon VPC User Guide lists for publishing flow logs to CloudWatch Logs.
 /// </summary>
-public sealed class FlowLogRole(string logicalId) : TaggedResource(logicalId)
+public sealed class FlowLogRole(string logicalId) : ServiceRole(logicalId)
 {
-    /// <inheritdoc />
-    public override string Type => CfnTypes.IamRole;
-
     /// <summary>The log group's logical ID.</summary>
     public required string LogGroup { get; init; }
 
     /// <inheritdoc />
-    protected override void WriteProperties(MapValue p)
-    {
-        var trust = new MapValue()
-            .Add("Version", "2012-10-17")
-            .Add("Statement", new ListValue(new MapValue()
-                .Add("Effect", "Allow")
-                .Add("Principal", new MapValue().Add("Service", "vpc-flow-logs.amazonaws.com"))
-                .Add("Action", "sts:AssumeRole")
-                .Add("Condition", new MapValue()
-                    .Add("StringEquals", new MapValue().Add("aws:SourceAccount", Fn.Ref("AWS::AccountId")))
-                    .Add("ArnLike", new MapValue().Add("aws:SourceArn", Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*"))))));
-        var permissions = new MapValue()
-            .Add("Version", "2012-10-17")
-            .Add("Statement", new ListValue(new MapValue()
-                .Add("Effect", "Allow")
-                .Add("Action", new ListValue("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"))
-                .Add("Resource", Fn.GetAtt(LogGroup, "Arn"))));
-        p.Add("AssumeRolePolicyDocument", trust)
-         .Add("Policies", new ListValue(new MapValue().Add("PolicyName", "deliver-flow-logs").Add("PolicyDocument", permissions)));
-        WriteTags(p);
-    }
+    protected override string Service => "vpc-flow-logs.amazonaws.com";
+
+    /// <inheritdoc />
+    protected override MapValue TrustCondition => new MapValue()
+        .Add("StringEquals", new MapValue().Add("aws:SourceAccount", Fn.Ref("AWS::AccountId")))
+        .Add("ArnLike", new MapValue().Add("aws:SourceArn", Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*")));
+
+    /// <inheritdoc />
+    protected override string PolicyName => "deliver-flow-logs";
+
+    /// <inheritdoc />
+    protected override MapValue Permissions() => new MapValue()
+        .Add("Effect", "Allow")
+        .Add("Action", new ListValue("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"))
+        .Add("Resource", Fn.GetAtt(LogGroup, "Arn"));
 }
 
 /// <summary>AWS::EC2::FlowLog of a VPC, delivered to a CloudWatch Logs group.</summary>

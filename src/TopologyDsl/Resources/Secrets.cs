@@ -26,33 +26,22 @@ public sealed class Secret(string logicalId) : TaggedResource(logicalId)
 }
 
 /// <summary>AWS::IAM::Role that EC2 instances assume, allowed to read the listed secrets and nothing else.</summary>
-public sealed class InstanceRole(string logicalId) : TaggedResource(logicalId)
+public sealed class InstanceRole(string logicalId) : ServiceRole(logicalId)
 {
-    /// <inheritdoc />
-    public override string Type => CfnTypes.IamRole;
-
     /// <summary>Logical IDs of the secrets the role may read.</summary>
     public List<string> Secrets { get; } = [];
 
     /// <inheritdoc />
-    protected override void WriteProperties(MapValue p)
-    {
-        var trust = new MapValue()
-            .Add("Version", "2012-10-17")
-            .Add("Statement", new ListValue(new MapValue()
-                .Add("Effect", "Allow")
-                .Add("Principal", new MapValue().Add("Service", "ec2.amazonaws.com"))
-                .Add("Action", "sts:AssumeRole")));
-        var read = new MapValue()
-            .Add("Version", "2012-10-17")
-            .Add("Statement", new ListValue(new MapValue()
-                .Add("Effect", "Allow")
-                .Add("Action", "secretsmanager:GetSecretValue")
-                .Add("Resource", new ListValue(Secrets.Select(s => (Value)Fn.Ref(s))))));
-        p.Add("AssumeRolePolicyDocument", trust)
-         .Add("Policies", new ListValue(new MapValue().Add("PolicyName", "read-secrets").Add("PolicyDocument", read)));
-        WriteTags(p);
-    }
+    protected override string Service => "ec2.amazonaws.com";
+
+    /// <inheritdoc />
+    protected override string PolicyName => "read-secrets";
+
+    /// <inheritdoc />
+    protected override MapValue Permissions() => new MapValue()
+        .Add("Effect", "Allow")
+        .Add("Action", "secretsmanager:GetSecretValue")
+        .Add("Resource", new ListValue(Secrets.Select(s => (Value)Fn.Ref(s))));
 }
 
 /// <summary>AWS::IAM::InstanceProfile carrying one role to an instance.</summary>

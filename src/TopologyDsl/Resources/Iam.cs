@@ -1,0 +1,41 @@
+using TopologyDsl.CloudFormation;
+
+namespace TopologyDsl.Resources;
+
+/// <summary>
+/// AWS::IAM::Role that one AWS service assumes, with one inline policy: the shape every role this
+/// library writes has. Subclasses name the service and the statement of permissions.
+/// </summary>
+public abstract class ServiceRole(string logicalId) : TaggedResource(logicalId)
+{
+    /// <inheritdoc />
+    public sealed override string Type => CfnTypes.IamRole;
+
+    /// <summary>The service principal, such as <c>ec2.amazonaws.com</c>.</summary>
+    protected abstract string Service { get; }
+
+    /// <summary>Conditions on the trust statement, if any.</summary>
+    protected virtual MapValue? TrustCondition => null;
+
+    /// <summary>The inline policy's name.</summary>
+    protected abstract string PolicyName { get; }
+
+    /// <summary>The one statement of the inline policy.</summary>
+    protected abstract MapValue Permissions();
+
+    /// <inheritdoc />
+    protected sealed override void WriteProperties(MapValue p)
+    {
+        var trust = Document(new MapValue()
+            .Add("Effect", "Allow")
+            .Add("Principal", new MapValue().Add("Service", Service))
+            .Add("Action", "sts:AssumeRole")
+            .Add("Condition", TrustCondition));
+        p.Add("AssumeRolePolicyDocument", trust)
+         .Add("Policies", new ListValue(new MapValue().Add("PolicyName", PolicyName).Add("PolicyDocument", Document(Permissions()))));
+        WriteTags(p);
+    }
+
+    private static MapValue Document(MapValue statement) =>
+        new MapValue().Add("Version", "2012-10-17").Add("Statement", new ListValue(statement));
+}
