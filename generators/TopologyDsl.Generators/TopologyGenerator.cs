@@ -33,8 +33,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ProjectFiles);
 
-        var inputs = stacks.Combine(files)
-            .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
+        // Quotas an account may have raised, from build properties (ValidationOptions): a small equatable record.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => BuildOptions.Validation(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var inputs = stacks.Combine(files).Combine(options)
+            .Select(static (pair, _) => Assemble(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class cannot take generated members; the
@@ -49,9 +54,9 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     }
 
     /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files)
+    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null)
     {
-        var findings = TopologyValidator.Validate(stack, files);
+        var findings = TopologyValidator.Validate(stack, files, options);
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))

@@ -93,6 +93,7 @@ public class AnalyzerTests
         [Parameter(Type = {|TDSL009:"Strin"|})] public partial record Name;
         [Parameter(Type = "List<AWS::EC2::Subnet::Id>")] public partial record Subnets;
         [Parameter(Type = "AWS::SSM::Parameter::Value<String>")] public partial record FromSsm;
+        [Vpc("10.0.0.0/16")] public partial record Net;
         """));
 
     [Fact]
@@ -287,7 +288,7 @@ public class AnalyzerTests
     public Task TDSL203_UnknownSubstitution() => Markup.VerifyAsync(
         Stack(Network + Server(extra: ", UserData = {|TDSL203:\"userdata/web.sh\"|}")
             + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", UserData = \"userdata/fine.sh\")] public partial record Db;\n",
-            "[Stack(\"shop\"), Output(\"Url\", {|TDSL203:\"http://${Server.PublicAddress}/\"|}), Output(\"Ok\", \"http://${Server.PublicIp}/${AWS::Region}\")]"),
+            "[Stack(\"shop\"), Output(\"Url\", {|TDSL203:\"http://${Server.PublicAddress}/\"|}), Output(\"Ok\", \"http://${Server.PrivateIp}/${AWS::Region}\")]"),
         new InMemoryAdditionalText("/project/userdata/web.sh", "echo ${Nope} ${!Literal}\n"),
         new InMemoryAdditionalText("/project/userdata/fine.sh", "echo ${Server.PrivateIp} ${Ami} ${NatEip} ${!x}\n"));
 
@@ -386,16 +387,16 @@ public class AnalyzerTests
 
     [Fact]
     public Task TDSL303_TooManyParameters() => Markup.VerifyAsync(Stack(
-        string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
         "[Stack({|TDSL303:\"shop\"|})]"));
 
     [Fact]
-    public Task TDSL304_TooManyOutputs() => Markup.VerifyAsync(Stack("",
+    public Task TDSL304_TooManyOutputs() => Markup.VerifyAsync(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\n",
         "[Stack({|TDSL304:\"shop\"|})]\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
 
     [Fact]
     public Task Quotas_NearMiss_AtTheLimit() => Markup.VerifyAsync(Stack(
-        string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n" + string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
         "[Stack(\"shop\")]\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
 
     /// <summary>
