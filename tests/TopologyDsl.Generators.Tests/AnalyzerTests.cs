@@ -409,7 +409,8 @@ public class AnalyzerTests
         var source = System.IO.File.ReadAllText(TopologyDsl.Testing.Repo.PathOf("tests", "TopologyDsl.Package.Tests", "Cases", "WrongCases.cs.txt")).Replace("\r\n", "\n");
         var diagnostics = await TestCompilation.DiagnosticsAsync(source,
         [
-            new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
+            new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Web} ${AWS::Region}\n"),
+            new InMemoryAdditionalText("/app/self.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
             new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
         ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");

@@ -103,7 +103,8 @@ public sealed class PackageTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
+        File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Web} ${AWS::Region}\n");
+        File.WriteAllText(Path.Combine(app, "self.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
         File.WriteAllText(Path.Combine(app, "secret.sh"), SecretScript);
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
@@ -115,7 +116,7 @@ public sealed class PackageTests : IDisposable
         Assert.True(run.Exit == 0, run.Output);
         var template = File.ReadAllText(Path.Combine(app, "templates", "edge.yaml"));
         Assert.Contains("CidrBlock: 10.8.1.0/24", template);
-        Assert.Contains("echo ${Server.PrivateIp}", template);
+        Assert.Contains("echo ${Web} ${AWS::Region}", template);
 
         // Moving the subnet out of its VPC fails the build with our diagnostic on that argument.
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid("10.9.1.0/24"));
