@@ -235,6 +235,12 @@ public class AnalyzerTests
     public Task TDSL113_RouteInsideVpc() => Markup.VerifyAsync(Stack(Network.Replace(
         "Route<Igw>(\"0.0.0.0/0\")", "Route<Igw>(\"0.0.0.0/0\"), Route<Igw>({|TDSL113:\"10.0.5.0/24\"|}), Route<Igw>(\"192.168.0.0/16\")")));
 
+    /// <summary>A route to exactly one subnet's block through a NAT gateway is a "more specific route" AWS allows; through the internet gateway, or to a block that is no subnet, it is not.</summary>
+    [Fact]
+    public Task TDSL113_MoreSpecificRouteThroughNat_IsAllowed() => Markup.VerifyAsync(Stack(Network
+        .Replace("Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>(\"10.0.1.0/24\"), Route<Nat>({|TDSL113:\"10.0.1.0/25\"|})")
+        .Replace("Route<Igw>(\"0.0.0.0/0\")", "Route<Igw>(\"0.0.0.0/0\"), Route<Igw>({|TDSL113:\"10.0.2.0/24\"|})")));
+
     [Fact]
     public Task TDSL114_DuplicateRoute() => Markup.VerifyAsync(Stack(Network.Replace(
         "Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>({|TDSL114:\"0.0.0.0/0\"|}), Route<Nat>(\"172.16.0.0/12\")")));
@@ -378,6 +384,11 @@ public class AnalyzerTests
         [Vpc("10.0.0.0/16")] public partial record {|TDSL301:Main_Net|};
         [Vpc("10.1.0.0/16")] public partial record MainNet2;
         """));
+
+    /// <summary>ICMP type -1 (every type) between groups: the generated rule's logical ID stays letters and digits.</summary>
+    [Fact]
+    public Task TDSL301_NearMiss_AllIcmpTypesBetweenGroups() => Markup.VerifyAsync(Stack(Network
+        + "[SecurityGroup<Net>(\"db\"), IngressFrom<Web>(Icmp, -1, Description = \"ping\"), IngressFrom<Web>(All, 0, Description = \"all\")] public partial record Db;\n"));
 
     [Fact]
     public Task TDSL302_TooManyResources() => Markup.VerifyAsync(Stack(
