@@ -45,7 +45,7 @@ public class TemplateRuleTests
     [InlineData("[Parameter(Type = \"Number\", Default = {|TDSL321:\"ten\"|})] public partial record P;")]
     [InlineData("[Parameter(Type = \"List<Number>\", Default = {|TDSL321:\"1,2,x\"|})] public partial record P;")]
     [InlineData("[Parameter(Type = \"CommaDelimitedList\", AllowedPattern = \"[a-z]+\", Default = {|TDSL321:\"a,B\"|})] public partial record P;")]
-    public Task TDSL321_ParameterDefaultInvalid(string parameter) => Markup.VerifyAsync(Stack(Network + parameter + "\n", "[Stack(\"shop\"), Output(\"P\", \"${P}\")]"));
+    public Task TDSL321_ParameterDefaultInvalid(string parameter) => Markup.VerifyAsync(Stack(Network + parameter + "\n"));
 
     [Theory]
     [InlineData("[Parameter(AllowedValues = [\"t3.micro\", \"t3.small\"], Default = \"t3.small\")] public partial record P;")]
@@ -54,7 +54,16 @@ public class TemplateRuleTests
     [InlineData("[Parameter(Type = \"Number\", Default = \"-1.5e3\")] public partial record P;")]
     [InlineData("[Parameter(Type = \"CommaDelimitedList\", AllowedPattern = \"[a-z]+\", Default = \"a, b\")] public partial record P;")]
     [InlineData("[Parameter(AllowedPattern = \"^(\\\\d{1,3}\\\\.){3}\\\\d{1,3}/\\\\d{1,2}$\", Default = \"203.0.113.7/32\")] public partial record P;")]
-    public Task TDSL321_NearMiss(string parameter) => Markup.VerifyAsync(Stack(Network + parameter + "\n", "[Stack(\"shop\"), Output(\"P\", \"${P}\")]"));
+    public Task TDSL321_NearMiss(string parameter) => Markup.VerifyAsync(Stack(Network + parameter + "\n"));
+
+    [Fact]
+    public Task TDSL332_ListParameterSubstituted() => Markup.VerifyAsync(
+        Stack(Network + "[SecurityGroup<Net>(\"web\")] public partial record Web;\n" + Server(extra: ", UserData = {|TDSL332:\"userdata/boot.sh\"|}")
+            + "[Parameter(Type = \"CommaDelimitedList\", Default = \"a,b\")] public partial record Names;\n"
+            + "[Parameter(Type = \"AWS::SSM::Parameter::Value<List<String>>\", Default = \"/names\")] public partial record FromSsm;\n"
+            + "[Parameter(Type = \"AWS::SSM::Parameter::Value<String>\", Default = \"/name\")] public partial record One;\n",
+            "[Stack(\"shop\"), Output(\"All\", {|TDSL332:\"${FromSsm}\"|}), Output(\"Fine\", \"${One}\")]"),
+        new InMemoryAdditionalText("/project/userdata/boot.sh", "echo ${Names} ${One}\n"));
 
     [Fact]
     public Task TDSL322_NoEchoParameterInOutput() => Markup.VerifyAsync(Stack(Network

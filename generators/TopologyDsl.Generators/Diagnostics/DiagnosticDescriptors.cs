@@ -323,6 +323,11 @@ internal static class DiagnosticDescriptors
         "Security group '{0}' has the same {1} rule twice ({2})",
         "EC2 refuses a rule that already exists in the group (InvalidPermission.Duplicate), so the stack fails. Remove the second rule.");
 
+    public static readonly DiagnosticDescriptor ListParameterSubstituted = Create("TDSL332", Limits, DiagnosticSeverity.Error,
+        "List parameter substituted as text",
+        "{0} substitutes '${{{1}}}', a parameter of type {2}, which Fn::Sub cannot write as text",
+        "Fn::Sub writes only strings; a list parameter makes the stack fail (\"variable ... does not resolve to a string\"). Declare the parameter as String (or AWS::SSM::Parameter::Value<String>) and split it where it is used.");
+
     // 4xx: security (network exposure and secure defaults)
 
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,

@@ -250,6 +250,7 @@ internal static class TemplateRules
             }
 
             CheckAttributes(index, output.Value, "Output '" + output.Name + "'", path, findings);
+            CheckListSubstitutions(index, output.Value, "Output '" + output.Name + "'", path, findings);
         }
     }
 
@@ -266,6 +267,23 @@ internal static class TemplateRules
             }
         }
     }
+
+    /// <summary>Parameters whose value is a list: Fn::Sub cannot write them.</summary>
+    private static void CheckListSubstitutions(StackIndex index, string text, string where, ModelPath path, List<Finding> findings)
+    {
+        foreach (var name in SubstitutionRules.References(text).Distinct())
+        {
+            if (index.Parameter(name) is { } parameter && IsList(parameter.Type))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.ListParameterSubstituted.Id, path, where, parameter.Name, parameter.Type));
+            }
+        }
+    }
+
+    private static bool IsList(string type) =>
+        type is "CommaDelimitedList" || type.StartsWith("List<", System.StringComparison.Ordinal)
+        || type is "AWS::SSM::Parameter::Value<CommaDelimitedList>"
+        || type.StartsWith("AWS::SSM::Parameter::Value<List<", System.StringComparison.Ordinal);
 
     private static void CheckUserData(StackIndex index, List<Finding> findings)
     {
@@ -286,6 +304,7 @@ internal static class TemplateRules
             }
 
             CheckAttributes(index, text, "The user data of instance '" + instance.Name + "'", path, findings);
+            CheckListSubstitutions(index, text, "The user data of instance '" + instance.Name + "'", path, findings);
             var targets = new List<(string, string)>();
             foreach (var name in SubstitutionRules.References(text).Distinct())
             {
