@@ -7,7 +7,7 @@ using TopologyDsl.Generators.Validation;
 namespace TopologyDsl.Generators.Emit;
 
 /// <summary>What the emitter needs: the spec, whether it has errors, and the user data files it uses.</summary>
-internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files);
+internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default);
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -52,7 +52,7 @@ internal static class TopologyEmitter
         }
         else
         {
-            new Body(w, stack, input.Files).Write();
+            new Body(w, stack, input.Files).Write(input.Notes);
         }
 
         w.Close();
@@ -97,7 +97,7 @@ internal static class TopologyEmitter
             _index = new StackIndex(stack, path => StackIndex.FindFile(files, path));
         }
 
-        public void Write()
+        public void Write(EquatableArray<NoteSpec> notes)
         {
             _w.Line("var template = new " + Cfn + "Template(" + CodeWriter.Literal(_stack.StackName) + ", " + CodeWriter.Literal(_stack.Description) + ");");
             foreach (var resource in _stack.Resources)
@@ -117,6 +117,11 @@ internal static class TopologyEmitter
             }
 
             Outputs();
+            foreach (var note in notes)
+            {
+                _w.Line("template.AddNote(" + CodeWriter.Literal(note.Id) + ", " + CodeWriter.Literal(note.Message) + ");");
+            }
+
             _w.Line("return template;");
         }
 

@@ -171,6 +171,11 @@ echo "db at ${Db.PrivateIp}" > /etc/motd
             template.Add(new global::TopologyDsl.CloudFormation.Output("WebPublicIp", global::TopologyDsl.CloudFormation.Fn.GetAtt("Web", "PublicIp"), "Public IP address of instance Web"));
             template.Add(new global::TopologyDsl.CloudFormation.Output("DbSshCommand", global::TopologyDsl.CloudFormation.Fn.Sub("ssh -J ec2-user@${Web.PublicIp} ec2-user@${Db.PrivateIp}"), "SSH to Db through Web. Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
             template.Add(new global::TopologyDsl.CloudFormation.Output("Url", global::TopologyDsl.CloudFormation.Fn.Sub("http://${Web.PublicIp}/"), "The site"));
+            template.AddNote("TDSL409", "VPC 'Net' records no flow logs");
+            template.AddNote("TDSL407", "A rule of security group 'WebGroup' has no description");
+            template.AddNote("TDSL408", "Security group 'WebGroup' allows all outbound traffic to anywhere");
+            template.AddNote("TDSL407", "A rule of security group 'DbGroup' has no description");
+            template.AddNote("TDSL408", "Security group 'DbGroup' allows all outbound traffic to anywhere");
             return template;
         }
     }
