@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using TopologyDsl.Tests.Infrastructure;
 
 namespace TopologyDsl.Tests;
 
@@ -44,44 +44,21 @@ public sealed class SynthProcessTests : IDisposable
 
     private string TemplatePath => Path.Combine(_folder, "templates", "wordpress.yaml");
 
-    private static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
+    private static bool IsRoot => !OperatingSystem.IsWindows() && System.Environment.UserName == "root";
 
-    private static (int Exit, string Out, string Err) Run(string folder, string[] args, int? asUser = null)
+    private static readonly Dictionary<string, string> Environment = new()
     {
-        var start = new ProcessStartInfo(asUser is null ? "dotnet" : "setpriv")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (asUser is { } uid)
-        {
-            foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", "dotnet" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
 
-        foreach (var arg in args.Prepend(Program))
-        {
-            start.ArgumentList.Add(arg);
-        }
+    /// <summary>Runs the example's program in <paramref name="folder"/>, as another user when <paramref name="asUser"/> is set.</summary>
+    private static ToolRun Run(string folder, string[] args, int? asUser = null) =>
+        asUser is { } uid
+            ? Tool.Run("setpriv", [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", "dotnet", Program, .. args], folder, Environment, TimeSpan.FromMinutes(2))
+            : Tool.Run("dotnet", [Program, .. args], folder, Environment, TimeSpan.FromMinutes(2));
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the program did not finish: " + string.Join(' ', args));
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static void AssertOneLineFault((int Exit, string Out, string Err) run, string expected)
+    private static void AssertOneLineFault(ToolRun run, string expected)
     {
         Assert.True(run.Exit == 1, $"exit {run.Exit}\n{run.Out}\n{run.Err}");
         Assert.Equal(expected + "\n", run.Err);
@@ -109,7 +86,7 @@ public sealed class SynthProcessTests : IDisposable
         return Nobody;
     }
 
-    private static (int Exit, string Out, string Err)? TryRun(Func<(int, string, string)> run)
+    private static ToolRun? TryRun(Func<ToolRun> run)
     {
         try
         {
@@ -171,7 +148,7 @@ public sealed class SynthProcessTests : IDisposable
         Skip.If(OperatingSystem.IsWindows() || !IsRoot, "filling a disk needs a small tmpfs, and only root may mount one");
         var disk = Path.Combine(_folder, "disk");
         Directory.CreateDirectory(disk);
-        var mount = TryRun(() => Tool("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk));
+        var mount = TryRun(() => Tool.Run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]));
         Skip.If(mount is not { Exit: 0 }, "cannot mount a tmpfs here (a container without CAP_SYS_ADMIN?): " + mount?.Err);
         try
         {
@@ -186,7 +163,7 @@ public sealed class SynthProcessTests : IDisposable
         }
         finally
         {
-            Tool("umount", disk);
+            Tool.Run("umount", [disk]);
         }
     }
 
@@ -223,20 +200,5 @@ public sealed class SynthProcessTests : IDisposable
         {
             // Full.
         }
-    }
-
-    private static (int Exit, string Out, string Err) Tool(string name, params string[] args)
-    {
-        var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }
