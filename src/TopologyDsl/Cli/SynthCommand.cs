@@ -199,7 +199,7 @@ public static class SynthCommand
         }
 
         private static string Summary(Template template, int size) =>
-            string.Format(CultureInfo.InvariantCulture, "{0:N0} bytes, {1} resources", size, template.Resources.Count);
+            string.Format(CultureInfo.InvariantCulture, "{0:N0} bytes, {1} resource{2}", size, template.Resources.Count, template.Resources.Count == 1 ? "" : "s");
 
         /// <summary>A path as the user would type it: relative to the current folder.</summary>
         private static string Show(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
