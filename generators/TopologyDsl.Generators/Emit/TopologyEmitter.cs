@@ -465,7 +465,9 @@ internal static class TopologyEmitter
 
             if (i.UserData is { } file && _index.ReadFile(file) is { } script)
             {
-                assignments.Add("UserData = " + Cfn + "Fn.Base64(" + Cfn + "Fn.Sub(" + RawLiteral(script) + "))");
+                // Fn::Sub only where there is something to substitute: cfn-lint reports a Sub without ${...} (W1020).
+                var body = (script.Contains("${") ? Cfn + "Fn.Sub(" : "new " + Cfn + "StringValue(") + RawLiteral(script) + ")";
+                assignments.Add("UserData = " + Cfn + "Fn.Base64(" + body + ")");
             }
 
             assignments.Add(Tags(i.Name));
