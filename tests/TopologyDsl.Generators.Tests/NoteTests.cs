@@ -24,7 +24,7 @@ public sealed class NoteTests
         }
         """;
 
-    private const string FlowLogsNote = "template.AddNote(\"TDSL409\", \"VPC 'Net' records no flow logs\");";
+    private const string FlowLogsNote = "t.Template.AddNote(\"TDSL409\", \"VPC 'Net' records no flow logs\");";
 
     private static string Generated(CSharpCompilation compilation) =>
         TestCompilation.RunGenerator(compilation).Sources.Single().SourceText.ToString();
@@ -33,12 +33,12 @@ public sealed class NoteTests
     public void InfoFindings_BecomeNotesInBuildTemplate_InFindingOrder()
     {
         var text = Generated(TestCompilation.Create(Source));
-        var notes = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("template.AddNote(", System.StringComparison.Ordinal)).ToList();
+        var notes = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("t.Template.AddNote(", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
             FlowLogsNote,
-            "template.AddNote(\"TDSL407\", \"A rule of security group 'Web' has no description\");",
-            "template.AddNote(\"TDSL408\", \"Security group 'Web' allows all outbound traffic to anywhere\");",
+            "t.Template.AddNote(\"TDSL407\", \"A rule of security group 'Web' has no description\");",
+            "t.Template.AddNote(\"TDSL408\", \"Security group 'Web' allows all outbound traffic to anywhere\");",
         ], notes);
     }
 

@@ -30,14 +30,14 @@ public sealed class UserDataEmitTests
     public void ScriptWithoutSubstitutions_IsBase64OfThePlainText()
     {
         var text = Emit("#!/bin/bash\necho $HOME\n");
-        Assert.Contains("UserData = global::TopologyDsl.CloudFormation.Fn.Base64(new global::TopologyDsl.CloudFormation.StringValue(\"\"\"", text);
-        Assert.DoesNotContain("Fn.Sub(", text);
+        Assert.Contains("userData: t.Base64(\"\"\"\n#!/bin/bash\necho $HOME\n", text);
+        Assert.DoesNotContain("t.Sub(", text);
     }
 
     [Fact]
     public void ScriptWithASubstitution_IsBase64OfSub()
     {
         var text = Emit("#!/bin/bash\necho ${Server.PrivateIp}\n");
-        Assert.Contains("UserData = global::TopologyDsl.CloudFormation.Fn.Base64(global::TopologyDsl.CloudFormation.Fn.Sub(\"\"\"", text);
+        Assert.Contains("userData: t.Base64(t.Sub(\"\"\"\n#!/bin/bash\necho ${Server.PrivateIp}\n", text);
     }
 }
