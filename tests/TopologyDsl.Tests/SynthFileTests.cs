@@ -171,7 +171,7 @@ public sealed class SynthFileTests : IDisposable
     // Temporaries
 
     [Fact]
-    public void Synth_SweepsStaleTemporariesOfItsTemplates_AndNothingElse()
+    public void Synth_SweepsStaleTemporariesOfItsTemplates_AndNothingElse_NorAFreshOne()
     {
         Directory.CreateDirectory(Templates);
         var stale = Path.Combine(Templates, ".wordpress.yaml." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -181,14 +181,16 @@ public sealed class SynthFileTests : IDisposable
             Path.Combine(Templates, ".wordpress.yaml.backup.tmp"),
             Path.Combine(Templates, "wordpress.yaml." + Guid.NewGuid().ToString("N") + ".tmp"),
         ];
-        foreach (var file in others.Append(stale))
+        var fresh = Path.Combine(Templates, ".wordpress.yaml." + Guid.NewGuid().ToString("N") + ".tmp");
+        foreach (var file in others.Append(stale).Append(fresh))
         {
             File.WriteAllText(file, "half a templ");
+            File.SetLastWriteTimeUtc(file, file == fresh ? DateTime.UtcNow : DateTime.UtcNow.AddMinutes(-1));
         }
 
         Assert.Equal(0, Run("synth"));
         Assert.False(File.Exists(stale));
-        Assert.All(others, file => Assert.True(File.Exists(file), file));
+        Assert.All(others.Append(fresh), file => Assert.True(File.Exists(file), file));
         Assert.Equal(Yaml, File.ReadAllText(TemplatePath));
     }
 
@@ -200,6 +202,7 @@ public sealed class SynthFileTests : IDisposable
         var running = Path.Combine(Templates, ".wordpress.yaml." + Guid.NewGuid().ToString("N") + ".tmp");
         using (var held = new FileStream(running, FileMode.CreateNew, FileAccess.Write, FileShare.Delete))
         {
+            File.SetLastWriteTimeUtc(running, DateTime.UtcNow.AddMinutes(-1));
             Assert.Equal(0, Run("synth"));
             Assert.True(File.Exists(running));
         }

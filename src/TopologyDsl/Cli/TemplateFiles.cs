@@ -27,10 +27,15 @@ internal static partial class TemplateFiles
     public static string TemporaryFor(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
 
+    /// <summary>How old an unlocked temporary must be to count as stale (see <see cref="SweepStaleTemporaries"/>).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Deletes the temporaries of <paramref name="path"/> that a killed run left (<c>.name.yaml.&lt;guid&gt;.tmp</c>).
     /// A running <c>synth</c> holds its temporary open until the rename, so the exclusive open here
-    /// fails for it and its file is left alone. Faults are ignored: the sweep is housekeeping.
+    /// fails for it and its file is left alone; a temporary younger than <see cref="StaleAfter"/> is
+    /// left too, since a run that has just created its file may not hold the lock yet.
+    /// Faults are ignored: the sweep is housekeeping.
     /// </summary>
     public static int SweepStaleTemporaries(string path)
     {
@@ -47,7 +52,8 @@ internal static partial class TemplateFiles
             foreach (var candidate in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
             {
                 var name = Path.GetFileName(candidate);
-                if (!name.StartsWith(prefix, StringComparison.Ordinal) || !GuidSuffix().IsMatch(name.AsSpan(prefix.Length)))
+                if (!name.StartsWith(prefix, StringComparison.Ordinal) || !GuidSuffix().IsMatch(name.AsSpan(prefix.Length))
+                    || DateTime.UtcNow - File.GetLastWriteTimeUtc(candidate) < StaleAfter)
                 {
                     continue;
                 }
