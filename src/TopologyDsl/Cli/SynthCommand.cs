@@ -49,7 +49,7 @@ public static class SynthCommand
             HelpName = "DIR",
         };
         var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml") { check, output };
-        command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetResult(output) is null ? null : result.GetValue(output) ?? ""));
+        command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetValue(output)));
         return command;
     }
 
