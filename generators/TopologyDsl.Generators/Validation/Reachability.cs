@@ -1,0 +1,554 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>What can be at either end of a connection.</summary>
+internal enum EndpointKind
+{
+    /// <summary>An instance of the stack, at its private address (and its public one from outside).</summary>
+    Instance,
+
+    /// <summary>Anyone on the IPv4 internet (0.0.0.0/0).</summary>
+    Internet,
+
+    /// <summary>Anyone on the IPv6 internet (::/0).</summary>
+    InternetV6,
+
+    /// <summary>A literal block outside every VPC of the stack, named in a rule, such as 203.0.113.7/32.</summary>
+    Block,
+
+    /// <summary>A block given by a parameter (such as AdminCidr): symbolic, its value is not known before deploy.</summary>
+    ParameterBlock,
+}
+
+/// <summary>One end of a connection. <see cref="Name"/> is the instance, the block or the parameter.</summary>
+internal sealed record Endpoint(EndpointKind Kind, string Name)
+{
+    public static readonly Endpoint Internet = new(EndpointKind.Internet, "0.0.0.0/0");
+
+    public static readonly Endpoint InternetV6 = new(EndpointKind.InternetV6, "::/0");
+
+    public static Endpoint Of(InstanceSpec instance) => new(EndpointKind.Instance, instance.Name);
+
+    public bool IsExternal => Kind != EndpointKind.Instance;
+
+    public string Display => Kind switch
+    {
+        EndpointKind.Instance => Name,
+        EndpointKind.Internet => "the internet (IPv4)",
+        EndpointKind.InternetV6 => "the internet (IPv6)",
+        EndpointKind.ParameterBlock => "the " + Name + " block",
+        _ => Name,
+    };
+}
+
+/// <summary>A protocol and a range of ports (ICMP: types; -1 for all). <see cref="ProtocolSpec.All"/> covers everything.</summary>
+internal readonly record struct PortRange(ProtocolSpec Protocol, int From, int To)
+{
+    public static PortRange Of(RuleSpec rule) => rule.Protocol switch
+    {
+        ProtocolSpec.All => new(ProtocolSpec.All, 0, 65535),
+        ProtocolSpec.Icmp when rule.Port < 0 => new(ProtocolSpec.Icmp, -1, -1),
+        ProtocolSpec.Icmp => new(ProtocolSpec.Icmp, rule.Port, rule.Port),
+        _ when rule.Port <= 0 && rule.LastPort <= 0 => new(rule.Protocol, 0, 65535),
+        _ => new(rule.Protocol, rule.Port, rule.LastPort),
+    };
+
+    public static PortRange Single(ProtocolSpec protocol, int port) => Of(new RuleSpec(protocol, port, 0, null, null, null));
+
+    public static PortRange Range(ProtocolSpec protocol, int port, int toPort) => Of(new RuleSpec(protocol, port, toPort, null, null, null));
+
+    /// <summary>The ports both ranges allow, or null when they share none.</summary>
+    public PortRange? Intersect(PortRange other)
+    {
+        if (Protocol == ProtocolSpec.All)
+        {
+            return other;
+        }
+
+        if (other.Protocol == ProtocolSpec.All)
+        {
+            return this;
+        }
+
+        if (Protocol != other.Protocol)
+        {
+            return null;
+        }
+
+        if (Protocol == ProtocolSpec.Icmp && (From < 0 || other.From < 0))
+        {
+            return From < 0 ? other : this;
+        }
+
+        var from = System.Math.Max(From, other.From);
+        var to = System.Math.Min(To, other.To);
+        return from <= to ? new PortRange(Protocol, from, to) : null;
+    }
+
+    public bool Covers(PortRange other) => Intersect(other) == other;
+
+    public override string ToString() => Protocol switch
+    {
+        ProtocolSpec.All => "all traffic",
+        ProtocolSpec.Icmp => From < 0 ? "ICMP" : "ICMP type " + From.ToString(CultureInfo.InvariantCulture),
+        _ => Protocol.ToString().ToUpperInvariant() + " " + (From == 0 && To == 65535 ? "all ports"
+            : From == To ? From.ToString(CultureInfo.InvariantCulture)
+            : From.ToString(CultureInfo.InvariantCulture) + "-" + To.ToString(CultureInfo.InvariantCulture)),
+    };
+}
+
+/// <summary>An open path: <see cref="From"/> can open a connection to <see cref="To"/> on <see cref="Ports"/>, through <see cref="Via"/>.</summary>
+internal sealed record OpenPath(Endpoint From, Endpoint To, PortRange Ports, string Via);
+
+/// <summary>The first link that breaks a path: what is missing, in words, and where in the model it would go.</summary>
+internal sealed record BrokenLink(string Reason, ModelPath At);
+
+/// <summary>
+/// Which endpoints of a stack can open a connection to which, on which protocol and ports. A
+/// connection needs, in the order a packet meets them: the source's security-group egress (for an
+/// instance), a route from the source's subnet toward the target (local within the VPC; an internet
+/// gateway with a public IP, or a NAT gateway whose subnet routes to one, for the internet), a
+/// public IP and a route back through an internet gateway for connections from outside, and the
+/// target's security-group ingress (by CIDR or group). Security groups are stateful, so replies need
+/// no rule. A pure function of the spec; the links are separate methods so that network ACLs and
+/// VPC endpoints, when they exist, add a link each.
+/// <para>
+/// Cost: the sources of each ingress rule are found once (a group's members, or the instances in a
+/// block), and each candidate pair then checks the source's egress rules, so the work is
+/// O(rules × endpoints) plus the size of the answer.
+/// </para>
+/// </summary>
+internal sealed class Reachability
+{
+    /// <summary>A security group rule as the model uses it: ports, peer, and where it was written.</summary>
+    private sealed record Permit(PortRange Ports, string? Peer, string? PeerGroup, ModelPath At);
+
+    private readonly StackIndex _index;
+    private readonly List<InstanceSpec> _instances;
+    private readonly Dictionary<string, List<InstanceSpec>> _members = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _groupsOf = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, uint?> _addresses = new(System.StringComparer.Ordinal);
+    private List<OpenPath>? _paths;
+
+    public Reachability(StackIndex index)
+    {
+        _index = index;
+        _instances = index.Stack.Resources.OfType<InstanceSpec>().ToList();
+        foreach (var instance in _instances)
+        {
+            var groups = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var reference in instance.SecurityGroups)
+            {
+                if (index.Resolve<SecurityGroupSpec>(reference) is { } group && groups.Add(group.Name))
+                {
+                    if (!_members.TryGetValue(group.Name, out var members))
+                    {
+                        _members.Add(group.Name, members = []);
+                    }
+
+                    members.Add(instance);
+                }
+            }
+
+            _groupsOf[instance.Name] = groups;
+            _addresses[instance.Name] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
+        }
+    }
+
+    public StackIndex Index => _index;
+
+    public IReadOnlyList<InstanceSpec> Instances => _instances;
+
+    public InstanceSpec? Instance(string name) => _index.Find(name) as InstanceSpec;
+
+    /// <summary>Every open path, sorted by source, target and ports; computed once.</summary>
+    public IReadOnlyList<OpenPath> Paths => _paths ??= Compute();
+
+    // ---- Security groups ----
+
+    private IEnumerable<SecurityGroupSpec> GroupsOf(InstanceSpec instance) =>
+        instance.SecurityGroups.Select(g => _index.Resolve<SecurityGroupSpec>(g)).Where(g => g is not null).Select(g => g!).Distinct();
+
+    private static IEnumerable<Permit> Ingress(SecurityGroupSpec group) =>
+        group.Ingress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, r.PeerGroup?.Name, group.Path.Item("ingress", i)));
+
+    /// <summary>A group without outbound rules keeps EC2's default: all IPv4 traffic to anywhere.</summary>
+    private static IEnumerable<Permit> Egress(SecurityGroupSpec group) => group.Egress.Count == 0
+        ? [new Permit(new PortRange(ProtocolSpec.All, 0, 65535), "0.0.0.0/0", null, group.Path.Child("attribute"))]
+        : group.Egress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, r.PeerGroup?.Name, group.Path.Item("egress", i)));
+
+    /// <summary>
+    /// The rules of an instance in one direction. An instance without a group is in the VPC's default
+    /// group: inbound from its other members only (none the stack declares), outbound anywhere.
+    /// </summary>
+    private IEnumerable<Permit> Permits(InstanceSpec instance, bool inbound)
+    {
+        var groups = GroupsOf(instance).ToList();
+        if (groups.Count == 0)
+        {
+            return inbound ? [] : [new Permit(new PortRange(ProtocolSpec.All, 0, 65535), "0.0.0.0/0", null, instance.Path.Child("attribute"))];
+        }
+
+        return groups.SelectMany(g => inbound ? Ingress(g) : Egress(g));
+    }
+
+    /// <summary>Whether a rule's peer takes in the endpoint. A parameter's block is symbolic: it matches only itself, or a rule open to all of IPv4.</summary>
+    private bool PeerMatches(Permit permit, Endpoint endpoint)
+    {
+        if (permit.PeerGroup is { } group)
+        {
+            return endpoint.Kind == EndpointKind.Instance && _groupsOf.TryGetValue(endpoint.Name, out var groups) && groups.Contains(group);
+        }
+
+        if (permit.Peer is not { } peer)
+        {
+            return false;
+        }
+
+        if (_index.Parameter(peer) is not null)
+        {
+            return endpoint.Kind == EndpointKind.ParameterBlock && endpoint.Name == peer;
+        }
+
+        if (peer == "::/0")
+        {
+            return endpoint.Kind == EndpointKind.InternetV6;
+        }
+
+        if (!Cidr.TryParse(peer, out var block))
+        {
+            return false;
+        }
+
+        return endpoint.Kind switch
+        {
+            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a && block.Contains(a),
+            EndpointKind.Internet => block.Prefix == 0,
+            EndpointKind.ParameterBlock => block.Prefix == 0,
+            EndpointKind.Block => Cidr.TryParse(endpoint.Name, out var other) && block.Contains(other),
+            _ => false,
+        };
+    }
+
+    private IEnumerable<PortRange> Allowed(InstanceSpec instance, bool inbound, Endpoint peer) =>
+        Permits(instance, inbound).Where(p => PeerMatches(p, peer)).Select(p => p.Ports);
+
+    // ---- Routes ----
+
+    /// <summary>
+    /// The route an instance's subnet uses toward an outside destination (the internet, a block, a
+    /// parameter's block), as words, or the link that is missing. Inbound connections need the same
+    /// route for their replies, but no NAT gateway.
+    /// </summary>
+    private (string? Via, BrokenLink? Broken) RouteOut(InstanceSpec instance, Endpoint destination, bool inbound)
+    {
+        if (destination.Kind == EndpointKind.InternetV6)
+        {
+            return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address", instance.Path.Child("attribute")));
+        }
+
+        if (_index.Resolve<SubnetSpec>(instance.Subnet) is not { } subnet)
+        {
+            return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet")));
+        }
+
+        var route = RouteToward(subnet, destination);
+        if (route is null)
+        {
+            return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward " + destination.Display
+                + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path));
+        }
+
+        var (table, index, target) = route.Value;
+        var at = table.Path.Item("route", index);
+        switch (target)
+        {
+            case InternetGatewaySpec gateway when !instance.PublicIp:
+                return (null, new BrokenLink("instance '" + instance.Name + "' has no public IP, so internet gateway '" + gateway.Name + "' does not carry its traffic",
+                    instance.Path.Child("publicIp")));
+            case InternetGatewaySpec gateway:
+                return ("internet gateway '" + gateway.Name + "'", null);
+            case NatGatewaySpec nat when inbound:
+                return (null, new BrokenLink("subnet '" + subnet.Name + "' answers " + destination.Display + " through NAT gateway '" + nat.Name
+                    + "', which takes no connections from outside", at));
+            case NatGatewaySpec nat:
+            {
+                var natSubnet = _index.Resolve<SubnetSpec>(nat.Subnet);
+                if (natSubnet is null || RouteToward(natSubnet, destination) is not { Target: InternetGatewaySpec gateway })
+                {
+                    return (null, new BrokenLink("NAT gateway '" + nat.Name + "' has no route to an internet gateway", nat.Path.Child("subnet")));
+                }
+
+                return ("NAT gateway '" + nat.Name + "', internet gateway '" + gateway.Name + "'", null);
+            }
+
+            default:
+                return (null, new BrokenLink("route table '" + table.Name + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
+        }
+    }
+
+    /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
+    private (RouteTableSpec Table, int Index, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination)
+    {
+        (RouteTableSpec, int, ResourceSpec?)? best = null;
+        var bestPrefix = -1;
+        Cidr? wanted = destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null;
+        foreach (var table in _index.TablesOf(subnet))
+        {
+            for (var i = 0; i < table.Routes.Count; i++)
+            {
+                var route = table.Routes[i];
+                if (!Cidr.TryParse(route.Destination, out var covers) || !(covers.Prefix == 0 || (wanted is { } w && covers.Contains(w))))
+                {
+                    continue;
+                }
+
+                if (covers.Prefix > bestPrefix)
+                {
+                    bestPrefix = covers.Prefix;
+                    best = (table, i, _index.Find(route.Target.Name) is { } target && route.Target.InStack ? target : null);
+                }
+            }
+
+            break;
+        }
+
+        return best;
+    }
+
+    // ---- Paths ----
+
+    /// <summary>Why <paramref name="from"/> cannot open a connection to <paramref name="to"/> on <paramref name="ports"/> (all of them), or null when it can.</summary>
+    public BrokenLink? Explain(Endpoint from, Endpoint to, PortRange ports)
+    {
+        var source = from.Kind == EndpointKind.Instance ? Instance(from.Name) : null;
+        var target = to.Kind == EndpointKind.Instance ? Instance(to.Name) : null;
+        if (source is not null)
+        {
+            if (!Covered(Allowed(source, inbound: false, to), ports))
+            {
+                return new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                    + ports + " to " + to.Display, FirstGroupPath(source));
+            }
+
+            if (target is not null)
+            {
+                if (_index.VpcOf(source) is not { } a || _index.VpcOf(target) is not { } b || a.Name != b.Name)
+                {
+                    return new BrokenLink("'" + source.Name + "' and '" + target.Name + "' are in different VPCs, with no route between them", target.Path.Child("subnet"));
+                }
+            }
+            else if (RouteOut(source, to, inbound: false).Broken is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (source is null && RouteOut(target, from, inbound: true).Broken is { } back)
+        {
+            return back;
+        }
+
+        return Covered(Allowed(target, inbound: true, from), ports)
+            ? null
+            : new BrokenLink(Groups(target) + " of '" + target.Name + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display,
+                FirstGroupPath(target));
+    }
+
+    /// <summary>The ports on which <paramref name="from"/> reaches <paramref name="to"/>, whatever they are.</summary>
+    public IEnumerable<OpenPath> Between(Endpoint from, Endpoint to) => Paths.Where(p => p.From == from && p.To == to);
+
+    private string Groups(InstanceSpec instance)
+    {
+        var names = GroupsOf(instance).Select(g => "'" + g.Name + "'").ToList();
+        return names.Count == 0 ? "the VPC's default security group" : names.Count == 1 ? "security group " + names[0] : "security groups " + string.Join(", ", names);
+    }
+
+    private ModelPath FirstGroupPath(InstanceSpec instance) =>
+        GroupsOf(instance).FirstOrDefault() is { } group ? group.Path.Child("attribute") : instance.Path.Child("attribute");
+
+    /// <summary>Whether the ranges together cover every port of the wanted range.</summary>
+    private static bool Covered(IEnumerable<PortRange> ranges, PortRange wanted)
+    {
+        var parts = ranges.Select(r => r.Intersect(wanted)).Where(r => r is not null).Select(r => r!.Value).OrderBy(r => r.From).ToList();
+        if (parts.Any(p => p.Covers(wanted)))
+        {
+            return true;
+        }
+
+        var next = wanted.From;
+        foreach (var part in parts)
+        {
+            if (part.From > next)
+            {
+                return false;
+            }
+
+            next = System.Math.Max(next, part.To + 1);
+        }
+
+        return parts.Count > 0 && next > wanted.To;
+    }
+
+    /// <summary>Whether the internet (IPv4 or IPv6) can open a connection to the instance on some port, and the first such path.</summary>
+    public OpenPath? FromInternet(InstanceSpec instance) =>
+        Paths.FirstOrDefault(p => p.To.Kind == EndpointKind.Instance && p.To.Name == instance.Name && p.From.Kind is EndpointKind.Internet or EndpointKind.InternetV6);
+
+    /// <summary>
+    /// Whether an instance sits where the internet can reach it once a rule lets it in: it has a
+    /// public IP and its subnet answers the internet through an internet gateway (the reason "has a
+    /// public IP"), or its subnet does, so one Elastic IP would expose it (the subnet's path).
+    /// </summary>
+    public (string Reason, ModelPath At)? InternetFacing(InstanceSpec instance)
+    {
+        if (instance.PublicIp)
+        {
+            return ("has a public IP", instance.Path.Child("publicIp"));
+        }
+
+        if (_index.Resolve<SubnetSpec>(instance.Subnet) is { } subnet && RouteToward(subnet, Endpoint.Internet) is { Target: InternetGatewaySpec })
+        {
+            return ("sits in subnet '" + subnet.Name + "', which is routed to an internet gateway", instance.Path.Child("subnet"));
+        }
+
+        return null;
+    }
+
+    /// <summary>The outside endpoints the stack's rules name: the internet, and each block or parameter written as a peer.</summary>
+    private List<Endpoint> External(bool inbound)
+    {
+        var endpoints = new SortedSet<Endpoint>(Comparer.Instance) { Endpoint.Internet, Endpoint.InternetV6 };
+        foreach (var group in _index.Stack.Resources.OfType<SecurityGroupSpec>())
+        {
+            foreach (var rule in inbound ? group.Ingress : group.Egress)
+            {
+                if (rule.Peer is not { } peer)
+                {
+                    continue;
+                }
+
+                if (_index.Parameter(peer) is not null)
+                {
+                    endpoints.Add(new Endpoint(EndpointKind.ParameterBlock, peer));
+                }
+                else if (Cidr.TryParse(peer, out var block) && block.Prefix > 0 && !InsideAVpc(block))
+                {
+                    endpoints.Add(new Endpoint(EndpointKind.Block, block.ToString()));
+                }
+            }
+        }
+
+        return endpoints.ToList();
+    }
+
+    private bool InsideAVpc(Cidr block) =>
+        _index.Stack.Resources.OfType<VpcSpec>().Any(v => StackIndex.Blocks(v).Any(b => b.Block.Overlaps(block)));
+
+    private List<OpenPath> Compute()
+    {
+        var found = new HashSet<OpenPath>();
+
+        // Instance to instance: the sources each ingress rule admits, found once per rule.
+        var sourcesOfRule = new Dictionary<ModelPath, List<InstanceSpec>>();
+        List<InstanceSpec> Sources(Permit permit)
+        {
+            if (!sourcesOfRule.TryGetValue(permit.At, out var sources))
+            {
+                sources = permit.PeerGroup is { } g
+                    ? (_members.TryGetValue(g, out var members) ? members : [])
+                    : _instances.Where(i => PeerMatches(permit, Endpoint.Of(i))).ToList();
+                sourcesOfRule.Add(permit.At, sources);
+            }
+
+            return sources;
+        }
+
+        foreach (var target in _instances)
+        {
+            var targetVpc = _index.VpcOf(target)?.Name;
+            var to = Endpoint.Of(target);
+            foreach (var ingress in Permits(target, inbound: true))
+            {
+                foreach (var source in Sources(ingress))
+                {
+                    if (source.Name == target.Name || targetVpc is null || _index.VpcOf(source)?.Name != targetVpc)
+                    {
+                        continue;
+                    }
+
+                    foreach (var egress in Permits(source, inbound: false))
+                    {
+                        if (PeerMatches(egress, to) && egress.Ports.Intersect(ingress.Ports) is { } ports)
+                        {
+                            found.Add(new OpenPath(Endpoint.Of(source), to, ports, "local route"));
+                        }
+                    }
+                }
+            }
+        }
+
+        // From outside in: the rule admits the endpoint, and the instance answers through an internet gateway with a public IP.
+        // A block or parameter is part of the internet: what the whole internet reaches is not listed again for it.
+        var inbound = External(inbound: true);
+        foreach (var target in _instances)
+        {
+            var fromWorld = Allowed(target, inbound: true, Endpoint.Internet).ToList();
+            foreach (var from in inbound)
+            {
+                var ranges = Allowed(target, inbound: true, from)
+                    .Where(r => from.Kind is EndpointKind.Internet or EndpointKind.InternetV6 || !Covered(fromWorld, r)).ToList();
+                if (ranges.Count > 0 && RouteOut(target, from, inbound: true).Via is { } via)
+                {
+                    found.UnionWith(ranges.Select(r => new OpenPath(from, Endpoint.Of(target), r, via)));
+                }
+            }
+        }
+
+        // From inside out: egress allows it, and a route leads there.
+        var outbound = External(inbound: false);
+        foreach (var source in _instances)
+        {
+            foreach (var to in outbound)
+            {
+                var ranges = Allowed(source, inbound: false, to).ToList();
+                if (ranges.Count > 0 && RouteOut(source, to, inbound: false).Via is { } via)
+                {
+                    found.UnionWith(ranges.Select(r => new OpenPath(Endpoint.Of(source), to, r, via)));
+                }
+            }
+        }
+
+        var paths = found.ToList();
+        paths.Sort((a, b) =>
+        {
+            var c = Comparer.Instance.Compare(a.From, b.From);
+            c = c != 0 ? c : Comparer.Instance.Compare(a.To, b.To);
+            c = c != 0 ? c : a.Ports.Protocol.CompareTo(b.Ports.Protocol);
+            c = c != 0 ? c : a.Ports.From.CompareTo(b.Ports.From);
+            c = c != 0 ? c : a.Ports.To.CompareTo(b.Ports.To);
+            return c != 0 ? c : string.CompareOrdinal(a.Via, b.Via);
+        });
+        return paths;
+    }
+
+    /// <summary>Instances first in name order, then the internet, then blocks and parameters.</summary>
+    private sealed class Comparer : IComparer<Endpoint>
+    {
+        public static readonly Comparer Instance = new();
+
+        public int Compare(Endpoint? x, Endpoint? y)
+        {
+            var c = x!.Kind.CompareTo(y!.Kind);
+            return c != 0 ? c : string.CompareOrdinal(x.Name, y.Name);
+        }
+    }
+}
