@@ -10,6 +10,11 @@ namespace Examples.WordPress;
 /// </summary>
 [Stack("wordpress", Description = "WordPress on a public subnet, MariaDB on a private one (the two-tier VPC of the book)")]
 [Output("SiteUrl", "http://${WebServer.PublicIp}/", Description = "The WordPress site; its setup page opens on the first visit")]
+// Intent, checked against the security groups, routes and gateways while you type (TDSL230, TDSL231):
+// anyone can open the site, the web server reaches MariaDB, and nothing outside reaches the DB server.
+[ReachableFromInternet<WordPressStack.WebServer>(Tcp, 80)]
+[Reaches<WordPressStack.WebServer, WordPressStack.DbServer>(Tcp, 3306)]
+[NeverReachableFromInternet<WordPressStack.DbServer>]
 public static partial class WordPressStack
 {
     // Parameters: nothing account- or region-specific is written into the template.

@@ -23,4 +23,7 @@ internal static class KnownNames
     public const string Secret = "TopologyDsl.SecretAttribute";
     public const string ReadsSecret = "TopologyDsl.ReadsSecretAttribute`1";
     public const string Output = "TopologyDsl.OutputAttribute";
+    public const string Reaches = "TopologyDsl.ReachesAttribute`2";
+    public const string ReachableFromInternet = "TopologyDsl.ReachableFromInternetAttribute`1";
+    public const string NeverReachableFromInternet = "TopologyDsl.NeverReachableFromInternetAttribute`1";
 }

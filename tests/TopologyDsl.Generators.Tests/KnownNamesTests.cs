@@ -19,6 +19,9 @@ public class KnownNamesTests
     [InlineData(KnownNames.SshVia, typeof(SshViaAttribute<>))]
     [InlineData(KnownNames.Parameter, typeof(ParameterAttribute))]
     [InlineData(KnownNames.Output, typeof(OutputAttribute))]
+    [InlineData(KnownNames.Reaches, typeof(ReachesAttribute<,>))]
+    [InlineData(KnownNames.ReachableFromInternet, typeof(ReachableFromInternetAttribute<>))]
+    [InlineData(KnownNames.NeverReachableFromInternet, typeof(NeverReachableFromInternetAttribute<>))]
     public void KnownName_MatchesTheAttributeType(string name, System.Type type) => Assert.Equal(type.FullName, name);
 
     [Fact]

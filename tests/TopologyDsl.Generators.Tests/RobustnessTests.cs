@@ -50,6 +50,9 @@ public class RobustnessTests
         Gen.Select(Reference, Number, (r, n) => $"Subnet<{r}>(\"10.0.0.0/24\", Kind = (SubnetKind){n})"),
         Gen.Select(Reference, Gen.Bool, Gen.Bool, (r, a, b) => $"Instance<{r}>(\"10.0.0.10\", AllowImdsV1 = {(a ? "true" : "false")}, EncryptRootVolume = {(b ? "true" : "false")})"),
         Reference.Select(r => $"SshVia<{r}>"),
+        Gen.Select(Reference, Reference, Number, (a, b, p) => $"Reaches<{a}, {b}>((Protocol){p}, {p}, ToPort = {p})"),
+        Gen.Select(Reference, Number, (r, p) => $"ReachableFromInternet<{r}>(Tcp, {p})"),
+        Reference.Select(r => $"NeverReachableFromInternet<{r}>"),
         StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
@@ -57,8 +60,14 @@ public class RobustnessTests
         (name, attributes, partial) => (attributes.Length == 0 ? "" : "[" + string.Join(", ", attributes) + "] ")
             + "public " + (partial ? "partial " : "") + "record " + name + ";");
 
-    private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, (records, stackName, partial) =>
-        "namespace Fuzz;\n[Stack(" + stackName + "), Output(\"O\", " + stackName + ")]\npublic static " + (partial ? "partial " : "") + "class Stack\n{\n"
+    /// <summary>Reachability assertions on the stack class, naming its records (or not).</summary>
+    private static readonly Gen<string> StackIntent = Gen.OneOf(Gen.Const(""),
+        Gen.Select(Reference, Reference, Number, (a, b, p) => $", Reaches<Stack.{a}, Stack.{b}>(Tcp, {p})"),
+        Reference.Select(r => $", NeverReachableFromInternet<Stack.{r}>"),
+        Reference.Select(r => $", ReachableFromInternet<Stack.{r}>(Icmp, -1)"));
+
+    private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, StackIntent, (records, stackName, partial, intent) =>
+        "namespace Fuzz;\n[Stack(" + stackName + "), Output(\"O\", " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class Stack\n{\n"
         + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n");
 
     [Fact]

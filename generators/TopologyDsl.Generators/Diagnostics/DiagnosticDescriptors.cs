@@ -385,6 +385,33 @@ internal static class DiagnosticDescriptors
         "The user data of instance '{0}' substitutes NoEcho parameter '{1}', which anyone allowed ec2:DescribeInstanceAttribute can read in clear",
         "NoEcho hides a value in CloudFormation, not in the instance's user data. Keep passwords in a [Secret] and fetch them at boot ([ReadsSecret<Secret>], then aws secretsmanager get-secret-value --secret-id '${Secret}').");
 
+    // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
+
+    public static readonly DiagnosticDescriptor ReachabilityAssertionBroken = Create("TDSL230", References, DiagnosticSeverity.Error,
+        "Asserted connection is not open",
+        "{0} cannot reach '{1}' on {2}: {3}",
+        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
+
+    public static readonly DiagnosticDescriptor NeverReachableAssertionBroken = Create("TDSL231", References, DiagnosticSeverity.Error,
+        "Instance asserted unreachable from the internet is reachable",
+        "'{0}' must never be reachable from the internet, but {1} reaches it on {2} through {3}",
+        "A [NeverReachableFromInternet] assertion fails: a rule lets the outside in and the instance has a public IP in a subnet routed to an internet gateway. Remove the public IP, move the instance to a private subnet, or narrow the inbound rule to a security group of the VPC.");
+
+    public static readonly DiagnosticDescriptor SshJumpPathBroken = Create("TDSL232", References, DiagnosticSeverity.Warning,
+        "SSH through the jump host cannot work",
+        "SSH to '{0}' through '{1}' cannot work: {2}",
+        "[SshVia<Jump>] needs SSH (TCP 22) from outside to the jump host and from the jump host to the instance: an outbound rule in the jump host's group and an inbound rule in the instance's group, e.g. [EgressTo<DbGroup>(Tcp, 22)] and [IngressFrom<WebGroup>(Tcp, 22)].");
+
+    public static readonly DiagnosticDescriptor BootScriptWithoutWayOut = Create("TDSL233", References, DiagnosticSeverity.Warning,
+        "Boot script needs the internet but the instance has no way out",
+        "The boot script of instance '{0}' runs '{1}', but the instance cannot reach the internet on TCP 443: {2}",
+        "Package managers, curl, wget and the AWS CLI fetch over HTTPS. Give the instance's group [Egress(Tcp, 443, \"0.0.0.0/0\")] and its subnet a route to a NAT gateway (private subnet) or an internet gateway with a public IP (public subnet).");
+
+    public static readonly DiagnosticDescriptor SubstitutedAddressWithoutConnection = Create("TDSL234", References, DiagnosticSeverity.Info,
+        "Boot script uses the address of an instance it has no connection with",
+        "The boot script of instance '{0}' uses the address of '{1}', but no connection between them is open on any port",
+        "A script that writes another instance's address into a configuration usually connects to it, or lets it connect. Open the port both ways: an outbound rule in one group and an inbound rule in the other.");
+
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
             helpLinkUri: HelpBase + id.ToLowerInvariant());

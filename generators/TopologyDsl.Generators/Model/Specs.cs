@@ -125,6 +125,20 @@ internal sealed record SecretSpec(string Name, TypeKeyword Keyword, bool IsParti
     public override ResourceKind Kind => ResourceKind.Secret;
 }
 
+internal enum IntentKind
+{
+    Reaches,
+    ReachableFromInternet,
+    NeverReachableFromInternet,
+}
+
+/// <summary>
+/// An assertion about reachability ([Reaches], [ReachableFromInternet], [NeverReachableFromInternet]),
+/// on the stack class or a record: <see cref="From"/> is null for the internet; <see cref="Path"/> is
+/// the attribute, where a broken assertion is reported.
+/// </summary>
+internal sealed record IntentSpec(IntentKind Kind, RefSpec? From, RefSpec To, ProtocolSpec Protocol, int Port, int ToPort, ModelPath Path);
+
 internal sealed record OutputSpec(string Name, string Value, string? Description);
 
 /// <summary>One stack: a top-level partial class marked [Stack] and the resource records nested in it.</summary>
@@ -137,7 +151,8 @@ internal sealed record StackSpec(
     string? Description,
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<OutputSpec> Outputs,
-    EquatableArray<Finding> ParseFindings)
+    EquatableArray<Finding> ParseFindings,
+    EquatableArray<IntentSpec> Intents = default)
 {
     /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c>.</summary>
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";

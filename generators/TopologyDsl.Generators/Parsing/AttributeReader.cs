@@ -97,16 +97,16 @@ internal sealed class AttributeReader
     }
 
     /// <summary>The attribute's first type argument as a reference to a record of the stack.</summary>
-    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment)
+    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment, int position = 0)
     {
         if (_map is not null)
         {
             var generic = _syntax?.Name.DescendantNodesAndSelf().OfType<GenericNameSyntax>().FirstOrDefault();
-            var argument = generic?.TypeArgumentList.Arguments.FirstOrDefault();
+            var argument = generic?.TypeArgumentList.Arguments.ElementAtOrDefault(position);
             _map.Add(_path.Child(segment), argument?.GetLocation() ?? _syntax?.GetLocation());
         }
 
-        var type = _data.AttributeClass?.TypeArguments.FirstOrDefault();
+        var type = _data.AttributeClass?.TypeArguments.ElementAtOrDefault(position);
         if (type is null || type.TypeKind == TypeKind.Error)
         {
             return new RefSpec(type?.Name ?? "?", InStack: false, IsError: true);
@@ -114,7 +114,7 @@ internal sealed class AttributeReader
 
         var inStack = type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingType, stack);
         return new RefSpec(inStack ? type.Name : type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), inStack,
-            IsError: _map is not null && !SatisfiesConstraints(type));
+            IsError: _map is not null && !SatisfiesConstraints(type, position));
     }
 
     /// <summary>
@@ -122,9 +122,9 @@ internal sealed class AttributeReader
     /// not, the compiler reports CS0311 at the same place and a TDSL201 would only repeat it. Checked
     /// for the analyzer only: it sees the compilation with the generated interfaces, the generator does not.
     /// </summary>
-    private bool SatisfiesConstraints(ITypeSymbol type)
+    private bool SatisfiesConstraints(ITypeSymbol type, int position)
     {
-        var parameter = _data.AttributeClass?.OriginalDefinition.TypeParameters.FirstOrDefault();
+        var parameter = _data.AttributeClass?.OriginalDefinition.TypeParameters.ElementAtOrDefault(position);
         return parameter is null || parameter.ConstraintTypes.All(c =>
             SymbolEqualityComparer.Default.Equals(type, c) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, c)));
     }

@@ -116,9 +116,16 @@ internal static class TopologyParser
             }
         }
 
+        var intents = new List<IntentSpec>();
+        ParseIntents(stack, stack, ModelPath.Stack, map, intents, cancellationToken);
+        foreach (var member in stack.GetTypeMembers())
+        {
+            ParseIntents(stack, member, ModelPath.Resource(member.Name), map, intents, cancellationToken);
+        }
+
         var ns = stack.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var spec = new StackSpec(ns, stack.Name, stack.IsStatic, isPartial, stackName, description,
-            resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray());
+            resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray(), intents.ToEquatableArray());
         return new ParseResult(spec, map);
     }
 
@@ -255,6 +262,34 @@ internal static class TopologyParser
                     main.NamedStrings("AllowedValues", "allowedValues"), main.NamedString("AllowedPattern", "allowedPattern"),
                     main.NamedInt("MinLength", "minLength"), main.NamedInt("MaxLength", "maxLength"),
                     main.NamedString("ConstraintDescription", "constraintDescription"));
+        }
+    }
+
+    /// <summary>The reachability assertions on one type (the stack class or a record), each at <c>owner/intent[i]</c>.</summary>
+    private static void ParseIntents(INamedTypeSymbol stack, INamedTypeSymbol type, ModelPath owner, SourceMap? map, List<IntentSpec> intents, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var attribute in type.GetAttributes())
+        {
+            var kind = attribute.AttributeClass is { } attributeType ? MetadataName(attributeType) switch
+            {
+                KnownNames.Reaches => IntentKind.Reaches,
+                KnownNames.ReachableFromInternet => IntentKind.ReachableFromInternet,
+                KnownNames.NeverReachableFromInternet => IntentKind.NeverReachableFromInternet,
+                _ => (IntentKind?)null,
+            } : null;
+            if (kind is not { } intent)
+            {
+                continue;
+            }
+
+            var reader = new AttributeReader(attribute, owner.Item("intent", count++), map, cancellationToken);
+            var from = intent == IntentKind.Reaches ? reader.TypeArgument(stack, "from") : null;
+            var to = reader.TypeArgument(stack, "to", intent == IntentKind.Reaches ? 1 : 0);
+            intents.Add(intent == IntentKind.NeverReachableFromInternet
+                ? new IntentSpec(intent, from, to, ProtocolSpec.All, 0, 0, reader.Path)
+                : new IntentSpec(intent, from, to, (ProtocolSpec)reader.ConstructorInt(0, "protocol"), reader.ConstructorInt(1, "port"),
+                    reader.NamedInt("ToPort", "toPort"), reader.Path));
         }
     }
 

@@ -364,6 +364,18 @@ internal sealed class Reachability
                 FirstGroupPath(target));
     }
 
+    /// <summary>The outside endpoints (blocks, parameters, the internet) that the instance's inbound rules let in on the ports, in rule order.</summary>
+    public IEnumerable<Endpoint> Permitted(InstanceSpec instance, PortRange ports) =>
+        Permits(instance, inbound: true)
+            .Where(p => p.PeerGroup is null && p.Peer is not null && p.Ports.Covers(ports))
+            .Select(p => _index.Parameter(p.Peer) is not null ? new Endpoint(EndpointKind.ParameterBlock, p.Peer!)
+                : p.Peer == "::/0" ? Endpoint.InternetV6
+                : Cidr.TryParse(p.Peer, out var block) && block.Prefix == 0 ? Endpoint.Internet
+                : Cidr.TryParse(p.Peer, out block) && !InsideAVpc(block) ? new Endpoint(EndpointKind.Block, block.ToString())
+                : null)
+            .Where(e => e is not null)
+            .Select(e => e!);
+
     /// <summary>The ports on which <paramref name="from"/> reaches <paramref name="to"/>, whatever they are.</summary>
     public IEnumerable<OpenPath> Between(Endpoint from, Endpoint to) => Paths.Where(p => p.From == from && p.To == to);
 

@@ -136,14 +136,10 @@ internal static class SecurityRules
             return;
         }
 
-        if (instance.PublicIp)
+        // Where the reachability model says the internet can get at it once a rule lets it in.
+        if (index.Reachability.InternetFacing(instance) is { } facing)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, instance.Path.Child("publicIp"), instance.Name, databaseGroup.Name, "has a public IP"));
-        }
-        else if (index.Resolve<SubnetSpec>(instance.Subnet) is { } subnet && index.RoutesToInternet(subnet))
-        {
-            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, instance.Path.Child("subnet"), instance.Name, databaseGroup.Name,
-                "sits in subnet '" + subnet.Name + "', which is routed to an internet gateway"));
+            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, facing.At, instance.Name, databaseGroup.Name, facing.Reason));
         }
     }
 }

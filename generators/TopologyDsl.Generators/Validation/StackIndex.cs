@@ -57,6 +57,11 @@ internal sealed class StackIndex
 
     public StackSpec Stack { get; }
 
+    /// <summary>Who can reach whom, built when a rule first asks.</summary>
+    public Reachability Reachability => _reachability ??= new Reachability(this);
+
+    private Reachability? _reachability;
+
     /// <summary>
     /// A project file's text by the path the user wrote, read once however many rules (and the
     /// emitter) ask: in the analyzer each read is an AdditionalText.GetText.

@@ -21,6 +21,7 @@ internal static class TopologyValidator
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
         SecurityRules.Check(index, findings);
+        ReachabilityRules.Check(index, findings);
         TemplateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>
+/// Intent checked against the reachability model: the assertions ([Reaches], [ReachableFromInternet],
+/// [NeverReachableFromInternet]) and the intent a stack states without them (a jump host, a boot
+/// script that downloads, a script that writes another instance's address).
+/// </summary>
+internal static class ReachabilityRules
+{
+    /// <summary>Commands that fetch over the network at boot: package managers, downloaders, the AWS CLI.</summary>
+    private static readonly Regex NetworkCommand = new(
+        @"(?:^|[\s;&|(`]|\$\()(dnf|yum|apt-get|apt|zypper|pip3?|curl|wget|aws)(?=\s)", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    private static readonly PortRange Ssh = PortRange.Single(ProtocolSpec.Tcp, 22);
+
+    private static readonly PortRange Https = PortRange.Single(ProtocolSpec.Tcp, 443);
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        var model = index.Reachability;
+        foreach (var intent in index.Stack.Intents)
+        {
+            CheckIntent(index, model, intent, findings);
+        }
+
+        foreach (var instance in model.Instances)
+        {
+            CheckJump(index, model, instance, findings);
+            CheckScript(index, model, instance, findings);
+        }
+    }
+
+    private static void CheckIntent(StackIndex index, Reachability model, IntentSpec intent, List<Finding> findings)
+    {
+        var display = intent.Kind switch
+        {
+            IntentKind.Reaches => "[Reaches]",
+            IntentKind.ReachableFromInternet => "[ReachableFromInternet]",
+            _ => "[NeverReachableFromInternet]",
+        };
+        var from = Instance(index, display, intent.From, intent.Path.Child("from"), findings);
+        var to = Instance(index, display, intent.To, intent.Path.Child("to"), findings);
+        if (to is null || (intent.Kind == IntentKind.Reaches && from is null))
+        {
+            return;
+        }
+
+        if (intent.Kind == IntentKind.NeverReachableFromInternet)
+        {
+            if (model.Paths.FirstOrDefault(p => p.From.IsExternal && p.To.Kind == EndpointKind.Instance && p.To.Name == to.Name) is { } open)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.NeverReachableAssertionBroken.Id, intent.Path,
+                    to.Name, open.From.Display, open.Ports.ToString(), open.Via));
+            }
+
+            return;
+        }
+
+        if (!PortsInRange(intent, display, findings))
+        {
+            return;
+        }
+
+        var ports = PortRange.Range(intent.Protocol, intent.Port, intent.ToPort);
+        var source = from is null ? Endpoint.Internet : Endpoint.Of(from);
+        if (model.Explain(source, Endpoint.Of(to), ports) is { } broken)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.ReachabilityAssertionBroken.Id, intent.Path, broken.At,
+                from is null ? "The internet (IPv4)" : "'" + from.Name + "'", to.Name, ports.ToString(), broken.Reason));
+        }
+    }
+
+    private static InstanceSpec? Instance(StackIndex index, string display, RefSpec? reference, ModelPath path, List<Finding> findings)
+    {
+        if (reference is null || reference.IsError)
+        {
+            return null;
+        }
+
+        if (index.Resolve<InstanceSpec>(reference) is { } instance)
+        {
+            return instance;
+        }
+
+        findings.Add(Finding.Create(DiagnosticDescriptors.NotAResourceOfStack.Id, path, display, reference.Name, "instance", index.Stack.StackName));
+        return null;
+    }
+
+    private static bool PortsInRange(IntentSpec intent, string display, List<Finding> findings)
+    {
+        var (low, high, what) = intent.Protocol == ProtocolSpec.Icmp ? (-1, 255, "from 0 to 255, or -1 for all") : (0, 65535, "from 0 to 65535");
+        if (intent.Port < low || intent.Port > high)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, intent.Path.Child("port"), "Port", display, Invariant.Format(intent.Port), what));
+            return false;
+        }
+
+        if (intent.Protocol is ProtocolSpec.Tcp or ProtocolSpec.Udp && intent.ToPort != 0 && (intent.ToPort < intent.Port || intent.ToPort > 65535))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, intent.Path.Child("toPort"), "ToPort", display, Invariant.Format(intent.ToPort),
+                "from Port (" + Invariant.Format(intent.Port) + ") to 65535"));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>[SshVia&lt;Jump&gt;]: SSH from the jump host to the instance, and from somewhere outside to the jump host.</summary>
+    private static void CheckJump(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
+    {
+        if (index.Resolve<InstanceSpec>(instance.SshVia) is not { } jump || jump.Name == instance.Name)
+        {
+            return;
+        }
+
+        var at = instance.Path.Item("sshVia", 0);
+        if (model.Explain(Endpoint.Of(jump), Endpoint.Of(instance), Ssh) is { } broken)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, broken.At, instance.Name, jump.Name, broken.Reason));
+            return;
+        }
+
+        // A jump host without a public IP is TDSL211 already.
+        if (!jump.PublicIp || model.Paths.Any(p => p.From.IsExternal && p.To == Endpoint.Of(jump) && p.Ports.Covers(Ssh)))
+        {
+            return;
+        }
+
+        // Explain through the outside peer the jump host's rules name for SSH (the admin block), else the internet.
+        var peer = model.Permitted(jump, Ssh).FirstOrDefault() ?? Endpoint.Internet;
+        var reason = model.Explain(peer, Endpoint.Of(jump), Ssh) is { } outside
+            ? (outside.Reason, outside.At)
+            : ("nothing outside the VPC can open SSH to '" + jump.Name + "'", jump.Path);
+        findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, reason.Item2, instance.Name, jump.Name, reason.Item1));
+    }
+
+    private static void CheckScript(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
+    {
+        if (instance.UserData is not { Length: > 0 } file || index.ReadFile(file) is not { } script)
+        {
+            return;
+        }
+
+        var at = instance.Path.Child("userData");
+        if (FirstNetworkCommand(script) is { } command && model.Explain(Endpoint.Of(instance), Endpoint.Internet, Https) is { } broken)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.BootScriptWithoutWayOut.Id, at, broken.At, instance.Name, command, broken.Reason));
+        }
+
+        var reported = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var name in SubstitutionRules.References(script))
+        {
+            var dot = name.IndexOf('.');
+            if (dot <= 0 || name.Substring(dot + 1) is not ("PrivateIp" or "PublicIp"))
+            {
+                continue;
+            }
+
+            var other = index.Find(name.Substring(0, dot)) as InstanceSpec;
+            if (other is null || other.Name == instance.Name || !reported.Add(other.Name))
+            {
+                continue;
+            }
+
+            if (!model.Between(Endpoint.Of(instance), Endpoint.Of(other)).Any() && !model.Between(Endpoint.Of(other), Endpoint.Of(instance)).Any())
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.SubstitutedAddressWithoutConnection.Id, at, instance.Name, other.Name));
+            }
+        }
+    }
+
+    /// <summary>The first command of the script that uses the network, outside comments.</summary>
+    internal static string? FirstNetworkCommand(string script)
+    {
+        foreach (var raw in script.Split('\n'))
+        {
+            var line = raw.TrimStart();
+            if (line.StartsWith("#", System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var match = NetworkCommand.Match(line + " ");
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
+}
