@@ -192,5 +192,9 @@ public class ReachabilityTests
     }
 
     [Fact]
+    public void Overview_TwoTier_MatchesSnapshot() =>
+        TopologyDsl.Testing.Snapshot.Verify(TopologyDsl.Generators.Emit.Overview.Render(TwoTier().Index), "md");
+
+    [Fact]
     public void Paths_AreDeterministic() => Assert.Equal(Matrix(TwoTier()), Matrix(TwoTier()));
 }

@@ -35,7 +35,22 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Equal(TemplateWriter.Write(template), File.ReadAllText(PathOf(template)));
         Assert.Contains("wordpress.yaml (", _out.ToString());
         Assert.Contains("29 resources", _out.ToString());
-        Assert.Equal([PathOf(template)], Directory.GetFiles(_folder));
+        Assert.Equal(template.Overview, File.ReadAllText(Path.ChangeExtension(PathOf(template), ".md")));
+        Assert.Equal([Path.ChangeExtension(PathOf(template), ".md"), PathOf(template)], Directory.GetFiles(_folder).Order());
+    }
+
+    [Fact]
+    public void Check_FailsWhenThePictureIsStale()
+    {
+        var template = WordPressStack.BuildTemplate();
+        Run(template, "synth");
+        var picture = Path.ChangeExtension(PathOf(template), ".md");
+        File.WriteAllText(picture, template.Overview!.Replace("| WebServer | DbServer | TCP 3306 |", "| WebServer | DbServer | TCP 3307 |"));
+        Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
+        Assert.Contains("wordpress.md: differs from what the code produces", _err.ToString());
+        File.Delete(picture);
+        Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
+        Assert.Contains("wordpress.md: missing", _err.ToString());
     }
 
     [Fact]
@@ -65,6 +80,7 @@ public sealed class SynthCommandTests : IDisposable
         var template = WordPressStack.BuildTemplate();
         Directory.CreateDirectory(_folder);
         File.WriteAllText(PathOf(template), TemplateWriter.Write(template).Replace("\n", "\r\n"));
+        File.WriteAllText(Path.ChangeExtension(PathOf(template), ".md"), template.Overview!.Replace("\n", "\r\n"));
         Assert.Equal(0, Run(template, "synth", "--check"));
         Assert.Contains("up to date", _out.ToString());
     }

@@ -147,6 +147,7 @@ public sealed class SynthFileTests : IDisposable
     {
         Directory.CreateDirectory(Templates);
         File.WriteAllText(TemplatePath, Yaml.Replace("\n", lineEnd));
+        File.WriteAllText(Path.ChangeExtension(TemplatePath, ".md"), WordPressStack.BuildTemplate().Overview!.Replace("\n", lineEnd));
         Assert.Equal(0, Run("synth", "--check"));
         Assert.StartsWith($"{Shown(TemplatePath)}: up to date (", _out.ToString());
     }
@@ -215,7 +216,7 @@ public sealed class SynthFileTests : IDisposable
     public void Synth_LeavesNoTemporaryBehind()
     {
         Assert.Equal(0, Run("synth"));
-        Assert.Equal(["wordpress.yaml"], Directory.GetFileSystemEntries(Templates).Select(Path.GetFileName));
+        Assert.Equal(["wordpress.md", "wordpress.yaml"], Directory.GetFileSystemEntries(Templates).Select(Path.GetFileName).Order());
     }
 
     // Symbolic links: written through to the target

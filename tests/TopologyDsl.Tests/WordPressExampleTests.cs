@@ -14,12 +14,15 @@ public class WordPressExampleTests
     public void Template_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(WordPressStack.BuildTemplate()), "yaml");
 
     [Fact]
+    public void Overview_MatchesSnapshot() => Snapshot.Verify(WordPressStack.BuildTemplate().Overview!, "md");
+
+    [Fact]
     public void CommittedTemplate_IsUpToDate()
     {
         var output = new StringWriter();
         var errors = new StringWriter();
         var exit = SynthCommand.Run(["synth", "--check"], [WordPressStack.BuildTemplate()], output, errors, Repo.PathOf("examples", "WordPress", "templates"));
-        Assert.True(exit == 0, "examples/WordPress/templates/wordpress.yaml is stale; run 'dotnet run --project examples/WordPress -- synth' and commit it.\n" + errors);
+        Assert.True(exit == 0, "examples/WordPress/templates/wordpress.yaml or wordpress.md is stale; run 'dotnet run --project examples/WordPress -- synth' and commit it.\n" + errors);
     }
 
     [Fact]

@@ -82,6 +82,14 @@ internal static class TopologyEmitter
                 w.Line(Builder + ".Template.AddNote(" + CodeWriter.Literal(note.Id) + ", " + CodeWriter.Literal(note.Message) + ");");
             }
 
+            // The picture and the reachability matrix that synth writes beside the template, one literal per line.
+            var overview = Overview.Render(index).Split('\n');
+            w.Line(Builder + ".Template.SetOverview(");
+            for (var i = 0; i < overview.Length - 1; i++)
+            {
+                w.Line("    " + (i == 0 ? "" : "+ ") + CodeWriter.Literal(overview[i] + "\n") + (i == overview.Length - 2 ? ");" : ""));
+            }
+
             w.Line("return " + Builder + ".Template;");
         }
 

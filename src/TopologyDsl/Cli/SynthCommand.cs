@@ -48,7 +48,7 @@ public static class SynthCommand
             Description = "The folder for the templates [default: the project's templates/ folder]",
             HelpName = "DIR",
         };
-        var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml") { check, output };
+        var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml, and its network picture and reachability matrix to DIR/<stack>.md") { check, output };
         command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetValue(output)));
         return command;
     }
@@ -147,7 +147,16 @@ public static class SynthCommand
             TemplateFiles.SweepStaleTemporaries(target);
             TemplateFiles.WriteAtomically(target, bytes);
             var through = target == path ? "" : " through the link to " + Show(target);
-            _out.WriteLine($"wrote {shown}{through} ({Summary(template, bytes.Length)})");
+            var also = "";
+            if (template.Overview is { } overview)
+            {
+                // The picture and reachability matrix, beside the template the user named.
+                var picture = Path.ChangeExtension(path, ".md");
+                TemplateFiles.WriteAtomically(TemplateFiles.Resolve(picture), Encoding.UTF8.GetBytes(overview));
+                also = " and " + Show(picture);
+            }
+
+            _out.WriteLine($"wrote {shown}{through} ({Summary(template, bytes.Length)}){also}");
             Notes(template);
             return true;
         }
@@ -176,6 +185,16 @@ public static class SynthCommand
             {
                 _err.WriteLine($"{shown}: differs from what the code produces; run 'synth' and commit the template");
                 return false;
+            }
+
+            if (template.Overview is { } overview)
+            {
+                var picture = Path.ChangeExtension(path, ".md");
+                if (!File.Exists(picture) || !TemplateFiles.SameText(File.ReadAllBytes(picture), Encoding.UTF8.GetBytes(overview)))
+                {
+                    _err.WriteLine($"{Show(picture)}: {(File.Exists(picture) ? "differs from what the code produces" : "missing")}; run 'synth' and commit it");
+                    return false;
+                }
             }
 
             _out.WriteLine($"{shown}: up to date ({Summary(template, bytes.Length)})");

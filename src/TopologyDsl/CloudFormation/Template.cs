@@ -58,6 +58,19 @@ public sealed class Template
     /// </summary>
     public IReadOnlyList<Note> Notes => _notes;
 
+    /// <summary>
+    /// The Markdown that <c>synth</c> writes beside the template (<c>&lt;stack&gt;.md</c>): a Mermaid
+    /// picture of the network and the reachability matrix, rendered by the generator. Not part of the YAML.
+    /// </summary>
+    public string? Overview { get; private set; }
+
+    /// <summary>Sets <see cref="Overview"/> (the generated code does this).</summary>
+    public Template SetOverview(string markdown)
+    {
+        Overview = markdown;
+        return this;
+    }
+
     /// <summary>Adds an info finding (the generated code does this for each one the stack has).</summary>
     public Template AddNote(string id, string message)
     {

@@ -49,8 +49,12 @@ public static partial class KitchenSink
     [ReadsSecret<Token>, ReadsSecret<Other>]
     public partial record Bastion;
 
+    // The edge group lets out HTTPS and the app's ports only, so ssh -J through the bastion cannot
+    // work (TDSL232); the shape is what this stack is for, and its template stays as it was.
+#pragma warning disable TDSL232
     [Instance<AppA>("10.0.11.254", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.nano", RootVolumeSize = 30), Uses<AppGroup>, Uses<EdgeGroup>, SshVia<Bastion>(User = "ubuntu")]
     public partial record App;
+#pragma warning restore TDSL232
 
     [Vpc("192.168.0.0/24", FlowLogs = true)] public partial record Side;
     [Subnet<Side>("192.168.0.0/28")] public partial record SideSubnet;

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using TopologyDsl.Generators.Model;
+using TopologyDsl.Generators.Validation;
+
+namespace TopologyDsl.Generators.Emit;
+
+/// <summary>
+/// The Markdown that <c>synth</c> writes beside each template: a Mermaid picture of the network
+/// (VPCs, zones, subnets with their blocks, gateways, route targets, instances with their addresses)
+/// and the reachability matrix. Rendered here, from the same spec and reachability model the
+/// analyzer checks, and handed to the runtime as finished text: the runtime knows nothing of routes
+/// or security groups beyond what it writes, and one pure function is simple to snapshot. Ordered by
+/// declaration and by the model's sort, so the same code gives the same bytes.
+/// </summary>
+internal static class Overview
+{
+    public static string Render(StackIndex index)
+    {
+        var stack = index.Stack;
+        var b = new StringBuilder();
+        b.Append("# Stack ").Append(stack.StackName).Append("\n\n");
+        if (stack.Description is { Length: > 0 } description)
+        {
+            b.Append(Cell(description)).Append("\n\n");
+        }
+
+        b.Append("Written by `synth` from the stack's code, beside its template, and checked by `synth --check`; do not edit.\n\n");
+        b.Append("## Network\n\n```mermaid\n");
+        Diagram(index, b);
+        b.Append("```\n\n## Who can reach whom\n\n");
+        Matrix(index, b);
+        return b.ToString();
+    }
+
+    private static void Diagram(StackIndex index, StringBuilder b)
+    {
+        var resources = index.Stack.Resources;
+        var instances = resources.OfType<InstanceSpec>().ToList();
+        var nats = resources.OfType<NatGatewaySpec>().ToList();
+        var subnets = resources.OfType<SubnetSpec>().ToList();
+        var gateways = resources.OfType<InternetGatewaySpec>().ToList();
+        b.Append("flowchart TB\n");
+        if (gateways.Count > 0 || instances.Any(i => i.PublicIp))
+        {
+            b.Append("  internet((\"Internet\"))\n");
+        }
+
+        foreach (var vpc in resources.OfType<VpcSpec>())
+        {
+            var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks));
+            b.Append("  subgraph ").Append(Id(vpc)).Append("[\"VPC ").Append(Label(vpc.Name)).Append(" ").Append(Label(blocks)).Append("\"]\n");
+            b.Append("    direction TB\n");
+            foreach (var gateway in gateways.Where(g => index.Resolve<VpcSpec>(g.Vpc) == vpc))
+            {
+                b.Append("    ").Append(Id(gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
+            }
+
+            var mine = subnets.Where(s => index.Resolve<VpcSpec>(s.Vpc) == vpc).ToList();
+            foreach (var zone in mine.Select(s => s.Zone).Distinct().OrderBy(z => z))
+            {
+                b.Append("    subgraph ").Append(Id(vpc)).Append("_zone").Append(Invariant.Format(zone)).Append("[\"zone ").Append(Invariant.Format(zone)).Append("\"]\n");
+                foreach (var subnet in mine.Where(s => s.Zone == zone))
+                {
+                    var kind = subnet.Exposure switch
+                    {
+                        SubnetKindSpec.Public => " public",
+                        SubnetKindSpec.Private => " private",
+                        _ => "",
+                    };
+                    b.Append("      subgraph ").Append(Id(subnet)).Append("[\"subnet ").Append(Label(subnet.Name)).Append(" ").Append(Label(subnet.CidrBlock)).Append(kind).Append("\"]\n");
+                    foreach (var nat in nats.Where(n => index.Resolve<SubnetSpec>(n.Subnet) == subnet))
+                    {
+                        b.Append("        ").Append(Id(nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
+                    }
+
+                    foreach (var instance in instances.Where(i => index.Resolve<SubnetSpec>(i.Subnet) == subnet))
+                    {
+                        b.Append("        ").Append(Id(instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>").Append(Label(instance.PrivateIp))
+                            .Append(instance.PublicIp ? " + public IP" : "").Append("\"]\n");
+                    }
+
+                    b.Append("      end\n");
+                }
+
+                b.Append("    end\n");
+            }
+
+            b.Append("  end\n");
+        }
+
+        // Links: the internet to its gateways, then each subnet's routes, labelled with table and destination.
+        foreach (var gateway in gateways.Where(g => index.Resolve<VpcSpec>(g.Vpc) is not null))
+        {
+            b.Append("  internet <--> ").Append(Id(gateway)).Append('\n');
+        }
+
+        foreach (var subnet in subnets)
+        {
+            foreach (var table in index.TablesOf(subnet).Take(1))
+            {
+                foreach (var route in table.Routes)
+                {
+                    if (index.Find(route.Target.Name) is { } target and (InternetGatewaySpec or NatGatewaySpec) && route.Target.InStack)
+                    {
+                        b.Append("  ").Append(Id(subnet)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(route.Destination))
+                            .Append("\" --> ").Append(Id(target)).Append('\n');
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Matrix(StackIndex index, StringBuilder b)
+    {
+        var paths = index.Reachability.Paths;
+        if (paths.Count == 0)
+        {
+            b.Append("No connection is open.\n");
+            return;
+        }
+
+        b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).\n\n");
+        b.Append("| From | To | Protocol and ports | Through |\n|---|---|---|---|\n");
+        foreach (var path in paths)
+        {
+            b.Append("| ").Append(Cell(path.From.Display)).Append(" | ").Append(Cell(path.To.Display)).Append(" | ")
+                .Append(Cell(path.Ports.ToString())).Append(" | ").Append(Cell(path.Via)).Append(" |\n");
+        }
+    }
+
+    /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier).</summary>
+    private static string Id(ResourceSpec resource) => resource.Kind switch
+    {
+        ResourceKind.Vpc => "vpc_",
+        ResourceKind.Subnet => "subnet_",
+        ResourceKind.InternetGateway => "igw_",
+        ResourceKind.NatGateway => "nat_",
+        _ => "i_",
+    } + Safe(resource.Name);
+
+    private static string Safe(string name)
+    {
+        var b = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            b.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>Text inside a quoted Mermaid label: quotes and angle brackets as entity codes.</summary>
+    private static string Label(string text) => text.Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;");
+
+    /// <summary>Text in a Markdown table cell or paragraph: pipes and line breaks escaped.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+}
