@@ -31,4 +31,17 @@ if (args.FirstOrDefault() == "size")
     return;
 }
 
+// "reach" prints what the reachability benchmark's specs hold: paths and findings, without timing anything.
+if (args.FirstOrDefault() == "reach")
+{
+    foreach (var size in new[] { 100, 1_000 })
+    {
+        var bench = new ReachabilityBenchmarks { Instances = size };
+        bench.Setup();
+        Console.WriteLine($"{size,6} instances: {bench.Matrix():N0} rows in the matrix, {bench.AllPairs():N0} open paths instance by instance, {bench.Rules()} reachability findings, {bench.Overview():N0} characters of Markdown");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TopologyBenchmarks).Assembly).Run(args);

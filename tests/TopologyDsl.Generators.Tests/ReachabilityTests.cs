@@ -136,8 +136,35 @@ public class ReachabilityTests
         resources.Add(Sg("A", [Cidr(ProtocolSpec.Tcp, 22, "AdminCidr")], [Cidr(ProtocolSpec.All, 0, "10.0.0.0/16")]));
         resources.Add(Server("One", "Public", "10.0.1.10", true, "A"));
         resources.Add(Server("Two", "Public", "10.0.1.11", true, "A"));
-        var paths = new Reachability(new StackIndex(Stack(resources), _ => null)).Paths;
-        Assert.Equal(["the AdminCidr block -> One", "the AdminCidr block -> Two"], paths.Select(p => p.From.Display + " -> " + p.To.Display));
+        var model = new Reachability(new StackIndex(Stack(resources), _ => null));
+        Assert.Equal(["the AdminCidr block -> One", "the AdminCidr block -> Two"], model.Paths.Select(p => p.From.Display + " -> " + p.To.Display));
+        Assert.Equal(["the AdminCidr block -> One, Two"], model.ClassPaths.Select(p => model.Label(p.From) + " -> " + model.Label(p.To)));
+    }
+
+    [Fact]
+    public void Classes_SplitWhereABlockTellsMembersApart_AndReachThemselves()
+    {
+        var resources = Network();
+        resources.Add(Sg("Peers", [Group(ProtocolSpec.Tcp, 7000, "Peers"), Cidr(ProtocolSpec.Tcp, 9000, "10.0.1.8/29")], [Cidr(ProtocolSpec.All, 0, "10.0.0.0/16")]));
+        for (var i = 0; i < 6; i++)
+        {
+            resources.Add(Server("P" + i, "Public", "10.0.1." + (4 + i * 2), false, "Peers"));
+        }
+
+        var model = new Reachability(new StackIndex(Stack(resources), _ => null));
+        Assert.Equal(
+        [
+            "P0, P1 -> P0, P1: TCP 7000",
+            "P0, P1 -> P2, P3, P4 and 1 more: TCP 7000",
+            "P2, P3, P4 and 1 more -> P0, P1: TCP 7000",
+            "P2, P3, P4 and 1 more -> P0, P1: TCP 9000",
+            "P2, P3, P4 and 1 more -> P2, P3, P4 and 1 more: TCP 7000",
+            "P2, P3, P4 and 1 more -> P2, P3, P4 and 1 more: TCP 9000",
+        ], model.ClassPaths.Select(p => model.Label(p.From) + " -> " + model.Label(p.To) + ": " + p.Ports));
+
+        // 7000 between any two of the six; 9000 from the four inside 10.0.1.8/29 to any other.
+        Assert.Equal(6 * 5 + 4 * 5, model.Paths.Count);
+        Assert.DoesNotContain(model.Paths, p => p.From == p.To);
     }
 
     [Fact]

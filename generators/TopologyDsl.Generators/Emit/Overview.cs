@@ -114,18 +114,25 @@ internal static class Overview
 
     private static void Matrix(StackIndex index, StringBuilder b)
     {
-        var paths = index.Reachability.Paths;
+        var model = index.Reachability;
+        var paths = model.ClassPaths;
         if (paths.Count == 0)
         {
             b.Append("No connection is open.\n");
             return;
         }
 
-        b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).\n\n");
+        b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
+        if (model.HasClasses)
+        {
+            b.Append(" A row that names several instances (which share subnet, public IP setting and security groups) holds for each of them.");
+        }
+
+        b.Append("\n\n");
         b.Append("| From | To | Protocol and ports | Through |\n|---|---|---|---|\n");
         foreach (var path in paths)
         {
-            b.Append("| ").Append(Cell(path.From.Display)).Append(" | ").Append(Cell(path.To.Display)).Append(" | ")
+            b.Append("| ").Append(Cell(model.Label(path.From))).Append(" | ").Append(Cell(model.Label(path.To))).Append(" | ")
                 .Append(Cell(path.Ports.ToString())).Append(" | ").Append(Cell(path.Via)).Append(" |\n");
         }
     }

@@ -132,7 +132,10 @@ internal sealed class Reachability
     private readonly Dictionary<string, List<InstanceSpec>> _members = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _groupsOf = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, uint?> _addresses = new(System.StringComparer.Ordinal);
+    private readonly List<List<InstanceSpec>> _classes = [];
+    private readonly Dictionary<string, int> _classOf = new(System.StringComparer.Ordinal);
     private List<OpenPath>? _paths;
+    private List<OpenPath>? _classPaths;
 
     public Reachability(StackIndex index)
     {
@@ -157,7 +160,61 @@ internal sealed class Reachability
             _groupsOf[instance.Name] = groups;
             _addresses[instance.Name] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
         }
+
+        // Instances that no rule, route or setting tells apart form a class: same VPC, subnet, public
+        // IP setting and groups, and on the same side of every block a rule names. Paths between
+        // instances are found between classes, so the work grows with the rules and the classes.
+        var blocks = index.Stack.Resources.OfType<SecurityGroupSpec>()
+            .SelectMany(g => g.Ingress.Concat(g.Egress))
+            .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
+            .Where(b => b is not null).Select(b => b!.Value).Distinct().ToList();
+        var keys = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var instance in _instances)
+        {
+            var address = _addresses[instance.Name];
+            var key = new System.Text.StringBuilder()
+                .Append(_index.VpcOf(instance)?.Name).Append('|').Append(instance.Subnet.Name).Append('|').Append(instance.PublicIp).Append('|')
+                .Append(string.Join(",", _groupsOf[instance.Name].OrderBy(g => g, System.StringComparer.Ordinal))).Append('|')
+                .Append(address is null ? "?" + instance.Name : string.Concat(blocks.Select(b => b.Contains(address.Value) ? '1' : '0')))
+                .ToString();
+            if (!keys.TryGetValue(key, out var number))
+            {
+                keys.Add(key, number = _classes.Count);
+                _classes.Add([]);
+            }
+
+            _classes[number].Add(instance);
+            _classOf[instance.Name] = number;
+        }
     }
+
+    /// <summary>The instance that stands for its class in <see cref="ClassPaths"/>.</summary>
+    private InstanceSpec Representative(InstanceSpec instance) => _classes[_classOf[instance.Name]][0];
+
+    /// <summary>
+    /// The endpoint in words. An instance that stands for a class of several names them: each
+    /// holds alone ("Web0, Web5, Web10 and 37 more").
+    /// </summary>
+    public string Label(Endpoint endpoint)
+    {
+        if (endpoint.Kind != EndpointKind.Instance || !_classOf.TryGetValue(endpoint.Name, out var number) || _classes[number].Count == 1)
+        {
+            return endpoint.Display;
+        }
+
+        var members = _classes[number];
+        var named = string.Join(", ", members.Take(3).Select(m => m.Name));
+        return members.Count <= 3 ? named : named + " and " + Invariant.Format(members.Count - 3) + " more";
+    }
+
+    /// <summary>Whether some instance stands for others in <see cref="ClassPaths"/>.</summary>
+    public bool HasClasses => _classes.Any(c => c.Count > 1);
+
+    /// <summary>
+    /// Every open path between classes of instances and the outside, sorted: what the Markdown
+    /// lists. Its size grows with the classes, not with the square of the instances.
+    /// </summary>
+    public IReadOnlyList<OpenPath> ClassPaths => _classPaths ??= Sorted(Internal().Concat(ExternalPaths));
 
     public StackIndex Index => _index;
 
@@ -165,7 +222,7 @@ internal sealed class Reachability
 
     public InstanceSpec? Instance(string name) => _index.Find(name) as InstanceSpec;
 
-    /// <summary>Every open path, sorted by source, target and ports; computed once.</summary>
+    /// <summary>Every open path, instance by instance, sorted by source, target and ports; computed once (it grows with the square of the instances).</summary>
     public IReadOnlyList<OpenPath> Paths => _paths ??= Compute();
 
     // ---- Security groups ----
@@ -376,9 +433,6 @@ internal sealed class Reachability
             .Where(e => e is not null)
             .Select(e => e!);
 
-    /// <summary>The ports on which <paramref name="from"/> reaches <paramref name="to"/>, whatever they are.</summary>
-    public IEnumerable<OpenPath> Between(Endpoint from, Endpoint to) => Paths.Where(p => p.From == from && p.To == to);
-
     private string Groups(InstanceSpec instance)
     {
         var names = GroupsOf(instance).Select(g => "'" + g.Name + "'").ToList();
@@ -413,7 +467,7 @@ internal sealed class Reachability
 
     /// <summary>Whether the internet (IPv4 or IPv6) can open a connection to the instance on some port, and the first such path.</summary>
     public OpenPath? FromInternet(InstanceSpec instance) =>
-        Paths.FirstOrDefault(p => p.To.Kind == EndpointKind.Instance && p.To.Name == instance.Name && p.From.Kind is EndpointKind.Internet or EndpointKind.InternetV6);
+        FromOutside(instance).FirstOrDefault(p => p.From.Kind is EndpointKind.Internet or EndpointKind.InternetV6);
 
     /// <summary>
     /// Whether an instance sits where the internet can reach it once a rule lets it in: it has a
@@ -436,7 +490,7 @@ internal sealed class Reachability
     }
 
     /// <summary>The outside endpoints the stack's rules name: the internet, and each block or parameter written as a peer.</summary>
-    private List<Endpoint> External(bool inbound)
+    private List<Endpoint> Outside(bool inbound)
     {
         var endpoints = new SortedSet<Endpoint>(Comparer.Instance) { Endpoint.Internet, Endpoint.InternetV6 };
         foreach (var group in _index.Stack.Resources.OfType<SecurityGroupSpec>())
@@ -465,26 +519,91 @@ internal sealed class Reachability
     private bool InsideAVpc(Cidr block) =>
         _index.Stack.Resources.OfType<VpcSpec>().Any(v => StackIndex.Blocks(v).Any(b => b.Block.Overlaps(block)));
 
+    /// <summary>The class paths, each instance of a class on its own.</summary>
     private List<OpenPath> Compute()
     {
         var found = new HashSet<OpenPath>();
+        IEnumerable<Endpoint> Members(Endpoint endpoint) => endpoint.Kind == EndpointKind.Instance
+            ? _classes[_classOf[endpoint.Name]].Select(Endpoint.Of)
+            : [endpoint];
+        foreach (var path in ClassPaths)
+        {
+            foreach (var from in Members(path.From))
+            {
+                foreach (var to in Members(path.To))
+                {
+                    if (from != to)
+                    {
+                        found.Add(path with { From = from, To = to });
+                    }
+                }
+            }
+        }
 
-        // Instance to instance: the sources each ingress rule admits, found once per rule.
+        return Sorted(found);
+    }
+
+    /// <summary>The paths with an end outside (from or to the internet, a block, a parameter's block), to and from each class: O(rules × endpoints).</summary>
+    public IReadOnlyList<OpenPath> ExternalPaths => _external ??= Sorted(External());
+
+    private List<OpenPath>? _external;
+
+    private Dictionary<string, List<OpenPath>>? _externalTo;
+
+    /// <summary>The paths from outside into the instance, in matrix order.</summary>
+    public IReadOnlyList<OpenPath> FromOutside(InstanceSpec instance)
+    {
+        if (_externalTo is null)
+        {
+            _externalTo = new Dictionary<string, List<OpenPath>>(System.StringComparer.Ordinal);
+            foreach (var path in ExternalPaths.Where(p => p.From.IsExternal))
+            {
+                if (!_externalTo.TryGetValue(path.To.Name, out var list))
+                {
+                    _externalTo.Add(path.To.Name, list = []);
+                }
+
+                list.Add(path);
+            }
+        }
+
+        return _externalTo.TryGetValue(Representative(instance).Name, out var paths) ? paths : [];
+    }
+
+    /// <summary>Whether some connection, on any port, is open from one instance to another: O(rules of the two).</summary>
+    public bool AnyPort(InstanceSpec from, InstanceSpec to)
+    {
+        if (from.Name == to.Name || _index.VpcOf(from) is not { } a || _index.VpcOf(to) is not { } b || a.Name != b.Name)
+        {
+            return false;
+        }
+
+        var ingress = Allowed(to, inbound: true, Endpoint.Of(from)).ToList();
+        return Allowed(from, inbound: false, Endpoint.Of(to)).Any(e => ingress.Any(i => e.Intersect(i) is not null));
+    }
+
+    private HashSet<OpenPath> Internal()
+    {
+        var found = new HashSet<OpenPath>();
+
+        // Class to class: the source classes each ingress rule admits, found once per rule. A class
+        // reaches itself when it has two members and its rules let them talk.
+        var representatives = _classes.Select(c => c[0]).ToList();
         var sourcesOfRule = new Dictionary<ModelPath, List<InstanceSpec>>();
         List<InstanceSpec> Sources(Permit permit)
         {
             if (!sourcesOfRule.TryGetValue(permit.At, out var sources))
             {
                 sources = permit.PeerGroup is { } g
-                    ? (_members.TryGetValue(g, out var members) ? members : [])
-                    : _instances.Where(i => PeerMatches(permit, Endpoint.Of(i))).ToList();
+                    ? (_members.TryGetValue(g, out var members) ? members.Select(Representative).Distinct().ToList() : [])
+                    : representatives.Where(i => PeerMatches(permit, Endpoint.Of(i))).ToList();
                 sourcesOfRule.Add(permit.At, sources);
             }
 
             return sources;
         }
 
-        foreach (var target in _instances)
+        foreach (var target in representatives)
         {
             var targetVpc = _index.VpcOf(target)?.Name;
             var to = Endpoint.Of(target);
@@ -492,7 +611,7 @@ internal sealed class Reachability
             {
                 foreach (var source in Sources(ingress))
                 {
-                    if (source.Name == target.Name || targetVpc is null || _index.VpcOf(source)?.Name != targetVpc)
+                    if ((source.Name == target.Name && _classes[_classOf[target.Name]].Count < 2) || targetVpc is null || _index.VpcOf(source)?.Name != targetVpc)
                     {
                         continue;
                     }
@@ -508,10 +627,19 @@ internal sealed class Reachability
             }
         }
 
+        return found;
+    }
+
+    /// <summary>Paths with one end outside, between the outside and each class.</summary>
+    private HashSet<OpenPath> External()
+    {
+        var found = new HashSet<OpenPath>();
+
         // From outside in: the rule admits the endpoint, and the instance answers through an internet gateway with a public IP.
         // A block or parameter is part of the internet: what the whole internet reaches is not listed again for it.
-        var inbound = External(inbound: true);
-        foreach (var target in _instances)
+        var representatives = _classes.Select(c => c[0]).ToList();
+        var inbound = Outside(inbound: true);
+        foreach (var target in representatives)
         {
             var fromWorld = Allowed(target, inbound: true, Endpoint.Internet).ToList();
             foreach (var from in inbound)
@@ -526,8 +654,8 @@ internal sealed class Reachability
         }
 
         // From inside out: egress allows it, and a route leads there.
-        var outbound = External(inbound: false);
-        foreach (var source in _instances)
+        var outbound = Outside(inbound: false);
+        foreach (var source in representatives)
         {
             foreach (var to in outbound)
             {
@@ -539,6 +667,11 @@ internal sealed class Reachability
             }
         }
 
+        return found;
+    }
+
+    private static List<OpenPath> Sorted(IEnumerable<OpenPath> found)
+    {
         var paths = found.ToList();
         paths.Sort((a, b) =>
         {

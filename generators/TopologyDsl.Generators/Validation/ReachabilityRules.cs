@@ -53,7 +53,7 @@ internal static class ReachabilityRules
 
         if (intent.Kind == IntentKind.NeverReachableFromInternet)
         {
-            if (model.Paths.FirstOrDefault(p => p.From.IsExternal && p.To.Kind == EndpointKind.Instance && p.To.Name == to.Name) is { } open)
+            if (model.FromOutside(to).FirstOrDefault() is { } open)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.NeverReachableAssertionBroken.Id, intent.Path,
                     to.Name, open.From.Display, open.Ports.ToString(), open.Via));
@@ -127,7 +127,7 @@ internal static class ReachabilityRules
         }
 
         // A jump host without a public IP is TDSL211 already.
-        if (!jump.PublicIp || model.Paths.Any(p => p.From.IsExternal && p.To == Endpoint.Of(jump) && p.Ports.Covers(Ssh)))
+        if (!jump.PublicIp || model.FromOutside(jump).Any(p => p.Ports.Covers(Ssh)))
         {
             return;
         }
@@ -168,7 +168,7 @@ internal static class ReachabilityRules
                 continue;
             }
 
-            if (!model.Between(Endpoint.Of(instance), Endpoint.Of(other)).Any() && !model.Between(Endpoint.Of(other), Endpoint.Of(instance)).Any())
+            if (!model.AnyPort(instance, other) && !model.AnyPort(other, instance))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.SubstitutedAddressWithoutConnection.Id, at, instance.Name, other.Name));
             }
