@@ -11,8 +11,9 @@ using TopologyDsl.Generators.Validation;
 namespace TopologyDsl.Generators;
 
 /// <summary>
-/// Turns each [Stack] class into code that builds its CloudFormation template. Reports nothing:
-/// <see cref="TopologyAnalyzer"/> reports the same findings at the exact argument, live in the IDE.
+/// Turns each [Stack] class into code that builds its CloudFormation template. Reports only the
+/// declaration problems of DiagnosticCatalog.ReportedByGenerator: <see cref="TopologyAnalyzer"/>
+/// reports every other finding at the exact argument, live in the IDE.
 /// The generator validates only to skip emitting a template for a stack with errors.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -46,6 +47,25 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(output, static (production, file) =>
             production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
+
+        // The one thing the generator reports: a stack or resource type it cannot extend
+        // (DiagnosticCatalog.ReportedByGenerator). Every reference to such a type fails to compile,
+        // and a command-line build stops at those errors before running the analyzer. A second
+        // output that carries the diagnostics themselves, as System.Text.Json's generator does, so
+        // the source output above keeps its equatable, position-free model.
+        var declarations = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownNames.Stack,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellationToken) => TopologyParser.DeclarationDiagnostics((INamedTypeSymbol)syntax.TargetSymbol, cancellationToken))
+            .WithTrackingName(TrackingNames.CheckDeclarations);
+
+        context.RegisterSourceOutput(declarations, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic);
+            }
+        });
     }
 
     /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string ProjectFiles = nameof(ProjectFiles);
     public const string Assemble = nameof(Assemble);
     public const string Render = nameof(Render);
+    public const string CheckDeclarations = nameof(CheckDeclarations);
 }
