@@ -38,10 +38,12 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
-        // A stack class that is not a partial top-level class cannot take generated members; the
-        // analyzer reports it (TDSL003, TDSL004) and nothing is generated, so no compiler error piles on.
+        // A stack class that is not a partial top-level class, or that has a member named like the
+        // generated method, cannot take generated members; the declaration check below reports it
+        // (TDSL003, TDSL004, TDSL012) and nothing is generated, so no error appears in generated code.
         var output = inputs
-            .Where(static input => input.Stack.IsPartial && !input.Stack.ParseFindings.Any(f => f.Id == DiagnosticDescriptors.StackNotTopLevel.Id))
+            .Where(static input => input.Stack.IsPartial && !input.Stack.ParseFindings.Any(f =>
+                f.Id == DiagnosticDescriptors.StackNotTopLevel.Id || f.Id == DiagnosticDescriptors.StackMemberNameTaken.Id))
             .Select(static (input, _) => TopologyEmitter.Emit(input))
             .WithTrackingName(TrackingNames.Render);
 

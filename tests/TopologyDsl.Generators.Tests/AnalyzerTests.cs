@@ -86,6 +86,26 @@ public class AnalyzerTests
         """));
 
     [Fact]
+    public Task TDSL012_StackMemberNamedBuildTemplate_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL012:BuildTemplate|};
+        [Subnet<{|CS0311:BuildTemplate|}>("10.0.1.0/24")] public partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL012_ParameterlessMethod() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int {|TDSL012:BuildTemplate|}() => 0;
+        """));
+
+    [Fact]
+    public Task TDSL012_NearMiss_OverloadsWithParametersOrTypeParameters() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int BuildTemplate(int copies) => copies;
+        public static T BuildTemplate<T>() where T : new() => new();
+        public partial record BuildTemplates;
+        """));
+
+    [Fact]
     public Task ResourceAttributeOnAStruct_OnlyTheCompilersError_NothingGenerated() => Markup.VerifyAsync(Stack("""
         [{|CS0592:Vpc|}("10.0.0.0/16")] public partial struct Net { }
         [{|CS0592:Vpc|}("10.1.0.0/16")] public partial record struct Other;

@@ -69,10 +69,13 @@ public class RobustnessTests
         ("", "record", ";"), ("", "class", " { }"), ("static ", "class", " { }"), ("abstract ", "record", ";"), ("sealed ", "class", " { }"),
         ("", "struct", " { }"), ("", "record struct", ";"), ("readonly ", "struct", " { }"), ("ref ", "struct", " { }"), ("", "interface", " { }"));
 
+    /// <summary>Distinct names for the shapes, one of them the name of the generated method (TDSL012).</summary>
+    private static readonly string[] ShapeNames = ["A", "B", "C", "D", "BuildTemplate"];
+
     /// <summary>Distinct resource types of every shape, so that any error in generated code is the generator's own.</summary>
     private static readonly Gen<string> Shapes = Gen.Select(Gen.Select(Shape, Attribute, Gen.Bool, Gen.Int[0, 5]).Array[1, 5], Gen.Bool, (types, stackPartial) =>
         "namespace Fuzz;\n[Stack(\"fuzz\")]\npublic static " + (stackPartial ? "partial " : "") + "class Stack\n{\n"
-        + string.Join("\n", types.Select((t, i) => "    [" + t.Item2 + "] public " + t.Item1.Modifiers + (t.Item3 ? "partial " : "") + t.Item1.Keyword + " " + Names[i]
+        + string.Join("\n", types.Select((t, i) => "    [" + t.Item2 + "] public " + t.Item1.Modifiers + (t.Item3 ? "partial " : "") + t.Item1.Keyword + " " + ShapeNames[i]
             + (t.Item4 == 0 ? "<T>" : "") + t.Item1.Body))
         + "\n    public enum " + Names[5] + " { }\n}\n");
 

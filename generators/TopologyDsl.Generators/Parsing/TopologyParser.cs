@@ -86,6 +86,12 @@ internal static class TopologyParser
         }
 
         map?.Add(ModelPath.Stack.Child("class"), identifier);
+        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        {
+            var path = ModelPath.Stack.Child("member:" + member.Name);
+            map?.Add(path, member.Locations.FirstOrDefault());
+            findings.Add(Finding.Create(DiagnosticDescriptors.StackMemberNameTaken.Id, path, member.Name, stack.Name));
+        }
 
         var outputs = new List<OutputSpec>();
         foreach (var attribute in stack.GetAttributes())
@@ -283,6 +289,11 @@ internal static class TopologyParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotTopLevel, IdentifierLocation(stack, cancellationToken), stack.Name));
         }
 
+        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackMemberNameTaken, member.Locations.FirstOrDefault(), member.Name, stack.Name));
+        }
+
         foreach (var member in stack.GetTypeMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -304,6 +315,18 @@ internal static class TopologyParser
 
         return diagnostics.ToImmutable();
     }
+
+    /// <summary>
+    /// The user's members of the stack that would clash with the generated <c>BuildTemplate()</c>:
+    /// anything of that name but a method with parameters or type parameters (an overload).
+    /// </summary>
+    private static IEnumerable<ISymbol> MembersNamedLikeGeneratedCode(INamedTypeSymbol stack) =>
+        stack.GetMembers(GeneratedMethod).Where(m => !m.IsImplicitlyDeclared
+            && m.Locations.Any(l => l.IsInSource && !l.SourceTree!.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
+            && m is not IMethodSymbol { Parameters.Length: > 0 } and not IMethodSymbol { TypeParameters.Length: > 0 });
+
+    /// <summary>The method the generator adds to every stack class.</summary>
+    private const string GeneratedMethod = "BuildTemplate";
 
     /// <summary>Why a class marked as a resource cannot implement its generated interface, or null when it can.</summary>
     private static string? ShapeProblem(INamedTypeSymbol type) =>
