@@ -57,7 +57,19 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// <summary>The state for a compilation that references TopologyDsl, or null for one that does not.</summary>
         public static AnalysisState? Create(Compilation compilation, AnalyzerOptions options)
         {
-            if (compilation.GetTypeByMetadataName(KnownNames.Stack) is not { } stack)
+            // The types are looked up in the runtime library only: Compilation.GetTypeByMetadataName
+            // would search every referenced assembly, type forwarders included, to find them.
+            IAssemblySymbol? runtime = null;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name == KnownNames.RuntimeAssembly)
+                {
+                    runtime = assembly;
+                    break;
+                }
+            }
+
+            if (runtime?.GetTypeByMetadataName(KnownNames.Stack) is not { } stack)
             {
                 return null;
             }
@@ -65,7 +77,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (var (metadataName, display) in TopologyParser.ResourceAttributeNames)
             {
-                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                if (runtime.GetTypeByMetadataName(metadataName) is { } type)
                 {
                     resources[type] = display;
                 }

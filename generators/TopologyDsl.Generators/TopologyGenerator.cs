@@ -21,12 +21,20 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var stacks = context.SyntaxProvider.ForAttributeWithMetadataName(
+        // One read of each [Stack] class gives the equatable spec and the declaration diagnostics the
+        // generator reports (below). Only the spec flows on to the source output.
+        var read = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.Stack,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, cancellationToken) =>
-                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec)
-            .WithTrackingName(TrackingNames.ParseStack);
+                {
+                    var stack = (INamedTypeSymbol)syntax.TargetSymbol;
+                    return (Spec: TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
+                        Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                })
+            .WithTrackingName(TrackingNames.ReadStack);
+
+        var stacks = read.Select(static (pair, _) => pair.Spec).WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
@@ -55,11 +63,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         // and a command-line build stops at those errors before running the analyzer. A second
         // output that carries the diagnostics themselves, as System.Text.Json's generator does, so
         // the source output above keeps its equatable, position-free model.
-        var declarations = context.SyntaxProvider.ForAttributeWithMetadataName(
-                KnownNames.Stack,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) => TopologyParser.DeclarationDiagnostics((INamedTypeSymbol)syntax.TargetSymbol, cancellationToken))
-            .WithTrackingName(TrackingNames.CheckDeclarations);
+        var declarations = read.Select(static (pair, _) => pair.Diagnostics).WithTrackingName(TrackingNames.CheckDeclarations);
 
         context.RegisterSourceOutput(declarations, static (production, diagnostics) =>
         {

@@ -3,6 +3,7 @@ namespace TopologyDsl.Generators;
 /// <summary>Names of the generator's incremental steps, which the caching tests look up.</summary>
 internal static class TrackingNames
 {
+    public const string ReadStack = nameof(ReadStack);
     public const string ParseStack = nameof(ParseStack);
     public const string ProjectFiles = nameof(ProjectFiles);
     public const string Assemble = nameof(Assemble);
