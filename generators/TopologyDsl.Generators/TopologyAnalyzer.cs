@@ -38,20 +38,22 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// What one compilation's analysis shares: the attribute types, resolved once, and the project
-    /// files. A cache of parsed stacks, for rules that follow references into other stacks, belongs here.
+    /// What one compilation's analysis shares: the attribute types, resolved once, the project
+    /// files and the build options. A cache of parsed stacks, for rules that follow references into other stacks, belongs here.
     /// </summary>
     private sealed class AnalysisState
     {
         private readonly INamedTypeSymbol _stack;
         private readonly Dictionary<INamedTypeSymbol, string> _resources;
         private readonly AnalyzerOptions _options;
+        private readonly ValidationOptions _validation;
 
         private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
         {
             _stack = stack;
             _resources = resources;
             _options = options;
+            _validation = BuildOptions.Validation(options.AnalyzerConfigOptionsProvider.GlobalOptions);
         }
 
         /// <summary>The state for a compilation that references TopologyDsl, or null for one that does not.</summary>
@@ -131,7 +133,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var map = result.SourceMap!;
             var additional = _options.AdditionalFiles;
             var findings = TopologyValidator.Validate(result.Spec, path =>
-                StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString());
+                StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(), _validation);
 
             foreach (var finding in findings)
             {

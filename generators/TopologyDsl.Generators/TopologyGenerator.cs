@@ -29,12 +29,14 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                 static (syntax, cancellationToken) =>
                 {
                     var stack = (INamedTypeSymbol)syntax.TargetSymbol;
-                    return (Spec: TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                        Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                    var input = new StackInput(
+                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
+                        Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
+                    return (Input: input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
                 })
             .WithTrackingName(TrackingNames.ReadStack);
 
-        var stacks = read.Select(static (pair, _) => pair.Spec).WithTrackingName(TrackingNames.ParseStack);
+        var stacks = read.Select(static (pair, _) => pair.Input).WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
@@ -42,8 +44,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ProjectFiles);
 
-        var inputs = stacks.Combine(files)
-            .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
+        // Quotas an account may have raised, from build properties (ValidationOptions): a small equatable record.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => BuildOptions.Validation(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var inputs = stacks.Combine(files).Combine(options)
+            .Select(static (pair, _) => Assemble(pair.Left.Left.Spec, pair.Left.Right, pair.Left.Left.HiddenInfoIds, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class, or that has a member named like the
@@ -74,10 +81,17 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files)
+    /// <summary>
+    /// Validates the stack and keeps only the project files it reads, so an edit to any other file
+    /// changes nothing downstream. Info findings (which <c>dotnet build</c> does not print) travel on
+    /// as notes that <c>synth</c> prints, except those the project set to <c>none</c> or <c>silent</c>.
+    /// </summary>
+    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, EquatableArray<string> hiddenInfoIds = default, ValidationOptions? options = null)
     {
-        var findings = TopologyValidator.Validate(stack, files);
+        var findings = TopologyValidator.Validate(stack, files, options);
+        var notes = findings
+            .Where(f => Notes.IsInfo(f.Id) && !hiddenInfoIds.Contains(f.Id))
+            .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
@@ -86,6 +100,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray());
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray());
     }
 }

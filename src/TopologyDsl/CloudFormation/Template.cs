@@ -26,6 +26,9 @@ public sealed class Template
     private readonly List<Parameter> _parameters = [];
     private readonly List<Resource> _resources = [];
     private readonly List<Output> _outputs = [];
+    private readonly List<Note> _notes = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty template for the named stack.</summary>
     public Template(string stackName, string? description = null)
@@ -49,12 +52,26 @@ public sealed class Template
     /// <summary>Outputs, in the order added.</summary>
     public IReadOnlyList<Output> Outputs => _outputs;
 
+    /// <summary>
+    /// The stack's info findings (TDSL112, TDSL407-409...): suggestions that <c>dotnet build</c> does not
+    /// print, so <c>synth</c> does. They are not part of the YAML.
+    /// </summary>
+    public IReadOnlyList<Note> Notes => _notes;
+
+    /// <summary>Adds an info finding (the generated code does this for each one the stack has).</summary>
+    public Template AddNote(string id, string message)
+    {
+        _notes.Add(new Note(id, message));
+        return this;
+    }
+
     /// <summary>Adds a parameter.</summary>
     public Template Add(Parameter parameter)
     {
         CheckNewName(parameter.Name);
         Check(_parameters.Count < MaxParameters, "TDSL303", $"a template may hold at most {MaxParameters} parameters");
         _parameters.Add(parameter);
+        _names.Add(parameter.Name);
         return this;
     }
 
@@ -64,6 +81,7 @@ public sealed class Template
         CheckNewName(resource.LogicalId);
         Check(_resources.Count < MaxResources, "TDSL302", $"a template may hold at most {MaxResources} resources");
         _resources.Add(resource);
+        _names.Add(resource.LogicalId);
         return this;
     }
 
@@ -71,14 +89,15 @@ public sealed class Template
     public Template Add(Output output)
     {
         LogicalIds.Check(output.Name);
-        Check(_outputs.All(o => o.Name != output.Name), "TDSL210", $"the output name '{output.Name}' is used twice");
+        Check(!_outputNames.Contains(output.Name), "TDSL210", $"the output name '{output.Name}' is used twice");
         Check(_outputs.Count < MaxOutputs, "TDSL304", $"a template may hold at most {MaxOutputs} outputs");
         _outputs.Add(output);
+        _outputNames.Add(output.Name);
         return this;
     }
 
     private void CheckNewName(string name) =>
-        Check(_parameters.All(p => p.Name != name) && _resources.All(r => r.LogicalId != name), "TDSL210",
+        Check(!_names.Contains(name), "TDSL210",
             $"the logical ID '{name}' is used twice; parameters and resources share one namespace");
 
     private static void Check(bool condition, string id, string message)
@@ -89,6 +108,9 @@ public sealed class Template
         }
     }
 }
+
+/// <summary>An info finding of the stack: the diagnostic ID and its message.</summary>
+public sealed record Note(string Id, string Message);
 
 /// <summary>A template parameter.</summary>
 public sealed class Parameter

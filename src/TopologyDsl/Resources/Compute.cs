@@ -9,16 +9,15 @@ namespace TopologyDsl.Resources;
 /// </summary>
 public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Value Cidr, string? Description = null, bool Ipv6 = false)
 {
-    internal MapValue ToMap(bool egress) => new MapValue()
-        .Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+    internal MapValue ToMap(bool egress) => Ports.Write(new MapValue().Add("IpProtocol", IpProtocol), IpProtocol, FromPort, ToPort)
         .Add(Ipv6 ? "CidrIpv6" : "CidrIp", Cidr).Add("Description", Description);
+}
 
-    /// <summary>
-    /// An outbound rule that matches no traffic (ICMP type 252, code 86, to 255.255.255.255/32): written
-    /// when a group's only outbound rules are to other groups, because those are separate resources and
-    /// EC2 keeps its default allow-all outbound rule unless the group itself lists one.
-    /// </summary>
-    public static IngressRule MatchesNothing { get; } = new("icmp", 252, 86, "255.255.255.255/32", "Disallow all other outbound traffic");
+/// <summary>The port range of a rule: EC2 ignores it for protocol -1 (all traffic), and cfn-lint (W3687) asks to leave it out.</summary>
+internal static class Ports
+{
+    public static MapValue Write(MapValue map, string protocol, int fromPort, int toPort) =>
+        protocol == "-1" ? map : map.Add("FromPort", fromPort).Add("ToPort", toPort);
 }
 
 /// <summary>AWS::EC2::SecurityGroup.</summary>
@@ -83,7 +82,7 @@ public abstract class GroupToGroupRule(string logicalId) : Resource(logicalId)
 
     /// <inheritdoc />
     protected sealed override void WriteProperties(MapValue p) =>
-        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+        Ports.Write(p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol), IpProtocol, FromPort, ToPort)
          .Add(Peer.Key, Peer.Group).Add("Description", Description);
 }
 
@@ -149,8 +148,11 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The root device name of the image; <c>/dev/xvda</c> for Amazon Linux.</summary>
     public string RootDeviceName { get; init; } = "/dev/xvda";
 
+    /// <summary>The root volume's size in GiB unless set: 8, Amazon Linux's own.</summary>
+    public const int DefaultRootVolumeSize = 8;
+
     /// <summary>The root volume's size in GiB.</summary>
-    public int RootVolumeSize { get; init; } = 8;
+    public int RootVolumeSize { get; init; } = DefaultRootVolumeSize;
 
     /// <summary>The user data script, usually <c>Fn::Base64: !Sub ...</c>.</summary>
     public Value? UserData { get; init; }
