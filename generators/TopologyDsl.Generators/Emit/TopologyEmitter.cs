@@ -460,11 +460,32 @@ internal static class TopologyEmitter
 
             if (i.UserData is { } file && _index.ReadFile(file) is { } script)
             {
-                assignments.Add("UserData = " + Cfn + "Fn.Base64(" + Cfn + "Fn.Sub(" + RawLiteral(script) + "))");
+                assignments.Add("UserData = " + Cfn + "Fn.Base64(" + UserDataText(i, script) + ")");
+            }
+
+            if (i.SignalTimeoutMinutes > 0)
+            {
+                assignments.Add("SignalTimeoutMinutes = " + Int(i.SignalTimeoutMinutes));
             }
 
             assignments.Add(Tags(i.Name));
             Add("new " + Res + "Instance(" + CodeWriter.Literal(i.Name) + ")", assignments);
+        }
+
+        /// <summary>
+        /// The script as Fn::Sub text, with a variable map for <c>${LogicalId}</c> when the script uses it
+        /// (a resource cannot name itself otherwise); the plain literal when it substitutes nothing.
+        /// </summary>
+        private static string UserDataText(InstanceSpec i, string script)
+        {
+            if (!script.Contains("${"))
+            {
+                return RawLiteral(script);
+            }
+
+            return SubstitutionRules.References(script).Contains(StackPlan.LogicalIdVariable)
+                ? Cfn + "Fn.Sub(" + RawLiteral(script) + ", new " + Cfn + "MapValue().Add(" + CodeWriter.Literal(StackPlan.LogicalIdVariable) + ", " + CodeWriter.Literal(i.Name) + "))"
+                : Cfn + "Fn.Sub(" + RawLiteral(script) + ")";
         }
 
         private void Outputs()

@@ -209,6 +209,12 @@ internal static class StackPlan
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 
+    /// <summary>
+    /// The Fn::Sub variable that user data may use for its own instance's logical ID (cfn-signal's
+    /// --resource): a resource cannot name itself in Fn::Sub, so the generator passes it in a variable map.
+    /// </summary>
+    public const string LogicalIdVariable = "LogicalId";
+
     /// <summary>Pseudo parameters CloudFormation substitutes in every template.</summary>
     public static readonly HashSet<string> PseudoParameters =
     [
