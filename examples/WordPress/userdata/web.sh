@@ -13,7 +13,7 @@
 set -euo pipefail
 umask 027
 
-readonly DB_PASSWORD_FILE=/etc/wordpress/db-password
+DB_PASSWORD_FILE=/etc/wordpress/db-password
 
 # retry ATTEMPTS COMMAND...: runs COMMAND until it succeeds, at most ATTEMPTS times, waiting 2, 4, 8...
 # seconds (at most 60) between tries.

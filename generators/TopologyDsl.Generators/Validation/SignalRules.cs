@@ -16,7 +16,8 @@ internal static class SignalRules
         foreach (var instance in index.Stack.Resources.OfType<InstanceSpec>())
         {
             var script = string.IsNullOrEmpty(instance.UserData) ? null : index.ReadFile(instance.UserData!);
-            var waits = instance.SignalTimeoutMinutes > 0;
+            // Any value but 0 asks for a signal; one out of range is TDSL008 besides.
+            var waits = instance.SignalTimeoutMinutes != 0;
             var timeout = Invariant.Format(instance.SignalTimeoutMinutes);
             if (waits && string.IsNullOrEmpty(instance.UserData))
             {

@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using TopologyDsl.Testing;
+
+namespace TopologyDsl.Tests;
+
+/// <summary>
+/// The example's boot scripts: shellcheck clean as written and as CloudFormation renders them, and
+/// the lines that handle the passwords run with real bash, openssl and PHP against hostile passwords.
+/// Tests whose tool is missing are skipped with the reason (.ci/run installs shellcheck and php-cli).
+/// </summary>
+public partial class BootScriptTests
+{
+    private static readonly string UserData = Repo.PathOf("examples", "WordPress", "userdata");
+
+    private static string[] ScriptNames() => [.. Directory.GetFiles(UserData, "*.sh").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> Scripts() => [.. ScriptNames()];
+
+    /// <summary>Passwords that break naive quoting in sed, SQL, PHP or the shell.</summary>
+    public static TheoryData<string> HostilePasswords() =>
+    [
+        "plainAlphanumeric0123456789",
+        "it's",
+        "\"double\"",
+        "back\\slash\\",
+        "s/lash/es/g",
+        "amp&ersand&&",
+        "$HOME${PATH}$(reboot)`reboot`",
+        "pct%s%n%%",
+        "'); DROP USER 'wordpress'@'%'; --",
+        "\\'; DROP DATABASE wordpress; -- ",
+        "<?php echo 1; ?>' . phpinfo() . '",
+        "two\nlines",
+        "trailing newline\n",
+        "carriage\rreturn",
+        " spaces around ",
+        "-n",
+        "naïve ünïcödé ✓",
+        new string('x', 4096),
+    ];
+
+    private static string Script(string name) => File.ReadAllText(Path.Combine(UserData, name));
+
+    /// <summary>
+    /// Fn::Sub as CloudFormation applies it: <c>${!x}</c> becomes <c>${x}</c>, every other
+    /// <c>${Name}</c> a value of the kind CloudFormation would put there.
+    /// </summary>
+    public static string Render(string script) => Substitution().Replace(script, m => m.Groups[1].Value == "!"
+        ? "${" + m.Groups[2].Value + "}"
+        : m.Groups[2].Value switch
+        {
+            "AWS::Region" => "eu-west-1",
+            "AWS::StackName" => "wordpress",
+            "LogicalId" => "WebServer",
+            "DbServer.PrivateIp" => "10.0.2.10",
+            "AdminUser" => "owner",
+            "AdminEmail" => "owner@example.com",
+            var name => "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + name + "-AbCdEf",
+        });
+
+    [GeneratedRegex(@"\$\{(!?)([^}]*)\}")]
+    private static partial Regex Substitution();
+
+    [RequiresToolTheory("shellcheck")]
+    [MemberData(nameof(Scripts))]
+    public void ShellCheck_IsClean_AsWrittenAndAsRendered(string name)
+    {
+        foreach (var (what, text) in new[] { ("as written", Script(name)), ("as CloudFormation renders it", Render(Script(name))) })
+        {
+            var result = Run("shellcheck", ["--shell=bash", "--severity=style", "-"], text);
+            Assert.True(result.ExitCode == 0, $"shellcheck on {name} {what}:\n{result.Output}{result.Errors}");
+        }
+    }
+
+    [Fact]
+    public void Passwords_TravelOnlyThroughPipesAndFiles()
+    {
+        // Every line that names a password variable is one of these shapes: the fetch, a printf (a
+        // shell builtin, so on no command line) into a pipe or a file, or the unset. No sed, echo,
+        // here-document or command line ever holds a password.
+        var allowed = new[]
+        {
+            new Regex(@"^(DB|ADMIN)_PASSWORD=\$\(secret '\$\{(DbPassword|AdminPassword)\}'\)$"),
+            new Regex(@"^DB_PASSWORD_HASH=\$\(printf '%s' ""\$DB_PASSWORD"" \| native_password_hash\)$"),
+            new Regex(@"^printf '%s' ""\$(DB|ADMIN)_PASSWORD"" (> ""\$DB_PASSWORD_FILE""|\| one_line)$"),
+            new Regex(@"^printf '%s\\n' ""\$ADMIN_PASSWORD"" \| wp core install .*--prompt=admin_password$"),
+            new Regex(@"^unset (DB|ADMIN)_PASSWORD$"),
+        };
+        var checkedLines = 0;
+        foreach (var name in ScriptNames())
+        {
+            var lines = Script(name).Replace("\\\n", " ").Split('\n').Select(l => Regex.Replace(l.Trim(), " +", " "));
+            foreach (var line in lines.Where(l => !l.StartsWith('#') && Regex.IsMatch(l, @"\$(DB|ADMIN)_PASSWORD\b|^(DB|ADMIN)_PASSWORD=|^unset ")))
+            {
+                Assert.True(allowed.Any(a => a.IsMatch(line)), $"{name}: a password in an unchecked context: {line}");
+                checkedLines++;
+            }
+        }
+
+        Assert.Equal(10, checkedLines);
+    }
+
+    [RequiresToolTheory("bash", "openssl")]
+    [MemberData(nameof(HostilePasswords))]
+    public void DbServer_SqlGetsOnlyTheHashOfTheExactPassword(string password)
+    {
+        using var dir = new TempDir();
+        var secret = dir.Write("secret", password);
+        var script = dir.Write("db.sh", Render(Script("db.sh")));
+        var fetch = MainLines(Script("db.sh"), "DB_PASSWORD=$(secret", "unset DB_PASSWORD");
+        var result = Run("bash", ["-c", $$"""
+            source '{{script}}' --functions-only
+            secret() { cat '{{secret}}'; }
+            {{fetch}}
+            wordpress_sql "$DB_PASSWORD_HASH"
+            """]);
+        Assert.True(result.ExitCode == 0, result.Errors);
+
+        // Command substitution drops trailing line breaks (the AWS CLI adds one); the rest is hashed exactly.
+        var bytes = Encoding.UTF8.GetBytes(password.TrimEnd('\n'));
+        var hash = "*" + Convert.ToHexString(SHA1.HashData(SHA1.HashData(bytes)));
+        var sql = result.Output;
+        Assert.Equal(4, sql.Split(';', StringSplitOptions.RemoveEmptyEntries).Count(s => s.Trim().Length > 0));
+        var literals = Regex.Matches(sql, "'([^']*)'").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { hash, "10.0.1.10", "wordpress" }.Order(StringComparer.Ordinal), literals);
+        Assert.Equal(8, sql.Count(c => c == '\'') / 2);
+    }
+
+    [RequiresToolFact("bash")]
+    public void DbServer_RefusesSqlForAnythingButAHash()
+    {
+        using var dir = new TempDir();
+        var script = dir.Write("db.sh", Render(Script("db.sh")));
+        foreach (var bad in new[] { "", "secret", "*" + new string('A', 39), "*" + new string('a', 40), "*" + new string('A', 40) + "'; DROP DATABASE wordpress; --" })
+        {
+            var result = Run("bash", ["-c", $"source '{script}' --functions-only; wordpress_sql \"$1\"", "bash", bad]);
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Equal("", result.Output);
+        }
+    }
+
+    [RequiresToolTheory("bash", "php")]
+    [MemberData(nameof(HostilePasswords))]
+    public void WebServer_WpConfigReadsTheExactPassword(string password)
+    {
+        using var dir = new TempDir();
+        var secret = dir.Write("secret", password);
+        var script = dir.Write("web.sh", Render(Script("web.sh")));
+        var file = Path.Combine(dir.Path, "db-password");
+        var config = Path.Combine(dir.Path, "wp-config.php");
+        var store = MainLines(Script("web.sh"), "DB_PASSWORD=$(secret", "chmod 0640 \"$DB_PASSWORD_FILE\"");
+        var result = Run("bash", ["-c", $$"""
+            source '{{script}}' --functions-only
+            secret() { cat '{{secret}}'; }
+            chown() { :; }
+            DB_PASSWORD_FILE='{{file}}'
+            {{store}}
+            printf "<?php\ndefine( 'DB_PASSWORD', %s );\necho DB_PASSWORD;\n" "$(password_php "$DB_PASSWORD_FILE")" > '{{config}}'
+            php -l '{{config}}' >&2
+            php '{{config}}'
+            """]);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Equal(password.TrimEnd('\n'), result.Output);
+        Assert.DoesNotContain(password.TrimEnd('\n'), File.ReadAllText(config), StringComparison.Ordinal);
+    }
+
+    [RequiresToolTheory("bash")]
+    [MemberData(nameof(HostilePasswords))]
+    public void WebServer_AdminPasswordReachesWpCliOnStandardInputOnly(string password)
+    {
+        using var dir = new TempDir();
+        var secret = dir.Write("secret", password);
+        var script = dir.Write("web.sh", Render(Script("web.sh")));
+        var stdin = Path.Combine(dir.Path, "stdin");
+        var argv = Path.Combine(dir.Path, "argv");
+        var fetch = MainLines(Script("web.sh"), "ADMIN_PASSWORD=$(secret", "printf '%s' \"$ADMIN_PASSWORD\" | one_line");
+        var result = Run("bash", ["-c", $$"""
+            source '{{script}}' --functions-only
+            secret() { cat '{{secret}}'; }
+            wp() { cat > '{{stdin}}'; printf '%s\n' "$@" > '{{argv}}'; }
+            {{fetch}}
+            install_wordpress http://192.0.2.1
+            """]);
+        var value = password.TrimEnd('\n');
+        if (value.Length == 0 || value.Contains('\n') || value.Contains('\r'))
+        {
+            // WP-CLI's --prompt reads one line: such a password stops the script before WP-CLI runs.
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.False(File.Exists(stdin));
+            return;
+        }
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Equal(value + "\n", File.ReadAllText(stdin));
+        var arguments = File.ReadAllText(argv);
+        Assert.DoesNotContain(value, arguments, StringComparison.Ordinal);
+        Assert.Contains("--admin_user=owner\n", arguments);
+        Assert.Contains("--prompt=admin_password\n", arguments);
+    }
+
+    /// <summary>The lines of a script from the one starting with <paramref name="first"/> to the one equal to <paramref name="last"/>, rendered.</summary>
+    private static string MainLines(string script, string first, string last)
+    {
+        var lines = Render(script).Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith(first, StringComparison.Ordinal));
+        var end = Array.FindIndex(lines, start, l => l == last);
+        Assert.True(start >= 0 && end >= start, $"lines '{first}' to '{last}' not found");
+        return string.Join("\n", lines[start..(end + 1)]);
+    }
+
+    internal sealed record Result(int ExitCode, string Output, string Errors);
+
+    internal static Result Run(string tool, IEnumerable<string> arguments, string? input = null)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.Result, errors.Result);
+    }
+
+    private sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("topologydsl-boot-").FullName;
+
+        public string Write(string name, string text)
+        {
+            var path = System.IO.Path.Combine(Path, name);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
+
+/// <summary>Whether every named tool is on PATH; the reason to skip when one is not.</summary>
+internal static class Tools
+{
+    public static string? Missing(string[] tools)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var missing = tools.Where(t => !path.Any(d => File.Exists(System.IO.Path.Combine(d, t)))).ToList();
+        return missing.Count == 0 ? null
+            : string.Join(" and ", missing) + " not installed (Debian: apt-get install " + string.Join(" ", missing.Select(t => t == "php" ? "php-cli" : t)) + "; .ci/run does)";
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when a tool it runs is not installed.</summary>
+public sealed class RequiresToolFactAttribute : FactAttribute
+{
+    public RequiresToolFactAttribute(params string[] tools) => Skip = Tools.Missing(tools);
+}
+
+/// <summary>A theory that is skipped, with the reason, when a tool it runs is not installed.</summary>
+public sealed class RequiresToolTheoryAttribute : TheoryAttribute
+{
+    public RequiresToolTheoryAttribute(params string[] tools) => Skip = Tools.Missing(tools);
+}
