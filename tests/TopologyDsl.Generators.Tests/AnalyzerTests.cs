@@ -458,6 +458,8 @@ public class AnalyzerTests
         [
             new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
             new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
+            new InMemoryAdditionalText("/app/signal.sh", "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId}' EXIT\n"),
+            new InMemoryAdditionalText("/app/quiet.sh", "#!/bin/bash\ndnf install -y httpd\n"),
         ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
     }
