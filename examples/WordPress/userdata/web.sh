@@ -120,10 +120,11 @@ chmod 0640 /var/www/html/wp-config.php
 
 # The site, installed before Apache starts. The admin password is the AdminPassword secret (the
 # stack's outputs say how to read it).
+SITE_URL="http://$(imds public-ipv4)"
 ADMIN_PASSWORD=$(secret '${AdminPassword}')
 printf '%s' "$ADMIN_PASSWORD" | one_line
 if ! wp core is-installed; then
-  retry 10 install_wordpress "http://$(imds public-ipv4)"
+  retry 10 install_wordpress "$SITE_URL"
 fi
 unset ADMIN_PASSWORD
 
