@@ -205,6 +205,30 @@ public partial class BootScriptTests
         Assert.Contains("--prompt=admin_password\n", arguments);
     }
 
+    [RequiresToolTheory("bash")]
+    [InlineData("db.sh", "true", "0")]
+    [InlineData("db.sh", "false", "1")]
+    [InlineData("web.sh", "exit 3", "3")]
+    [InlineData("web.sh", "set -euo pipefail; false | true; cat /nonexistent; echo unreachable", "1")]
+    public void EveryScript_SignalsItsExitStatus_SuccessOrFailure(string name, string body, string status)
+    {
+        using var dir = new TempDir();
+        var script = dir.Write(name, Render(Script(name)));
+        var calls = Path.Combine(dir.Path, "calls");
+        var trap = MainLines(Script(name), "signal() {", "trap signal EXIT");
+        var result = Run("bash", ["-c", $$"""
+            source '{{script}}' --functions-only
+            retry() { printf '%s\n' "$@" > '{{calls}}'; }
+            {{trap}}
+            {{body}}
+            """]);
+        Assert.Equal(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), result.ExitCode);
+        Assert.DoesNotContain("unreachable", result.Output);
+        Assert.Equal(
+            ["5", "/opt/aws/bin/cfn-signal", "--exit-code", status, "--stack", "wordpress", "--resource", "WebServer", "--region", "eu-west-1"],
+            File.ReadAllText(calls).TrimEnd('\n').Split('\n'));
+    }
+
     /// <summary>The lines of a script from the one starting with <paramref name="first"/> to the one equal to <paramref name="last"/>, rendered.</summary>
     private static string MainLines(string script, string first, string last)
     {
