@@ -13,7 +13,8 @@ namespace TopologyDsl.Tests;
 /// <summary>
 /// The example's boot scripts: shellcheck clean as written and as CloudFormation renders them, and
 /// the lines that handle the passwords run with real bash, openssl and PHP against hostile passwords.
-/// Tests whose tool is missing are skipped with the reason (.ci/run installs shellcheck and php-cli).
+/// Tests whose tool is missing are skipped with the reason (.ci/run installs shellcheck and php-cli;
+/// the MariaDB test runs where mariadb-server is installed).
 /// </summary>
 public partial class BootScriptTests
 {
@@ -24,7 +25,9 @@ public partial class BootScriptTests
     public static TheoryData<string> Scripts() => [.. ScriptNames()];
 
     /// <summary>Passwords that break naive quoting in sed, SQL, PHP or the shell.</summary>
-    public static TheoryData<string> HostilePasswords() =>
+    public static TheoryData<string> HostilePasswords() => [.. Hostile];
+
+    private static readonly string[] Hostile =
     [
         "plainAlphanumeric0123456789",
         "it's",
@@ -131,6 +134,92 @@ public partial class BootScriptTests
         var literals = Regex.Matches(sql, "'([^']*)'").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(new[] { hash, "10.0.1.10", "wordpress" }.Order(StringComparer.Ordinal), literals);
         Assert.Equal(8, sql.Count(c => c == '\'') / 2);
+    }
+
+    /// <summary>
+    /// The DB server's lines against a real MariaDB started for the test: each hostile password, set
+    /// through the script's own SQL (twice, as a rerun after a rotation would), logs in, and a wrong
+    /// one does not. The grant names 127.0.0.1 here instead of the web server's address.
+    /// </summary>
+    [RequiresToolFact("bash", "openssl", "mariadbd", "mariadb-install-db", "mariadb")]
+    public void DbServer_HostilePasswordsLogInToARealMariaDb()
+    {
+        using var dir = new TempDir();
+        var data = Path.Combine(dir.Path, "data");
+        var socket = Path.Combine(dir.Path, "mariadb.sock");
+        var port = FreePort();
+        var asRoot = Environment.UserName == "root" ? new[] { "--user=root" } : [];
+        var install = Run("mariadb-install-db", ["--no-defaults", .. asRoot, "--datadir=" + data, "--auth-root-authentication-method=socket"]);
+        Assert.True(install.ExitCode == 0, install.Output + install.Errors);
+        var start = new ProcessStartInfo("mariadbd") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["--no-defaults", .. asRoot, "--datadir=" + data, "--socket=" + socket, "--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + Path.Combine(dir.Path, "pid")])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var server = Process.Start(start)!;
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            var ready = false;
+            for (var i = 0; i < 60 && !ready; i++)
+            {
+                ready = Run("mariadb", ["--no-defaults", "--socket=" + socket, "-e", "select 1"]).ExitCode == 0;
+                if (!ready)
+                {
+                    System.Threading.Thread.Sleep(500);
+                }
+            }
+
+            Assert.True(ready, "MariaDB did not start");
+            var script = dir.Write("db.sh", Render(Script("db.sh")).Replace("readonly WEB_SERVER_IP=10.0.1.10\n", "readonly WEB_SERVER_IP=127.0.0.1\n"));
+            var set = MainLines(Script("db.sh"), "DB_PASSWORD=$(secret", "unset DB_PASSWORD");
+            foreach (var password in Hostile)
+            {
+                var secret = dir.Write("secret", password);
+                var apply = Run("bash", ["-c", $$"""
+                    source '{{script}}' --functions-only
+                    secret() { cat '{{secret}}'; }
+                    {{set}}
+                    wordpress_sql "$DB_PASSWORD_HASH" | mariadb --no-defaults --socket='{{socket}}' --batch
+                    wordpress_sql "$DB_PASSWORD_HASH" | mariadb --no-defaults --socket='{{socket}}' --batch
+                    """]);
+                Assert.True(apply.ExitCode == 0, apply.Errors);
+                Assert.True(LogIn(port, password.TrimEnd('\n')), "cannot log in with " + password);
+                Assert.False(LogIn(port, password.TrimEnd('\n') + "x"), "logged in with a wrong password for " + password);
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+        }
+    }
+
+    private static bool LogIn(int port, string password)
+    {
+        var start = new ProcessStartInfo("mariadb")
+        {
+            ArgumentList = { "--no-defaults", "--protocol=tcp", "-h", "127.0.0.1", "-P", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", "wordpress", "-e", "select 1", "wordpress" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["MYSQL_PWD"] = password },
+        };
+        using var client = Process.Start(start)!;
+        client.StandardOutput.ReadToEnd();
+        client.StandardError.ReadToEnd();
+        client.WaitForExit();
+        return client.ExitCode == 0;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [RequiresToolFact("bash")]
