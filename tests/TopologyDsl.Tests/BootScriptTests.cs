@@ -378,8 +378,17 @@ internal static class Tools
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var missing = tools.Where(t => !path.Any(d => File.Exists(System.IO.Path.Combine(d, t)))).ToList();
         return missing.Count == 0 ? null
-            : string.Join(" and ", missing) + " not installed (Debian: apt-get install " + string.Join(" ", missing.Select(t => t == "php" ? "php-cli" : t)) + "; .ci/run does)";
+            : string.Join(", ", missing) + " not installed (" + string.Join("; ", missing.Select(Source).Distinct()) + ")";
     }
+
+    /// <summary>Where a tool comes from; .ci/run installs shellcheck and php-cli itself.</summary>
+    private static string Source(string tool) => tool switch
+    {
+        "php" => "Debian package php-cli",
+        "mariadbd" or "mariadb-install-db" or "mariadb" => "Debian package mariadb-server",
+        "cfn-lint" => "pip install cfn-lint",
+        _ => "Debian package " + tool,
+    };
 }
 
 /// <summary>A fact that is skipped, with the reason, when a tool it runs is not installed.</summary>
