@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using TopologyDsl.Testing;
+using TopologyDsl.Tests.Infrastructure;
 
 namespace TopologyDsl.Tests;
 
@@ -71,14 +72,16 @@ public partial class BootScriptTests
     [GeneratedRegex(@"\$\{(!?)([^}]*)\}")]
     private static partial Regex Substitution();
 
-    [RequiresToolTheory("shellcheck")]
+    [SkippableTheory]
     [MemberData(nameof(Scripts))]
     public void ShellCheck_IsClean_AsWrittenAndAsRendered(string name)
     {
+        Require("shellcheck");
+        using var dir = new TempDir();
         foreach (var (what, text) in new[] { ("as written", Script(name)), ("as CloudFormation renders it", Render(Script(name))) })
         {
-            var result = Run("shellcheck", ["--shell=bash", "--severity=style", "-"], text);
-            Assert.True(result.ExitCode == 0, $"shellcheck on {name} {what}:\n{result.Output}{result.Errors}");
+            var result = Run("shellcheck", ["--shell=bash", "--severity=style", dir.Write(name, text)]);
+            Assert.True(result.Exit == 0, $"shellcheck on {name} {what}:\n{result.Out}{result.Err}");
         }
     }
 
@@ -110,10 +113,11 @@ public partial class BootScriptTests
         Assert.Equal(10, checkedLines);
     }
 
-    [RequiresToolTheory("bash", "openssl")]
+    [SkippableTheory]
     [MemberData(nameof(HostilePasswords))]
     public void DbServer_SqlGetsOnlyTheHashOfTheExactPassword(string password)
     {
+        Require("bash", "openssl");
         using var dir = new TempDir();
         var secret = dir.Write("secret", password);
         var script = dir.Write("db.sh", Render(Script("db.sh")));
@@ -124,12 +128,12 @@ public partial class BootScriptTests
             {{fetch}}
             wordpress_sql "$DB_PASSWORD_HASH"
             """]);
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Exit == 0, result.Err);
 
         // Command substitution drops trailing line breaks (the AWS CLI adds one); the rest is hashed exactly.
         var bytes = Encoding.UTF8.GetBytes(password.TrimEnd('\n'));
         var hash = "*" + Convert.ToHexString(SHA1.HashData(SHA1.HashData(bytes)));
-        var sql = result.Output;
+        var sql = result.Out;
         Assert.Equal(4, sql.Split(';', StringSplitOptions.RemoveEmptyEntries).Count(s => s.Trim().Length > 0));
         var literals = Regex.Matches(sql, "'([^']*)'").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(new[] { hash, "10.0.1.10", "wordpress" }.Order(StringComparer.Ordinal), literals);
@@ -141,23 +145,19 @@ public partial class BootScriptTests
     /// through the script's own SQL (twice, as a rerun after a rotation would), logs in, and a wrong
     /// one does not. The grant names 127.0.0.1 here instead of the web server's address.
     /// </summary>
-    [RequiresToolFact("bash", "openssl", "mariadbd", "mariadb-install-db", "mariadb")]
+    [SkippableFact]
     public void DbServer_HostilePasswordsLogInToARealMariaDb()
     {
+        Require("bash", "openssl", "mariadbd", "mariadb-install-db", "mariadb");
         using var dir = new TempDir();
         var data = Path.Combine(dir.Path, "data");
         var socket = Path.Combine(dir.Path, "mariadb.sock");
         var port = FreePort();
         var asRoot = Environment.UserName == "root" ? new[] { "--user=root" } : [];
         var install = Run("mariadb-install-db", ["--no-defaults", .. asRoot, "--datadir=" + data, "--auth-root-authentication-method=socket"]);
-        Assert.True(install.ExitCode == 0, install.Output + install.Errors);
-        var start = new ProcessStartInfo("mariadbd") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--no-defaults", .. asRoot, "--datadir=" + data, "--socket=" + socket, "--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + Path.Combine(dir.Path, "pid")])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var server = Process.Start(start)!;
+        Assert.True(install.Exit == 0, install.ToString());
+        var server = Process.Start(Tool.StartInfo("mariadbd",
+            ["--no-defaults", .. asRoot, "--datadir=" + data, "--socket=" + socket, "--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + Path.Combine(dir.Path, "pid")]))!;
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         try
@@ -165,7 +165,7 @@ public partial class BootScriptTests
             var ready = false;
             for (var i = 0; i < 60 && !ready; i++)
             {
-                ready = Run("mariadb", ["--no-defaults", "--socket=" + socket, "-e", "select 1"]).ExitCode == 0;
+                ready = Run("mariadb", ["--no-defaults", "--socket=" + socket, "-e", "select 1"]).Exit == 0;
                 if (!ready)
                 {
                     System.Threading.Thread.Sleep(500);
@@ -185,7 +185,7 @@ public partial class BootScriptTests
                     wordpress_sql "$DB_PASSWORD_HASH" | mariadb --no-defaults --socket='{{socket}}' --batch
                     wordpress_sql "$DB_PASSWORD_HASH" | mariadb --no-defaults --socket='{{socket}}' --batch
                     """]);
-                Assert.True(apply.ExitCode == 0, apply.Errors);
+                Assert.True(apply.Exit == 0, apply.Err);
                 Assert.True(LogIn(port, password.TrimEnd('\n')), "cannot log in with " + password);
                 Assert.False(LogIn(port, password.TrimEnd('\n') + "x"), "logged in with a wrong password for " + password);
             }
@@ -197,21 +197,9 @@ public partial class BootScriptTests
         }
     }
 
-    private static bool LogIn(int port, string password)
-    {
-        var start = new ProcessStartInfo("mariadb")
-        {
-            ArgumentList = { "--no-defaults", "--protocol=tcp", "-h", "127.0.0.1", "-P", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", "wordpress", "-e", "select 1", "wordpress" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["MYSQL_PWD"] = password },
-        };
-        using var client = Process.Start(start)!;
-        client.StandardOutput.ReadToEnd();
-        client.StandardError.ReadToEnd();
-        client.WaitForExit();
-        return client.ExitCode == 0;
-    }
+    private static bool LogIn(int port, string password) =>
+        Tool.Run("mariadb", ["--no-defaults", "--protocol=tcp", "-h", "127.0.0.1", "-P", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", "wordpress", "-e", "select 1", "wordpress"],
+            environment: new Dictionary<string, string> { ["MYSQL_PWD"] = password }).Exit == 0;
 
     private static int FreePort()
     {
@@ -222,23 +210,25 @@ public partial class BootScriptTests
         return port;
     }
 
-    [RequiresToolFact("bash")]
+    [SkippableFact]
     public void DbServer_RefusesSqlForAnythingButAHash()
     {
+        Require("bash");
         using var dir = new TempDir();
         var script = dir.Write("db.sh", Render(Script("db.sh")));
         foreach (var bad in new[] { "", "secret", "*" + new string('A', 39), "*" + new string('a', 40), "*" + new string('A', 40) + "'; DROP DATABASE wordpress; --" })
         {
             var result = Run("bash", ["-c", $"source '{script}' --functions-only; wordpress_sql \"$1\"", "bash", bad]);
-            Assert.NotEqual(0, result.ExitCode);
-            Assert.Equal("", result.Output);
+            Assert.NotEqual(0, result.Exit);
+            Assert.Equal("", result.Out);
         }
     }
 
-    [RequiresToolTheory("bash", "php")]
+    [SkippableTheory]
     [MemberData(nameof(HostilePasswords))]
     public void WebServer_WpConfigReadsTheExactPassword(string password)
     {
+        Require("bash", "php");
         using var dir = new TempDir();
         var secret = dir.Write("secret", password);
         var script = dir.Write("web.sh", Render(Script("web.sh")));
@@ -255,15 +245,16 @@ public partial class BootScriptTests
             php -l '{{config}}' >&2
             php '{{config}}'
             """]);
-        Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Equal(password.TrimEnd('\n'), result.Output);
+        Assert.True(result.Exit == 0, result.Err);
+        Assert.Equal(password.TrimEnd('\n'), result.Out);
         Assert.DoesNotContain(password.TrimEnd('\n'), File.ReadAllText(config), StringComparison.Ordinal);
     }
 
-    [RequiresToolTheory("bash")]
+    [SkippableTheory]
     [MemberData(nameof(HostilePasswords))]
     public void WebServer_AdminPasswordReachesWpCliOnStandardInputOnly(string password)
     {
+        Require("bash");
         using var dir = new TempDir();
         var secret = dir.Write("secret", password);
         var script = dir.Write("web.sh", Render(Script("web.sh")));
@@ -281,12 +272,12 @@ public partial class BootScriptTests
         if (value.Length == 0 || value.Contains('\n') || value.Contains('\r'))
         {
             // WP-CLI's --prompt reads one line: such a password stops the script before WP-CLI runs.
-            Assert.NotEqual(0, result.ExitCode);
+            Assert.NotEqual(0, result.Exit);
             Assert.False(File.Exists(stdin));
             return;
         }
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Exit == 0, result.Err);
         Assert.Equal(value + "\n", File.ReadAllText(stdin));
         var arguments = File.ReadAllText(argv);
         Assert.DoesNotContain(value, arguments, StringComparison.Ordinal);
@@ -294,13 +285,14 @@ public partial class BootScriptTests
         Assert.Contains("--prompt=admin_password\n", arguments);
     }
 
-    [RequiresToolTheory("bash")]
+    [SkippableTheory]
     [InlineData("db.sh", "true", "0")]
     [InlineData("db.sh", "false", "1")]
     [InlineData("web.sh", "exit 3", "3")]
     [InlineData("web.sh", "set -euo pipefail; false | true; cat /nonexistent; echo unreachable", "1")]
     public void EveryScript_SignalsItsExitStatus_SuccessOrFailure(string name, string body, string status)
     {
+        Require("bash");
         using var dir = new TempDir();
         var script = dir.Write(name, Render(Script(name)));
         var calls = Path.Combine(dir.Path, "calls");
@@ -311,8 +303,8 @@ public partial class BootScriptTests
             {{trap}}
             {{body}}
             """]);
-        Assert.Equal(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), result.ExitCode);
-        Assert.DoesNotContain("unreachable", result.Output);
+        Assert.Equal(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), result.Exit);
+        Assert.DoesNotContain("unreachable", result.Out);
         Assert.Equal(
             ["5", "/opt/aws/bin/cfn-signal", "--exit-code", status, "--stack", "wordpress", "--resource", "WebServer", "--region", "eu-west-1"],
             File.ReadAllText(calls).TrimEnd('\n').Split('\n'));
@@ -328,32 +320,22 @@ public partial class BootScriptTests
         return string.Join("\n", lines[start..(end + 1)]);
     }
 
-    internal sealed record Result(int ExitCode, string Output, string Errors);
-
-    internal static Result Run(string tool, IEnumerable<string> arguments, string? input = null)
+    /// <summary>Skips the test, saying where each missing tool comes from, unless all are on PATH.</summary>
+    private static void Require(params string[] tools)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input ?? "");
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return new Result(process.ExitCode, output.Result, errors.Result);
+        var missing = tools.Where(t => Tool.Find(t) is null).ToList();
+        Skip.If(missing.Count > 0, string.Join(", ", missing) + " not installed (" + string.Join("; ", missing.Select(Source).Distinct()) + ")");
     }
+
+    /// <summary>Where a tool comes from; .ci/run installs shellcheck and php-cli itself.</summary>
+    private static string Source(string tool) => tool switch
+    {
+        "php" => "Debian package php-cli",
+        "mariadbd" or "mariadb-install-db" or "mariadb" => "Debian package mariadb-server",
+        _ => "Debian package " + tool,
+    };
+
+    private static ToolRun Run(string tool, IEnumerable<string> arguments) => Tool.Run(tool, arguments);
 
     private sealed class TempDir : IDisposable
     {
@@ -368,37 +350,4 @@ public partial class BootScriptTests
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
-}
-
-/// <summary>Whether every named tool is on PATH; the reason to skip when one is not.</summary>
-internal static class Tools
-{
-    public static string? Missing(string[] tools)
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var missing = tools.Where(t => !path.Any(d => File.Exists(System.IO.Path.Combine(d, t)))).ToList();
-        return missing.Count == 0 ? null
-            : string.Join(", ", missing) + " not installed (" + string.Join("; ", missing.Select(Source).Distinct()) + ")";
-    }
-
-    /// <summary>Where a tool comes from; .ci/run installs shellcheck and php-cli itself.</summary>
-    private static string Source(string tool) => tool switch
-    {
-        "php" => "Debian package php-cli",
-        "mariadbd" or "mariadb-install-db" or "mariadb" => "Debian package mariadb-server",
-        "cfn-lint" => "pip install cfn-lint",
-        _ => "Debian package " + tool,
-    };
-}
-
-/// <summary>A fact that is skipped, with the reason, when a tool it runs is not installed.</summary>
-public sealed class RequiresToolFactAttribute : FactAttribute
-{
-    public RequiresToolFactAttribute(params string[] tools) => Skip = Tools.Missing(tools);
-}
-
-/// <summary>A theory that is skipped, with the reason, when a tool it runs is not installed.</summary>
-public sealed class RequiresToolTheoryAttribute : TheoryAttribute
-{
-    public RequiresToolTheoryAttribute(params string[] tools) => Skip = Tools.Missing(tools);
 }
