@@ -256,6 +256,11 @@ internal static class DiagnosticDescriptors
         "The user data '{1}' of instance '{0}' runs cfn-signal, but the instance sets no SignalTimeoutMinutes, so the stack reports it created before the script ends",
         "Without a CreationPolicy CloudFormation marks the instance created as soon as it runs and rejects the signal. Set SignalTimeoutMinutes on [Instance] (such as 15), so that a failed boot script fails the stack.");
 
+    public static readonly DiagnosticDescriptor NatGatewayInAnotherZone = Create("TDSL270", References, DiagnosticSeverity.Info,
+        "Subnet routed through a NAT gateway in another zone",
+        "Subnet '{0}' (zone {1}) reaches the internet through NAT gateway '{2}' in zone {3}",
+        "An outage of the NAT gateway's zone then cuts this subnet off too, and traffic that crosses zones is charged per GB. Give each zone its own NAT gateway (in a public subnet of that zone) and its own private route table.");
+
     // 3xx: CloudFormation limits and naming
 
     public static readonly DiagnosticDescriptor InvalidLogicalId = Create("TDSL301", Limits, DiagnosticSeverity.Error,

@@ -59,6 +59,7 @@ echo "db at ${Db.PrivateIp}" > /etc/motd
             t.Template.AddNote("TDSL408", "Security group 'WebGroup' allows all outbound traffic to anywhere");
             t.Template.AddNote("TDSL407", "A rule of security group 'DbGroup' has no description");
             t.Template.AddNote("TDSL408", "Security group 'DbGroup' allows all outbound traffic to anywhere");
+            t.Template.AddNote("TDSL270", "Subnet 'Private' (zone 1) reaches the internet through NAT gateway 'Nat' in zone 0");
             return t.Template;
         }
     }
