@@ -28,7 +28,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                     Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken)))
             .WithTrackingName(TrackingNames.ParseStack);
 
+        // Committed templates (templates/*.yaml, for the analyzer's TDSL333) are not read here: the
+        // generator never needs them, and synth rewriting one must not re-run validation.
         var files = context.AdditionalTextsProvider
+            .Where(static text => !CommittedTemplate.IsTemplatePath(text.Path))
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
             .Collect()
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())

@@ -33,14 +33,15 @@ public class ChangeReportTests
         ["SecurityGroupRuleDescription"] = [("Description = \"MariaDB from the web server\"", "Description = \"MariaDB (WordPress) from the web server\"")],
         ["GroupToGroupRulePort"] = [("[IngressFrom<WebAccess>(Tcp, 3306", "[IngressFrom<WebAccess>(Tcp, 3307"), ("[EgressTo<DbAccess>(Tcp, 3306", "[EgressTo<DbAccess>(Tcp, 3307")],
         ["SecurityGroupDescription"] = [("\"DB server: MariaDB and SSH from the web server only\"", "\"DB server: MariaDB and SSH from the web tier only\"")],
-        ["InstanceType"] = [("[Instance<PrivateSubnet>(\"10.0.2.10\", UserData = \"userdata/db.sh\",\n        ImageId = nameof(ImageId), InstanceType = nameof(InstanceType)",
-            "[Instance<PrivateSubnet>(\"10.0.2.10\", UserData = \"userdata/db.sh\",\n        ImageId = nameof(ImageId), InstanceType = \"t3.small\"")],
+        ["InstanceType"] = [("InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]\n    [Uses<DbAccess>", "InstanceType = \"t3.small\", KeyName = nameof(KeyName))]\n    [Uses<DbAccess>")],
         // The DSL writes one tag, Name, which is the record's name: renaming the record renames the resource.
         ["NameTag"] = [("PrivateRoutes", "DbRoutes")],
         ["FlowLogsOff"] = [("[Vpc(\"10.0.0.0/16\", FlowLogs = true)]", "[Vpc(\"10.0.0.0/16\")]")],
     };
 
     public static TheoryData<string> Edits() => [.. EditTable.Keys];
+
+    internal static (string Old, string New)[] EditTableFor(string edit) => EditTable[edit];
 
     [Theory]
     [MemberData(nameof(Edits))]
@@ -53,9 +54,9 @@ public class ChangeReportTests
     }
 
     [Fact]
-    public void Report_AsJson_OnAChangedSubnet()
+    public void Report_AsJson_OnFlowLogsTurnedOff()
     {
-        var changes = TemplateChanges.Compare("wordpress", Committed(), Synthesize(EditTable["SubnetCidr"]));
+        var changes = TemplateChanges.Compare("wordpress", Committed(), Synthesize(EditTable["FlowLogsOff"]));
         var json = ChangeReport.ToJson([new ChangeReport.Entry(changes, "templates/wordpress.yaml", "templates/wordpress.yaml")], FailOn.DataLoss, refused: true);
         Snapshot.Verify(Encoding.UTF8.GetString(json), "json");
     }

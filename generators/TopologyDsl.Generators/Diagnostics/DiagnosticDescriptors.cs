@@ -343,6 +343,11 @@ internal static class DiagnosticDescriptors
         "{0} substitutes '${{{1}}}', a parameter of type {2}, which Fn::Sub cannot write as text",
         "Fn::Sub writes only strings; a list parameter makes the stack fail (\"variable ... does not resolve to a string\"). Declare the parameter as String (or AWS::SSM::Parameter::Value<String>) and split it where it is used.");
 
+    public static readonly DiagnosticDescriptor EditReplacesStatefulResource = Create("TDSL333", Limits, DiagnosticSeverity.Warning,
+        "Edit replaces a resource that holds data",
+        "Changing {0} replaces {1}: {2} (the committed template has {3})",
+        "CloudFormation replaces a resource when a create-only property changes (createOnlyProperties in its resource schema), and a replacement is a new resource: a replaced instance is a new machine, and the old one's root volume is deleted with everything on it. If that is what you want, save the data first (or keep it on a volume that survives), then run synth and commit the template: the warning compares the code with the committed templates/<stack>.yaml and goes away once they match. 'synth' prints the whole change report. Set the build property TopologyDslCompareTemplates to false to stop the comparison.");
+
     // 4xx: security (network exposure and secure defaults)
 
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,
