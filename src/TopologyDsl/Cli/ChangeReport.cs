@@ -106,7 +106,8 @@ public static class ChangeReport
     public static void WriteText(TextWriter writer, Entry entry)
     {
         var changes = entry.Changes;
-        var against = changes.NewStack ? "no template to compare with: a new stack" : "against " + entry.ComparedWith;
+        var against = changes.NewStack ? "no template to compare with: a new stack"
+            : entry.ComparedWith == entry.Template ? "against the committed template" : "against " + entry.ComparedWith;
         writer.WriteLine($"{entry.Template}: {Summary(changes)} ({against})");
         if (changes.NewStack)
         {
