@@ -73,6 +73,30 @@ public class ChangeAnalyzerTests
     public Task TDSL333_NearMiss_NoCommittedTemplate() =>
         Verify([("\"10.0.2.10\"", "\"10.0.2.20\"")], withTemplate: false);
 
+    private static string SmallStack(string ami, string imageId) =>
+        "namespace Shop;\n[Stack(\"shop\")]\npublic static partial class Shop\n{\n" + ami + TestCompilation.TwoTierNetwork
+        + "[SecurityGroup<Net>(\"web\"), Ingress(Tcp, 443, \"0.0.0.0/0\")] public partial record Web;\n"
+        + "[Instance<Public>(\"10.0.1.10\", ImageId = " + imageId + ", InstanceType = \"t3.micro\"), Uses<Web>] public partial record Server;\n}\n";
+
+    [Fact]
+    public Task TDSL334_FixedAddressWithSsmImage() =>
+        Markup.VerifyAsync(SmallStack(TestCompilation.AmiParameter, "{|TDSL334:nameof(Ami)|}"));
+
+    [Theory]
+    [InlineData("[Parameter(Type = ParameterTypes.ImageId)] public partial record Ami;\n", "nameof(Ami)")]
+    [InlineData("", "\"ami-0123456789abcdef0\"")]
+    public Task TDSL334_NearMiss_PinnedImage(string ami, string imageId) =>
+        Markup.VerifyAsync(SmallStack(ami, imageId));
+
+    [Fact]
+    public async Task TDSL334_Message()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + SmallStack(TestCompilation.AmiParameter, "nameof(Ami)"));
+        var warning = Assert.Single(diagnostics, d => d.Id == "TDSL334");
+        Assert.Equal("Instance 'Server' has the fixed address 10.0.1.10 and its image from SSM parameter 'Ami', which CloudFormation resolves again on every stack update; "
+            + "once AWS publishes a new image, any update replaces the instance and fails while the old one holds 10.0.1.10", warning.GetMessage());
+    }
+
     [Fact]
     public void CommittedTemplate_ReadsTheFactsOfTheExample()
     {

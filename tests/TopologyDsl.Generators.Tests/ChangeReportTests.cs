@@ -27,7 +27,8 @@ public class ChangeReportTests
         // A subnet's block, and the DB server's address with it (it must stay inside).
         ["SubnetCidr"] = [("[Subnet<Network>(\"10.0.2.0/24\"", "[Subnet<Network>(\"10.0.3.0/24\""), ("\"10.0.2.10\"", "\"10.0.3.10\"")],
         ["PrivateIp"] = [("\"10.0.2.10\"", "\"10.0.2.20\"")],
-        ["ImageParameter"] = [("al2023-ami-kernel-default-x86_64\"", "al2023-ami-kernel-6.12-x86_64\"")],
+        // Back from the pinned image to the SSM parameter, which CloudFormation resolves on every update.
+        ["ImageParameter"] = [("Type = ParameterTypes.ImageId,", "Type = ParameterTypes.ImageIdFromSsm, Default = \"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64\",")],
         ["UserData"] = [("db.sh:mariadb105-server", "mariadb1011-server")],
         ["SecurityGroupRule"] = [("[Ingress(Tcp, 80, \"0.0.0.0/0\", Description = \"HTTP\")]", "[Ingress(Tcp, 80, \"0.0.0.0/0\", Description = \"HTTP\")]\n    [Ingress(Tcp, 443, \"0.0.0.0/0\", Description = \"HTTPS\")]")],
         ["SecurityGroupRuleDescription"] = [("Description = \"MariaDB from the web server\"", "Description = \"MariaDB (WordPress) from the web server\"")],

@@ -23,6 +23,7 @@ internal static class TopologyValidator
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         TemplateRules.Check(index, findings);
+        UpdateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();
     }

@@ -178,6 +178,33 @@ public static class TemplateChanges
             }
         }
 
+        // An SSM parameter type is resolved again on every update (AWS CloudFormation User Guide,
+        // "Specify existing resources at runtime with CloudFormation-supplied parameter types"), so
+        // any update may give a create-only property a new value: a new image replaces its instances.
+        var ssmParameters = Section(after, "Parameters").Entries
+            .Where(e => ((e.Value as MapNode)?["Type"] as ScalarNode)?.Text.StartsWith("AWS::SSM::Parameter::Value<", StringComparison.Ordinal) == true)
+            .Select(e => e.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var updates = entries.Count > 0 || oldResources.Entries.Any(e => newResources[e.Key] is null)
+            || states.Values.Any(s => s.Action == ResourceAction.Add || s.Changes.Count > 0);
+        if (updates && ssmParameters.Count > 0)
+        {
+            foreach (var state in states.Values.Where(s => s.Action != ResourceAction.Add))
+            {
+                foreach (var (path, property, node) in ReferencesIn(state.New))
+                {
+                    var name = TemplateTree.References(node).FirstOrDefault(ssmParameters.Contains);
+                    if (name is null || state.Changes.Any(c => c.Path == path) || UpdateBehaviour.Of(state.Type, property, node, null).Effect != ChangeEffect.Replace)
+                    {
+                        continue;
+                    }
+
+                    state.Changes.Add(new PropertyChange(path, node, node, ChangeEffect.MayReplace,
+                        $"reads SSM parameter {name}, which CloudFormation resolves again on every update; replaces the resource if it now names another value (a newly published image)"));
+                }
+            }
+        }
+
         // Replacement spreads: a new physical ID is a new value for every property that refers to it.
         var replaced = new Queue<State>(states.Values.Where(s => s.Action == ResourceAction.Update && s.Effect == ChangeEffect.Replace));
         var seen = replaced.Select(s => s.LogicalId).ToHashSet(StringComparer.Ordinal);
@@ -236,7 +263,7 @@ public static class TemplateChanges
             {
                 // CloudFormation creates the new instance before it deletes the old one (AWS CloudFormation
                 // User Guide, "Update behaviors of stack resources"), and two instances cannot hold one address.
-                warning = $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the instance a new address or none";
+                warning = $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the replacement another address";
             }
 
             resources.Add(new ResourceChange(state.LogicalId, state.Type, action, loss, state.Changes.ToArray(), warning));
