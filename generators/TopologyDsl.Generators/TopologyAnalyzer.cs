@@ -151,15 +151,15 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                     : null;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray()));
             }
-        }
 
-        // Edits that replace an instance, against the committed template (the package's build targets
-        // pass templates/*.yaml as additional files; TDSL333).
-        if (Committed(additional, result.Spec.StackName, context.CancellationToken) is { } committed)
-        {
-            foreach (var finding in ChangeRules.Check(result.Spec, committed))
+            // Edits that replace an instance, against the committed template (the package's build
+            // targets pass templates/*.yaml as additional files; TDSL333).
+            if (Committed(additional, result.Spec.StackName, context.CancellationToken) is { } committed)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), map.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+                foreach (var finding in ChangeRules.Check(result.Spec, committed))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), map.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+                }
             }
         }
     }
