@@ -24,8 +24,10 @@ public static partial class WordPressStack
     [Parameter(Type = ParameterTypes.KeyPairName, Description = "EC2 key pair for SSH to both servers")]
     public partial record KeyName;
 
-    [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-        Description = "Amazon Linux 2023 image, read from the public SSM parameter")]
+    // The image is pinned: an SSM parameter type would be resolved again on every stack update, and a
+    // newly published image would then replace both servers, which keep fixed addresses (TDSL334).
+    [Parameter(Type = ParameterTypes.ImageId,
+        Description = "Amazon Linux 2023 image ID, such as the value of the public SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")]
     public partial record ImageId;
 
     [Parameter(Default = "t3.micro", AllowedValues = ["t3.micro", "t3.small", "t3.medium"], Description = "EC2 instance type of both servers")]

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TopologyDsl.Generators.Diagnostics;
@@ -149,6 +151,36 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                     : null;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray()));
             }
+
+            // Edits that replace an instance, against the committed template (the package's build
+            // targets pass templates/*.yaml as additional files; TDSL333).
+            if (Committed(additional, result.Spec.StackName, context.CancellationToken) is { } committed)
+            {
+                foreach (var finding in ChangeRules.Check(result.Spec, committed))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), map.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+                }
+            }
         }
+    }
+
+    /// <summary>Facts read once per version of a template file: the IDE keeps the same AdditionalText while the file is unchanged.</summary>
+    private static readonly ConditionalWeakTable<AdditionalText, CommittedTemplate> Templates = new();
+
+    private static CommittedTemplate? Committed(ImmutableArray<AdditionalText> files, string stackName, CancellationToken cancellationToken)
+    {
+        var file = files.FirstOrDefault(f => CommittedTemplate.IsTemplateOf(f.Path, stackName));
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (Templates.TryGetValue(file, out var known))
+        {
+            return known;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString();
+        return text is null ? null : Templates.GetValue(file, _ => CommittedTemplate.Read(text));
     }
 }

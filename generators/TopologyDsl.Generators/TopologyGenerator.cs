@@ -47,7 +47,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
         var stacks = read.Where(static pair => pair.Input is not null).Select(static (pair, _) => pair.Input!).WithTrackingName(TrackingNames.ParseStack);
 
+        // Committed templates (templates/*.yaml, for the analyzer's TDSL333) are not read here: the
+        // generator never needs them, and synth rewriting one must not re-run validation.
         var files = context.AdditionalTextsProvider
+            .Where(static text => !CommittedTemplate.IsTemplatePath(text.Path))
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
             .Collect()
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())

@@ -173,6 +173,18 @@ public class AnalyzerTests
     public Task TDSL007_NearMiss_HyphensAllowed() => Markup.VerifyAsync(Stack(Network, "[Stack(\"shop-web-2\")]"));
 
     [Fact]
+    public Task TDSL270_NatGatewayInAnotherZone() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>("10.0.1.0/24", Zone = 0)] public partial record PublicA;
+        [Subnet<Net>("10.0.11.0/24", Zone = 0)] public partial record AppA;
+        [Subnet<Net>("10.0.12.0/24", Zone = 1)] public partial record AppB;
+        [InternetGateway<Net>] public partial record Igw;
+        [NatGateway<PublicA>] public partial record Nat;
+        [RouteTable<Net>, Associate<PublicA>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+        [RouteTable<Net>, Associate<AppA>, {|TDSL270:Associate<AppB>|}, Route<Nat>("0.0.0.0/0")] public partial record PrivateRoutes;
+        """));
+
+    [Fact]
     public Task TDSL008_ZoneNoRegionHas() => Markup.VerifyAsync(Stack("""
         [Vpc("10.0.0.0/16")] public partial record Net;
         [Subnet<Net>("10.0.1.0/24", Zone = {|TDSL008:6|})] public partial record Seventh;

@@ -91,6 +91,28 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void CommittedTemplateAddedOrRewritten_NoStepAfterTheFilesReruns()
+    {
+        // The analyzer reads templates/<stack>.yaml (TDSL333); the generator leaves it out before
+        // reading any text, so synth writing it (or the build adding it) re-runs nothing.
+        var web = new InMemoryAdditionalText("/p/web.sh", "echo hi\n");
+        var template = new InMemoryAdditionalText("/p/templates/shop.yaml", "Resources: {}\n");
+        var (driver, compilation) = FirstRun(web);
+
+        driver = driver.AddAdditionalTexts([template]).RunGenerators(compilation);
+        AllCachedOrUnchanged(driver, TrackingNames.ProjectFiles, TrackingNames.Assemble, TrackingNames.Render);
+
+        driver = driver.ReplaceAdditionalText(template, new InMemoryAdditionalText("/p/templates/shop.yaml", "Resources:\n  Net: {}\n")).RunGenerators(compilation);
+        AllCachedOrUnchanged(driver, TrackingNames.ProjectFiles, TrackingNames.Assemble, TrackingNames.Render);
+
+        driver = driver.RunGenerators(compilation);
+        foreach (var step in Steps)
+        {
+            Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+    }
+
+    [Fact]
     public void UnusedAdditionalFileEdited_OutputNotRebuilt_UsedFileEdited_OutputRebuilt()
     {
         var web = new InMemoryAdditionalText("/p/web.sh", "echo hi\n");

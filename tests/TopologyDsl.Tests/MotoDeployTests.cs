@@ -39,6 +39,7 @@ public sealed class MotoDeployTests : IDisposable
         ["AdminCidr"] = "203.0.113.7/32",
         ["AdminEmail"] = "admin@example.com",
         ["AdminUser"] = "admin",
+        ["ImageId"] = "ami-0123456789abcdef0",
     };
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "topologydsl-moto-" + Guid.NewGuid().ToString("N"));

@@ -256,6 +256,11 @@ internal static class DiagnosticDescriptors
         "The user data '{1}' of instance '{0}' runs cfn-signal, but the instance sets no SignalTimeoutMinutes, so the stack reports it created before the script ends",
         "Without a CreationPolicy CloudFormation marks the instance created as soon as it runs and rejects the signal. Set SignalTimeoutMinutes on [Instance] (such as 15), so that a failed boot script fails the stack.");
 
+    public static readonly DiagnosticDescriptor NatGatewayInAnotherZone = Create("TDSL270", References, DiagnosticSeverity.Info,
+        "Subnet routed through a NAT gateway in another zone",
+        "Subnet '{0}' (zone {1}) reaches the internet through NAT gateway '{2}' in zone {3}",
+        "An outage of the NAT gateway's zone then cuts this subnet off too, and traffic that crosses zones is charged per GB. Give each zone its own NAT gateway (in a public subnet of that zone) and its own private route table.");
+
     // 3xx: CloudFormation limits and naming
 
     public static readonly DiagnosticDescriptor InvalidLogicalId = Create("TDSL301", Limits, DiagnosticSeverity.Error,
@@ -352,6 +357,16 @@ internal static class DiagnosticDescriptors
         "List parameter substituted as text",
         "{0} substitutes '${{{1}}}', a parameter of type {2}, which Fn::Sub cannot write as text",
         "Fn::Sub writes only strings; a list parameter makes the stack fail (\"variable ... does not resolve to a string\"). Declare the parameter as String (or AWS::SSM::Parameter::Value<String>) and split it where it is used.");
+
+    public static readonly DiagnosticDescriptor EditReplacesStatefulResource = Create("TDSL333", Limits, DiagnosticSeverity.Warning,
+        "Edit replaces a resource that holds data",
+        "Changing {0} replaces {1}: {2} (the committed template has {3})",
+        "CloudFormation replaces a resource when a create-only property changes (createOnlyProperties in its resource schema), and a replacement is a new resource: a replaced instance is a new machine, and the old one's root volume is deleted with everything on it. If that is what you want, save the data first (or keep it on a volume that survives), then run synth and commit the template: the warning compares the code with the committed templates/<stack>.yaml and goes away once they match. 'synth' prints the whole change report. Set the build property TopologyDslCompareTemplates to false to stop the comparison.");
+
+    public static readonly DiagnosticDescriptor FixedAddressWithResolvedImage = Create("TDSL334", Limits, DiagnosticSeverity.Warning,
+        "Fixed address with an image resolved on every update",
+        "Instance '{0}' has the fixed address {1} and its image from SSM parameter '{2}', which CloudFormation resolves again on every stack update; once AWS publishes a new image, any update replaces the instance and fails while the old one holds {1}",
+        "CloudFormation resolves parameters of type AWS::SSM::Parameter::Value<...> on every create and update, and ImageId is create-only: when the public parameter points at a new image, the next update (of anything in the stack) replaces the instance. CloudFormation creates the replacement before it deletes the old instance, so a fixed private address is still taken, the update fails and rolls back, and the way out deletes the instance with its root volume. Pin the image: declare the parameter with Type = ParameterTypes.ImageId and pass the image ID at deploy time (resolve the SSM name once with 'aws ssm get-parameter'), or write the image ID; the instance is then replaced only when you change it.");
 
     // 4xx: security (network exposure and secure defaults)
 

@@ -24,6 +24,8 @@ internal static class TopologyValidator
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
         TemplateRules.Check(index, findings);
+        AvailabilityRules.Check(index, findings);
+        UpdateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();
     }

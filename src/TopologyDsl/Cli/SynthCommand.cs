@@ -7,6 +7,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using TopologyDsl.CloudFormation;
+using TopologyDsl.CloudFormation.Changes;
 
 namespace TopologyDsl.Cli;
 
@@ -28,6 +29,14 @@ public static class SynthCommand
 
     private const string Name = "synth";
 
+    private static readonly Dictionary<string, FailOn> FailOnNames = new(StringComparer.Ordinal)
+    {
+        ["none"] = FailOn.None,
+        ["change"] = FailOn.Change,
+        ["replace"] = FailOn.Replace,
+        ["data-loss"] = FailOn.DataLoss,
+    };
+
     /// <summary>Runs the program's command line (<c>synth</c> and the other subcommands) against the given stacks' templates.</summary>
     public static int Run(string[] args, params Template[] templates) =>
         Run(args, templates, Console.Out, Console.Error, DefaultOutputDirectory(Assembly.GetEntryAssembly()));
@@ -48,8 +57,25 @@ public static class SynthCommand
             Description = "The folder for the templates [default: the project's templates/ folder]",
             HelpName = "DIR",
         };
-        var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml, and its network picture and reachability matrix to DIR/<stack>.md") { check, output };
-        command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetValue(output)));
+        var compareWith = new Option<string>("--base")
+        {
+            Description = "Report changes against the templates in DIR (such as the target branch's) instead of the committed ones",
+            HelpName = "DIR",
+        };
+        var reportFile = new Option<string>("--report-file")
+        {
+            Description = "Also write the change report as JSON to FILE",
+            HelpName = "FILE",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with code 3 when the change report holds a change of this kind or worse [default: none]",
+            HelpName = "change|replace|data-loss",
+        };
+        failOn.AcceptOnlyFromAmong(FailOnNames.Keys.ToArray());
+        var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml (and its network picture and reachability matrix to DIR/<stack>.md) and report what deploying it changes") { check, output, compareWith, reportFile, failOn };
+        command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetValue(output), result.GetValue(compareWith),
+            result.GetValue(reportFile), FailOnNames[result.GetValue(failOn) ?? "none"]));
         return command;
     }
 
@@ -70,31 +96,128 @@ public static class SynthCommand
         private readonly TextWriter _out = context.Out;
         private readonly TextWriter _err = context.Error;
 
-        public int Run(bool check, string? outOption)
+        public int Run(bool check, string? outOption, string? baseOption, string? reportFile, FailOn failOn)
         {
-            if (outOption is { Length: 0 })
+            foreach (var (option, value, what) in new[] { ("--out", outOption, "folder"), ("--base", baseOption, "folder"), ("--report-file", reportFile, "file") })
             {
-                _err.WriteLine(Name + ": --out names no folder (the value is empty)");
-                return Failed;
+                if (value is { Length: 0 })
+                {
+                    _err.WriteLine($"{Name}: {option} names no {what} (the value is empty)");
+                    return Failed;
+                }
             }
 
             var directory = Path.GetFullPath(outOption ?? context.DefaultDirectory);
+            var baseDirectory = baseOption is null ? null : Path.GetFullPath(baseOption);
             var failed = false;
+            var reports = new List<ChangeReport.Entry>();
             foreach (var template in context.Templates)
             {
                 var path = Path.Combine(directory, template.StackName + ".yaml");
+                string? committed = null;
+                string produced;
                 try
                 {
-                    failed |= check ? !Check(template, path) : !Write(template, path);
+                    produced = TemplateWriter.Write(template);
+                    var done = check ? Check(template, path, produced, out committed) : Write(template, path, produced, out committed);
+                    failed |= !done;
+
+                    // A stale or missing template (--check) is still compared; a fault leaves nothing to compare.
+                    if (!done && !(check && (committed is not null || (!File.Exists(path) && !Directory.Exists(path)))))
+                    {
+                        continue;
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     _err.WriteLine($"{Name}: cannot {(check ? "read" : "write")} {Show(path)}: {TemplateFiles.Reason(e)}");
                     failed = true;
+                    continue;
+                }
+
+                var basePath = baseDirectory is null ? path : Path.Combine(baseDirectory, template.StackName + ".yaml");
+                if (Compare(template.StackName, path, basePath, baseDirectory is null ? committed : null, produced, out var fault) is { } entry)
+                {
+                    reports.Add(entry);
+                }
+
+                failed |= fault;
+            }
+
+            var refused = !failed && reports.Any(r => ChangeReport.Reaches(r.Changes, failOn));
+            if (reportFile is not null)
+            {
+                try
+                {
+                    var target = TemplateFiles.Resolve(Path.GetFullPath(reportFile));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    TemplateFiles.WriteAtomically(target, ChangeReport.ToJson(reports, failOn, refused));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _err.WriteLine($"{Name}: cannot write {Show(Path.GetFullPath(reportFile))}: {TemplateFiles.Reason(e)}");
+                    failed = true;
                 }
             }
 
-            return failed ? Failed : TopologyCommandLine.Success;
+            if (failed)
+            {
+                return Failed;
+            }
+
+            if (refused)
+            {
+                _err.WriteLine($"{Name}: the changes include {FailOnNames.First(n => n.Value == failOn).Key} (--fail-on)");
+                return ChangeReport.Refused;
+            }
+
+            return TopologyCommandLine.Success;
+        }
+
+        /// <summary>
+        /// The change report of one stack: the produced template against the committed one (read before
+        /// it was overwritten; null when there was none) or the one in <c>--base</c>. Prints it when it
+        /// holds changes. Null when the template compared with cannot be read: a fault for the one in
+        /// <c>--base</c>; for the committed one, which synth replaces anyway, a line on standard output.
+        /// </summary>
+        private ChangeReport.Entry? Compare(string stack, string path, string basePath, string? committed, string produced, out bool fault)
+        {
+            fault = false;
+            var shownBase = Show(basePath);
+            try
+            {
+                if (basePath != path)
+                {
+                    committed = File.Exists(basePath) ? File.ReadAllText(basePath) : null;
+                }
+
+                var changes = committed is not null && TemplateFiles.SameText(Encoding.UTF8.GetBytes(committed), Encoding.UTF8.GetBytes(produced))
+                    ? new StackChanges(stack, false, [], [])
+                    : TemplateChanges.Compare(stack, committed, produced);
+                var entry = new ChangeReport.Entry(changes, Show(path), shownBase);
+                if (!changes.IsEmpty)
+                {
+                    ChangeReport.WriteText(_out, entry);
+                }
+
+                return entry;
+            }
+            catch (FormatException e) when (basePath == path)
+            {
+                _out.WriteLine($"{Show(path)}: no change report: the committed template is not a template ({e.Message})");
+            }
+            catch (FormatException e)
+            {
+                _err.WriteLine($"{Name}: cannot compare with {shownBase}: {e.Message}");
+                fault = true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _err.WriteLine($"{Name}: cannot read {shownBase}: {TemplateFiles.Reason(e)}");
+                fault = true;
+            }
+
+            return null;
         }
 
         /// <summary>Checks the template against its quotas; prints the warning or error. False when it cannot be deployed at all.</summary>
@@ -118,10 +241,11 @@ public static class SynthCommand
             return true;
         }
 
-        private bool Write(Template template, string path)
+        private bool Write(Template template, string path, string produced, out string? committed)
         {
+            committed = null;
             var shown = Show(path);
-            var bytes = Encoding.UTF8.GetBytes(TemplateWriter.Write(template));
+            var bytes = Encoding.UTF8.GetBytes(produced);
             if (!WithinQuota(shown, bytes.Length))
             {
                 return false;
@@ -143,6 +267,7 @@ public static class SynthCommand
                 return Fault("write", path, Show(targetFile) + " is a file, not a folder");
             }
 
+            committed = File.Exists(target) ? File.ReadAllText(target) : null;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             TemplateFiles.SweepStaleTemporaries(target);
             TemplateFiles.WriteAtomically(target, bytes);
@@ -161,10 +286,11 @@ public static class SynthCommand
             return true;
         }
 
-        private bool Check(Template template, string path)
+        private bool Check(Template template, string path, string produced, out string? committed)
         {
+            committed = null;
             var shown = Show(path);
-            var bytes = Encoding.UTF8.GetBytes(TemplateWriter.Write(template));
+            var bytes = Encoding.UTF8.GetBytes(produced);
             if (!WithinQuota(shown, bytes.Length))
             {
                 return false;
@@ -181,7 +307,9 @@ public static class SynthCommand
                 return false;
             }
 
-            if (!TemplateFiles.SameText(File.ReadAllBytes(path), bytes))
+            var existing = File.ReadAllBytes(path);
+            committed = Encoding.UTF8.GetString(existing);
+            if (!TemplateFiles.SameText(existing, bytes))
             {
                 _err.WriteLine($"{shown}: differs from what the code produces; run 'synth' and commit the template");
                 return false;

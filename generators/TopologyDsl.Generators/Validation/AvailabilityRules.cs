@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>Designs that tie one availability zone's traffic to another zone.</summary>
+internal static class AvailabilityRules
+{
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        foreach (var table in index.Stack.Resources.OfType<RouteTableSpec>())
+        {
+            for (var r = 0; r < table.Routes.Count; r++)
+            {
+                if (index.Resolve<NatGatewaySpec>(table.Routes[r].Target) is not { } nat || index.Resolve<SubnetSpec>(nat.Subnet) is not { } natSubnet)
+                {
+                    continue;
+                }
+
+                for (var a = 0; a < table.Associations.Count; a++)
+                {
+                    if (index.Resolve<SubnetSpec>(table.Associations[a]) is { } subnet && subnet.Zone != natSubnet.Zone)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.NatGatewayInAnotherZone.Id, table.Path.Item("associate", a),
+                            subnet.Name, Invariant.Format(subnet.Zone), nat.Name, Invariant.Format(natSubnet.Zone)));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Linq;
+using TopologyDsl.CloudFormation.Changes;
+
+namespace TopologyDsl.Tests;
+
+/// <summary>Decisions of the change report on small templates: SSM parameters, policies, removals.</summary>
+public class TemplateChangesTests
+{
+    private const string Template = """
+        Parameters:
+          Ami:
+            Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>
+            Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64
+        Resources:
+          Web:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: web
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 443
+                  ToPort: 443
+                  CidrIp: 0.0.0.0/0
+                  Description: HTTPS
+          Server:
+            Type: AWS::EC2::Instance
+            Properties:
+              ImageId: !Ref Ami
+              SubnetId: subnet-1
+          Logs:
+            Type: AWS::Logs::LogGroup
+            DeletionPolicy: Retain
+        """;
+
+    [Fact]
+    public void AnyUpdate_MayReplaceAnInstanceWhoseImageIsAnSsmParameter()
+    {
+        var changes = TemplateChanges.Compare("s", Template, Template.Replace("Description: HTTPS", "Description: TLS"));
+        var server = Assert.Single(changes.Resources, r => r.LogicalId == "Server");
+        Assert.Equal(ResourceAction.MayReplace, server.Action);
+        Assert.Equal("its root volume is deleted", server.DataLoss);
+        var change = Assert.Single(server.Changes);
+        Assert.Equal("Properties.ImageId", change.Path);
+        Assert.StartsWith("reads SSM parameter Ami, which CloudFormation resolves again on every update", change.Reason);
+        Assert.Equal(ResourceAction.Update, changes.Resources.Single(r => r.LogicalId == "Web").Action);
+    }
+
+    [Fact]
+    public void NoChange_NoSsmNote()
+    {
+        Assert.True(TemplateChanges.Compare("s", Template, Template).IsEmpty);
+    }
+
+    [Fact]
+    public void RemovedLogGroupWithRetain_IsNoDataLoss_WithoutIt_Is()
+    {
+        var removed = Template[..Template.IndexOf("  Logs:", System.StringComparison.Ordinal)];
+        Assert.Null(TemplateChanges.Compare("s", Template, removed).Resources.Single(r => r.LogicalId == "Logs").DataLoss);
+        var unprotected = Template.Replace("    DeletionPolicy: Retain", "");
+        Assert.Equal("its log events are deleted", TemplateChanges.Compare("s", unprotected, removed).Resources.Single(r => r.LogicalId == "Logs").DataLoss);
+    }
+
+    [Fact]
+    public void BlockDeviceMapping_DeleteOnTerminationUpdates_OtherwiseReplaces()
+    {
+        const string instance = """
+            Resources:
+              Server:
+                Type: AWS::EC2::Instance
+                Properties:
+                  ImageId: ami-0123456789abcdef0
+                  BlockDeviceMappings:
+                    - DeviceName: /dev/xvda
+                      Ebs:
+                        VolumeSize: 8
+                        DeleteOnTermination: true
+            """;
+        Assert.Equal(ResourceAction.Update, TemplateChanges.Compare("s", instance, instance.Replace("DeleteOnTermination: true", "DeleteOnTermination: false")).Resources.Single().Action);
+        var resized = TemplateChanges.Compare("s", instance, instance.Replace("VolumeSize: 8", "VolumeSize: 16")).Resources.Single();
+        Assert.Equal(ResourceAction.Replace, resized.Action);
+        Assert.Equal("Properties.BlockDeviceMappings[0].Ebs.VolumeSize", resized.Changes.Single().Path);
+    }
+}
