@@ -32,7 +32,7 @@ public class ChangeReportTests
         ["UserData"] = [("db.sh:mariadb105-server", "mariadb1011-server")],
         ["SecurityGroupRule"] = [("[Ingress(Tcp, 80, \"0.0.0.0/0\", Description = \"HTTP\")]", "[Ingress(Tcp, 80, \"0.0.0.0/0\", Description = \"HTTP\")]\n    [Ingress(Tcp, 443, \"0.0.0.0/0\", Description = \"HTTPS\")]")],
         ["SecurityGroupRuleDescription"] = [("Description = \"MariaDB from the web server\"", "Description = \"MariaDB (WordPress) from the web server\"")],
-        ["GroupToGroupRulePort"] = [("[IngressFrom<WebAccess>(Tcp, 3306", "[IngressFrom<WebAccess>(Tcp, 3307"), ("[EgressTo<DbAccess>(Tcp, 3306", "[EgressTo<DbAccess>(Tcp, 3307")],
+        ["GroupToGroupRulePort"] = [("[IngressFrom<WebAccess>(Tcp, 3306", "[IngressFrom<WebAccess>(Tcp, 3307"), ("[EgressTo<DbAccess>(Tcp, 3306", "[EgressTo<DbAccess>(Tcp, 3307"), ("DbServer>(Tcp, 3306)]", "DbServer>(Tcp, 3307)]")],
         ["SecurityGroupDescription"] = [("\"DB server: MariaDB and SSH from the web server only\"", "\"DB server: MariaDB and SSH from the web tier only\"")],
         ["InstanceType"] = [("InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]\n    [Uses<DbAccess>", "InstanceType = \"t3.small\", KeyName = nameof(KeyName))]\n    [Uses<DbAccess>")],
         // The DSL writes one tag, Name, which is the record's name: renaming the record renames the resource.

@@ -36,6 +36,11 @@ public sealed class ChangeReportCommandTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
+        if (path == Committed)
+        {
+            // The picture synth writes beside the template, committed with it (--check compares both).
+            File.WriteAllText(Path.ChangeExtension(path, ".md"), _template.Overview);
+        }
     }
 
     [Fact]
