@@ -185,6 +185,10 @@ internal static class CidrRules
         {
             var sorted = pair.Value.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
             var vpc = (VpcSpec)index.Find(pair.Key)!;
+            var used = sorted.Select(s => s.Block).ToList();
+
+            // The suggestion depends only on the VPC and the block size: one search per size, not per overlap.
+            var free = new Dictionary<int, Cidr?>();
             var widest = sorted.Count > 0 ? sorted[0] : default;
             for (var i = 1; i < sorted.Count; i++)
             {
@@ -192,9 +196,14 @@ internal static class CidrRules
                 if (current.Block.First <= widest.Block.Last)
                 {
                     var (later, earlier) = current.Order > widest.Order ? (current, widest) : (widest, current);
+                    if (!free.TryGetValue(later.Block.Prefix, out var suggestion))
+                    {
+                        free.Add(later.Block.Prefix, suggestion = FreeBlock(vpc, later.Block.Prefix, used));
+                    }
+
                     findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
                         later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key)
-                        with { Suggestion = FreeBlock(vpc, later.Block.Prefix, sorted.Select(s => s.Block))?.ToString() });
+                        with { Suggestion = suggestion?.ToString() });
                 }
 
                 if (current.Block.Last > widest.Block.Last)
