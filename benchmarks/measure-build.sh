@@ -8,6 +8,10 @@
 #   benchmarks/measure-build.sh                 # 100 1000 10000
 #   benchmarks/measure-build.sh 1000            # one size
 #   KEEP=1 benchmarks/measure-build.sh 100      # keep the generated projects (their folder is printed)
+#   RUNS=2 benchmarks/measure-build.sh          # rebuild twice, report the second (warm compiler server)
+#
+# Times are what csc reports in this environment: with UseSharedCompilation=false every build starts
+# a fresh compiler, so the compiler's total includes its own start-up and JIT.
 #
 # The topology is the benchmarks' (TopologyBenchmarks.Source): /28 subnets in /16 VPCs, an internet
 # gateway and one route table per VPC associated with every subnet, an instance in every tenth subnet.
@@ -85,12 +89,13 @@ for resources in "${sizes[@]}"; do
   subnets=$(( (resources - 5) * 10 / 21 ))
   for layout in split one; do
     per=$per_deployable_stack; [ "$layout" = one ] && per=$subnets
+    [ "$layout" = one ] && [ "$subnets" -le "$per_deployable_stack" ] && continue   # one stack either way
     dir="$work/r$resources-$layout"
     project "$dir" "$subnets" "$per"
     stacks=$(grep -c '^\[Stack' "$dir/Topology.cs")
     dotnet build "$dir" -v:q -nologo > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
-    # Twice, reporting the second: the first also starts the compiler server and warms its JIT.
-    for run in 1 2; do
+    # RUNS rebuilds (default 1), reporting the last: with the compiler server on, use 2 so the first starts it.
+    for ((run = 0; run < ${RUNS:-1}; run++)); do
       start=$(date +%s.%N)
       dotnet build "$dir" --no-restore --no-dependencies --no-incremental -v:d -nologo -clp:PerformanceSummary \
         -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true > "$dir/build.log" 2>&1 || { tail -50 "$dir/build.log"; exit 1; }
