@@ -124,7 +124,7 @@ public sealed class PackageTests : IDisposable
         File.AppendAllText(Path.Combine(app, "templates", "edge.yaml"), "# edited by hand\n");
         var stale = Dotnet(app, environment, "build", "-p:TopologyDslSynth=check");
         Assert.NotEqual(0, stale.Exit);
-        Assert.Contains("error TDSLBUILD: The committed templates of Consumer differ", stale.Output);
+        Assert.Contains("error TopologyDslSynth: The committed templates of Consumer differ", stale.Output);
         var write = Dotnet(app, environment, "build", "-p:TopologyDslSynth=write");
         Assert.True(write.Exit == 0, write.Output);
         Assert.Equal(template, File.ReadAllText(Path.Combine(app, "templates", "edge.yaml")));
