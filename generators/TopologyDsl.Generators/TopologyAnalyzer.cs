@@ -59,7 +59,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         var map = result.SourceMap!;
         var additional = context.Options.AdditionalFiles;
         var findings = TopologyValidator.Validate(result.Spec, path =>
-            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString());
+            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(),
+            BuildOptions.Validation(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
 
         foreach (var finding in findings)
         {

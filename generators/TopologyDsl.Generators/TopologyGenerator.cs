@@ -23,8 +23,9 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var stacks = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.Stack,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) =>
-                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec)
+                static (syntax, cancellationToken) => new StackInput(
+                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
+                    Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken)))
             .WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
@@ -33,8 +34,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ProjectFiles);
 
-        var inputs = stacks.Combine(files)
-            .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
+        // Quotas an account may have raised, from build properties (ValidationOptions): a small equatable record.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => BuildOptions.Validation(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var inputs = stacks.Combine(files).Combine(options)
+            .Select(static (pair, _) => Assemble(pair.Left.Left.Spec, pair.Left.Right, pair.Left.Left.HiddenInfoIds, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class cannot take generated members; the
@@ -48,10 +54,17 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
     }
 
-    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files)
+    /// <summary>
+    /// Validates the stack and keeps only the project files it reads, so an edit to any other file
+    /// changes nothing downstream. Info findings (which <c>dotnet build</c> does not print) travel on
+    /// as notes that <c>synth</c> prints, except those the project set to <c>none</c> or <c>silent</c>.
+    /// </summary>
+    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, EquatableArray<string> hiddenInfoIds = default, ValidationOptions? options = null)
     {
-        var findings = TopologyValidator.Validate(stack, files);
+        var findings = TopologyValidator.Validate(stack, files, options);
+        var notes = findings
+            .Where(f => Notes.IsInfo(f.Id) && !hiddenInfoIds.Contains(f.Id))
+            .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
@@ -60,6 +73,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray());
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray());
     }
 }

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string ParseStack = nameof(ParseStack);
     public const string ProjectFiles = nameof(ProjectFiles);
+    public const string Options = nameof(Options);
     public const string Assemble = nameof(Assemble);
     public const string Render = nameof(Render);
 }

@@ -8,7 +8,7 @@ using TopologyDsl.Generators.Validation;
 namespace TopologyDsl.Generators.Emit;
 
 /// <summary>What the emitter needs: the spec, whether it has errors, and the user data files it uses.</summary>
-internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files);
+internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default);
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -75,6 +75,11 @@ internal static class TopologyEmitter
                 line.Clear();
                 Call(line, call.Method, [new PlannedArgument(null, new PlannedValue.Text(call.Name)), .. call.Arguments]);
                 w.Line(line.Append(';').ToString());
+            }
+
+            foreach (var note in input.Notes)
+            {
+                w.Line(Builder + ".Template.AddNote(" + CodeWriter.Literal(note.Id) + ", " + CodeWriter.Literal(note.Message) + ");");
             }
 
             w.Line("return " + Builder + ".Template;");

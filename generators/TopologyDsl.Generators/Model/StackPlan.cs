@@ -50,8 +50,9 @@ internal static class StackPlan
     public static string GroupEgressRule(SecurityGroupSpec group, RuleSpec rule) => GroupRule(group, rule, "To");
 
     private static string GroupRule(SecurityGroupSpec group, RuleSpec rule, string direction) =>
-        group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? "" : rule.Port.ToString(CultureInfo.InvariantCulture)
-        + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
+        group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? ""
+            : rule.Port < 0 ? "All" // ICMP type -1 (every type): a logical ID holds letters and digits only
+            : rule.Port.ToString(CultureInfo.InvariantCulture) + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
 
     public static string InstanceRole(InstanceSpec instance) => instance.Name + "Role";
 
@@ -449,7 +450,9 @@ internal static class StackPlan
         PlannedValue? userData = null;
         if (i.UserData is { } file && index.ReadFile(file) is { } script)
         {
-            userData = PlannedValue.Helper("Base64", PlannedValue.Helper("Sub", new PlannedValue.Script(script)));
+            // Fn::Sub only where there is something to substitute: cfn-lint reports a Sub without ${...} (W1020).
+            var text = new PlannedValue.Script(script);
+            userData = PlannedValue.Helper("Base64", script.Contains("${") ? PlannedValue.Helper("Sub", text) : text);
         }
 
         calls.Add(Call("Instance", i.Name,

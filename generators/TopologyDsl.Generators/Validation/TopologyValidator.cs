@@ -11,7 +11,7 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile)
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<Finding>(stack.ParseFindings);
 
@@ -31,11 +31,13 @@ internal static class TopologyValidator
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
         SecurityRules.Check(index, findings);
+        TemplateRules.Check(index, findings);
+        QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();
     }
 
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files) =>
-        Validate(stack, path => StackIndex.FindFile(files, path));
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
+        Validate(stack, path => StackIndex.FindFile(files, path), options);
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }
