@@ -31,6 +31,39 @@ public static class Stages
         var stages = new (string Name, Action<State> Run)[]
         {
             ("parse (with source map)", s => s.Spec = TopologyParser.Parse(stack, attribute, withSourceMap: true, default).Spec),
+            ("parse on a fresh generated compilation", s =>
+            {
+                var fresh = s.Generated!.Clone();
+                fresh.GetDeclarationDiagnostics();
+                var bench = fresh.GetTypeByMetadataName("Bench.Bench")!;
+                var watch = Stopwatch.StartNew();
+                TopologyParser.Parse(bench, bench.GetAttributes().Single(), withSourceMap: true, default);
+                s.FreshParse = watch.Elapsed;
+                var analyzeType = typeof(TopologyAnalyzer).GetMethod("AnalyzeType", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+                watch.Restart();
+#pragma warning disable CS0618
+                var context = new SymbolAnalysisContext(bench, fresh, new AnalyzerOptions([]), _ => { }, _ => true, default);
+#pragma warning restore CS0618
+                analyzeType.Invoke(null, [context]);
+                s.FreshAnalyzeStack = watch.Elapsed;
+                watch.Restart();
+                foreach (var member in bench.GetTypeMembers())
+                {
+#pragma warning disable CS0618
+                    analyzeType.Invoke(null, [new SymbolAnalysisContext(member, fresh, new AnalyzerOptions([]), _ => { }, _ => true, default)]);
+#pragma warning restore CS0618
+                }
+
+                s.FreshPerType = watch.Elapsed;
+            }),
+            ("per-type checks, as AnalyzeType", s =>
+            {
+                foreach (var member in stack.GetTypeMembers())
+                {
+                    var own = member.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TopologyParser.MetadataName(c) == KnownNames.Stack);
+                    var inStack = member.ContainingType?.GetAttributes().Any(a => a.AttributeClass is { } c && TopologyParser.MetadataName(c) == KnownNames.Stack) == true;
+                }
+            }),
             ("index", s => s.Index = new StackIndex(s.Spec!, _ => null)),
             ("ShapeRules", s => ShapeRules.Check(s.Index!, s.Findings)),
             ("ReferenceRules", s => ReferenceRules.Check(s.Index!, s.Findings)),
@@ -41,10 +74,17 @@ public static class Stages
             ("Validate (stops at quota)", s => TopologyValidator.Validate(s.Spec!, _ => null)),
             ("plan", s => StackPlan.Template(s.Index!)),
             ("generator (fresh driver)", s => CSharpGeneratorDriver.Create(new TopologyGenerator()).RunGenerators(compilation.Clone())),
-            ("analyzer, end to end", s => s.AnalyzerTime = AnalyzerTime(s.Generated!)),
+            ("analyzer, end to end", s => s.AnalyzerTime = AnalyzerTime(s.Generated!, bindFirst: false)),
+            ("analyzer, declarations bound first", s => s.AnalyzerTimeBound = AnalyzerTime(s.Generated!, bindFirst: true)),
+            ("no-op symbol analyzer, bound first", s => s.NoopTime = AnalyzerTime(s.Generated!, bindFirst: true, new NoopAnalyzer())),
         };
         var times = stages.ToDictionary(s => s.Name, _ => new List<double>());
         times.Add(AnalyzerOwn, []);
+        times.Add(AnalyzerOwnBound, []);
+        times.Add(NoopOwn, []);
+        times.Add(FreshParse, []);
+        times.Add(FreshAnalyzeStack, []);
+        times.Add(FreshPerType, []);
         for (var run = 0; run <= runs; run++)
         {
             var state = new State { Generated = generated };
@@ -61,11 +101,16 @@ public static class Stages
             if (run > 0)
             {
                 times[AnalyzerOwn].Add(state.AnalyzerTime.TotalMilliseconds);
+                times[AnalyzerOwnBound].Add(state.AnalyzerTimeBound.TotalMilliseconds);
+                times[NoopOwn].Add(state.NoopTime.TotalMilliseconds);
+                times[FreshParse].Add(state.FreshParse.TotalMilliseconds);
+                times[FreshAnalyzeStack].Add(state.FreshAnalyzeStack.TotalMilliseconds);
+                times[FreshPerType].Add(state.FreshPerType.TotalMilliseconds);
             }
         }
 
         Console.WriteLine($"{subnets} subnets in one stack, median of {runs} runs:");
-        foreach (var name in stages.Select(s => s.Name).Append(AnalyzerOwn))
+        foreach (var name in stages.Select(s => s.Name).Append(AnalyzerOwn).Append(AnalyzerOwnBound).Append(NoopOwn).Append(FreshParse).Append(FreshAnalyzeStack).Append(FreshPerType))
         {
             var sorted = times[name].OrderBy(t => t).ToList();
             Console.WriteLine($"  {name,-26} {sorted[sorted.Count / 2],10:F1} ms");
@@ -73,19 +118,49 @@ public static class Stages
     }
 
     private const string AnalyzerOwn = "analyzer, own time";
+    private const string AnalyzerOwnBound = "analyzer, own time, declarations bound first";
+    private const string NoopOwn = "no-op symbol analyzer, own time";
+    private const string FreshParse = "parse alone, fresh generated compilation";
+    private const string FreshAnalyzeStack = "AnalyzeType(stack) alone, same";
+    private const string FreshPerType = "AnalyzeType(each record), same";
 
     /// <summary>
     /// The analyzer over a fresh copy of the compilation; returns the time spent in its own
     /// callbacks, the figure -p:ReportAnalyzer=true reports (the end-to-end time adds the compiler's binding).
     /// </summary>
-    public static TimeSpan AnalyzerTime(Compilation generated)
+    public static TimeSpan AnalyzerTime(Compilation generated, bool bindFirst, DiagnosticAnalyzer? analyzer = null)
     {
-        var analyzer = new TopologyAnalyzer();
-        var withAnalyzers = generated.Clone().WithAnalyzers([analyzer],
+        analyzer ??= new TopologyAnalyzer();
+        var copy = generated.Clone();
+        if (bindFirst)
+        {
+            // What the compiler does for its own sake before analyzers see a symbol in a build: complete
+            // every declaration (attributes, base types, constraints).
+            copy.GetDeclarationDiagnostics();
+        }
+
+        var withAnalyzers = copy.WithAnalyzers([analyzer],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime;
     }
+
+    /// <summary>A symbol action on every type that does nothing: what the analyzer driver itself costs per type.</summary>
+#pragma warning disable RS1041, RS1036, RS2008, RS1026 // a measuring stick, never loaded by a compiler
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class NoopAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("NOOP001", "never", "never", "none", DiagnosticSeverity.Hidden, true);
+
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSymbolAction(static _ => { }, SymbolKind.NamedType);
+        }
+    }
+#pragma warning restore RS1041, RS1036, RS2008, RS1026
 
     private sealed class State
     {
@@ -94,5 +169,10 @@ public static class Stages
         public List<Finding> Findings = [];
         public Compilation? Generated;
         public TimeSpan AnalyzerTime;
+        public TimeSpan AnalyzerTimeBound;
+        public TimeSpan NoopTime;
+        public TimeSpan FreshParse;
+        public TimeSpan FreshAnalyzeStack;
+        public TimeSpan FreshPerType;
     }
 }
