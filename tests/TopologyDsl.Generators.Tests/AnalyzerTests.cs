@@ -34,6 +34,97 @@ public class AnalyzerTests
         """));
 
     [Fact]
+    public Task TDSL001_RecordNotPartial_ReferencedElsewhere_ReportedWithTheCompilerError() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public record {|TDSL001:Net|};
+        [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+        [InternetGateway<{|CS0311:Net|}>] public class {|TDSL001:Igw|} { }
+        """));
+
+    [Fact]
+    public async Task TDSL001_ComesFromTheGenerator_SoACommandLineBuildShowsIt()
+    {
+        // csc stops at declaration errors such as CS0311 before it runs analyzers; generator diagnostics are reported before that.
+        var (source, _) = Markup.Parse(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            """));
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(source));
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("TDSL001", diagnostic.Id);
+        Assert.Equal("Net", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public Task TDSL001_OnePartNotPartial_ReportedThere() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public record {|CS0260:{|TDSL001:Net|}|};
+        """));
+
+    [Fact]
+    public Task TDSL011_StaticClass_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public static partial class {|TDSL011:Extra|} { }
+        [Vpc("10.1.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL011_StaticClassReferenced() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public static partial class {|TDSL011:Extra|} { }
+        [Subnet<{|CS0718:Extra|}>("10.0.1.0/24")] public partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL011_Generic() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL011:Net|}<T>;
+        [Vpc("10.1.0.0/16")] public partial class {|TDSL011:Other|}<T1, T2> { }
+        """));
+
+    [Fact]
+    public Task TDSL011_NearMiss_AbstractAndSealedTypesTakeTheirInterface() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public abstract partial record Net;
+        [Vpc("10.1.0.0/16")] public sealed partial class Other { }
+        [Subnet<Net>("10.0.1.0/24")] internal sealed partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL012_StackMemberNamedBuildTemplate_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL012:BuildTemplate|};
+        [Subnet<{|CS0311:BuildTemplate|}>("10.0.1.0/24")] public partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL012_ParameterlessMethod() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int {|TDSL012:BuildTemplate|}() => 0;
+        """));
+
+    [Fact]
+    public Task TDSL012_NearMiss_OverloadsWithParametersOrTypeParameters() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int BuildTemplate(int copies) => copies;
+        public static T BuildTemplate<T>() where T : new() => new();
+        public partial record BuildTemplates;
+        """));
+
+    [Fact]
+    public Task ResourceAttributeOnAStruct_OnlyTheCompilersError_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [{|CS0592:Vpc|}("10.0.0.0/16")] public partial struct Net { }
+        [{|CS0592:Vpc|}("10.1.0.0/16")] public partial record struct Other;
+        [{|CS0592:Vpc|}("10.2.0.0/16")] public partial interface IThird { }
+        [Vpc("10.3.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL003_StackNotPartial_ReferencedResources_ReportedWithTheCompilerError() => Markup.VerifyAsync("""
+        namespace Shop;
+        [Stack("shop")]
+        public static class {|TDSL003:Shop|}
+        {
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+        }
+        """);
+
+    [Fact]
     public Task TDSL002_ResourceOutsideStack() => Markup.VerifyAsync(Stack(Network) + """
         public static class Loose
         {
@@ -373,6 +464,54 @@ public class AnalyzerTests
             """),
         new InMemoryAdditionalText("/p/boot.sh", "aws secretsmanager get-secret-value --secret-id '${Pass}'\n"));
 
+    private const string Signals = "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId} --region ${AWS::Region}' EXIT\n";
+
+    private static string Signaller(string name, string ip, string extra) =>
+        "[Instance<Public>(\"" + ip + "\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"" + extra + "), Uses<Web>] public partial record " + name + ";\n";
+
+    [Fact]
+    public Task TDSL215_SignalNeverSent() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Silent", "10.0.1.10", ", UserData = \"quiet.sh\", SignalTimeoutMinutes = {|TDSL215:15|}")
+            + Signaller("OnlyInAComment", "10.0.1.11", ", UserData = \"comment.sh\", SignalTimeoutMinutes = {|TDSL215:15|}")
+            + Signaller("Signalled", "10.0.1.12", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("ByTheCli", "10.0.1.13", ", UserData = \"cli.sh\", SignalTimeoutMinutes = 720")),
+        new InMemoryAdditionalText("/p/quiet.sh", "#!/bin/bash\ndnf install -y httpd\n"),
+        new InMemoryAdditionalText("/p/comment.sh", "#!/bin/bash\n# TODO: cfn-signal when done\n"),
+        new InMemoryAdditionalText("/p/signal.sh", Signals),
+        new InMemoryAdditionalText("/p/cli.sh", "aws cloudformation signal-resource --stack-name ${AWS::StackName} --logical-resource-id ${LogicalId} --unique-id 1 --status SUCCESS\n"));
+
+    [Fact]
+    public Task TDSL216_SignalWithoutUserData() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Nothing", "10.0.1.10", ", SignalTimeoutMinutes = {|TDSL216:15|}")
+            + Signaller("Something", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("NoWait", "10.0.1.12", "")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
+    [Fact]
+    public Task TDSL217_SignalNotAwaited() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Hasty", "10.0.1.10", ", UserData = {|TDSL217:\"signal.sh\"|}")
+            + Signaller("Patient", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("Plain", "10.0.1.12", ", UserData = \"plain.sh\"")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals),
+        new InMemoryAdditionalText("/p/plain.sh", "#!/bin/bash\n# no cfn-signal: nothing waits\necho ${AWS::StackName}\n"));
+
+    [Fact]
+    public Task TDSL008_SignalTimeoutRange() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Negative", "10.0.1.10", ", UserData = \"signal.sh\", SignalTimeoutMinutes = {|TDSL008:-1|}")
+            + Signaller("OverTwelveHours", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = {|TDSL008:721|}")
+            + Signaller("OneMinute", "10.0.1.12", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 1")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
+    [Fact]
+    public Task TDSL203_LogicalIdOnlyInUserData() => Markup.VerifyAsync(
+        Stack(Network + Signaller("Server", "10.0.1.10", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15"),
+            "[Stack(\"shop\"), Output(\"Id\", {|TDSL203:\"${LogicalId}\"|})]"),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
     [Fact]
     public Task TDSL008_SecretLength() => Markup.VerifyAsync(Stack("""
         [Secret(Length = {|TDSL008:7|})] public partial record Short;
@@ -423,6 +562,8 @@ public class AnalyzerTests
             new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Web} ${AWS::Region}\n"),
             new InMemoryAdditionalText("/app/self.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
             new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
+            new InMemoryAdditionalText("/app/signal.sh", "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId}' EXIT\n"),
+            new InMemoryAdditionalText("/app/quiet.sh", "#!/bin/bash\ndnf install -y httpd\n"),
         ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
     }

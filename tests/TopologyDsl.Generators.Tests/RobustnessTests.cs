@@ -50,6 +50,7 @@ public class RobustnessTests
         Gen.Select(Reference, Number, (r, n) => $"Subnet<{r}>(\"10.0.0.0/24\", Kind = (SubnetKind){n})"),
         Gen.Select(Reference, Gen.Bool, Gen.Bool, (r, a, b) => $"Instance<{r}>(\"10.0.0.10\", AllowImdsV1 = {(a ? "true" : "false")}, EncryptRootVolume = {(b ? "true" : "false")})"),
         Reference.Select(r => $"SshVia<{r}>"),
+        Gen.Select(Reference, Number, StringArgument, (r, n, d) => $"Instance<{r}>(\"10.0.0.11\", UserData = {d}, SignalTimeoutMinutes = {n})"),
         StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
@@ -60,6 +61,33 @@ public class RobustnessTests
     private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, (records, stackName, partial) =>
         "namespace Fuzz;\n[Stack(" + stackName + "), Output(\"O\", " + stackName + ")]\npublic static " + (partial ? "partial " : "") + "class Stack\n{\n"
         + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n");
+
+    /// <summary>
+    /// The kinds of type a resource attribute can be put on: what C# declares (the attributes are valid
+    /// on classes only, so the others draw CS0592), each with and without partial, some generic.
+    /// </summary>
+    private static readonly Gen<(string Modifiers, string Keyword, string Body)> Shape = Gen.OneOf<(string, string, string)>(
+        ("", "record", ";"), ("", "class", " { }"), ("static ", "class", " { }"), ("abstract ", "record", ";"), ("sealed ", "class", " { }"),
+        ("", "struct", " { }"), ("", "record struct", ";"), ("readonly ", "struct", " { }"), ("ref ", "struct", " { }"), ("", "interface", " { }"));
+
+    /// <summary>Distinct names for the shapes, one of them the name of the generated method (TDSL012).</summary>
+    private static readonly string[] ShapeNames = ["A", "B", "C", "D", "BuildTemplate"];
+
+    /// <summary>Distinct resource types of every shape, so that any error in generated code is the generator's own.</summary>
+    private static readonly Gen<string> Shapes = Gen.Select(Gen.Select(Shape, Attribute, Gen.Bool, Gen.Int[0, 5]).Array[1, 5], Gen.Bool, (types, stackPartial) =>
+        "namespace Fuzz;\n[Stack(\"fuzz\")]\npublic static " + (stackPartial ? "partial " : "") + "class Stack\n{\n"
+        + string.Join("\n", types.Select((t, i) => "    [" + t.Item2 + "] public " + t.Item1.Modifiers + (t.Item3 ? "partial " : "") + t.Item1.Keyword + " " + ShapeNames[i]
+            + (t.Item4 == 0 ? "<T>" : "") + t.Item1.Body))
+        + "\n    public enum " + Names[5] + " { }\n}\n");
+
+    [Fact]
+    public void RandomShapes_GeneratedCodeAlwaysCompiles() =>
+        Shapes.Sample(source =>
+        {
+            var diagnostics = TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + source).GetAwaiter().GetResult();
+            Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+                && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
+        }, iter: 200, threads: 1);
 
     [Fact]
     public void RandomTopologies_OnlyEverYieldDiagnostics() =>

@@ -72,6 +72,16 @@ internal static class DiagnosticDescriptors
         "{0} of '{1}' is missing",
         "Give the value; CloudFormation needs it to create the resource.");
 
+    public static readonly DiagnosticDescriptor ResourceShapeUnsupported = Create("TDSL011", Usage, DiagnosticSeverity.Error,
+        "Resource type cannot take its resource interface",
+        "Resource type '{0}' is {1}, so the generator cannot add its resource interface; declare it as a partial record",
+        "The generator adds an interface such as IVpc to every resource type, which is what lets other attributes refer to it. A static class cannot implement an interface, and a generic type cannot be named without type arguments. Declare the resource as 'public partial record Name;'.");
+
+    public static readonly DiagnosticDescriptor StackMemberNameTaken = Create("TDSL012", Usage, DiagnosticSeverity.Error,
+        "Stack member named like generated code",
+        "Stack member '{0}' takes the name of the BuildTemplate() method that the generator adds to stack '{1}'",
+        "The generator adds 'public static Template BuildTemplate()' to every stack class, so no member of the stack may be named BuildTemplate (a method of that name with parameters is fine). Rename the member.");
+
     // 1xx: addressing
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
@@ -230,6 +240,21 @@ internal static class DiagnosticDescriptors
         "Secret used by an instance that cannot read it",
         "The user data of instance '{0}' uses secret '{1}', but the instance may not read it",
         "${Secret} in user data is the secret's ARN; fetching the value needs secretsmanager:GetSecretValue. Add [ReadsSecret<Secret>] to the instance, which gives it a role that may read that secret and nothing else.");
+
+    public static readonly DiagnosticDescriptor SignalNeverSent = Create("TDSL215", References, DiagnosticSeverity.Warning,
+        "Instance waits for a signal its user data never sends",
+        "Instance '{0}' waits {1} minutes for a signal, but its user data '{2}' never runs cfn-signal, so the stack will time out and roll back",
+        "SignalTimeoutMinutes makes CloudFormation wait for one success signal from the instance. End the user data with /opt/aws/bin/cfn-signal --exit-code $? --stack '${AWS::StackName}' --resource '${LogicalId}' --region '${AWS::Region}' (best from an EXIT trap, so failures are signalled too), or remove SignalTimeoutMinutes.");
+
+    public static readonly DiagnosticDescriptor SignalWithoutUserData = Create("TDSL216", References, DiagnosticSeverity.Warning,
+        "Signal wait without user data",
+        "Instance '{0}' waits {1} minutes for a signal but has no user data to send it",
+        "Nothing on the instance will run cfn-signal, so CloudFormation will time out and roll the stack back. Add UserData with a script that ends with cfn-signal, or remove SignalTimeoutMinutes.");
+
+    public static readonly DiagnosticDescriptor SignalNotAwaited = Create("TDSL217", References, DiagnosticSeverity.Warning,
+        "User data sends a signal nobody waits for",
+        "The user data '{1}' of instance '{0}' runs cfn-signal, but the instance sets no SignalTimeoutMinutes, so the stack reports it created before the script ends",
+        "Without a CreationPolicy CloudFormation marks the instance created as soon as it runs and rejects the signal. Set SignalTimeoutMinutes on [Instance] (such as 15), so that a failed boot script fails the stack.");
 
     // 3xx: CloudFormation limits and naming
 
@@ -405,6 +430,15 @@ internal static class DiagnosticCatalog
         All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    /// <summary>
+    /// The IDs the generator reports, on the declaration, instead of the analyzer: a stack or resource
+    /// type the generator cannot extend. Without its generated interface every reference to the type
+    /// fails to compile (CS0311), and a command-line build stops at such declaration errors before it
+    /// runs analyzers, so only the generator's diagnostic can explain the compiler's.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> ReportedByGenerator =
+        ImmutableHashSet.Create(System.StringComparer.Ordinal, "TDSL001", "TDSL003", "TDSL004", "TDSL011", "TDSL012");
 
     public static bool IsError(string id) => ById.TryGetValue(id, out var d) && d.DefaultSeverity == DiagnosticSeverity.Error;
 }

@@ -29,6 +29,10 @@ internal enum TypeKeyword
     Class,
 }
 
+/// <summary>
+/// A resource. <see cref="IsPartial"/> says whether the generator may add its partial declaration:
+/// every declaration of the type says partial and the type can implement an interface (TDSL001, TDSL011).
+/// </summary>
 internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial)
 {
     public abstract ResourceKind Kind { get; }
@@ -105,7 +109,7 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;

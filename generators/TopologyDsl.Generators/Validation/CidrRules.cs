@@ -159,7 +159,10 @@ internal static class CidrRules
 
     /// <summary>
     /// Overlapping subnets of each VPC, by sorting on the first address and sweeping once
-    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later.
+    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later, with a
+    /// free block of the same size as the suggested fix. The moved subnets of one VPC take their
+    /// blocks in declaration order, each reserving its own, so applying every fix at once (Fix All)
+    /// cannot give two subnets the same new block.
     /// </summary>
     private static void CheckOverlaps(StackIndex index, List<Finding> findings)
     {
@@ -185,25 +188,14 @@ internal static class CidrRules
         {
             var sorted = pair.Value.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
             var vpc = (VpcSpec)index.Find(pair.Key)!;
-            var used = sorted.Select(s => s.Block).ToList();
-
-            // The suggestion depends only on the VPC and the block size: one search per size, not per overlap.
-            var free = new Dictionary<int, Cidr?>();
+            var overlaps = new List<((Cidr Block, SubnetSpec Subnet, int Order) Later, (Cidr Block, SubnetSpec Subnet, int Order) Earlier)>();
             var widest = sorted.Count > 0 ? sorted[0] : default;
             for (var i = 1; i < sorted.Count; i++)
             {
                 var current = sorted[i];
                 if (current.Block.First <= widest.Block.Last)
                 {
-                    var (later, earlier) = current.Order > widest.Order ? (current, widest) : (widest, current);
-                    if (!free.TryGetValue(later.Block.Prefix, out var suggestion))
-                    {
-                        free.Add(later.Block.Prefix, suggestion = FreeBlock(vpc, later.Block.Prefix, used));
-                    }
-
-                    findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
-                        later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key)
-                        with { Suggestion = suggestion?.ToString() });
+                    overlaps.Add(current.Order > widest.Order ? (current, widest) : (widest, current));
                 }
 
                 if (current.Block.Last > widest.Block.Last)
@@ -211,7 +203,38 @@ internal static class CidrRules
                     widest = current;
                 }
             }
+
+            var suggestions = FreeBlocks(vpc, overlaps.Select(o => (o.Later.Order, o.Later.Block.Prefix)).Distinct().OrderBy(l => l.Order), sorted.Select(s => s.Block));
+            foreach (var (later, earlier) in overlaps)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
+                    later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key)
+                    with { Suggestion = suggestions[later.Order]?.ToString() });
+            }
         }
+    }
+
+    /// <summary>
+    /// A free block for each subnet to move, keyed by its declaration order: each takes the first
+    /// free block of its size (<see cref="FreeBlock"/>) and reserves it for the ones after it.
+    /// <paramref name="used"/> is sorted by first address.
+    /// </summary>
+    private static Dictionary<int, Cidr?> FreeBlocks(VpcSpec vpc, IEnumerable<(int Order, int Prefix)> moving, IEnumerable<Cidr> used)
+    {
+        var taken = used.ToList();
+        var result = new Dictionary<int, Cidr?>();
+        foreach (var (subnet, prefix) in moving)
+        {
+            var block = FreeBlock(vpc, prefix, taken);
+            result[subnet] = block;
+            if (block is { } reserved)
+            {
+                var at = taken.FindIndex(t => t.First > reserved.First);
+                taken.Insert(at < 0 ? taken.Count : at, reserved);
+            }
+        }
+
+        return result;
     }
 
     private static void CheckInstances(StackIndex index, List<Finding> findings)

@@ -30,6 +30,7 @@ internal static class TopologyValidator
         CidrRules.Check(index, findings);
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
+        SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         TemplateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
