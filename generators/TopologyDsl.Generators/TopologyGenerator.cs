@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,14 +30,22 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                 static (syntax, cancellationToken) =>
                 {
                     var stack = (INamedTypeSymbol)syntax.TargetSymbol;
+                    if (!TopologyParser.IsFirstStackDeclaration(stack, syntax.TargetNode))
+                    {
+                        // [Stack] on two partial declarations of one class (the compiler reports CS0579):
+                        // the class is read once, from the declaration that carries the first attribute,
+                        // so one file is generated and no hint name is added twice (CS8785).
+                        return (Input: null, Diagnostics: ImmutableArray<Diagnostic>.Empty);
+                    }
+
                     var input = new StackInput(
                         TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                        Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
-                    return (Input: input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
+                    return (Input: (StackInput?)input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
                 })
             .WithTrackingName(TrackingNames.ReadStack);
 
-        var stacks = read.Select(static (pair, _) => pair.Input).WithTrackingName(TrackingNames.ParseStack);
+        var stacks = read.Where(static pair => pair.Input is not null).Select(static (pair, _) => pair.Input!).WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
@@ -50,7 +59,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var inputs = stacks.Combine(files).Combine(options)
-            .Select(static (pair, _) => Assemble(pair.Left.Left.Spec, pair.Left.Right, pair.Left.Left.HiddenInfoIds, pair.Right))
+            .Select(static (pair, _) => Assemble(pair.Left.Left.Spec, pair.Left.Right, pair.Left.Left.SilencedIds, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class, or that has a member named like the
@@ -84,15 +93,16 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     /// <summary>
     /// Validates the stack and keeps only the project files it reads, so an edit to any other file
     /// changes nothing downstream. Info findings (which <c>dotnet build</c> does not print) travel on
-    /// as notes that <c>synth</c> prints, except those the project set to <c>none</c> or <c>silent</c>.
+    /// as notes that <c>synth</c> prints, except those the project silenced (<see cref="Notes.SilencedIds"/>).
     /// </summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, EquatableArray<string> hiddenInfoIds = default, ValidationOptions? options = null)
+    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, EquatableArray<string> silencedIds = default, ValidationOptions? options = null)
     {
         var findings = TopologyValidator.Validate(stack, files, options);
         var notes = findings
-            .Where(f => Notes.IsInfo(f.Id) && !hiddenInfoIds.Contains(f.Id))
+            .Where(f => Notes.IsInfo(f.Id) && !silencedIds.Contains(f.Id))
             .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
-        var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
+        // An error the project silenced (a quota AWS raised, say) does not stop the template: the build passed.
+        var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id) && !silencedIds.Contains(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
             .Select(i => StackIndex.FindFile(files, f => f.Path, i.UserData!))

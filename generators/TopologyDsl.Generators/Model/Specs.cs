@@ -143,8 +143,8 @@ internal sealed record StackSpec(
     EquatableArray<OutputSpec> Outputs,
     EquatableArray<Finding> ParseFindings)
 {
-    /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c>.</summary>
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";
+    /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c> (without the verbatim prefix of a keyword namespace, which a file name cannot hold).</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace.Replace("@", "") + ".") + ClassName + ".g.cs";
 }
 
 /// <summary>A file passed to the compiler as an AdditionalFiles item: its path with '/' separators, and its text.</summary>
