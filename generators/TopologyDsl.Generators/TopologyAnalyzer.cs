@@ -129,8 +129,36 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
         private bool IsStack(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _stack);
 
+        /// <summary>
+        /// Past CloudFormation's quota nothing of a stack can deploy: counts its resources on a spec
+        /// read without a source map and, when there are too many, reports TDSL302 once on the stack's
+        /// name, skipping the per-argument source map and the rules. Tried only for stacks with many
+        /// records (a smaller stack rarely breaks the quota, and the validator stops there too), so a
+        /// usual stack is not read twice. Returns whether it reported.
+        /// </summary>
+        private static bool ReportOverQuota(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
+        {
+            var spec = TopologyParser.Parse(type, stackAttribute, withSourceMap: false, context.CancellationToken).Spec;
+            var resources = StackPlan.ResourceCount(spec);
+            if (resources <= NamingRules.MaxResources || spec.ParseFindings.Count > 0)
+            {
+                return false;
+            }
+
+            var names = new SourceMap(type.Locations.FirstOrDefault() ?? Location.None);
+            new AttributeReader(stackAttribute, ModelPath.Stack, names, context.CancellationToken).ConstructorString(0, "name");
+            var finding = NamingRules.TooManyResources(spec, resources);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), names.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+            return true;
+        }
+
         private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
         {
+            if (type.GetTypeMembers().Length > NamingRules.MaxResources / 2 && ReportOverQuota(context, type, stackAttribute))
+            {
+                return;
+            }
+
             var result = TopologyParser.Parse(type, stackAttribute, withSourceMap: true, context.CancellationToken);
             var map = result.SourceMap!;
             var additional = _options.AdditionalFiles;

@@ -132,6 +132,18 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("CidrBlock: 10.8.1.0/24", template);
         Assert.Contains("echo ${Web} ${AWS::Region}", template);
 
+        // The build itself checks the committed template (CI) and rewrites it (-p:TopologyDslSynth=write).
+        var check = Dotnet(app, environment, "build", "-p:TopologyDslSynth=check");
+        Assert.True(check.Exit == 0, check.Output);
+        Assert.Contains("edge.yaml", check.Output); // the program ran and named the template it checked
+        File.AppendAllText(Path.Combine(app, "templates", "edge.yaml"), "# edited by hand\n");
+        var stale = Dotnet(app, environment, "build", "-p:TopologyDslSynth=check");
+        Assert.NotEqual(0, stale.Exit);
+        Assert.Contains("error TopologyDslSynth: The committed templates of Consumer differ", stale.Output);
+        var write = Dotnet(app, environment, "build", "-p:TopologyDslSynth=write");
+        Assert.True(write.Exit == 0, write.Output);
+        Assert.Equal(template, File.ReadAllText(Path.Combine(app, "templates", "edge.yaml")));
+
         // Moving the subnet out of its VPC fails the build with our diagnostic on that argument.
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid("10.9.1.0/24"));
         var broken = Dotnet(app, environment, "build");

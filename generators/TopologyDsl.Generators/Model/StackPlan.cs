@@ -26,7 +26,9 @@ internal static class StackPlan
 
     public static string ElasticIp(NatGatewaySpec nat) => nat.Name + "Eip";
 
-    public static string Association(RouteTableSpec table, RefSpec subnet) => table.Name + subnet.Name + "Association";
+    public static string Association(RouteTableSpec table, RefSpec subnet) => Association(table, subnet.Name);
+
+    public static string Association(RouteTableSpec table, string subnet) => table.Name + subnet + "Association";
 
     /// <summary>Route names, in route order: <c>{Table}To{Target}</c>, numbered from 2 when a table routes to one target twice.</summary>
     public static IReadOnlyList<string> Routes(RouteTableSpec table)
@@ -67,6 +69,31 @@ internal static class StackPlan
     public static string ElasticIpOutput(NatGatewaySpec nat) => nat.Name + "ElasticIp";
 
     public static string SshCommandOutput(InstanceSpec instance) => instance.Name + "SshCommand";
+
+    /// <summary>
+    /// How many CloudFormation resources the stack makes: the count of <see cref="Names"/> without
+    /// parameters, computed without building any name, so that a stack over the quota is found
+    /// before any per-resource work.
+    /// </summary>
+    public static int ResourceCount(StackSpec stack)
+    {
+        var count = 0;
+        foreach (var resource in stack.Resources)
+        {
+            count += resource switch
+            {
+                ParameterSpec => 0,
+                VpcSpec v => 1 + v.SecondaryCidrBlocks.Count + (v.FlowLogs ? 3 : 0),
+                InternetGatewaySpec or NatGatewaySpec => 2,
+                RouteTableSpec t => 1 + t.Routes.Count + t.Associations.Count,
+                SecurityGroupSpec g => 1 + g.Ingress.Count(r => r.PeerGroup is not null) + g.Egress.Count(r => r.PeerGroup is not null),
+                InstanceSpec i => 1 + (i.Secrets.Count > 0 ? 2 : 0),
+                _ => 1,
+            };
+        }
+
+        return count;
+    }
 
     /// <summary>Every parameter and resource name of the stack, in template order.</summary>
     public static IEnumerable<PlannedName> Names(StackSpec stack)
@@ -415,7 +442,8 @@ internal static class StackPlan
             foreach (var table in index.TablesOf(subnet))
             {
                 waits.AddRange(Routes(table));
-                waits.AddRange(table.Associations.Where(a => a.Name == subnet.Name).Select(a => Association(table, a)));
+                // TablesOf lists only the tables that associate this subnet.
+                waits.Add(Association(table, subnet.Name));
             }
         }
 

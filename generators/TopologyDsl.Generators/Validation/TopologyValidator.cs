@@ -14,6 +14,16 @@ internal static class TopologyValidator
     public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<Finding>(stack.ParseFindings);
+
+        // Past CloudFormation's quota nothing of the stack can deploy: report that once and skip
+        // the per-resource rules, whose findings would only bury it (and cost time on every keystroke).
+        var resources = StackPlan.ResourceCount(stack);
+        if (resources > NamingRules.MaxResources)
+        {
+            findings.Add(NamingRules.TooManyResources(stack, resources));
+            return findings.Distinct().ToEquatableArray();
+        }
+
         var index = new StackIndex(stack, readFile);
         ShapeRules.Check(index, findings);
         ReferenceRules.Check(index, findings);
