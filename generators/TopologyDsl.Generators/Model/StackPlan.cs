@@ -50,6 +50,159 @@ internal static class StackPlan
         group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? "" : rule.Port.ToString(CultureInfo.InvariantCulture)
         + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
 
+    public static string TransitGatewayAssociation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Association";
+
+    public static string TransitGatewayPropagation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Propagation";
+
+    /// <summary>Static transit gateway route names, in order: <c>{Table}To{Attachment}</c>, numbered from 2 when repeated.</summary>
+    public static IReadOnlyList<string> TransitGatewayRoutes(TransitGatewayRouteTableSpec table)
+    {
+        var names = new List<string>();
+        var seen = new Dictionary<string, int>();
+        foreach (var route in table.Routes)
+        {
+            seen.TryGetValue(route.Attachment.Name, out var count);
+            seen[route.Attachment.Name] = ++count;
+            names.Add(table.Name + "To" + route.Attachment.Name + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return names;
+    }
+
+    /// <summary>The output that exports a record to other stacks: <c>{Record}Export</c>.</summary>
+    public static string ExportOutput(string record) => record + "Export";
+
+    /// <summary>
+    /// The export name of a record that other stacks import: <c>{StackName}-{Record}</c>. Stack names
+    /// are unique in an account and region and logical IDs are unique in a stack, so export names are too.
+    /// </summary>
+    public static string ExportName(string stackName, string record) => stackName + "-" + record;
+
+    /// <summary>CloudFormation's limit on an output's name (the cfn-lint output schema's propertyNames maxLength), which we also keep export names to.</summary>
+    public const int MaxExportNameLength = 255;
+
+    /// <summary>A reference written in a stack: the reference, where it is written, and what it is used for.</summary>
+    internal readonly record struct Reference(RefSpec Target, ModelPath Path, ResourceSpec Owner, ReferenceUse Use);
+
+    /// <summary>What a reference is used for; some uses cannot cross stacks.</summary>
+    internal enum ReferenceUse
+    {
+        Plain,
+        SshHost,
+        Secret,
+    }
+
+    /// <summary>Every reference to a record written in the stack, in declaration order, with its path.</summary>
+    public static IEnumerable<Reference> References(StackSpec stack)
+    {
+        foreach (var resource in stack.Resources)
+        {
+            var path = resource.Path;
+            switch (resource)
+            {
+                case SubnetSpec s:
+                    yield return new(s.Vpc, path.Child("vpc"), s, ReferenceUse.Plain);
+                    break;
+                case InternetGatewaySpec g:
+                    yield return new(g.Vpc, path.Child("vpc"), g, ReferenceUse.Plain);
+                    break;
+                case NatGatewaySpec n:
+                    yield return new(n.Subnet, path.Child("subnet"), n, ReferenceUse.Plain);
+                    break;
+                case RouteTableSpec t:
+                    yield return new(t.Vpc, path.Child("vpc"), t, ReferenceUse.Plain);
+                    for (var i = 0; i < t.Routes.Count; i++)
+                    {
+                        yield return new(t.Routes[i].Target, path.Item("route", i).Child("target"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var i = 0; i < t.Associations.Count; i++)
+                    {
+                        yield return new(t.Associations[i], path.Item("associate", i).Child("subnet"), t, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case SecurityGroupSpec g:
+                    yield return new(g.Vpc, path.Child("vpc"), g, ReferenceUse.Plain);
+                    for (var i = 0; i < g.Ingress.Count; i++)
+                    {
+                        if (g.Ingress[i].PeerGroup is { } source)
+                        {
+                            yield return new(source, path.Item("ingress", i).Child("source"), g, ReferenceUse.Plain);
+                        }
+                    }
+
+                    for (var i = 0; i < g.Egress.Count; i++)
+                    {
+                        if (g.Egress[i].PeerGroup is { } destination)
+                        {
+                            yield return new(destination, path.Item("egress", i).Child("destination"), g, ReferenceUse.Plain);
+                        }
+                    }
+
+                    break;
+                case InstanceSpec i:
+                    yield return new(i.Subnet, path.Child("subnet"), i, ReferenceUse.Plain);
+                    for (var k = 0; k < i.SecurityGroups.Count; k++)
+                    {
+                        yield return new(i.SecurityGroups[k], path.Item("uses", k).Child("group"), i, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < i.Secrets.Count; k++)
+                    {
+                        yield return new(i.Secrets[k], path.Item("readsSecret", k).Child("secret"), i, ReferenceUse.Secret);
+                    }
+
+                    if (i.SshVia is { } host)
+                    {
+                        yield return new(host, path.Item("sshVia", 0).Child("host"), i, ReferenceUse.SshHost);
+                    }
+
+                    break;
+                case VpcPeeringSpec p:
+                    yield return new(p.Vpc, path.Child("vpc"), p, ReferenceUse.Plain);
+                    if (p.Peer is { } peer)
+                    {
+                        yield return new(peer, path.Child("peer"), p, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    yield return new(a.TransitGateway, path.Child("transitGateway"), a, ReferenceUse.Plain);
+                    yield return new(a.Vpc, path.Child("vpc"), a, ReferenceUse.Plain);
+                    for (var k = 0; k < a.Subnets.Count; k++)
+                    {
+                        yield return new(a.Subnets[k], path.Item("subnet", k).Child("subnet"), a, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    yield return new(t.TransitGateway, path.Child("transitGateway"), t, ReferenceUse.Plain);
+                    for (var k = 0; k < t.Associations.Count; k++)
+                    {
+                        yield return new(t.Associations[k], path.Item("associate", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < t.Propagations.Count; k++)
+                    {
+                        yield return new(t.Propagations[k], path.Item("propagate", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < t.Routes.Count; k++)
+                    {
+                        yield return new(t.Routes[k].Attachment, path.Item("route", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The keys of the stacks whose records this stack refers to, in ordinal order.</summary>
+    public static IReadOnlyList<string> ImportedStacks(StackSpec stack) =>
+        References(stack).Where(r => r.Target.Stack is { } key && key != stack.Key && !r.Target.IsError)
+            .Select(r => r.Target.Stack!).Distinct().OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+
     public static string InstanceRole(InstanceSpec instance) => instance.Name + "Role";
 
     public static string InstanceProfile(InstanceSpec instance) => instance.Name + "Profile";
@@ -151,6 +304,36 @@ internal static class StackPlan
                 case SecretSpec s:
                     yield return new PlannedName(s.Name, "AWS::SecretsManager::Secret", path, "secret '" + s.Name + "'");
                     break;
+                case VpcPeeringSpec p:
+                    yield return new PlannedName(p.Name, "AWS::EC2::VPCPeeringConnection", path, "peering connection '" + p.Name + "'");
+                    break;
+                case TransitGatewaySpec g:
+                    yield return new PlannedName(g.Name, "AWS::EC2::TransitGateway", path, "transit gateway '" + g.Name + "'");
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    yield return new PlannedName(a.Name, "AWS::EC2::TransitGatewayAttachment", path, "transit gateway attachment '" + a.Name + "'");
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    yield return new PlannedName(t.Name, "AWS::EC2::TransitGatewayRouteTable", path, "transit gateway route table '" + t.Name + "'");
+                    for (var i = 0; i < t.Associations.Count; i++)
+                    {
+                        yield return new PlannedName(TransitGatewayAssociation(t, t.Associations[i]), "AWS::EC2::TransitGatewayRouteTableAssociation",
+                            path.Item("associate", i), "an association of '" + t.Name + "'");
+                    }
+
+                    for (var i = 0; i < t.Propagations.Count; i++)
+                    {
+                        yield return new PlannedName(TransitGatewayPropagation(t, t.Propagations[i]), "AWS::EC2::TransitGatewayRouteTablePropagation",
+                            path.Item("propagate", i), "a propagation of '" + t.Name + "'");
+                    }
+
+                    var tgwRoutes = TransitGatewayRoutes(t);
+                    for (var i = 0; i < tgwRoutes.Count; i++)
+                    {
+                        yield return new PlannedName(tgwRoutes[i], "AWS::EC2::TransitGatewayRoute", path.Item("route", i), "a route of '" + t.Name + "'");
+                    }
+
+                    break;
             }
         }
     }
@@ -206,6 +389,10 @@ internal static class StackPlan
         ["AWS::IAM::Role"] = ["Arn", "RoleId"],
         ["AWS::IAM::InstanceProfile"] = ["Arn"],
         ["AWS::SecretsManager::Secret"] = ["Id"],
+        ["AWS::EC2::VPCPeeringConnection"] = ["Id"],
+        ["AWS::EC2::TransitGateway"] = ["Id", "TransitGatewayArn", "EncryptionSupportState"],
+        ["AWS::EC2::TransitGatewayAttachment"] = ["Id"],
+        ["AWS::EC2::TransitGatewayRouteTable"] = ["TransitGatewayRouteTableId"],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

@@ -11,21 +11,30 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile)
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile) =>
+        Validate(stack, EquatableArray<StackSpec>.Empty, readFile);
+
+    /// <summary>Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or through them); findings are this stack's only.</summary>
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile)
     {
         var findings = new List<Finding>(stack.ParseFindings);
-        var index = new StackIndex(stack, readFile);
+        var index = new StackIndex(stack, imported, readFile);
         ShapeRules.Check(index, findings);
         ReferenceRules.Check(index, findings);
         CidrRules.Check(index, findings);
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
         SecurityRules.Check(index, findings);
+        ConnectionRules.Check(index, findings);
+        StackRules.Check(index, findings);
         return findings.Distinct().ToEquatableArray();
     }
 
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files) =>
         Validate(stack, path => StackIndex.FindFile(files, path));
+
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files) =>
+        Validate(stack, imported, path => StackIndex.FindFile(files, path));
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }
