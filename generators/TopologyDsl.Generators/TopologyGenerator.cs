@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,7 +34,16 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ProjectFiles);
 
-        var inputs = stacks.Combine(files)
+        // Every stack of the program, then each with what it needs of the others: a stack's input
+        // changes only when it, a stack it imports from, or what others import from it changes.
+        var program = stacks.Collect()
+            .Select(static (all, _) => all.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Program);
+        var linked = program
+            .SelectMany(static (all, _) => Link(all))
+            .WithTrackingName(TrackingNames.Link);
+
+        var inputs = linked.Combine(files)
             .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
@@ -48,10 +58,21 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
     }
 
-    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files)
+    /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>
+    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackSpec> all)
     {
-        var findings = TopologyValidator.Validate(stack, files);
+        var byKey = all.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        var exports = ProgramRules.Exports(all.ToList()).ToLookup(e => e.Owner.Key, e => e.Record);
+        var programFindings = ProgramRules.Check(all.ToList()).ToLookup(f => f.StackKey, f => f.Finding);
+        return all.Select(stack => new LinkedStack(stack, ProgramRules.Imported(stack, byKey), exports[stack.Key].ToEquatableArray(),
+            programFindings[stack.Key].ToEquatableArray())).ToImmutableArray();
+    }
+
+    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
+    internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files)
+    {
+        var stack = linked.Stack;
+        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files));
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
@@ -60,6 +81,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray());
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), linked.Imported, linked.Exports);
     }
 }

@@ -5,6 +5,8 @@ internal static class TrackingNames
 {
     public const string ParseStack = nameof(ParseStack);
     public const string ProjectFiles = nameof(ProjectFiles);
+    public const string Program = nameof(Program);
+    public const string Link = nameof(Link);
     public const string Assemble = nameof(Assemble);
     public const string Render = nameof(Render);
 }

@@ -7,7 +7,10 @@ using TopologyDsl.Generators.Validation;
 namespace TopologyDsl.Generators.Emit;
 
 /// <summary>What the emitter needs: the spec, whether it has errors, and the user data files it uses.</summary>
-internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files);
+/// <param name="Imported">The stacks this one imports from, directly or through them.</param>
+/// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
+internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files,
+    EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default);
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -52,7 +55,7 @@ internal static class TopologyEmitter
         }
         else
         {
-            new Body(w, stack, input.Files).Write();
+            new Body(w, input).Write();
         }
 
         w.Close();
@@ -77,6 +80,10 @@ internal static class TopologyEmitter
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
         ResourceKind.Secret => "ISecret",
+        ResourceKind.VpcPeering => "IVpcPeering",
+        ResourceKind.TransitGateway => "ITransitGateway",
+        ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
+        ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
         _ => "IParameter",
     };
 
@@ -89,12 +96,26 @@ internal static class TopologyEmitter
         private readonly CodeWriter _w;
         private readonly StackSpec _stack;
         private readonly StackIndex _index;
+        private readonly EquatableArray<string> _exports;
 
-        public Body(CodeWriter writer, StackSpec stack, EquatableArray<ProjectFile> files)
+        public Body(CodeWriter writer, RenderInput input)
         {
             _w = writer;
-            _stack = stack;
-            _index = new StackIndex(stack, path => StackIndex.FindFile(files, path));
+            _stack = input.Stack;
+            _exports = input.Exports;
+            _index = new StackIndex(input.Stack, input.Imported, path => StackIndex.FindFile(input.Files, path));
+        }
+
+        /// <summary>The identifier of the record a reference names: <c>!Ref</c> in this stack, <c>!ImportValue</c> of its export otherwise.</summary>
+        private string Id(RefSpec reference) => reference.IsImport ? Import(reference) : Ref(reference.Name);
+
+        /// <summary>A security group's ID: <c>!GetAtt Group.GroupId</c> in this stack, the imported export otherwise (which exports <c>!Ref</c>, the ID of a VPC's group).</summary>
+        private string GroupId(RefSpec reference) => reference.IsImport ? Import(reference) : GetAtt(reference.Name, "GroupId");
+
+        private string Import(RefSpec reference)
+        {
+            var owner = _index.Others.FirstOrDefault(o => o.Key == reference.Stack);
+            return Cfn + "Fn.ImportValue(" + CodeWriter.Literal(StackPlan.ExportName(owner?.StackName ?? StackSpec.ClassOf(reference.Stack!), reference.Name)) + ")";
         }
 
         public void Write()
@@ -113,6 +134,10 @@ internal static class TopologyEmitter
                     case SecurityGroupSpec g: SecurityGroup(g); break;
                     case InstanceSpec i: Instance(i); break;
                     case SecretSpec s: Secret(s); break;
+                    case VpcPeeringSpec p: Peering(p); break;
+                    case TransitGatewaySpec g: TransitGateway(g); break;
+                    case TransitGatewayAttachmentSpec a: Attachment(a); break;
+                    case TransitGatewayRouteTableSpec t: TransitGatewayRouteTable(t); break;
                 }
             }
 
@@ -222,13 +247,14 @@ internal static class TopologyEmitter
             var assignments = new List<string>();
 
             // A subnet in a secondary block can only be created once the block is associated.
-            if (_index.Resolve<VpcSpec>(s.Vpc) is { } vpc && Cidr.TryParse(s.CidrBlock, out var block)
+            // (A block of an imported VPC exists already: its stack deploys first.)
+            if (_index.Resolve<VpcSpec>(s.Vpc) is { } vpc && _index.IsLocal(vpc) && Cidr.TryParse(s.CidrBlock, out var block)
                 && StackIndex.BlockHolding(vpc, block.Network) is int holder && holder >= 0)
             {
                 assignments.Add(DependsOn([StackPlan.SecondaryBlock(vpc, holder)]));
             }
 
-            assignments.Add("VpcId = " + Ref(s.Vpc.Name));
+            assignments.Add("VpcId = " + Id(s.Vpc));
             assignments.Add("CidrBlock = " + CodeWriter.Literal(s.CidrBlock));
             assignments.Add("AvailabilityZone = " + Cfn + "Fn.Zone(" + Int(s.Zone) + ")");
             assignments.Add(Tags(s.Name));
@@ -239,13 +265,13 @@ internal static class TopologyEmitter
         {
             Add("new " + Res + "InternetGateway(" + CodeWriter.Literal(g.Name) + ")", [Tags(g.Name)]);
             Add("new " + Res + "VpcGatewayAttachment(" + CodeWriter.Literal(StackPlan.Attachment(g)) + ")",
-                ["VpcId = " + Ref(g.Vpc.Name), "InternetGatewayId = " + Ref(g.Name)]);
+                ["VpcId = " + Id(g.Vpc), "InternetGatewayId = " + Ref(g.Name)]);
         }
 
         /// <summary>The attachment of the internet gateway of a VPC, which Elastic IPs and internet routes must wait for.</summary>
         private string? AttachmentOf(VpcSpec? vpc) =>
             vpc is null ? null : _stack.Resources.OfType<InternetGatewaySpec>()
-                .Where(g => _index.Resolve<VpcSpec>(g.Vpc)?.Name == vpc.Name).Select(StackPlan.Attachment).FirstOrDefault();
+                .Where(g => _index.Same(_index.Resolve<VpcSpec>(g.Vpc), vpc)).Select(StackPlan.Attachment).FirstOrDefault();
 
         private void NatGateway(NatGatewaySpec n)
         {
@@ -260,12 +286,12 @@ internal static class TopologyEmitter
             eipAssignments.Add(Tags(eip));
             Add("new " + Res + "Eip(" + CodeWriter.Literal(eip) + ")", eipAssignments);
             Add("new " + Res + "NatGateway(" + CodeWriter.Literal(n.Name) + ")",
-                ["AllocationId = " + GetAtt(eip, "AllocationId"), "SubnetId = " + Ref(n.Subnet.Name), Tags(n.Name)]);
+                ["AllocationId = " + GetAtt(eip, "AllocationId"), "SubnetId = " + Id(n.Subnet), Tags(n.Name)]);
         }
 
         private void RouteTable(RouteTableSpec t)
         {
-            Add("new " + Res + "RouteTable(" + CodeWriter.Literal(t.Name) + ")", ["VpcId = " + Ref(t.Vpc.Name), Tags(t.Name)]);
+            Add("new " + Res + "RouteTable(" + CodeWriter.Literal(t.Name) + ")", ["VpcId = " + Id(t.Vpc), Tags(t.Name)]);
             var names = StackPlan.Routes(t);
             for (var i = 0; i < t.Routes.Count; i++)
             {
@@ -273,17 +299,40 @@ internal static class TopologyEmitter
                 var assignments = new List<string>();
                 if (_index.Resolve<InternetGatewaySpec>(route.Target) is { } gateway)
                 {
-                    // A route through an internet gateway must wait until the gateway is attached.
-                    assignments.Add(DependsOn([StackPlan.Attachment(gateway)]));
+                    // A route through an internet gateway must wait until the gateway is attached (an imported one is).
+                    if (_index.IsLocal(gateway))
+                    {
+                        assignments.Add(DependsOn([StackPlan.Attachment(gateway)]));
+                    }
+
                     assignments.Add("RouteTableId = " + Ref(t.Name));
                     assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("GatewayId = " + Ref(gateway.Name));
+                    assignments.Add("GatewayId = " + Id(route.Target));
+                }
+                else if (_index.Resolve<VpcPeeringSpec>(route.Target) is not null)
+                {
+                    assignments.Add("RouteTableId = " + Ref(t.Name));
+                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
+                    assignments.Add("VpcPeeringConnectionId = " + Id(route.Target));
+                }
+                else if (_index.Resolve<TransitGatewaySpec>(route.Target) is { } transit)
+                {
+                    // A route to a transit gateway fails until the VPC's attachment is available.
+                    var attachment = _index.Resolve<VpcSpec>(t.Vpc) is { } vpc ? _index.AttachmentsOf(vpc, transit).FirstOrDefault(_index.IsLocal) : null;
+                    if (attachment is not null)
+                    {
+                        assignments.Add(DependsOn([attachment.Name]));
+                    }
+
+                    assignments.Add("RouteTableId = " + Ref(t.Name));
+                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
+                    assignments.Add("TransitGatewayId = " + Id(route.Target));
                 }
                 else
                 {
                     assignments.Add("RouteTableId = " + Ref(t.Name));
                     assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("NatGatewayId = " + Ref(route.Target.Name));
+                    assignments.Add("NatGatewayId = " + Id(route.Target));
                 }
 
                 Add("new " + Res + "Route(" + CodeWriter.Literal(names[i]) + ")", assignments);
@@ -292,7 +341,7 @@ internal static class TopologyEmitter
             foreach (var subnet in t.Associations)
             {
                 Add("new " + Res + "SubnetRouteTableAssociation(" + CodeWriter.Literal(StackPlan.Association(t, subnet)) + ")",
-                    ["SubnetId = " + Ref(subnet.Name), "RouteTableId = " + Ref(t.Name)]);
+                    ["SubnetId = " + Id(subnet), "RouteTableId = " + Ref(t.Name)]);
             }
         }
 
@@ -316,7 +365,7 @@ internal static class TopologyEmitter
             var assignments = new List<string>
             {
                 "GroupDescription = " + CodeWriter.Literal(g.Description),
-                "VpcId = " + Ref(g.Vpc.Name),
+                "VpcId = " + Id(g.Vpc),
             };
             var inline = g.Ingress.Where(r => r.Peer is not null).ToList();
             if (inline.Count > 0)
@@ -350,14 +399,20 @@ internal static class TopologyEmitter
             foreach (var rule in rules.Where(r => r.PeerGroup is not null))
             {
                 var (from, to) = Ports(rule);
-                var assignments = new List<string>
+                var assignments = new List<string>();
+
+                // A rule naming a group across a peering is accepted once the peering is active.
+                if (_index.Resolve<VpcSpec>(g.Vpc) is { } vpc && _index.VpcOf(_index.Resolve<SecurityGroupSpec>(rule.PeerGroup)) is { } peerVpc
+                    && !_index.Same(vpc, peerVpc) && _index.PeeringsBetween(vpc, peerVpc).FirstOrDefault(_index.IsLocal) is { } peering)
                 {
-                    "GroupId = " + GetAtt(g.Name, "GroupId"),
-                    "IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)),
-                    "FromPort = " + Int(from),
-                    "ToPort = " + Int(to),
-                    peerProperty + " = " + GetAtt(rule.PeerGroup!.Name, "GroupId"),
-                };
+                    assignments.Add(DependsOn([peering.Name]));
+                }
+
+                assignments.Add("GroupId = " + GetAtt(g.Name, "GroupId"));
+                assignments.Add("IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)));
+                assignments.Add("FromPort = " + Int(from));
+                assignments.Add("ToPort = " + Int(to));
+                assignments.Add(peerProperty + " = " + GroupId(rule.PeerGroup!));
                 if (rule.Description is not null)
                 {
                     assignments.Add("Description = " + CodeWriter.Literal(rule.Description));
@@ -407,10 +462,11 @@ internal static class TopologyEmitter
             var waits = new List<string>();
             if (_index.Resolve<SubnetSpec>(i.Subnet) is { } subnet)
             {
-                foreach (var table in _index.TablesOf(subnet))
+                // Only what this template holds: an imported subnet's routes exist before this stack deploys.
+                foreach (var table in _index.TablesOf(subnet).Where(_index.IsLocal))
                 {
                     waits.AddRange(StackPlan.Routes(table));
-                    waits.AddRange(table.Associations.Where(a => a.Name == subnet.Name).Select(a => StackPlan.Association(table, a)));
+                    waits.AddRange(table.Associations.Where(a => _index.Same(_index.Resolve<SubnetSpec>(a), subnet)).Select(a => StackPlan.Association(table, a)));
                 }
             }
 
@@ -431,7 +487,7 @@ internal static class TopologyEmitter
                 assignments.Add("IamInstanceProfile = " + Ref(StackPlan.InstanceProfile(i)));
             }
 
-            assignments.Add("SubnetId = " + Ref(i.Subnet.Name));
+            assignments.Add("SubnetId = " + Id(i.Subnet));
             assignments.Add("PrivateIpAddress = " + CodeWriter.Literal(i.PrivateIp));
             if (i.PublicIp)
             {
@@ -440,7 +496,7 @@ internal static class TopologyEmitter
 
             if (i.SecurityGroups.Count > 0)
             {
-                assignments.Add("SecurityGroupIds = { " + string.Join(", ", i.SecurityGroups.Select(g => GetAtt(g.Name, "GroupId"))) + " }");
+                assignments.Add("SecurityGroupIds = { " + string.Join(", ", i.SecurityGroups.Select(GroupId)) + " }");
             }
 
             if (i.RootVolumeSize > 0)
@@ -494,12 +550,101 @@ internal static class TopologyEmitter
             foreach (var output in _stack.Outputs)
             {
                 var value = output.Value.Contains("${") ? Sub(output.Value) : CodeWriter.Literal(output.Value);
-                Output(output.Name, value, output.Description);
+                Output(output.Name, value, output.Description, output.Export);
+            }
+
+            // The records other stacks of the program import, each exported as '{stack}-{record}'.
+            foreach (var record in _exports)
+            {
+                Output(StackPlan.ExportOutput(record), Ref(record), "The ID of " + record + ", which other stacks of the program import",
+                    StackPlan.ExportName(_stack.StackName, record));
             }
         }
 
-        private void Output(string name, string value, string? description) =>
-            _w.Line("template.Add(new " + Cfn + "Output(" + CodeWriter.Literal(name) + ", " + value + ", " + CodeWriter.Literal(description) + "));");
+        private void Output(string name, string value, string? description, string? export = null) =>
+            _w.Line("template.Add(new " + Cfn + "Output(" + CodeWriter.Literal(name) + ", " + value + ", " + CodeWriter.Literal(description)
+                + (export is null ? "" : ", " + CodeWriter.Literal(export)) + "));");
+
+        private void Peering(VpcPeeringSpec p)
+        {
+            var assignments = new List<string> { "VpcId = " + Id(p.Vpc) };
+            if (p.Peer is { } peer)
+            {
+                assignments.Add("PeerVpcId = " + Id(peer));
+            }
+            else
+            {
+                assignments.Add("PeerVpcId = " + ParameterOr(p.PeerVpcId ?? ""));
+                foreach (var (property, value) in new[] { ("PeerOwnerId", p.PeerOwnerId), ("PeerRegion", p.PeerRegion), ("PeerRoleArn", p.PeerRoleArn) })
+                {
+                    if (value is { Length: > 0 })
+                    {
+                        assignments.Add(property + " = " + ParameterOr(value));
+                    }
+                }
+            }
+
+            assignments.Add(Tags(p.Name));
+            Add("new " + Res + "VpcPeeringConnection(" + CodeWriter.Literal(p.Name) + ")", assignments);
+        }
+
+        private void TransitGateway(TransitGatewaySpec g)
+        {
+            var assignments = new List<string>();
+            if (g.Description is not null)
+            {
+                assignments.Add("Description = " + CodeWriter.Literal(g.Description));
+            }
+
+            if (g.AmazonSideAsn != 0)
+            {
+                assignments.Add("AmazonSideAsn = " + g.AmazonSideAsn.ToString(CultureInfo.InvariantCulture) + "L");
+            }
+
+            if (!g.DefaultRouteTables)
+            {
+                assignments.Add("DefaultRouteTables = false");
+            }
+
+            assignments.Add(Tags(g.Name));
+            Add("new " + Res + "TransitGateway(" + CodeWriter.Literal(g.Name) + ")", assignments);
+        }
+
+        private void Attachment(TransitGatewayAttachmentSpec a) =>
+            Add("new " + Res + "TransitGatewayAttachment(" + CodeWriter.Literal(a.Name) + ")",
+            [
+                "TransitGatewayId = " + Id(a.TransitGateway),
+                "VpcId = " + Id(a.Vpc),
+                "SubnetIds = new " + Cfn + "Value[] { " + string.Join(", ", a.Subnets.Select(Id)) + " }",
+                Tags(a.Name),
+            ]);
+
+        private void TransitGatewayRouteTable(TransitGatewayRouteTableSpec t)
+        {
+            Add("new " + Res + "TransitGatewayRouteTable(" + CodeWriter.Literal(t.Name) + ")", ["TransitGatewayId = " + Id(t.TransitGateway), Tags(t.Name)]);
+            foreach (var attachment in t.Associations)
+            {
+                Add("new " + Res + "TransitGatewayRouteTableAssociation(" + CodeWriter.Literal(StackPlan.TransitGatewayAssociation(t, attachment)) + ")",
+                    ["TransitGatewayAttachmentId = " + Id(attachment), "TransitGatewayRouteTableId = " + Ref(t.Name)]);
+            }
+
+            foreach (var attachment in t.Propagations)
+            {
+                Add("new " + Res + "TransitGatewayRouteTablePropagation(" + CodeWriter.Literal(StackPlan.TransitGatewayPropagation(t, attachment)) + ")",
+                    ["TransitGatewayAttachmentId = " + Id(attachment), "TransitGatewayRouteTableId = " + Ref(t.Name)]);
+            }
+
+            var names = StackPlan.TransitGatewayRoutes(t);
+            for (var i = 0; i < t.Routes.Count; i++)
+            {
+                Add("new " + Res + "TransitGatewayRoute(" + CodeWriter.Literal(names[i]) + ")",
+                [
+                    "TransitGatewayRouteTableId = " + Ref(t.Name),
+                    "DestinationCidrBlock = " + CodeWriter.Literal(t.Routes[i].Destination),
+                    "TransitGatewayAttachmentId = " + Id(t.Routes[i].Attachment),
+                ]);
+            }
+        }
 
         /// <summary>
         /// A raw string literal holding the text exactly (LF line endings): the closing quotes sit at

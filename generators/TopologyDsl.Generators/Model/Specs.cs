@@ -203,3 +203,11 @@ internal sealed record StackSpec(
 
 /// <summary>A file passed to the compiler as an AdditionalFiles item: its path with '/' separators, and its text.</summary>
 internal sealed record ProjectFile(string Path, string Text);
+
+/// <summary>
+/// A stack with what it needs of the rest of the program: the stacks it imports from (directly or
+/// through them), the records of its own that other stacks import (to export), and the findings of
+/// the rules that need every stack. Equal whenever the stack's output would be, so an edit to a stack
+/// it has nothing to do with leaves it cached.
+/// </summary>
+internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings);

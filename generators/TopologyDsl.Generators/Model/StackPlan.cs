@@ -393,6 +393,9 @@ internal static class StackPlan
         ["AWS::EC2::TransitGateway"] = ["Id", "TransitGatewayArn", "EncryptionSupportState"],
         ["AWS::EC2::TransitGatewayAttachment"] = ["Id"],
         ["AWS::EC2::TransitGatewayRouteTable"] = ["TransitGatewayRouteTableId"],
+        ["AWS::EC2::TransitGatewayRouteTableAssociation"] = [],
+        ["AWS::EC2::TransitGatewayRouteTablePropagation"] = [],
+        ["AWS::EC2::TransitGatewayRoute"] = [],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

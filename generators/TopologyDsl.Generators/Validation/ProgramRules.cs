@@ -34,8 +34,17 @@ internal static class ProgramRules
             }
         }
 
-        // The user's exports first, then the generated ones; each duplicate is reported where it is declared.
+        // The generated exports first (they cannot clash with each other: a record's name has no hyphen), then
+        // the user's, so a clash is reported at the export the user wrote.
         var named = new List<(StackSpec Owner, string Name, ModelPath Path, string Describe)>();
+        foreach (var (owner, record) in Exports(ordered))
+        {
+            if (!duplicated.Contains(owner.StackName))
+            {
+                named.Add((owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
+            }
+        }
+
         foreach (var stack in ordered)
         {
             for (var i = 0; i < stack.Outputs.Count; i++)
@@ -44,14 +53,6 @@ internal static class ProgramRules
                 {
                     named.Add((stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
                 }
-            }
-        }
-
-        foreach (var (owner, record) in Exports(ordered))
-        {
-            if (!duplicated.Contains(owner.StackName))
-            {
-                named.Add((owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
             }
         }
 

@@ -119,7 +119,9 @@ internal sealed class StackIndex
 
     private T? ResolveIn<T>(string writtenIn, RefSpec? reference) where T : ResourceSpec
     {
-        if (reference is null || reference.IsError)
+        // A reference the compiler rejects (IsError) still resolves when it names a record: the
+        // compiler's own error explains it, and the rules can go on checking the rest.
+        if (reference is null)
         {
             return null;
         }
