@@ -147,9 +147,10 @@ public sealed class PackageTests : IDisposable
         {
             "TDSL001", "TDSL002", "TDSL003", "TDSL004", "TDSL005", "TDSL006", "TDSL007", "TDSL008", "TDSL009", "TDSL010",
             "TDSL101", "TDSL102", "TDSL103", "TDSL104", "TDSL105", "TDSL106", "TDSL107", "TDSL108", "TDSL109", "TDSL110", "TDSL111",
-            "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117",
+            "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117", "TDSL118", "TDSL119", "TDSL120", "TDSL121", "TDSL122",
             "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
-            "TDSL214", "TDSL301", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
+            "TDSL214", "TDSL218", "TDSL219", "TDSL220", "TDSL221", "TDSL222", "TDSL223", "TDSL224", "TDSL225", "TDSL226", "TDSL227",
+            "TDSL228", "TDSL229", "TDSL301", "TDSL308", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
         };
         Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
         Assert.DoesNotContain("error CS", wrong.Output);
