@@ -19,4 +19,16 @@ if (args.FirstOrDefault() == "describe")
     return;
 }
 
+// "size" prints the generated C# per resource for topologies in stacks under the quota.
+if (args.FirstOrDefault() == "size")
+{
+    foreach (var resources in new[] { 100, 1_000, 10_000 })
+    {
+        var (planned, bytes, lines) = TopologyBenchmarks.GeneratedSize(resources);
+        Console.WriteLine($"{planned,6} resources: {bytes,10:N0} bytes, {lines,8:N0} lines of generated C# ({(double)bytes / planned:F0} bytes, {(double)lines / planned:F1} lines per resource)");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TopologyBenchmarks).Assembly).Run(args);

@@ -94,10 +94,17 @@ public class GeneratorTests
                 [Vpc("10.0.0.0/16")] public partial record Fn;
                 [Subnet<Fn>("10.0.1.0/24")] public partial record Vpc;
                 [InternetGateway<Fn>] public partial record Tag;
+                [Parameter] public partial record TemplateBuilder;
+                [Parameter] public partial record Ref;
+                [Parameter] public partial record t;
+                [SecurityGroup<Fn>("x"), Ingress(Protocol.Tcp, 22, nameof(Ref), Description = "ssh")] public partial record Rule;
+                [Instance<Vpc>("10.0.1.10", ImageId = nameof(t), InstanceType = "t3.micro"), Uses<Rule>] public partial record Sub;
             }
             """));
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Contains("new global::TopologyDsl.Resources.Vpc(\"Fn\")", run.Sources.Single().SourceText.ToString());
+        var text = run.Sources.Single().SourceText.ToString();
+        Assert.Contains("t.Vpc(\"Fn\", cidr: \"10.0.0.0/16\");", text);
+        Assert.Contains("t.Instance(\"Sub\", imageId: t.Ref(\"t\"), ", text);
     }
 
     [Fact]

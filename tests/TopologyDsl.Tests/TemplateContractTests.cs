@@ -35,6 +35,10 @@ public partial class TemplateContractTests
     private static HashSet<string> Exports() =>
         new[] { "wordpress", "kitchen-sink", "connections", "shared-network", "shared-app" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
+    /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
+    [Fact]
+    public void KitchenSink_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(TemplateWriter.Write(KitchenSink.BuildTemplate()), "yaml");
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void EveryResource_ValidatesAgainstTheSchemaOfItsType(string stack)

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Validation;
 
 namespace TopologyDsl.Generators.Emit;
 
-/// <summary>What the emitter needs: the spec, whether it has errors, and the user data files it uses.</summary>
+/// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, and what it needs of other stacks.</summary>
 /// <param name="Imported">The stacks this one imports from, directly or through them.</param>
 /// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
 internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files,
@@ -21,11 +22,25 @@ internal sealed record GeneratedFile(string HintName, string Text);
 /// reflection. A stack with errors gets the interfaces (so the analyzer's diagnostic is the only
 /// error the user sees) and a <c>BuildTemplate()</c> that throws with the first error's ID.
 /// </summary>
+/// <remarks>
+/// <c>BuildTemplate()</c> is one line per CloudFormation resource: a call of the runtime's
+/// <c>TemplateBuilder</c> with the logical ID and, by name, only what is unique to that resource
+/// (<c>t.Subnet("AppA", vpc: "Main", cidr: "10.0.1.0/24", zone: 0);</c>). Why this form: the
+/// compiler binds every generated statement on every build, so the generated code should grow with
+/// what the user wrote, not with the shape of CloudFormation's properties. The shape (which property
+/// takes a <c>!Ref</c>, the Name tag, the nested network interface) lives once in the runtime, which
+/// is also the only code that writes YAML; a person opening the file still reads what each resource
+/// is. Everything the generator decides (names, dependencies, parameters or literals) is computed
+/// by <see cref="StackPlan.Template"/>; this class only prints those calls.
+/// </remarks>
 internal static class TopologyEmitter
 {
     // Fully qualified, so that no user type or alias named like ours (Template, Fn, Cfn) can capture a name.
     private const string Cfn = "global::TopologyDsl.CloudFormation.";
     private const string Res = "global::TopologyDsl.Resources.";
+
+    /// <summary>The builder local: members are reached through it, so no record of the stack (a user's <c>Ref</c> or <c>Sub</c>) can capture their names.</summary>
+    private const string Builder = "t";
 
     public static GeneratedFile Emit(RenderInput input)
     {
@@ -55,7 +70,17 @@ internal static class TopologyEmitter
         }
         else
         {
-            new Body(w, input).Write();
+            var index = new StackIndex(stack, input.Imported, path => StackIndex.FindFile(input.Files, path));
+            w.Line("var " + Builder + " = new " + Cfn + "TemplateBuilder(" + CodeWriter.Literal(stack.StackName) + ", " + CodeWriter.Literal(stack.Description) + ");");
+            var line = new StringBuilder();
+            foreach (var call in StackPlan.Template(index, input.Exports))
+            {
+                line.Clear();
+                Call(line, call.Method, [new PlannedArgument(null, new PlannedValue.Text(call.Name)), .. call.Arguments]);
+                w.Line(line.Append(';').ToString());
+            }
+
+            w.Line("return " + Builder + ".Template;");
         }
 
         w.Close();
@@ -89,580 +114,88 @@ internal static class TopologyEmitter
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private sealed class Body
+    /// <summary><c>t.Method(positional, name: value, ...)</c>.</summary>
+    private static void Call(StringBuilder text, string method, IEnumerable<PlannedArgument> arguments)
     {
-        private readonly CodeWriter _w;
-        private readonly StackSpec _stack;
-        private readonly StackIndex _index;
-        private readonly EquatableArray<string> _exports;
-
-        public Body(CodeWriter writer, RenderInput input)
+        text.Append(Builder).Append('.').Append(method).Append('(');
+        var first = true;
+        foreach (var argument in arguments)
         {
-            _w = writer;
-            _stack = input.Stack;
-            _exports = input.Exports;
-            _index = new StackIndex(input.Stack, input.Imported, path => StackIndex.FindFile(input.Files, path));
-        }
-
-        /// <summary>The identifier of the record a reference names: <c>!Ref</c> in this stack, <c>!ImportValue</c> of its export otherwise.</summary>
-        private string Id(RefSpec reference) => reference.IsImport ? Import(reference) : Ref(reference.Name);
-
-        /// <summary>A security group's ID: <c>!GetAtt Group.GroupId</c> in this stack, the imported export otherwise (which exports <c>!Ref</c>, the ID of a VPC's group).</summary>
-        private string GroupId(RefSpec reference) => reference.IsImport ? Import(reference) : GetAtt(reference.Name, "GroupId");
-
-        private string Import(RefSpec reference)
-        {
-            var owner = _index.Others.FirstOrDefault(o => o.Key == reference.Stack);
-            return Cfn + "Fn.ImportValue(" + CodeWriter.Literal(StackPlan.ExportName(owner?.StackName ?? StackSpec.ClassOf(reference.Stack!), reference.Name)) + ")";
-        }
-
-        public void Write()
-        {
-            _w.Line("var template = new " + Cfn + "Template(" + CodeWriter.Literal(_stack.StackName) + ", " + CodeWriter.Literal(_stack.Description) + ");");
-            foreach (var resource in _stack.Resources)
+            if (!first)
             {
-                switch (resource)
+                text.Append(", ");
+            }
+
+            first = false;
+            if (argument.Name is { } name)
+            {
+                text.Append(name).Append(": ");
+            }
+
+            Value(text, argument.Value);
+        }
+
+        text.Append(')');
+    }
+
+    private static void Value(StringBuilder text, PlannedValue value)
+    {
+        switch (value)
+        {
+            case PlannedValue.Text t:
+                text.Append(CodeWriter.Literal(t.Value));
+                break;
+            case PlannedValue.Number n:
+                text.Append(n.Value.ToString(CultureInfo.InvariantCulture));
+                break;
+            case PlannedValue.Long l:
+                text.Append(l.Value.ToString(CultureInfo.InvariantCulture)).Append('L');
+                break;
+            case PlannedValue.Flag f:
+                text.Append(f.Value ? "true" : "false");
+                break;
+            case PlannedValue.Names names:
+                text.Append('[').Append(string.Join(", ", names.Values.Select(CodeWriter.Literal))).Append(']');
+                break;
+            case PlannedValue.Items items:
+                text.Append('[');
+                for (var i = 0; i < items.Values.Count; i++)
                 {
-                    case ParameterSpec p: Parameter(p); break;
-                    case VpcSpec v: Vpc(v); break;
-                    case SubnetSpec s: Subnet(s); break;
-                    case InternetGatewaySpec g: InternetGateway(g); break;
-                    case NatGatewaySpec n: NatGateway(n); break;
-                    case RouteTableSpec t: RouteTable(t); break;
-                    case SecurityGroupSpec g: SecurityGroup(g); break;
-                    case InstanceSpec i: Instance(i); break;
-                    case SecretSpec s: Secret(s); break;
-                    case VpcPeeringSpec p: Peering(p); break;
-                    case TransitGatewaySpec g: TransitGateway(g); break;
-                    case TransitGatewayAttachmentSpec a: Attachment(a); break;
-                    case TransitGatewayRouteTableSpec t: TransitGatewayRouteTable(t); break;
-                }
-            }
-
-            Outputs();
-            _w.Line("return template;");
-        }
-
-        private static string Ref(string name) => Cfn + "Fn.Ref(" + CodeWriter.Literal(name) + ")";
-
-        private static string GetAtt(string name, string attribute) => Cfn + "Fn.GetAtt(" + CodeWriter.Literal(name) + ", " + CodeWriter.Literal(attribute) + ")";
-
-        private static string Sub(string text) => Cfn + "Fn.Sub(" + CodeWriter.Literal(text) + ")";
-
-        /// <summary>A parameter's value when the setting names a parameter, else the literal.</summary>
-        private string ParameterOr(string value) => _index.Parameter(value) is not null ? Ref(value) : CodeWriter.Literal(value);
-
-        private void Add(string constructor, IEnumerable<string> assignments)
-        {
-            _w.Line("template.Add(" + constructor);
-            _w.Line("{");
-            foreach (var assignment in assignments)
-            {
-                _w.Line("    " + assignment + ",");
-            }
-
-            _w.Line("});");
-        }
-
-        private static string Tags(string name) => "Tags = { " + Res + "Tag.Name(" + CodeWriter.Literal(name) + ") }";
-
-        private static string DependsOn(IEnumerable<string> names) =>
-            "DependsOn = { " + string.Join(", ", names.Select(CodeWriter.Literal)) + " }";
-
-        private void Parameter(ParameterSpec p)
-        {
-            var assignments = new List<string>();
-            if (p.Description is not null)
-            {
-                assignments.Add("Description = " + CodeWriter.Literal(p.Description));
-            }
-
-            if (p.Default is not null)
-            {
-                assignments.Add("Default = " + CodeWriter.Literal(p.Default));
-            }
-
-            if (p.NoEcho)
-            {
-                assignments.Add("NoEcho = true");
-            }
-
-            if (p.AllowedValues.Count > 0)
-            {
-                assignments.Add("AllowedValues = new[] { " + string.Join(", ", p.AllowedValues.Select(CodeWriter.Literal)) + " }");
-            }
-
-            if (p.AllowedPattern is not null)
-            {
-                assignments.Add("AllowedPattern = " + CodeWriter.Literal(p.AllowedPattern));
-            }
-
-            if (p.MinLength > 0)
-            {
-                assignments.Add("MinLength = " + Int(p.MinLength));
-            }
-
-            if (p.MaxLength > 0)
-            {
-                assignments.Add("MaxLength = " + Int(p.MaxLength));
-            }
-
-            if (p.ConstraintDescription is not null)
-            {
-                assignments.Add("ConstraintDescription = " + CodeWriter.Literal(p.ConstraintDescription));
-            }
-
-            Add("new " + Cfn + "Parameter(" + CodeWriter.Literal(p.Name) + ", " + CodeWriter.Literal(p.Type) + ")", assignments);
-        }
-
-        private void Vpc(VpcSpec v)
-        {
-            Add("new " + Res + "Vpc(" + CodeWriter.Literal(v.Name) + ")", ["CidrBlock = " + CodeWriter.Literal(v.CidrBlock), Tags(v.Name)]);
-            for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
-            {
-                Add("new " + Res + "VpcCidrBlock(" + CodeWriter.Literal(StackPlan.SecondaryBlock(v, i)) + ")",
-                    ["VpcId = " + Ref(v.Name), "CidrBlock = " + CodeWriter.Literal(v.SecondaryCidrBlocks[i])]);
-            }
-
-            if (v.FlowLogs)
-            {
-                var group = StackPlan.FlowLogGroup(v);
-                var role = StackPlan.FlowLogRole(v);
-                Add("new " + Res + "LogGroup(" + CodeWriter.Literal(group) + ")", ["RetentionInDays = " + Int(v.FlowLogRetentionDays), Tags(group)]);
-                Add("new " + Res + "FlowLogRole(" + CodeWriter.Literal(role) + ")", ["LogGroup = " + CodeWriter.Literal(group), Tags(role)]);
-                Add("new " + Res + "FlowLog(" + CodeWriter.Literal(StackPlan.FlowLog(v)) + ")",
-                [
-                    "ResourceId = " + Ref(v.Name),
-                    "LogGroupName = " + Ref(group),
-                    "DeliverLogsPermissionArn = " + GetAtt(role, "Arn"),
-                    Tags(StackPlan.FlowLog(v)),
-                ]);
-            }
-        }
-
-        private void Subnet(SubnetSpec s)
-        {
-            var assignments = new List<string>();
-
-            // A subnet in a secondary block can only be created once the block is associated.
-            // (A block of an imported VPC exists already: its stack deploys first.)
-            if (_index.Resolve<VpcSpec>(s.Vpc) is { } vpc && _index.IsLocal(vpc) && Cidr.TryParse(s.CidrBlock, out var block)
-                && StackIndex.BlockHolding(vpc, block.Network) is int holder && holder >= 0)
-            {
-                assignments.Add(DependsOn([StackPlan.SecondaryBlock(vpc, holder)]));
-            }
-
-            assignments.Add("VpcId = " + Id(s.Vpc));
-            assignments.Add("CidrBlock = " + CodeWriter.Literal(s.CidrBlock));
-            assignments.Add("AvailabilityZone = " + Cfn + "Fn.Zone(" + Int(s.Zone) + ")");
-            assignments.Add(Tags(s.Name));
-            Add("new " + Res + "Subnet(" + CodeWriter.Literal(s.Name) + ")", assignments);
-        }
-
-        private void InternetGateway(InternetGatewaySpec g)
-        {
-            Add("new " + Res + "InternetGateway(" + CodeWriter.Literal(g.Name) + ")", [Tags(g.Name)]);
-            Add("new " + Res + "VpcGatewayAttachment(" + CodeWriter.Literal(StackPlan.Attachment(g)) + ")",
-                ["VpcId = " + Id(g.Vpc), "InternetGatewayId = " + Ref(g.Name)]);
-        }
-
-        /// <summary>The attachment of the internet gateway of a VPC, which Elastic IPs and internet routes must wait for.</summary>
-        private string? AttachmentOf(VpcSpec? vpc) =>
-            vpc is null ? null : _stack.Resources.OfType<InternetGatewaySpec>()
-                .Where(g => _index.Same(_index.Resolve<VpcSpec>(g.Vpc), vpc)).Select(StackPlan.Attachment).FirstOrDefault();
-
-        private void NatGateway(NatGatewaySpec n)
-        {
-            var eip = StackPlan.ElasticIp(n);
-            var eipAssignments = new List<string>();
-            if (AttachmentOf(_index.VpcOf(n)) is { } attachment)
-            {
-                // AWS::EC2::EIP documentation: an Elastic IP for a VPC declared in the same template must depend on the gateway attachment.
-                eipAssignments.Add(DependsOn([attachment]));
-            }
-
-            eipAssignments.Add(Tags(eip));
-            Add("new " + Res + "Eip(" + CodeWriter.Literal(eip) + ")", eipAssignments);
-            Add("new " + Res + "NatGateway(" + CodeWriter.Literal(n.Name) + ")",
-                ["AllocationId = " + GetAtt(eip, "AllocationId"), "SubnetId = " + Id(n.Subnet), Tags(n.Name)]);
-        }
-
-        private void RouteTable(RouteTableSpec t)
-        {
-            Add("new " + Res + "RouteTable(" + CodeWriter.Literal(t.Name) + ")", ["VpcId = " + Id(t.Vpc), Tags(t.Name)]);
-            var names = StackPlan.Routes(t);
-            for (var i = 0; i < t.Routes.Count; i++)
-            {
-                var route = t.Routes[i];
-                var assignments = new List<string>();
-                if (_index.Resolve<InternetGatewaySpec>(route.Target) is { } gateway)
-                {
-                    // A route through an internet gateway must wait until the gateway is attached (an imported one is).
-                    if (_index.IsLocal(gateway))
+                    if (i > 0)
                     {
-                        assignments.Add(DependsOn([StackPlan.Attachment(gateway)]));
+                        text.Append(", ");
                     }
 
-                    assignments.Add("RouteTableId = " + Ref(t.Name));
-                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("GatewayId = " + Id(route.Target));
-                }
-                else if (_index.Resolve<VpcPeeringSpec>(route.Target) is not null)
-                {
-                    assignments.Add("RouteTableId = " + Ref(t.Name));
-                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("VpcPeeringConnectionId = " + Id(route.Target));
-                }
-                else if (_index.Resolve<TransitGatewaySpec>(route.Target) is { } transit)
-                {
-                    // A route to a transit gateway fails until the VPC's attachment is available.
-                    var attachment = _index.Resolve<VpcSpec>(t.Vpc) is { } vpc ? _index.AttachmentsOf(vpc, transit).FirstOrDefault(_index.IsLocal) : null;
-                    if (attachment is not null)
-                    {
-                        assignments.Add(DependsOn([attachment.Name]));
-                    }
-
-                    assignments.Add("RouteTableId = " + Ref(t.Name));
-                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("TransitGatewayId = " + Id(route.Target));
-                }
-                else
-                {
-                    assignments.Add("RouteTableId = " + Ref(t.Name));
-                    assignments.Add("DestinationCidrBlock = " + CodeWriter.Literal(route.Destination));
-                    assignments.Add("NatGatewayId = " + Id(route.Target));
+                    Value(text, items.Values[i]);
                 }
 
-                Add("new " + Res + "Route(" + CodeWriter.Literal(names[i]) + ")", assignments);
-            }
+                text.Append(']');
+                break;
+            case PlannedValue.Script script:
+                text.Append(RawLiteral(script.Value));
+                break;
+            case PlannedValue.Call call:
+                Call(text, call.Method, call.Arguments);
+                break;
+        }
+    }
 
-            foreach (var subnet in t.Associations)
-            {
-                Add("new " + Res + "SubnetRouteTableAssociation(" + CodeWriter.Literal(StackPlan.Association(t, subnet)) + ")",
-                    ["SubnetId = " + Id(subnet), "RouteTableId = " + Ref(t.Name)]);
-            }
+    /// <summary>
+    /// A raw string literal holding the text exactly (LF line endings): the closing quotes sit at
+    /// column 0 so no indentation is removed, and the delimiter is longer than any run of quotes inside.
+    /// </summary>
+    private static string RawLiteral(string text)
+    {
+        text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '"' ? run + 1 : 0;
+            longest = System.Math.Max(longest, run);
         }
 
-        private static string IpProtocol(ProtocolSpec protocol) => protocol switch
-        {
-            ProtocolSpec.Tcp => "tcp",
-            ProtocolSpec.Udp => "udp",
-            ProtocolSpec.Icmp => "icmp",
-            _ => "-1",
-        };
-
-        private static (int From, int To) Ports(RuleSpec rule) => rule.Protocol switch
-        {
-            ProtocolSpec.All => (-1, -1),
-            ProtocolSpec.Icmp => (rule.Port, -1),
-            _ => (rule.Port, rule.LastPort),
-        };
-
-        private void SecurityGroup(SecurityGroupSpec g)
-        {
-            var assignments = new List<string>
-            {
-                "GroupDescription = " + CodeWriter.Literal(g.Description),
-                "VpcId = " + Id(g.Vpc),
-            };
-            var inline = g.Ingress.Where(r => r.Peer is not null).ToList();
-            if (inline.Count > 0)
-            {
-                assignments.Add("Ingress = { " + string.Join(", ", inline.Select(InlineRule)) + " }");
-            }
-
-            var inlineEgress = g.Egress.Where(r => r.Peer is not null).Select(InlineRule).ToList();
-            if (inlineEgress.Count == 0 && g.Egress.Count > 0)
-            {
-                // Only rules to other groups, which are resources of their own: a rule that matches
-                // nothing replaces EC2's default allow-all outbound rule.
-                inlineEgress.Add(Res + "IngressRule.MatchesNothing");
-            }
-
-            if (inlineEgress.Count > 0)
-            {
-                assignments.Add("Egress = { " + string.Join(", ", inlineEgress) + " }");
-            }
-
-            assignments.Add(Tags(g.Name));
-            Add("new " + Res + "SecurityGroup(" + CodeWriter.Literal(g.Name) + ")", assignments);
-
-            GroupRules(g, g.Ingress, "SecurityGroupIngress", "SourceSecurityGroupId", StackPlan.GroupRule);
-            GroupRules(g, g.Egress, "SecurityGroupEgress", "DestinationSecurityGroupId", StackPlan.GroupEgressRule);
-        }
-
-        /// <summary>The rules whose peer is another group, each a resource of its own.</summary>
-        private void GroupRules(SecurityGroupSpec g, EquatableArray<RuleSpec> rules, string type, string peerProperty, System.Func<SecurityGroupSpec, RuleSpec, string> name)
-        {
-            foreach (var rule in rules.Where(r => r.PeerGroup is not null))
-            {
-                var (from, to) = Ports(rule);
-                var assignments = new List<string>();
-
-                // A rule naming a group across a peering is accepted once the peering is active.
-                if (_index.Resolve<VpcSpec>(g.Vpc) is { } vpc && _index.VpcOf(_index.Resolve<SecurityGroupSpec>(rule.PeerGroup)) is { } peerVpc
-                    && !_index.Same(vpc, peerVpc) && _index.PeeringsBetween(vpc, peerVpc).FirstOrDefault(_index.IsLocal) is { } peering)
-                {
-                    assignments.Add(DependsOn([peering.Name]));
-                }
-
-                assignments.Add("GroupId = " + GetAtt(g.Name, "GroupId"));
-                assignments.Add("IpProtocol = " + CodeWriter.Literal(IpProtocol(rule.Protocol)));
-                assignments.Add("FromPort = " + Int(from));
-                assignments.Add("ToPort = " + Int(to));
-                assignments.Add(peerProperty + " = " + GroupId(rule.PeerGroup!));
-                if (rule.Description is not null)
-                {
-                    assignments.Add("Description = " + CodeWriter.Literal(rule.Description));
-                }
-
-                Add("new " + Res + "" + type + "(" + CodeWriter.Literal(name(g, rule)) + ")", assignments);
-            }
-        }
-
-        /// <summary>A rule written inside the group: a CIDR block (IPv4 or IPv6) or a parameter's value.</summary>
-        private string InlineRule(RuleSpec rule)
-        {
-            var (from, to) = Ports(rule);
-            var peer = _index.Parameter(rule.Peer) is not null ? Ref(rule.Peer!) : CodeWriter.Literal(rule.Peer);
-            return "new " + Res + "IngressRule(" + CodeWriter.Literal(IpProtocol(rule.Protocol)) + ", " + Int(from) + ", " + Int(to) + ", " + peer
-                + (rule.Description is null ? "" : ", " + CodeWriter.Literal(rule.Description)) + (Ipv6.IsBlock(rule.Peer) ? ", Ipv6: true" : "") + ")";
-        }
-
-        private void Secret(SecretSpec s)
-        {
-            var assignments = new List<string>();
-            if (s.Description is not null)
-            {
-                assignments.Add("Description = " + CodeWriter.Literal(s.Description));
-            }
-
-            assignments.Add("Length = " + Int(s.Length));
-            assignments.Add(Tags(s.Name));
-            Add("new " + Res + "Secret(" + CodeWriter.Literal(s.Name) + ")", assignments);
-        }
-
-        private void Instance(InstanceSpec i)
-        {
-            if (i.Secrets.Count > 0)
-            {
-                // The instance reads its secrets through a role of its own that may read only those.
-                var role = StackPlan.InstanceRole(i);
-                Add("new " + Res + "InstanceRole(" + CodeWriter.Literal(role) + ")",
-                    ["Secrets = { " + string.Join(", ", i.Secrets.Select(s => CodeWriter.Literal(s.Name)).Distinct()) + " }", Tags(role)]);
-                Add("new " + Res + "InstanceProfile(" + CodeWriter.Literal(StackPlan.InstanceProfile(i)) + ")", ["Role = " + Ref(role)]);
-            }
-
-            var assignments = new List<string>();
-
-            // Boot scripts install packages, so an instance waits until its subnet is associated with
-            // its route table and the table's routes out (internet or NAT gateway) exist.
-            var waits = new List<string>();
-            if (_index.Resolve<SubnetSpec>(i.Subnet) is { } subnet)
-            {
-                // Only what this template holds: an imported subnet's routes exist before this stack deploys.
-                foreach (var table in _index.TablesOf(subnet).Where(_index.IsLocal))
-                {
-                    waits.AddRange(StackPlan.Routes(table));
-                    waits.AddRange(table.Associations.Where(a => _index.Same(_index.Resolve<SubnetSpec>(a), subnet)).Select(a => StackPlan.Association(table, a)));
-                }
-            }
-
-            if (waits.Count > 0)
-            {
-                assignments.Add(DependsOn(waits.Distinct()));
-            }
-
-            assignments.Add("ImageId = " + ParameterOr(i.ImageId ?? ""));
-            assignments.Add("InstanceType = " + ParameterOr(i.InstanceType ?? ""));
-            if (i.KeyName is not null)
-            {
-                assignments.Add("KeyName = " + ParameterOr(i.KeyName));
-            }
-
-            if (i.Secrets.Count > 0)
-            {
-                assignments.Add("IamInstanceProfile = " + Ref(StackPlan.InstanceProfile(i)));
-            }
-
-            assignments.Add("SubnetId = " + Id(i.Subnet));
-            assignments.Add("PrivateIpAddress = " + CodeWriter.Literal(i.PrivateIp));
-            if (i.PublicIp)
-            {
-                assignments.Add("AssociatePublicIpAddress = true");
-            }
-
-            if (i.SecurityGroups.Count > 0)
-            {
-                assignments.Add("SecurityGroupIds = { " + string.Join(", ", i.SecurityGroups.Select(GroupId)) + " }");
-            }
-
-            if (i.RootVolumeSize > 0)
-            {
-                assignments.Add("RootVolumeSize = " + Int(i.RootVolumeSize));
-            }
-
-            if (i.AllowImdsV1)
-            {
-                assignments.Add("RequireImdsV2 = false");
-            }
-
-            if (!i.EncryptRootVolume)
-            {
-                assignments.Add("EncryptRootVolume = false");
-            }
-
-            if (i.UserData is { } file && _index.ReadFile(file) is { } script)
-            {
-                assignments.Add("UserData = " + Cfn + "Fn.Base64(" + Cfn + "Fn.Sub(" + RawLiteral(script) + "))");
-            }
-
-            assignments.Add(Tags(i.Name));
-            Add("new " + Res + "Instance(" + CodeWriter.Literal(i.Name) + ")", assignments);
-        }
-
-        private void Outputs()
-        {
-            foreach (var resource in _stack.Resources)
-            {
-                switch (resource)
-                {
-                    case InstanceSpec i when i.PublicIp:
-                        Output(StackPlan.PublicIpOutput(i), GetAtt(i.Name, "PublicIp"), "Public IP address of instance " + i.Name);
-                        break;
-                    case NatGatewaySpec n:
-                        Output(StackPlan.ElasticIpOutput(n), Ref(StackPlan.ElasticIp(n)),
-                            "Elastic IP address of NAT gateway " + n.Name + ": the source address of outbound traffic from the subnets routed through it");
-                        break;
-                }
-
-                if (resource is InstanceSpec { SshVia: { } via } jumped)
-                {
-                    var user = jumped.SshUser;
-                    Output(StackPlan.SshCommandOutput(jumped),
-                        Sub("ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}"),
-                        "SSH to " + jumped.Name + " through " + via.Name + ". Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine");
-                }
-            }
-
-            foreach (var output in _stack.Outputs)
-            {
-                var value = output.Value.Contains("${") ? Sub(output.Value) : CodeWriter.Literal(output.Value);
-                Output(output.Name, value, output.Description, output.Export);
-            }
-
-            // The records other stacks of the program import, each exported as '{stack}-{record}'.
-            foreach (var record in _exports)
-            {
-                Output(StackPlan.ExportOutput(record), Ref(record), "The ID of " + record + ", which other stacks of the program import",
-                    StackPlan.ExportName(_stack.StackName, record));
-            }
-        }
-
-        private void Output(string name, string value, string? description, string? export = null) =>
-            _w.Line("template.Add(new " + Cfn + "Output(" + CodeWriter.Literal(name) + ", " + value + ", " + CodeWriter.Literal(description)
-                + (export is null ? "" : ", " + CodeWriter.Literal(export)) + "));");
-
-        private void Peering(VpcPeeringSpec p)
-        {
-            var assignments = new List<string> { "VpcId = " + Id(p.Vpc) };
-            if (p.Peer is { } peer)
-            {
-                assignments.Add("PeerVpcId = " + Id(peer));
-            }
-            else
-            {
-                assignments.Add("PeerVpcId = " + ParameterOr(p.PeerVpcId ?? ""));
-                foreach (var (property, value) in new[] { ("PeerOwnerId", p.PeerOwnerId), ("PeerRegion", p.PeerRegion), ("PeerRoleArn", p.PeerRoleArn) })
-                {
-                    if (value is { Length: > 0 })
-                    {
-                        assignments.Add(property + " = " + ParameterOr(value));
-                    }
-                }
-            }
-
-            assignments.Add(Tags(p.Name));
-            Add("new " + Res + "VpcPeeringConnection(" + CodeWriter.Literal(p.Name) + ")", assignments);
-        }
-
-        private void TransitGateway(TransitGatewaySpec g)
-        {
-            var assignments = new List<string>();
-            if (g.Description is not null)
-            {
-                assignments.Add("Description = " + CodeWriter.Literal(g.Description));
-            }
-
-            if (g.AmazonSideAsn != 0)
-            {
-                assignments.Add("AmazonSideAsn = " + g.AmazonSideAsn.ToString(CultureInfo.InvariantCulture) + "L");
-            }
-
-            if (!g.DefaultRouteTables)
-            {
-                assignments.Add("DefaultRouteTables = false");
-            }
-
-            assignments.Add(Tags(g.Name));
-            Add("new " + Res + "TransitGateway(" + CodeWriter.Literal(g.Name) + ")", assignments);
-        }
-
-        private void Attachment(TransitGatewayAttachmentSpec a) =>
-            Add("new " + Res + "TransitGatewayAttachment(" + CodeWriter.Literal(a.Name) + ")",
-            [
-                "TransitGatewayId = " + Id(a.TransitGateway),
-                "VpcId = " + Id(a.Vpc),
-                "SubnetIds = new " + Cfn + "Value[] { " + string.Join(", ", a.Subnets.Select(Id)) + " }",
-                Tags(a.Name),
-            ]);
-
-        private void TransitGatewayRouteTable(TransitGatewayRouteTableSpec t)
-        {
-            Add("new " + Res + "TransitGatewayRouteTable(" + CodeWriter.Literal(t.Name) + ")", ["TransitGatewayId = " + Id(t.TransitGateway), Tags(t.Name)]);
-            foreach (var attachment in t.Associations)
-            {
-                Add("new " + Res + "TransitGatewayRouteTableAssociation(" + CodeWriter.Literal(StackPlan.TransitGatewayAssociation(t, attachment)) + ")",
-                    ["TransitGatewayAttachmentId = " + Id(attachment), "TransitGatewayRouteTableId = " + Ref(t.Name)]);
-            }
-
-            foreach (var attachment in t.Propagations)
-            {
-                Add("new " + Res + "TransitGatewayRouteTablePropagation(" + CodeWriter.Literal(StackPlan.TransitGatewayPropagation(t, attachment)) + ")",
-                    ["TransitGatewayAttachmentId = " + Id(attachment), "TransitGatewayRouteTableId = " + Ref(t.Name)]);
-            }
-
-            var names = StackPlan.TransitGatewayRoutes(t);
-            for (var i = 0; i < t.Routes.Count; i++)
-            {
-                Add("new " + Res + "TransitGatewayRoute(" + CodeWriter.Literal(names[i]) + ")",
-                [
-                    "TransitGatewayRouteTableId = " + Ref(t.Name),
-                    "DestinationCidrBlock = " + CodeWriter.Literal(t.Routes[i].Destination),
-                    "TransitGatewayAttachmentId = " + Id(t.Routes[i].Attachment),
-                ]);
-            }
-        }
-
-        /// <summary>
-        /// A raw string literal holding the text exactly (LF line endings): the closing quotes sit at
-        /// column 0 so no indentation is removed, and the delimiter is longer than any run of quotes inside.
-        /// </summary>
-        private static string RawLiteral(string text)
-        {
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-            var longest = 0;
-            var run = 0;
-            foreach (var c in text)
-            {
-                run = c == '"' ? run + 1 : 0;
-                longest = System.Math.Max(longest, run);
-            }
-
-            var quotes = new string('"', System.Math.Max(3, longest + 1));
-            return quotes + "\n" + text + "\n" + quotes;
-        }
+        var quotes = new string('"', System.Math.Max(3, longest + 1));
+        return quotes + "\n" + text + "\n" + quotes;
     }
 }

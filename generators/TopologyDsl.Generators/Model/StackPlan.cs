@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TopologyDsl.Generators.Validation;
 
 namespace TopologyDsl.Generators.Model;
 
@@ -362,6 +363,401 @@ internal static class StackPlan
         for (var i = 0; i < stack.Outputs.Count; i++)
         {
             yield return new PlannedName(stack.Outputs[i].Name, "Output", ModelPath.Stack.Item("output", i).Child("name"), "output '" + stack.Outputs[i].Name + "'");
+        }
+    }
+
+    /// <summary>
+    /// An outbound rule that matches no traffic (ICMP type 252, code 86, to 255.255.255.255/32): written
+    /// when a group's only outbound rules are to other groups, because those are separate resources and
+    /// EC2 keeps its default allow-all outbound rule unless the group itself lists one.
+    /// </summary>
+    public static readonly PlannedValue MatchesNothing = Rule("icmp", 252, 86, new PlannedValue.Text("255.255.255.255/32"), "Disallow all other outbound traffic", ipv6: false);
+
+    /// <summary>
+    /// The template of a valid stack as calls of the runtime's TemplateBuilder, in template order:
+    /// resources (with what the generator adds: attachments, Elastic IPs, routes, associations,
+    /// group-to-group rules, roles, dependencies), then outputs. Parameters come first in the
+    /// stack's order of records, as the template lists them apart anyway.
+    /// </summary>
+    public static IReadOnlyList<PlannedCall> Template(StackIndex index) => Template(index, EquatableArray<string>.Empty);
+
+    /// <summary>
+    /// As <see cref="Template(StackIndex)"/>, for a stack of a program: first the records it imports
+    /// (<c>t.Import("Ns.Network.Main", "network-Main")</c>, after which that name stands for the
+    /// import wherever the builder takes a logical ID), and last an exported output for each of its
+    /// records in <paramref name="exports"/>.
+    /// </summary>
+    public static IReadOnlyList<PlannedCall> Template(StackIndex index, EquatableArray<string> exports)
+    {
+        var stack = index.Stack;
+        var calls = new List<PlannedCall>(stack.Resources.Count * 2);
+
+        var imported = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var reference in References(stack))
+        {
+            if (reference.Target is { Stack: { } key } target && key != stack.Key && imported.Add(ImportKey(target)))
+            {
+                var owner = index.Others.FirstOrDefault(o => o.Key == key);
+                calls.Add(Call("Import", ImportKey(target), ("", Text(ExportName(owner?.StackName ?? StackSpec.ClassOf(key), target.Name)))));
+            }
+        }
+
+        // The attachment of each VPC's internet gateway, which Elastic IPs and internet routes wait for.
+        var attachments = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var gateway in stack.Resources.OfType<InternetGatewaySpec>())
+        {
+            if (index.Resolve<VpcSpec>(gateway.Vpc) is { } vpc && !attachments.ContainsKey(index.Key(vpc)))
+            {
+                attachments.Add(index.Key(vpc), Attachment(gateway));
+            }
+        }
+
+        foreach (var resource in stack.Resources)
+        {
+            switch (resource)
+            {
+                case ParameterSpec p:
+                    calls.Add(Call("Parameter", p.Name,
+                        ("", new PlannedValue.Text(p.Type)),
+                        ("description", PlannedValue.TextOrNull(p.Description)),
+                        ("defaultValue", PlannedValue.TextOrNull(p.Default)),
+                        ("noEcho", p.NoEcho ? new PlannedValue.Flag(true) : null),
+                        ("allowedValues", PlannedValue.NamesOrNull(p.AllowedValues)),
+                        ("allowedPattern", PlannedValue.TextOrNull(p.AllowedPattern)),
+                        ("minLength", p.MinLength > 0 ? new PlannedValue.Number(p.MinLength) : null),
+                        ("maxLength", p.MaxLength > 0 ? new PlannedValue.Number(p.MaxLength) : null),
+                        ("constraintDescription", PlannedValue.TextOrNull(p.ConstraintDescription))));
+                    break;
+                case VpcSpec v:
+                    PlanVpc(v, calls);
+                    break;
+                case SubnetSpec s:
+                    // A subnet in a secondary block can only be created once the block is associated.
+                    string? block = null;
+                    // (A block of an imported VPC exists already: its stack deploys first.)
+                    if (index.Resolve<VpcSpec>(s.Vpc) is { } subnetVpc && index.IsLocal(subnetVpc) && Cidr.TryParse(s.CidrBlock, out var cidr)
+                        && StackIndex.BlockHolding(subnetVpc, cidr.Network) is int holder && holder >= 0)
+                    {
+                        block = SecondaryBlock(subnetVpc, holder);
+                    }
+
+                    calls.Add(Call("Subnet", s.Name, ("vpc", Id(s.Vpc)), ("cidr", Text(s.CidrBlock)), ("zone", new PlannedValue.Number(s.Zone)),
+                        ("dependsOn", block is null ? null : PlannedValue.NamesOrNull([block]))));
+                    break;
+                case InternetGatewaySpec g:
+                    calls.Add(Call("InternetGateway", g.Name));
+                    calls.Add(Call("VpcGatewayAttachment", Attachment(g), ("vpc", Id(g.Vpc)), ("gateway", Text(g.Name))));
+                    break;
+                case NatGatewaySpec n:
+                    // AWS::EC2::EIP documentation: an Elastic IP for a VPC declared in the same template must depend on the gateway attachment.
+                    var eipWaits = index.VpcOf(n) is { } natVpc && attachments.TryGetValue(index.Key(natVpc), out var natAttachment) ? new[] { natAttachment } : [];
+                    calls.Add(Call("Eip", ElasticIp(n), ("dependsOn", PlannedValue.NamesOrNull(eipWaits))));
+                    calls.Add(Call("NatGateway", n.Name, ("eip", Text(ElasticIp(n))), ("subnet", Id(n.Subnet))));
+                    break;
+                case RouteTableSpec t:
+                    PlanRouteTable(index, t, calls);
+                    break;
+                case SecurityGroupSpec g:
+                    PlanSecurityGroup(index, g, calls);
+                    break;
+                case InstanceSpec i:
+                    PlanInstance(index, i, calls);
+                    break;
+                case SecretSpec s:
+                    calls.Add(Call("Secret", s.Name, ("description", PlannedValue.TextOrNull(s.Description)), ("length", new PlannedValue.Number(s.Length))));
+                    break;
+                case VpcPeeringSpec p:
+                    calls.Add(Call("VpcPeeringConnection", p.Name, ("vpc", Id(p.Vpc)),
+                        ("peerVpc", p.Peer is { } peer ? Id(peer) : null),
+                        ("peerVpcId", p.Peer is null ? ParameterOr(index, p.PeerVpcId ?? "") : null),
+                        ("peerOwnerId", p.PeerOwnerId is { Length: > 0 } owner ? ParameterOr(index, owner) : null),
+                        ("peerRegion", p.PeerRegion is { Length: > 0 } region ? ParameterOr(index, region) : null),
+                        ("peerRoleArn", p.PeerRoleArn is { Length: > 0 } role ? ParameterOr(index, role) : null)));
+                    break;
+                case TransitGatewaySpec g:
+                    calls.Add(Call("TransitGateway", g.Name, ("description", PlannedValue.TextOrNull(g.Description)),
+                        ("amazonSideAsn", g.AmazonSideAsn != 0 ? new PlannedValue.Long(g.AmazonSideAsn) : null),
+                        ("defaultRouteTables", g.DefaultRouteTables ? null : new PlannedValue.Flag(false))));
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    calls.Add(Call("TransitGatewayAttachment", a.Name, ("transitGateway", Id(a.TransitGateway)), ("vpc", Id(a.Vpc)),
+                        ("subnets", new PlannedValue.Names(a.Subnets.Select(IdName).ToEquatableArray()))));
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    PlanTransitGatewayRouteTable(t, calls);
+                    break;
+            }
+        }
+
+        PlanOutputs(stack, calls);
+
+        // The records other stacks of the program import, each exported as '{stack}-{record}'.
+        foreach (var record in exports)
+        {
+            calls.Add(Call("Output", ExportOutput(record), ("", PlannedValue.Ref(record)),
+                ("description", Text("The ID of " + record + ", which other stacks of the program import")),
+                ("export", Text(ExportName(stack.StackName, record)))));
+        }
+
+        return calls;
+    }
+
+    /// <summary>The name the generated code gives an imported record: its stack's key and its name, which no logical ID can be (it has dots).</summary>
+    public static string ImportKey(RefSpec reference) => reference.Stack + "." + reference.Name;
+
+    /// <summary>How the generated code names the record a reference points to: its logical ID, or its import's name.</summary>
+    private static string IdName(RefSpec reference) => reference.IsImport ? ImportKey(reference) : reference.Name;
+
+    private static PlannedValue Id(RefSpec reference) => Text(IdName(reference));
+
+    private static void PlanTransitGatewayRouteTable(TransitGatewayRouteTableSpec t, List<PlannedCall> calls)
+    {
+        calls.Add(Call("TransitGatewayRouteTable", t.Name, ("transitGateway", Id(t.TransitGateway))));
+        foreach (var attachment in t.Associations)
+        {
+            calls.Add(Call("TransitGatewayRouteTableAssociation", TransitGatewayAssociation(t, attachment), ("attachment", Id(attachment)), ("table", Text(t.Name))));
+        }
+
+        foreach (var attachment in t.Propagations)
+        {
+            calls.Add(Call("TransitGatewayRouteTablePropagation", TransitGatewayPropagation(t, attachment), ("attachment", Id(attachment)), ("table", Text(t.Name))));
+        }
+
+        var names = TransitGatewayRoutes(t);
+        for (var i = 0; i < t.Routes.Count; i++)
+        {
+            calls.Add(Call("TransitGatewayRoute", names[i], ("table", Text(t.Name)), ("destination", Text(t.Routes[i].Destination)),
+                ("attachment", Id(t.Routes[i].Attachment))));
+        }
+    }
+
+    private static PlannedValue Text(string value) => new PlannedValue.Text(value);
+
+    private static PlannedCall Call(string method, string name, params (string Name, PlannedValue? Value)[] arguments) =>
+        new(method, name, arguments.Where(a => a.Value is not null)
+            .Select(a => new PlannedArgument(a.Name.Length == 0 ? null : a.Name, a.Value!)).ToEquatableArray());
+
+    private static void PlanVpc(VpcSpec v, List<PlannedCall> calls)
+    {
+        calls.Add(Call("Vpc", v.Name, ("cidr", Text(v.CidrBlock))));
+        for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
+        {
+            calls.Add(Call("VpcCidrBlock", SecondaryBlock(v, i), ("vpc", Text(v.Name)), ("cidr", Text(v.SecondaryCidrBlocks[i]))));
+        }
+
+        if (v.FlowLogs)
+        {
+            var group = FlowLogGroup(v);
+            var role = FlowLogRole(v);
+            calls.Add(Call("LogGroup", group, ("retentionInDays", new PlannedValue.Number(v.FlowLogRetentionDays))));
+            calls.Add(Call("FlowLogRole", role, ("logGroup", Text(group))));
+            calls.Add(Call("FlowLog", FlowLog(v), ("vpc", Text(v.Name)), ("logGroup", Text(group)), ("role", Text(role))));
+        }
+    }
+
+    private static void PlanRouteTable(StackIndex index, RouteTableSpec t, List<PlannedCall> calls)
+    {
+        calls.Add(Call("RouteTable", t.Name, ("vpc", Id(t.Vpc))));
+        var names = Routes(t);
+        var vpc = index.Resolve<VpcSpec>(t.Vpc);
+        for (var i = 0; i < t.Routes.Count; i++)
+        {
+            var route = t.Routes[i];
+            string? wait = null;
+            string target;
+            if (index.Resolve<InternetGatewaySpec>(route.Target) is { } gateway)
+            {
+                // A route through an internet gateway must wait until the gateway is attached (an imported one is).
+                target = "gateway";
+                wait = index.IsLocal(gateway) ? Attachment(gateway) : null;
+            }
+            else if (index.Resolve<VpcPeeringSpec>(route.Target) is not null)
+            {
+                target = "peering";
+            }
+            else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } transit)
+            {
+                // A route to a transit gateway fails until the VPC's attachment is available.
+                target = "transitGateway";
+                wait = vpc is null ? null : index.AttachmentsOf(vpc, transit).FirstOrDefault(index.IsLocal)?.Name;
+            }
+            else
+            {
+                target = "natGateway";
+            }
+
+            calls.Add(Call("Route", names[i], ("table", Text(t.Name)), ("destination", Text(route.Destination)), (target, Id(route.Target)),
+                ("dependsOn", wait is null ? null : PlannedValue.NamesOrNull([wait]))));
+        }
+
+        foreach (var subnet in t.Associations)
+        {
+            calls.Add(Call("SubnetRouteTableAssociation", Association(t, subnet), ("subnet", Id(subnet)), ("table", Text(t.Name))));
+        }
+    }
+
+    private static string IpProtocol(ProtocolSpec protocol) => protocol switch
+    {
+        ProtocolSpec.Tcp => "tcp",
+        ProtocolSpec.Udp => "udp",
+        ProtocolSpec.Icmp => "icmp",
+        _ => "-1",
+    };
+
+    /// <summary>EC2's port fields for a rule: -1 for all protocols, the ICMP type and -1 (any code) for ICMP.</summary>
+    private static (int From, int To) Ports(RuleSpec rule) => rule.Protocol switch
+    {
+        ProtocolSpec.All => (-1, -1),
+        ProtocolSpec.Icmp => (rule.Port, -1),
+        _ => (rule.Port, rule.LastPort),
+    };
+
+    private static PlannedValue Rule(string protocol, int from, int to, PlannedValue peer, string? description, bool ipv6)
+    {
+        var arguments = new List<PlannedArgument>
+        {
+            new(null, new PlannedValue.Text(protocol)),
+            new(null, new PlannedValue.Number(from)),
+            new(null, new PlannedValue.Number(to)),
+            new(null, peer),
+        };
+        if (description is not null)
+        {
+            arguments.Add(new PlannedArgument(null, new PlannedValue.Text(description)));
+        }
+
+        if (ipv6)
+        {
+            arguments.Add(new PlannedArgument("ipv6", new PlannedValue.Flag(true)));
+        }
+
+        return new PlannedValue.Call("Rule", arguments.ToEquatableArray());
+    }
+
+    /// <summary>A rule written inside the group: a CIDR block (IPv4 or IPv6) or a parameter's value.</summary>
+    private static PlannedValue InlineRule(StackIndex index, RuleSpec rule)
+    {
+        var (from, to) = Ports(rule);
+        var peer = index.Parameter(rule.Peer) is not null ? PlannedValue.Ref(rule.Peer!) : (PlannedValue)Text(rule.Peer!);
+        return Rule(IpProtocol(rule.Protocol), from, to, peer, rule.Description, Ipv6.IsBlock(rule.Peer));
+    }
+
+    private static void PlanSecurityGroup(StackIndex index, SecurityGroupSpec g, List<PlannedCall> calls)
+    {
+        var ingress = g.Ingress.Where(r => r.Peer is not null).Select(r => InlineRule(index, r)).ToList();
+        var egress = g.Egress.Where(r => r.Peer is not null).Select(r => InlineRule(index, r)).ToList();
+        if (egress.Count == 0 && g.Egress.Count > 0)
+        {
+            // Only rules to other groups, which are resources of their own.
+            egress.Add(MatchesNothing);
+        }
+
+        calls.Add(Call("SecurityGroup", g.Name, ("description", Text(g.Description)), ("vpc", Id(g.Vpc)),
+            ("ingress", ingress.Count == 0 ? null : new PlannedValue.Items(ingress.ToEquatableArray())),
+            ("egress", egress.Count == 0 ? null : new PlannedValue.Items(egress.ToEquatableArray()))));
+
+        foreach (var rule in g.Ingress.Where(r => r.PeerGroup is not null))
+        {
+            var (from, to) = Ports(rule);
+            calls.Add(Call("SecurityGroupIngress", GroupRule(g, rule), ("group", Text(g.Name)), ("protocol", Text(IpProtocol(rule.Protocol))),
+                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("source", Id(rule.PeerGroup!)),
+                ("description", PlannedValue.TextOrNull(rule.Description)), ("dependsOn", PeeringWait(index, g, rule))));
+        }
+
+        foreach (var rule in g.Egress.Where(r => r.PeerGroup is not null))
+        {
+            var (from, to) = Ports(rule);
+            calls.Add(Call("SecurityGroupEgress", GroupEgressRule(g, rule), ("group", Text(g.Name)), ("protocol", Text(IpProtocol(rule.Protocol))),
+                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("destination", Id(rule.PeerGroup!)),
+                ("description", PlannedValue.TextOrNull(rule.Description)), ("dependsOn", PeeringWait(index, g, rule))));
+        }
+    }
+
+    /// <summary>A rule naming a group across a peering of this template is accepted once the peering is active.</summary>
+    private static PlannedValue? PeeringWait(StackIndex index, SecurityGroupSpec g, RuleSpec rule) =>
+        index.Resolve<VpcSpec>(g.Vpc) is { } vpc && index.VpcOf(index.Resolve<SecurityGroupSpec>(rule.PeerGroup)) is { } peerVpc && !index.Same(vpc, peerVpc)
+            && index.PeeringsBetween(vpc, peerVpc).FirstOrDefault(index.IsLocal) is { } peering
+            ? PlannedValue.NamesOrNull([peering.Name])
+            : null;
+
+    /// <summary>A setting that names a parameter of the stack is its value (<c>!Ref</c>); anything else is the literal.</summary>
+    private static PlannedValue ParameterOr(StackIndex index, string value) =>
+        index.Parameter(value) is not null ? PlannedValue.Ref(value) : Text(value);
+
+    private static void PlanInstance(StackIndex index, InstanceSpec i, List<PlannedCall> calls)
+    {
+        if (i.Secrets.Count > 0)
+        {
+            // The instance reads its secrets through a role of its own that may read only those.
+            calls.Add(Call("InstanceRole", InstanceRole(i), ("secrets", PlannedValue.NamesOrNull(i.Secrets.Select(s => s.Name).Distinct()))));
+            calls.Add(Call("InstanceProfile", InstanceProfile(i), ("role", Text(InstanceRole(i)))));
+        }
+
+        // Boot scripts install packages, so an instance waits until its subnet is associated with
+        // its route table and the table's routes out (internet or NAT gateway) exist.
+        var waits = new List<string>();
+        if (index.Resolve<SubnetSpec>(i.Subnet) is { } subnet)
+        {
+            // Only what this template holds: an imported subnet's own routes exist before this stack deploys.
+            foreach (var table in index.TablesOf(subnet).Where(index.IsLocal))
+            {
+                waits.AddRange(Routes(table));
+                waits.AddRange(table.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => Association(table, a)));
+            }
+        }
+
+        PlannedValue? userData = null;
+        if (i.UserData is { } file && index.ReadFile(file) is { } script)
+        {
+            userData = PlannedValue.Helper("Base64", PlannedValue.Helper("Sub", new PlannedValue.Script(script)));
+        }
+
+        calls.Add(Call("Instance", i.Name,
+            ("imageId", ParameterOr(index, i.ImageId ?? "")),
+            ("instanceType", ParameterOr(index, i.InstanceType ?? "")),
+            ("keyName", i.KeyName is null ? null : ParameterOr(index, i.KeyName)),
+            ("profile", i.Secrets.Count > 0 ? Text(InstanceProfile(i)) : null),
+            ("subnet", Id(i.Subnet)),
+            ("privateIp", Text(i.PrivateIp)),
+            ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
+            ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(IdName))),
+            ("rootVolumeSize", i.RootVolumeSize > 0 ? new PlannedValue.Number(i.RootVolumeSize) : null),
+            ("requireImdsV2", i.AllowImdsV1 ? new PlannedValue.Flag(false) : null),
+            ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
+            ("userData", userData),
+            ("dependsOn", PlannedValue.NamesOrNull(waits.Distinct()))));
+    }
+
+    private static void PlanOutputs(StackSpec stack, List<PlannedCall> calls)
+    {
+        PlannedCall Output(string name, PlannedValue value, string? description, string? export = null) =>
+            Call("Output", name, ("", value), ("description", PlannedValue.TextOrNull(description)), ("export", PlannedValue.TextOrNull(export)));
+
+        foreach (var resource in stack.Resources)
+        {
+            switch (resource)
+            {
+                case InstanceSpec i when i.PublicIp:
+                    calls.Add(Output(PublicIpOutput(i), PlannedValue.GetAtt(i.Name, "PublicIp"), "Public IP address of instance " + i.Name));
+                    break;
+                case NatGatewaySpec n:
+                    calls.Add(Output(ElasticIpOutput(n), PlannedValue.Ref(ElasticIp(n)),
+                        "Elastic IP address of NAT gateway " + n.Name + ": the source address of outbound traffic from the subnets routed through it"));
+                    break;
+            }
+
+            if (resource is InstanceSpec { SshVia: { } via } jumped)
+            {
+                var user = jumped.SshUser;
+                calls.Add(Output(SshCommandOutput(jumped),
+                    PlannedValue.Sub("ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}"),
+                    "SSH to " + jumped.Name + " through " + via.Name + ". Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
+            }
+        }
+
+        foreach (var output in stack.Outputs)
+        {
+            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(output.Value) : Text(output.Value), output.Description, output.Export));
         }
     }
 

@@ -26,6 +26,8 @@ public sealed class Template
     private readonly List<Parameter> _parameters = [];
     private readonly List<Resource> _resources = [];
     private readonly List<Output> _outputs = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty template for the named stack.</summary>
     public Template(string stackName, string? description = null)
@@ -55,6 +57,7 @@ public sealed class Template
         CheckNewName(parameter.Name);
         Check(_parameters.Count < MaxParameters, "TDSL303", $"a template may hold at most {MaxParameters} parameters");
         _parameters.Add(parameter);
+        _names.Add(parameter.Name);
         return this;
     }
 
@@ -64,6 +67,7 @@ public sealed class Template
         CheckNewName(resource.LogicalId);
         Check(_resources.Count < MaxResources, "TDSL302", $"a template may hold at most {MaxResources} resources");
         _resources.Add(resource);
+        _names.Add(resource.LogicalId);
         return this;
     }
 
@@ -71,14 +75,15 @@ public sealed class Template
     public Template Add(Output output)
     {
         LogicalIds.Check(output.Name);
-        Check(_outputs.All(o => o.Name != output.Name), "TDSL210", $"the output name '{output.Name}' is used twice");
+        Check(!_outputNames.Contains(output.Name), "TDSL210", $"the output name '{output.Name}' is used twice");
         Check(_outputs.Count < MaxOutputs, "TDSL304", $"a template may hold at most {MaxOutputs} outputs");
         _outputs.Add(output);
+        _outputNames.Add(output.Name);
         return this;
     }
 
     private void CheckNewName(string name) =>
-        Check(_parameters.All(p => p.Name != name) && _resources.All(r => r.LogicalId != name), "TDSL210",
+        Check(!_names.Contains(name), "TDSL210",
             $"the logical ID '{name}' is used twice; parameters and resources share one namespace");
 
     private static void Check(bool condition, string id, string message)

@@ -12,13 +12,6 @@ public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Va
     internal MapValue ToMap(bool egress) => new MapValue()
         .Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
         .Add(Ipv6 ? "CidrIpv6" : "CidrIp", Cidr).Add("Description", Description);
-
-    /// <summary>
-    /// An outbound rule that matches no traffic (ICMP type 252, code 86, to 255.255.255.255/32): written
-    /// when a group's only outbound rules are to other groups, because those are separate resources and
-    /// EC2 keeps its default allow-all outbound rule unless the group itself lists one.
-    /// </summary>
-    public static IngressRule MatchesNothing { get; } = new("icmp", 252, 86, "255.255.255.255/32", "Disallow all other outbound traffic");
 }
 
 /// <summary>AWS::EC2::SecurityGroup.</summary>
@@ -149,8 +142,11 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The root device name of the image; <c>/dev/xvda</c> for Amazon Linux.</summary>
     public string RootDeviceName { get; init; } = "/dev/xvda";
 
+    /// <summary>The root volume's size in GiB unless set: 8, Amazon Linux's own.</summary>
+    public const int DefaultRootVolumeSize = 8;
+
     /// <summary>The root volume's size in GiB.</summary>
-    public int RootVolumeSize { get; init; } = 8;
+    public int RootVolumeSize { get; init; } = DefaultRootVolumeSize;
 
     /// <summary>The user data script, usually <c>Fn::Base64: !Sub ...</c>.</summary>
     public Value? UserData { get; init; }

@@ -23,155 +23,38 @@ namespace Shop.Network
         /// <summary>Builds the CloudFormation template of stack <c>shop</c>.</summary>
         public static global::TopologyDsl.CloudFormation.Template BuildTemplate()
         {
-            var template = new global::TopologyDsl.CloudFormation.Template("shop", "Two tiers");
-            template.Add(new global::TopologyDsl.CloudFormation.Parameter("Key", "AWS::EC2::KeyPair::KeyName")
-            {
-                Description = "SSH key",
-            });
-            template.Add(new global::TopologyDsl.CloudFormation.Parameter("Ami", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
-            {
-                Default = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-            });
-            template.Add(new global::TopologyDsl.CloudFormation.Parameter("AdminCidr", "String")
-            {
-                Default = "203.0.113.7/32",
-            });
-            template.Add(new global::TopologyDsl.Resources.Vpc("Net")
-            {
-                CidrBlock = "10.0.0.0/16",
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Net") },
-            });
-            template.Add(new global::TopologyDsl.Resources.Subnet("Public")
-            {
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                CidrBlock = "10.0.1.0/24",
-                AvailabilityZone = global::TopologyDsl.CloudFormation.Fn.Zone(0),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Public") },
-            });
-            template.Add(new global::TopologyDsl.Resources.Subnet("Private")
-            {
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                CidrBlock = "10.0.2.0/24",
-                AvailabilityZone = global::TopologyDsl.CloudFormation.Fn.Zone(1),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Private") },
-            });
-            template.Add(new global::TopologyDsl.Resources.InternetGateway("Igw")
-            {
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Igw") },
-            });
-            template.Add(new global::TopologyDsl.Resources.VpcGatewayAttachment("IgwAttachment")
-            {
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                InternetGatewayId = global::TopologyDsl.CloudFormation.Fn.Ref("Igw"),
-            });
-            template.Add(new global::TopologyDsl.Resources.Eip("NatEip")
-            {
-                DependsOn = { "IgwAttachment" },
-                Tags = { global::TopologyDsl.Resources.Tag.Name("NatEip") },
-            });
-            template.Add(new global::TopologyDsl.Resources.NatGateway("Nat")
-            {
-                AllocationId = global::TopologyDsl.CloudFormation.Fn.GetAtt("NatEip", "AllocationId"),
-                SubnetId = global::TopologyDsl.CloudFormation.Fn.Ref("Public"),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Nat") },
-            });
-            template.Add(new global::TopologyDsl.Resources.RouteTable("PublicRoutes")
-            {
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("PublicRoutes") },
-            });
-            template.Add(new global::TopologyDsl.Resources.Route("PublicRoutesToIgw")
-            {
-                DependsOn = { "IgwAttachment" },
-                RouteTableId = global::TopologyDsl.CloudFormation.Fn.Ref("PublicRoutes"),
-                DestinationCidrBlock = "0.0.0.0/0",
-                GatewayId = global::TopologyDsl.CloudFormation.Fn.Ref("Igw"),
-            });
-            template.Add(new global::TopologyDsl.Resources.SubnetRouteTableAssociation("PublicRoutesPublicAssociation")
-            {
-                SubnetId = global::TopologyDsl.CloudFormation.Fn.Ref("Public"),
-                RouteTableId = global::TopologyDsl.CloudFormation.Fn.Ref("PublicRoutes"),
-            });
-            template.Add(new global::TopologyDsl.Resources.RouteTable("PrivateRoutes")
-            {
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("PrivateRoutes") },
-            });
-            template.Add(new global::TopologyDsl.Resources.Route("PrivateRoutesToNat")
-            {
-                RouteTableId = global::TopologyDsl.CloudFormation.Fn.Ref("PrivateRoutes"),
-                DestinationCidrBlock = "0.0.0.0/0",
-                NatGatewayId = global::TopologyDsl.CloudFormation.Fn.Ref("Nat"),
-            });
-            template.Add(new global::TopologyDsl.Resources.SubnetRouteTableAssociation("PrivateRoutesPrivateAssociation")
-            {
-                SubnetId = global::TopologyDsl.CloudFormation.Fn.Ref("Private"),
-                RouteTableId = global::TopologyDsl.CloudFormation.Fn.Ref("PrivateRoutes"),
-            });
-            template.Add(new global::TopologyDsl.Resources.SecurityGroup("WebGroup")
-            {
-                GroupDescription = "web",
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                Ingress = { new global::TopologyDsl.Resources.IngressRule("tcp", 80, 80, "0.0.0.0/0", "HTTP"), new global::TopologyDsl.Resources.IngressRule("tcp", 22, 22, global::TopologyDsl.CloudFormation.Fn.Ref("AdminCidr")) },
-                Tags = { global::TopologyDsl.Resources.Tag.Name("WebGroup") },
-            });
-            template.Add(new global::TopologyDsl.Resources.SecurityGroup("DbGroup")
-            {
-                GroupDescription = "db",
-                VpcId = global::TopologyDsl.CloudFormation.Fn.Ref("Net"),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("DbGroup") },
-            });
-            template.Add(new global::TopologyDsl.Resources.SecurityGroupIngress("DbGroupFromWebGroupTcp3306")
-            {
-                GroupId = global::TopologyDsl.CloudFormation.Fn.GetAtt("DbGroup", "GroupId"),
-                IpProtocol = "tcp",
-                FromPort = 3306,
-                ToPort = 3306,
-                SourceSecurityGroupId = global::TopologyDsl.CloudFormation.Fn.GetAtt("WebGroup", "GroupId"),
-                Description = "MariaDB",
-            });
-            template.Add(new global::TopologyDsl.Resources.SecurityGroupIngress("DbGroupFromWebGroupTcp22")
-            {
-                GroupId = global::TopologyDsl.CloudFormation.Fn.GetAtt("DbGroup", "GroupId"),
-                IpProtocol = "tcp",
-                FromPort = 22,
-                ToPort = 22,
-                SourceSecurityGroupId = global::TopologyDsl.CloudFormation.Fn.GetAtt("WebGroup", "GroupId"),
-            });
-            template.Add(new global::TopologyDsl.Resources.Instance("Web")
-            {
-                DependsOn = { "PublicRoutesToIgw", "PublicRoutesPublicAssociation" },
-                ImageId = global::TopologyDsl.CloudFormation.Fn.Ref("Ami"),
-                InstanceType = "t3.micro",
-                KeyName = global::TopologyDsl.CloudFormation.Fn.Ref("Key"),
-                SubnetId = global::TopologyDsl.CloudFormation.Fn.Ref("Public"),
-                PrivateIpAddress = "10.0.1.10",
-                AssociatePublicIpAddress = true,
-                SecurityGroupIds = { global::TopologyDsl.CloudFormation.Fn.GetAtt("WebGroup", "GroupId") },
-                UserData = global::TopologyDsl.CloudFormation.Fn.Base64(global::TopologyDsl.CloudFormation.Fn.Sub("""
+            var t = new global::TopologyDsl.CloudFormation.TemplateBuilder("shop", "Two tiers");
+            t.Parameter("Key", "AWS::EC2::KeyPair::KeyName", description: "SSH key");
+            t.Parameter("Ami", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", defaultValue: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+            t.Parameter("AdminCidr", "String", defaultValue: "203.0.113.7/32");
+            t.Vpc("Net", cidr: "10.0.0.0/16");
+            t.Subnet("Public", vpc: "Net", cidr: "10.0.1.0/24", zone: 0);
+            t.Subnet("Private", vpc: "Net", cidr: "10.0.2.0/24", zone: 1);
+            t.InternetGateway("Igw");
+            t.VpcGatewayAttachment("IgwAttachment", vpc: "Net", gateway: "Igw");
+            t.Eip("NatEip", dependsOn: ["IgwAttachment"]);
+            t.NatGateway("Nat", eip: "NatEip", subnet: "Public");
+            t.RouteTable("PublicRoutes", vpc: "Net");
+            t.Route("PublicRoutesToIgw", table: "PublicRoutes", destination: "0.0.0.0/0", gateway: "Igw", dependsOn: ["IgwAttachment"]);
+            t.SubnetRouteTableAssociation("PublicRoutesPublicAssociation", subnet: "Public", table: "PublicRoutes");
+            t.RouteTable("PrivateRoutes", vpc: "Net");
+            t.Route("PrivateRoutesToNat", table: "PrivateRoutes", destination: "0.0.0.0/0", natGateway: "Nat");
+            t.SubnetRouteTableAssociation("PrivateRoutesPrivateAssociation", subnet: "Private", table: "PrivateRoutes");
+            t.SecurityGroup("WebGroup", description: "web", vpc: "Net", ingress: [t.Rule("tcp", 80, 80, "0.0.0.0/0", "HTTP"), t.Rule("tcp", 22, 22, t.Ref("AdminCidr"))]);
+            t.SecurityGroup("DbGroup", description: "db", vpc: "Net");
+            t.SecurityGroupIngress("DbGroupFromWebGroupTcp3306", group: "DbGroup", protocol: "tcp", fromPort: 3306, toPort: 3306, source: "WebGroup", description: "MariaDB");
+            t.SecurityGroupIngress("DbGroupFromWebGroupTcp22", group: "DbGroup", protocol: "tcp", fromPort: 22, toPort: 22, source: "WebGroup");
+            t.Instance("Web", imageId: t.Ref("Ami"), instanceType: "t3.micro", keyName: t.Ref("Key"), subnet: "Public", privateIp: "10.0.1.10", publicIp: true, groups: ["WebGroup"], userData: t.Base64(t.Sub("""
 #!/bin/bash
 echo "db at ${Db.PrivateIp}" > /etc/motd
 
-""")),
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Web") },
-            });
-            template.Add(new global::TopologyDsl.Resources.Instance("Db")
-            {
-                DependsOn = { "PrivateRoutesToNat", "PrivateRoutesPrivateAssociation" },
-                ImageId = global::TopologyDsl.CloudFormation.Fn.Ref("Ami"),
-                InstanceType = "t3.micro",
-                KeyName = global::TopologyDsl.CloudFormation.Fn.Ref("Key"),
-                SubnetId = global::TopologyDsl.CloudFormation.Fn.Ref("Private"),
-                PrivateIpAddress = "10.0.2.10",
-                SecurityGroupIds = { global::TopologyDsl.CloudFormation.Fn.GetAtt("DbGroup", "GroupId") },
-                RootVolumeSize = 20,
-                Tags = { global::TopologyDsl.Resources.Tag.Name("Db") },
-            });
-            template.Add(new global::TopologyDsl.CloudFormation.Output("NatElasticIp", global::TopologyDsl.CloudFormation.Fn.Ref("NatEip"), "Elastic IP address of NAT gateway Nat: the source address of outbound traffic from the subnets routed through it"));
-            template.Add(new global::TopologyDsl.CloudFormation.Output("WebPublicIp", global::TopologyDsl.CloudFormation.Fn.GetAtt("Web", "PublicIp"), "Public IP address of instance Web"));
-            template.Add(new global::TopologyDsl.CloudFormation.Output("DbSshCommand", global::TopologyDsl.CloudFormation.Fn.Sub("ssh -J ec2-user@${Web.PublicIp} ec2-user@${Db.PrivateIp}"), "SSH to Db through Web. Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
-            template.Add(new global::TopologyDsl.CloudFormation.Output("Url", global::TopologyDsl.CloudFormation.Fn.Sub("http://${Web.PublicIp}/"), "The site"));
-            return template;
+""")), dependsOn: ["PublicRoutesToIgw", "PublicRoutesPublicAssociation"]);
+            t.Instance("Db", imageId: t.Ref("Ami"), instanceType: "t3.micro", keyName: t.Ref("Key"), subnet: "Private", privateIp: "10.0.2.10", groups: ["DbGroup"], rootVolumeSize: 20, dependsOn: ["PrivateRoutesToNat", "PrivateRoutesPrivateAssociation"]);
+            t.Output("NatElasticIp", t.Ref("NatEip"), description: "Elastic IP address of NAT gateway Nat: the source address of outbound traffic from the subnets routed through it");
+            t.Output("WebPublicIp", t.GetAtt("Web", "PublicIp"), description: "Public IP address of instance Web");
+            t.Output("DbSshCommand", t.Sub("ssh -J ec2-user@${Web.PublicIp} ec2-user@${Db.PrivateIp}"), description: "SSH to Db through Web. Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine");
+            t.Output("Url", t.Sub("http://${Web.PublicIp}/"), description: "The site");
+            return t.Template;
         }
     }
 }

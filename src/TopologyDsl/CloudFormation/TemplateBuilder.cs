@@ -1,0 +1,268 @@
+using System.Collections.Generic;
+using TopologyDsl.Resources;
+
+namespace TopologyDsl.CloudFormation;
+
+/// <summary>
+/// What generated <c>BuildTemplate()</c> methods call: one method per CloudFormation resource type,
+/// taking the logical ID and what is unique to that resource, so that the generated code holds one
+/// short line per resource. Everything the generator decides (names, dependencies, which value is a
+/// parameter) arrives as an argument; the builder only fills in the shape: a reference to another
+/// resource of the stack is given by its logical ID and written as <c>!Ref</c> (or <c>!GetAtt</c>
+/// where CloudFormation wants an attribute), and every taggable resource gets a <c>Name</c> tag equal
+/// to its logical ID, which the AWS console shows as its name. The result is an ordinary
+/// <see cref="CloudFormation.Template"/>, which <see cref="TemplateWriter"/> writes as YAML.
+/// </summary>
+public sealed class TemplateBuilder
+{
+    /// <summary>Starts an empty template for the named stack.</summary>
+    public TemplateBuilder(string stackName, string? description = null) => Template = new Template(stackName, description);
+
+    /// <summary>The template built so far.</summary>
+    public Template Template { get; }
+
+    private readonly Dictionary<string, string> _imports = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Declares that <paramref name="name"/> (a record of another stack, such as <c>Ns.Network.Main</c>)
+    /// is imported: wherever a later call takes it as a logical ID, the template gets <c>!ImportValue exportName</c>.
+    /// </summary>
+    public void Import(string name, string exportName) => _imports[name] = exportName;
+
+    /// <summary>The ID of a record: <c>!Ref</c> in this template, <c>!ImportValue</c> when imported.</summary>
+    private Value Id(string name) => _imports.TryGetValue(name, out var export) ? Fn.ImportValue(export) : Fn.Ref(name);
+
+    /// <summary>A security group's ID: <c>!GetAtt name.GroupId</c> in this template; an imported group exports its <c>!Ref</c>, which is the ID for a VPC's group.</summary>
+    private Value GroupId(string name) => _imports.TryGetValue(name, out var export) ? Fn.ImportValue(export) : Fn.GetAtt(name, "GroupId");
+
+    /// <summary><c>!Ref name</c>: a parameter's value.</summary>
+    public IntrinsicValue Ref(string name) => Fn.Ref(name);
+
+    /// <summary><c>!GetAtt resource.attribute</c>.</summary>
+    public IntrinsicValue GetAtt(string logicalId, string attribute) => Fn.GetAtt(logicalId, attribute);
+
+    /// <summary><c>!Sub text</c>.</summary>
+    public IntrinsicValue Sub(string text) => Fn.Sub(text);
+
+    /// <summary><c>Fn::Base64</c> of a value, as user data must be.</summary>
+    public IntrinsicValue Base64(Value value) => Fn.Base64(value);
+
+    /// <summary>A security group rule with a CIDR peer (IPv6 when <paramref name="ipv6"/> is set) or a parameter's value.</summary>
+    public IngressRule Rule(string protocol, int fromPort, int toPort, Value cidr, string? description = null, bool ipv6 = false) =>
+        new(protocol, fromPort, toPort, cidr, description, ipv6);
+
+    /// <summary>A template parameter.</summary>
+    public Parameter Parameter(string name, string type, string? description = null, string? defaultValue = null, bool noEcho = false,
+        string[]? allowedValues = null, string? allowedPattern = null, int? minLength = null, int? maxLength = null, string? constraintDescription = null)
+    {
+        var parameter = new Parameter(name, type)
+        {
+            Description = description,
+            Default = defaultValue,
+            NoEcho = noEcho,
+            AllowedValues = allowedValues ?? [],
+            AllowedPattern = allowedPattern,
+            MinLength = minLength,
+            MaxLength = maxLength,
+            ConstraintDescription = constraintDescription,
+        };
+        Template.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>AWS::EC2::VPC with DNS support and host names on.</summary>
+    public Vpc Vpc(string id, string cidr) => Add(new Vpc(id) { CidrBlock = cidr });
+
+    /// <summary>AWS::EC2::VPCCidrBlock: a secondary block of a VPC.</summary>
+    public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), CidrBlock = cidr });
+
+    /// <summary>AWS::Logs::LogGroup.</summary>
+    public LogGroup LogGroup(string id, int retentionInDays) => Add(new LogGroup(id) { RetentionInDays = retentionInDays });
+
+    /// <summary>AWS::IAM::Role that delivers a VPC's flow logs to a log group.</summary>
+    public FlowLogRole FlowLogRole(string id, string logGroup) => Add(new FlowLogRole(id) { LogGroup = logGroup });
+
+    /// <summary>AWS::EC2::FlowLog of a VPC into a log group, delivered by a role.</summary>
+    public FlowLog FlowLog(string id, string vpc, string logGroup, string role) =>
+        Add(new FlowLog(id) { ResourceId = Id(vpc), LogGroupName = Fn.Ref(logGroup), DeliverLogsPermissionArn = Fn.GetAtt(role, "Arn") });
+
+    /// <summary>AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region.</summary>
+    public Subnet Subnet(string id, string vpc, string cidr, int zone, string[]? dependsOn = null) =>
+        Add(new Subnet(id) { VpcId = Id(vpc), CidrBlock = cidr, AvailabilityZone = Fn.Zone(zone) }, dependsOn);
+
+    /// <summary>AWS::EC2::InternetGateway.</summary>
+    public InternetGateway InternetGateway(string id) => Add(new InternetGateway(id));
+
+    /// <summary>AWS::EC2::VPCGatewayAttachment of an internet gateway to a VPC.</summary>
+    public VpcGatewayAttachment VpcGatewayAttachment(string id, string vpc, string gateway) =>
+        Add(new VpcGatewayAttachment(id) { VpcId = Id(vpc), InternetGatewayId = Id(gateway) });
+
+    /// <summary>AWS::EC2::EIP for use in a VPC.</summary>
+    public Eip Eip(string id, string[]? dependsOn = null) => Add(new Eip(id), dependsOn);
+
+    /// <summary>AWS::EC2::NatGateway in a subnet, with an Elastic IP.</summary>
+    public NatGateway NatGateway(string id, string eip, string subnet) =>
+        Add(new NatGateway(id) { AllocationId = Fn.GetAtt(eip, "AllocationId"), SubnetId = Id(subnet) });
+
+    /// <summary>AWS::EC2::RouteTable.</summary>
+    public RouteTable RouteTable(string id, string vpc) => Add(new RouteTable(id) { VpcId = Id(vpc) });
+
+    /// <summary>AWS::EC2::Route through an internet gateway, a NAT gateway, a peering connection or a transit gateway (one of them).</summary>
+    public Route Route(string id, string table, string destination, string? gateway = null, string? natGateway = null, string? peering = null,
+        string? transitGateway = null, string[]? dependsOn = null) =>
+        Add(new Route(id)
+        {
+            RouteTableId = Fn.Ref(table),
+            DestinationCidrBlock = destination,
+            GatewayId = gateway is null ? null : Id(gateway),
+            NatGatewayId = natGateway is null ? null : Id(natGateway),
+            VpcPeeringConnectionId = peering is null ? null : Id(peering),
+            TransitGatewayId = transitGateway is null ? null : Id(transitGateway),
+        }, dependsOn);
+
+    /// <summary>
+    /// AWS::EC2::VPCPeeringConnection from <paramref name="vpc"/> to <paramref name="peerVpc"/> (a VPC of the
+    /// program), or to a VPC given by ID (<paramref name="peerVpcId"/>, with the peer's account, region and accepter role).
+    /// </summary>
+    public VpcPeeringConnection VpcPeeringConnection(string id, string vpc, string? peerVpc = null, Value? peerVpcId = null, Value? peerOwnerId = null,
+        Value? peerRegion = null, Value? peerRoleArn = null) =>
+        Add(new VpcPeeringConnection(id)
+        {
+            VpcId = Id(vpc),
+            PeerVpcId = peerVpc is null ? peerVpcId! : Id(peerVpc),
+            PeerOwnerId = peerOwnerId,
+            PeerRegion = peerRegion,
+            PeerRoleArn = peerRoleArn,
+        });
+
+    /// <summary>AWS::EC2::TransitGateway.</summary>
+    public TransitGateway TransitGateway(string id, string? description = null, long? amazonSideAsn = null, bool defaultRouteTables = true) =>
+        Add(new TransitGateway(id) { Description = description, AmazonSideAsn = amazonSideAsn, DefaultRouteTables = defaultRouteTables });
+
+    /// <summary>AWS::EC2::TransitGatewayAttachment of a VPC through its subnets, one per zone.</summary>
+    public TransitGatewayAttachment TransitGatewayAttachment(string id, string transitGateway, string vpc, string[] subnets) =>
+        Add(new TransitGatewayAttachment(id) { TransitGatewayId = Id(transitGateway), VpcId = Id(vpc), SubnetIds = System.Array.ConvertAll(subnets, Id) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTable.</summary>
+    public TransitGatewayRouteTable TransitGatewayRouteTable(string id, string transitGateway) =>
+        Add(new TransitGatewayRouteTable(id) { TransitGatewayId = Id(transitGateway) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTableAssociation.</summary>
+    public TransitGatewayRouteTableAssociation TransitGatewayRouteTableAssociation(string id, string attachment, string table) =>
+        Add(new TransitGatewayRouteTableAssociation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTablePropagation.</summary>
+    public TransitGatewayRouteTablePropagation TransitGatewayRouteTablePropagation(string id, string attachment, string table) =>
+        Add(new TransitGatewayRouteTablePropagation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+
+    /// <summary>AWS::EC2::TransitGatewayRoute: a static route to an attachment.</summary>
+    public TransitGatewayRoute TransitGatewayRoute(string id, string table, string destination, string attachment) =>
+        Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Fn.Ref(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
+
+    /// <summary>AWS::EC2::SubnetRouteTableAssociation.</summary>
+    public SubnetRouteTableAssociation SubnetRouteTableAssociation(string id, string subnet, string table) =>
+        Add(new SubnetRouteTableAssociation(id) { SubnetId = Id(subnet), RouteTableId = Fn.Ref(table) });
+
+    /// <summary>AWS::EC2::SecurityGroup with its rules to and from CIDR blocks.</summary>
+    public SecurityGroup SecurityGroup(string id, string description, string vpc, IngressRule[]? ingress = null, IngressRule[]? egress = null)
+    {
+        var group = new SecurityGroup(id) { GroupDescription = description, VpcId = Id(vpc) };
+        group.Ingress.AddRange(ingress ?? []);
+        group.Egress.AddRange(egress ?? []);
+        return Add(group);
+    }
+
+    /// <summary>AWS::EC2::SecurityGroupIngress: an inbound rule of <paramref name="group"/> from <paramref name="source"/>.</summary>
+    public SecurityGroupIngress SecurityGroupIngress(string id, string group, string protocol, int fromPort, int toPort, string source, string? description = null,
+        string[]? dependsOn = null) =>
+        Add(new SecurityGroupIngress(id)
+        {
+            GroupId = GroupId(group),
+            IpProtocol = protocol,
+            FromPort = fromPort,
+            ToPort = toPort,
+            SourceSecurityGroupId = GroupId(source),
+            Description = description,
+        }, dependsOn);
+
+    /// <summary>AWS::EC2::SecurityGroupEgress: an outbound rule of <paramref name="group"/> to <paramref name="destination"/>.</summary>
+    public SecurityGroupEgress SecurityGroupEgress(string id, string group, string protocol, int fromPort, int toPort, string destination, string? description = null,
+        string[]? dependsOn = null) =>
+        Add(new SecurityGroupEgress(id)
+        {
+            GroupId = GroupId(group),
+            IpProtocol = protocol,
+            FromPort = fromPort,
+            ToPort = toPort,
+            DestinationSecurityGroupId = GroupId(destination),
+            Description = description,
+        }, dependsOn);
+
+    /// <summary>AWS::SecretsManager::Secret holding a generated password.</summary>
+    public Secret Secret(string id, int length, string? description = null) => Add(new Secret(id) { Description = description, Length = length });
+
+    /// <summary>AWS::IAM::Role for instances that may read the listed secrets and nothing else.</summary>
+    public InstanceRole InstanceRole(string id, string[] secrets)
+    {
+        var role = new InstanceRole(id);
+        role.Secrets.AddRange(secrets);
+        return Add(role);
+    }
+
+    /// <summary>AWS::IAM::InstanceProfile carrying a role.</summary>
+    public InstanceProfile InstanceProfile(string id, string role) => Add(new InstanceProfile(id) { Role = Fn.Ref(role) });
+
+    /// <summary>
+    /// AWS::EC2::Instance in a subnet at a fixed private address. <paramref name="groups"/> are the
+    /// logical IDs of its security groups, <paramref name="profile"/> that of its instance profile.
+    /// </summary>
+    public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string privateIp, Value? keyName = null,
+        string? profile = null, bool publicIp = false, string[]? groups = null, int rootVolumeSize = Resources.Instance.DefaultRootVolumeSize, bool requireImdsV2 = true,
+        bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null)
+    {
+        var instance = new Instance(id)
+        {
+            ImageId = imageId,
+            InstanceType = instanceType,
+            KeyName = keyName,
+            IamInstanceProfile = profile is null ? null : Fn.Ref(profile),
+            SubnetId = Id(subnet),
+            PrivateIpAddress = privateIp,
+            AssociatePublicIpAddress = publicIp,
+            RequireImdsV2 = requireImdsV2,
+            EncryptRootVolume = encryptRootVolume,
+            UserData = userData,
+            RootVolumeSize = rootVolumeSize,
+        };
+        foreach (var group in groups ?? [])
+        {
+            instance.SecurityGroupIds.Add(GroupId(group));
+        }
+
+        return Add(instance, dependsOn);
+    }
+
+    /// <summary>A template output; with <paramref name="export"/>, exported under that name.</summary>
+    public Output Output(string name, Value value, string? description = null, string? export = null)
+    {
+        var output = new Output(name, value, description, export);
+        Template.Add(output);
+        return output;
+    }
+
+    private T Add<T>(T resource, string[]? dependsOn = null) where T : Resource
+    {
+        if (dependsOn is not null)
+        {
+            resource.DependsOn.AddRange(dependsOn);
+        }
+
+        if (resource is TaggedResource tagged)
+        {
+            tagged.Tags.Add(Tag.Name(resource.LogicalId));
+        }
+
+        Template.Add(resource);
+        return resource;
+    }
+}
