@@ -56,6 +56,28 @@ public class SharedNetworkExampleTests
     }
 
     [Fact]
+    public void SynthCheck_ChecksEveryStack_AndPrintsTheDeployOrder()
+    {
+        var output = new StringWriter();
+        var exit = SynthCommand.Run(["synth", "--check"], Program().Reverse().ToArray(), output, new StringWriter(), Repo.PathOf("examples", "SharedNetwork", "templates"));
+        Assert.Equal(0, exit);
+        Assert.Contains("shared-network.yaml: up to date", output.ToString());
+        Assert.Contains("shared-app.yaml: up to date", output.ToString());
+        Assert.EndsWith("deploy order: shared-network, shared-app\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Synth_TwoStacksWithOneName_WritesNothing_TDSL308()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
+        var errors = new StringWriter();
+        var exit = SynthCommand.Run(["synth"], [NetworkStack.BuildTemplate(), new Template("shared-network")], new StringWriter(), errors, folder);
+        Assert.Equal(SynthCommand.Failed, exit);
+        Assert.Contains("TDSL308", errors.ToString());
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Templates_FitInlineDeployment() =>
         Assert.All(Program(), t => Assert.True(TemplateWriter.ByteCount(TemplateWriter.Write(t)) < Template.MaxInlineBytes));
 }

@@ -66,6 +66,19 @@ public static class SynthCommand
             }
         }
 
+        // Two stacks with one name would overwrite one template with the other (TDSL308); stacks that
+        // import from each other cannot be deployed (TDSL227). Nothing is written then.
+        IReadOnlyList<Template> order;
+        try
+        {
+            order = DeployOrder.Sort(templates);
+        }
+        catch (TopologyException e)
+        {
+            stderr.WriteLine("synth: error " + e.Message);
+            return Failed;
+        }
+
         var failed = false;
         foreach (var template in templates)
         {
@@ -110,6 +123,11 @@ public static class SynthCommand
 
             WriteAtomically(path, yaml);
             stdout.WriteLine($"wrote {shown} ({summary})");
+        }
+
+        if (templates.Count > 1 && !failed)
+        {
+            stdout.WriteLine("deploy order: " + string.Join(", ", order.Select(t => t.StackName)));
         }
 
         return failed ? Failed : 0;
