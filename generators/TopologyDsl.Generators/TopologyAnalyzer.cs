@@ -16,8 +16,9 @@ namespace TopologyDsl.Generators;
 /// Reports every finding of the validator at the argument that caused it. A symbol action on the
 /// [Stack] class sees the whole topology of the stack and of the stacks it imports from (parsed
 /// through the type arguments' symbols), so even rules that span stacks show live in the IDE. Only
-/// what needs every stack of the compilation (duplicate stack and export names) waits for the
-/// compilation-end action.
+/// what needs every stack of the compilation waits for the compilation-end action: duplicate stack
+/// and export names, and conflicts between stacks that do not import from each other (two
+/// application stacks with overlapping subnets in the network stack's VPC).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TopologyAnalyzer : DiagnosticAnalyzer
@@ -136,7 +137,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             .Select(r => r!)
             .ToList();
         var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
-        foreach (var finding in ProgramRules.Check(parsed.Select(r => r.Spec).ToList()))
+        var specs = parsed.Select(r => r.Spec).ToList();
+        var additional = context.Options.AdditionalFiles;
+        var siblings = ProgramRules.CheckSiblings(specs, path =>
+            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString());
+        foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
         {
             context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));
         }

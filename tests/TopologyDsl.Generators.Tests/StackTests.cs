@@ -75,6 +75,18 @@ public class StackTests
         [SecurityGroup<Network.Main>("same"), IngressFrom<Network.Web>(Tcp, 80)] public partial record SameVpcGroup;
         """));
 
+    /// <summary>Two application stacks that both use the network stack's VPC, but neither imports from the other: checked at compilation end, reported in the later stack.</summary>
+    [Fact]
+    public Task SiblingStacks_ConflictsReportedInTheLaterStack() => Verify(Network + App("""
+        [Subnet<Network.Main>("10.0.8.0/24")] public partial record AppSubnet;
+        [Instance<Network.Public>("10.0.1.50", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<Network.Web>] public partial record Server;
+        """) + App("""
+        [Subnet<Network.Main>({|TDSL107:"10.0.8.128/25"|})] public partial record Overlapping;
+        [Subnet<Network.Main>("10.0.9.0/24")] public partial record Beside;
+        [Instance<Network.Public>({|TDSL110:"10.0.1.50"|}, ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<Network.Web>] public partial record Twin;
+        [Instance<Network.Public>("10.0.1.51", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<Network.Web>] public partial record Free;
+        """, "zapp").Replace("class App", "class Zapp"));
+
     [Fact]
     public Task TDSL227_StacksImportFromEachOther() => Verify("""
         [Stack("network")]

@@ -72,6 +72,55 @@ internal static class ProgramRules
         return findings;
     }
 
+    /// <summary>
+    /// Conflicts between stacks that do not see each other: two application stacks that both import
+    /// the network stack's VPC and declare overlapping subnets in it, or the same address, or
+    /// associate one of its subnets. Each stack is validated once more with the unrelated stacks
+    /// ordered before it (and what they import); what that adds is reported in this stack. Run by the
+    /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
+    /// on every edit, and the analyzer's error fails the build anyway).
+    /// </summary>
+    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile)
+    {
+        var findings = new List<ProgramFinding>();
+        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
+        var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var stack = ordered[i];
+            var own = imported[stack.Key];
+            if (own.Count == 0)
+            {
+                continue;
+            }
+
+            // Earlier stacks unrelated to this one that share something it imports: only they can conflict with it.
+            var ownKeys = new HashSet<string>(own.Select(o => o.Key), System.StringComparer.Ordinal);
+            var siblings = ordered.Take(i)
+                .Where(t => !ownKeys.Contains(t.Key) && !imported[t.Key].Any(o => o.Key == stack.Key) && imported[t.Key].Any(o => ownKeys.Contains(o.Key)))
+                .ToList();
+            if (siblings.Count == 0)
+            {
+                continue;
+            }
+
+            var wider = own.Concat(siblings).Concat(siblings.SelectMany(t => imported[t.Key]))
+                .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
+                .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
+            var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile));
+            foreach (var finding in TopologyValidator.Validate(stack, wider, readFile))
+            {
+                if (!before.Contains(finding))
+                {
+                    findings.Add(new ProgramFinding(stack.Key, finding));
+                }
+            }
+        }
+
+        return findings;
+    }
+
     /// <summary>Every record some stack imports, with the stack that declares it, ordered by stack key and record name.</summary>
     public static IEnumerable<(StackSpec Owner, string Record)> Exports(IReadOnlyList<StackSpec> stacks)
     {
