@@ -121,7 +121,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         var imported = program.Imported(type, result, context.CancellationToken);
         var additional = context.Options.AdditionalFiles;
         var findings = TopologyValidator.Validate(result.Spec, imported, path =>
-            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString());
+            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(),
+            BuildOptions.Validation(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
 
         foreach (var finding in findings)
         {
@@ -140,7 +141,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         var specs = parsed.Select(r => r.Spec).ToList();
         var additional = context.Options.AdditionalFiles;
         var siblings = ProgramRules.CheckSiblings(specs, path =>
-            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString());
+            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(),
+            BuildOptions.Validation(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
         foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
         {
             context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));

@@ -34,6 +34,11 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ProjectFiles);
 
+        // Quotas an account may have raised, from build properties (ValidationOptions): a small equatable record.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => BuildOptions.Validation(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
         // Every stack of the program, then each with what it needs of the others: a stack's input
         // changes only when it, a stack it imports from, or what others import from it changes.
         var program = stacks.Collect()
@@ -43,8 +48,8 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => Link(all))
             .WithTrackingName(TrackingNames.Link);
 
-        var inputs = linked.Combine(files)
-            .Select(static (pair, _) => Assemble(pair.Left, pair.Right))
+        var inputs = linked.Combine(files).Combine(options)
+            .Select(static (pair, _) => Assemble(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class cannot take generated members; the
@@ -69,10 +74,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     }
 
     /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
-    internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files)
+    internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files, ValidationOptions? options = null)
     {
         var stack = linked.Stack;
-        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files));
+        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options));
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))

@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string ProjectFiles = nameof(ProjectFiles);
     public const string Program = nameof(Program);
     public const string Link = nameof(Link);
+    public const string Options = nameof(Options);
     public const string Assemble = nameof(Assemble);
     public const string Render = nameof(Render);
 }

@@ -93,6 +93,7 @@ public class AnalyzerTests
         [Parameter(Type = {|TDSL009:"Strin"|})] public partial record Name;
         [Parameter(Type = "List<AWS::EC2::Subnet::Id>")] public partial record Subnets;
         [Parameter(Type = "AWS::SSM::Parameter::Value<String>")] public partial record FromSsm;
+        [Vpc("10.0.0.0/16")] public partial record Net;
         """));
 
     [Fact]
@@ -234,6 +235,12 @@ public class AnalyzerTests
     public Task TDSL113_RouteInsideVpc() => Markup.VerifyAsync(Stack(Network.Replace(
         "Route<Igw>(\"0.0.0.0/0\")", "Route<Igw>(\"0.0.0.0/0\"), Route<Igw>({|TDSL113:\"10.0.5.0/24\"|}), Route<Igw>(\"192.168.0.0/16\")")));
 
+    /// <summary>A route to exactly one subnet's block through a NAT gateway is a "more specific route" AWS allows; through the internet gateway, or to a block that is no subnet, it is not.</summary>
+    [Fact]
+    public Task TDSL113_MoreSpecificRouteThroughNat_IsAllowed() => Markup.VerifyAsync(Stack(Network
+        .Replace("Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>(\"10.0.1.0/24\"), Route<Nat>({|TDSL113:\"10.0.1.0/25\"|})")
+        .Replace("Route<Igw>(\"0.0.0.0/0\")", "Route<Igw>(\"0.0.0.0/0\"), Route<Igw>({|TDSL113:\"10.0.2.0/24\"|})")));
+
     [Fact]
     public Task TDSL114_DuplicateRoute() => Markup.VerifyAsync(Stack(Network.Replace(
         "Route<Nat>(\"0.0.0.0/0\")", "Route<Nat>(\"0.0.0.0/0\"), Route<Nat>({|TDSL114:\"0.0.0.0/0\"|}), Route<Nat>(\"172.16.0.0/12\")")));
@@ -279,7 +286,7 @@ public class AnalyzerTests
     public Task TDSL203_UnknownSubstitution() => Markup.VerifyAsync(
         Stack(Network + Server(extra: ", UserData = {|TDSL203:\"userdata/web.sh\"|}")
             + "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\", UserData = \"userdata/fine.sh\")] public partial record Db;\n",
-            "[Stack(\"shop\"), Output(\"Url\", {|TDSL203:\"http://${Server.PublicAddress}/\"|}), Output(\"Ok\", \"http://${Server.PublicIp}/${AWS::Region}\")]"),
+            "[Stack(\"shop\"), Output(\"Url\", {|TDSL203:\"http://${Server.PublicAddress}/\"|}), Output(\"Ok\", \"http://${Server.PrivateIp}/${AWS::Region}\")]"),
         new InMemoryAdditionalText("/project/userdata/web.sh", "echo ${Nope} ${!Literal}\n"),
         new InMemoryAdditionalText("/project/userdata/fine.sh", "echo ${Server.PrivateIp} ${Ami} ${NatEip} ${!x}\n"));
 
@@ -370,6 +377,11 @@ public class AnalyzerTests
         [Vpc("10.1.0.0/16")] public partial record MainNet2;
         """));
 
+    /// <summary>ICMP type -1 (every type) between groups: the generated rule's logical ID stays letters and digits.</summary>
+    [Fact]
+    public Task TDSL301_NearMiss_AllIcmpTypesBetweenGroups() => Markup.VerifyAsync(Stack(Network
+        + "[SecurityGroup<Net>(\"db\"), IngressFrom<Web>(Icmp, -1, Description = \"ping\"), IngressFrom<Web>(All, 0, Description = \"all\")] public partial record Db;\n"));
+
     [Fact]
     public Task TDSL302_TooManyResources() => Markup.VerifyAsync(Stack(
         "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n"
@@ -378,16 +390,16 @@ public class AnalyzerTests
 
     [Fact]
     public Task TDSL303_TooManyParameters() => Markup.VerifyAsync(Stack(
-        string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
         "[Stack({|TDSL303:\"shop\"|})]"));
 
     [Fact]
-    public Task TDSL304_TooManyOutputs() => Markup.VerifyAsync(Stack("",
+    public Task TDSL304_TooManyOutputs() => Markup.VerifyAsync(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\n",
         "[Stack({|TDSL304:\"shop\"|})]\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
 
     [Fact]
     public Task Quotas_NearMiss_AtTheLimit() => Markup.VerifyAsync(Stack(
-        string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
+        "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n" + string.Concat(Enumerable.Range(0, 199).Select(i => $"[Parameter] public partial record P{i};\n")),
         "[Stack(\"shop\")]\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Output(\"O{i}\", \"v\")]\n"))));
 
     /// <summary>
@@ -400,7 +412,8 @@ public class AnalyzerTests
         var source = System.IO.File.ReadAllText(TopologyDsl.Testing.Repo.PathOf("tests", "TopologyDsl.Package.Tests", "Cases", "WrongCases.cs.txt")).Replace("\r\n", "\n");
         var diagnostics = await TestCompilation.DiagnosticsAsync(source,
         [
-            new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
+            new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Web} ${AWS::Region}\n"),
+            new InMemoryAdditionalText("/app/self.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
             new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
         ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");

@@ -103,7 +103,8 @@ public sealed class PackageTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
+        File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Web} ${AWS::Region}\n");
+        File.WriteAllText(Path.Combine(app, "self.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
         File.WriteAllText(Path.Combine(app, "secret.sh"), SecretScript);
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
@@ -115,7 +116,7 @@ public sealed class PackageTests : IDisposable
         Assert.True(run.Exit == 0, run.Output);
         var template = File.ReadAllText(Path.Combine(app, "templates", "edge.yaml"));
         Assert.Contains("CidrBlock: 10.8.1.0/24", template);
-        Assert.Contains("echo ${Server.PrivateIp}", template);
+        Assert.Contains("echo ${Web} ${AWS::Region}", template);
 
         // Moving the subnet out of its VPC fails the build with our diagnostic on that argument.
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid("10.9.1.0/24"));
@@ -150,7 +151,8 @@ public sealed class PackageTests : IDisposable
             "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117", "TDSL118", "TDSL119", "TDSL120", "TDSL121", "TDSL122",
             "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
             "TDSL214", "TDSL218", "TDSL219", "TDSL220", "TDSL221", "TDSL222", "TDSL223", "TDSL224", "TDSL225", "TDSL226", "TDSL227",
-            "TDSL228", "TDSL229", "TDSL301", "TDSL308", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
+            "TDSL228", "TDSL229", "TDSL301", "TDSL308", "TDSL320", "TDSL321", "TDSL322", "TDSL323", "TDSL324", "TDSL325", "TDSL327", "TDSL328", "TDSL331",
+            "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
         };
         Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
         Assert.DoesNotContain("error CS", wrong.Output);

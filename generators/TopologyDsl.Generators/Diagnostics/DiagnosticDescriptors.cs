@@ -365,6 +365,71 @@ internal static class DiagnosticDescriptors
         "Export name '{0}' of {1} is also the export name of {2}",
         "Export names must be unique in an account and region: the ones you give ([Output(..., Export = \"name\")]) and the ones generated for records other stacks import ('{stack name}-{record}'). Rename one.");
 
+    public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,
+        "Value not accepted by AWS",
+        "{0} of '{1}' is '{2}', but {3} must be {4}",
+        "The value is written into a property whose constraints come from the CloudFormation resource schema (or, where the schema is silent, from the service's API reference); CloudFormation or the service would reject the template at deploy time. Change the value as the message says.");
+
+    public static readonly DiagnosticDescriptor ParameterDefaultInvalid = Create("TDSL321", Limits, DiagnosticSeverity.Error,
+        "Parameter default breaks the parameter's own constraints",
+        "Default '{0}' of parameter '{1}' {2}",
+        "CloudFormation checks the value a parameter ends up with against its AllowedValues, AllowedPattern, MinLength, MaxLength and type, and a deploy that keeps the default fails. Fix the default or the constraint.");
+
+    public static readonly DiagnosticDescriptor NoEchoParameterInOutput = Create("TDSL322", Limits, DiagnosticSeverity.Warning,
+        "NoEcho parameter shown in an output",
+        "Output '{0}' shows NoEcho parameter '{1}', which anyone who may describe the stack then reads in clear",
+        "NoEcho masks a parameter in the console and in describe-stacks, but not an output built from it. Leave the parameter out of the output, or keep the value in a [Secret].");
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create("TDSL323", Limits, DiagnosticSeverity.Warning,
+        "Parameter used by nothing",
+        "Parameter '{0}' is used by nothing in stack '{1}'",
+        "Every deploy has to supply a value that changes nothing (cfn-lint W2001). Use the parameter (an instance setting, a rule's peer, ${Name} in user data or an output) or remove it.");
+
+    public static readonly DiagnosticDescriptor DescriptionTooLong = Create("TDSL324", Limits, DiagnosticSeverity.Error,
+        "Description too long",
+        "The description of {0} is {1}; CloudFormation accepts at most {2}",
+        "CloudFormation counts a template's and an output's description in bytes of UTF-8 (1,024), so a non-ASCII character counts two to four; a parameter's description in characters (4,000). Shorten it.");
+
+    public static readonly DiagnosticDescriptor StackWithoutResources = Create("TDSL325", Limits, DiagnosticSeverity.Error,
+        "Stack without resources",
+        "Stack '{0}' declares no resource, and CloudFormation refuses a template without one",
+        "A template needs at least one resource. Declare one in the stack class, or remove the [Stack] class.");
+
+    public static readonly DiagnosticDescriptor UserDataTooLarge = Create("TDSL326", Limits, DiagnosticSeverity.Error,
+        "User data too large",
+        "The user data of instance '{0}' is {1} bytes; EC2 accepts at most 16,384 before Base64 encoding",
+        "EC2 limits user data to 16 KB in raw form. Keep the boot script short: fetch the rest at boot (from S3 or a package), or install with a configuration tool.");
+
+    public static readonly DiagnosticDescriptor AttributeNotAvailable = Create("TDSL327", Limits, DiagnosticSeverity.Error,
+        "Attribute the resource will not have",
+        "{0} reads '{1}.{2}', but instance '{1}' has no public IP, so CloudFormation cannot resolve it",
+        "An instance without PublicIp = true has no public address or public DNS name, and the stack fails when it reads one. Give the instance a public IP, or read PrivateIp.");
+
+    public static readonly DiagnosticDescriptor UserDataDependencyCycle = Create("TDSL328", Limits, DiagnosticSeverity.Error,
+        "User data depends on its own instance",
+        "The user data of instance '{0}' substitutes '{1}', which depends on instance '{0}' itself ({2}): CloudFormation reports a circular dependency",
+        "An instance's user data is resolved before the instance exists, so it cannot read the instance's own attributes, nor those of an instance that reads them in turn. Find the value at boot instead (for example from instance metadata: curl http://169.254.169.254/latest/meta-data/local-ipv4 with an IMDSv2 token).");
+
+    public static readonly DiagnosticDescriptor TooManySecurityGroups = Create("TDSL329", Limits, DiagnosticSeverity.Error,
+        "Too many security groups on an instance",
+        "Instance '{0}' uses {1} security groups; a network interface takes at most {2}",
+        "EC2 allows 5 security groups per network interface by default. The quota is adjustable up to 16: after AWS raises it for your account, set the build property TopologyDslSecurityGroupsPerInterface to the new value.");
+
+    public static readonly DiagnosticDescriptor TooManyRules = Create("TDSL330", Limits, DiagnosticSeverity.Error,
+        "Too many rules in a security group",
+        "Security group '{0}' has {1} {2} rules for {3}; EC2 allows {4} per group",
+        "EC2 allows 60 inbound and 60 outbound rules per security group, counted apart for IPv4 and IPv6 (a rule that names a group counts for both). The quota is adjustable: after AWS raises it, set the build property TopologyDslRulesPerSecurityGroup. Otherwise merge port ranges or split the group.");
+
+    public static readonly DiagnosticDescriptor DuplicateRule = Create("TDSL331", Limits, DiagnosticSeverity.Error,
+        "Security group rule written twice",
+        "Security group '{0}' has the same {1} rule twice ({2})",
+        "EC2 refuses a rule that already exists in the group (InvalidPermission.Duplicate), so the stack fails. Remove the second rule.");
+
+    public static readonly DiagnosticDescriptor ListParameterSubstituted = Create("TDSL332", Limits, DiagnosticSeverity.Error,
+        "List parameter substituted as text",
+        "{0} substitutes '${{{1}}}', a parameter of type {2}, which Fn::Sub cannot write as text",
+        "Fn::Sub writes only strings; a list parameter makes the stack fail (\"variable ... does not resolve to a string\"). Declare the parameter as String (or AWS::SSM::Parameter::Value<String>) and split it where it is used.");
+
     // 4xx: security (network exposure and secure defaults)
 
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,

@@ -6,4 +6,6 @@ namespace TopologyDsl.Generators.Model;
 internal static class Invariant
 {
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -48,8 +48,9 @@ internal static class StackPlan
     public static string GroupEgressRule(SecurityGroupSpec group, RuleSpec rule) => GroupRule(group, rule, "To");
 
     private static string GroupRule(SecurityGroupSpec group, RuleSpec rule, string direction) =>
-        group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? "" : rule.Port.ToString(CultureInfo.InvariantCulture)
-        + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
+        group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? ""
+            : rule.Port < 0 ? "All" // ICMP type -1 (every type): a logical ID holds letters and digits only
+            : rule.Port.ToString(CultureInfo.InvariantCulture) + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
 
     public static string TransitGatewayAssociation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Association";
 

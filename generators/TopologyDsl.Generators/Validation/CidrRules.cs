@@ -346,12 +346,22 @@ internal static class CidrRules
 
             seen.Add(key, i);
             var local = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local.Block.Prefix > 0)
+            if (local.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Display, index.Display(vpc!), local.Block.ToString()));
             }
         }
     }
+
+    /// <summary>
+    /// A route to exactly one subnet's block through a NAT gateway: Amazon VPC User Guide, "Route
+    /// tables", more specific routes than the local route: the destination must match a subnet's
+    /// whole block, the target must be a NAT gateway, a network interface or a Gateway Load Balancer endpoint.
+    /// </summary>
+    private static bool IsMoreSpecificRoute(StackIndex index, VpcSpec vpc, Cidr destination, RouteSpec route) =>
+        index.Resolve<NatGatewaySpec>(route.Target) is not null
+        && index.Stack.Resources.OfType<SubnetSpec>().Any(s =>
+            ReferenceEquals(index.VpcOf(s), vpc) && Cidr.TryParse(s.CidrBlock, out var block) && block.Network.Equals(destination));
 
     private static void CheckIngressSources(StackIndex index, SecurityGroupSpec group, List<Finding> findings)
     {

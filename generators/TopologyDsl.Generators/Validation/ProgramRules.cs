@@ -80,7 +80,7 @@ internal static class ProgramRules
     /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
     /// on every edit, and the analyzer's error fails the build anyway).
     /// </summary>
-    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile)
+    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<ProgramFinding>();
         var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
@@ -108,8 +108,8 @@ internal static class ProgramRules
             var wider = own.Concat(siblings).Concat(siblings.SelectMany(t => imported[t.Key]))
                 .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
                 .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
-            var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile));
-            foreach (var finding in TopologyValidator.Validate(stack, wider, readFile))
+            var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile, options));
+            foreach (var finding in TopologyValidator.Validate(stack, wider, readFile, options))
             {
                 if (!before.Contains(finding))
                 {

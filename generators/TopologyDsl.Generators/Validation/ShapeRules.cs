@@ -19,9 +19,6 @@ internal static class ShapeRules
         @"^(String|Number|List<Number>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|AWS::Route53::HostedZone::Id|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>|List<AWS::Route53::HostedZone::Id>|AWS::SSM::Parameter::Name|AWS::SSM::Parameter::Value<(String|List<String>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>)>)$",
         RegexOptions.CultureInvariant);
 
-    /// <summary>The retention values CloudWatch Logs accepts (the enum of AWS::Logs::LogGroup RetentionInDays in its resource schema).</summary>
-    private static readonly int[] RetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     public static void Check(StackIndex index, List<Finding> findings)
     {
         var stack = index.Stack;
@@ -34,9 +31,9 @@ internal static class ShapeRules
         {
             switch (resource)
             {
-                case VpcSpec { FlowLogs: true } vpc when !RetentionDays.Contains(vpc.FlowLogRetentionDays):
-                    OutOfRange(vpc.Path.Child("flowLogRetentionDays"), "FlowLogRetentionDays", vpc.Name, vpc.FlowLogRetentionDays,
-                        "one of " + string.Join(", ", RetentionDays), findings);
+                case VpcSpec { FlowLogs: true } vpc when SchemaConstraints.LogGroupRetentionInDays.Violation(vpc.FlowLogRetentionDays) is { } allowed:
+                    // The values CloudWatch Logs accepts: the enum of RetentionInDays in the schema-derived table.
+                    OutOfRange(vpc.Path.Child("flowLogRetentionDays"), "FlowLogRetentionDays", vpc.Name, vpc.FlowLogRetentionDays, allowed, findings);
                     break;
                 case SubnetSpec subnet when subnet.Zone < 0 || subnet.Zone > 31:
                     OutOfRange(subnet.Path.Child("zone"), "Zone", subnet.Name, subnet.Zone, "an availability zone index from 0 to 31", findings);

@@ -11,11 +11,11 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile) =>
-        Validate(stack, EquatableArray<StackSpec>.Empty, readFile);
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null) =>
+        Validate(stack, EquatableArray<StackSpec>.Empty, readFile, options);
 
     /// <summary>Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or through them); findings are this stack's only.</summary>
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile)
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<Finding>(stack.ParseFindings);
         var index = new StackIndex(stack, imported, readFile);
@@ -27,14 +27,16 @@ internal static class TopologyValidator
         SecurityRules.Check(index, findings);
         ConnectionRules.Check(index, findings);
         StackRules.Check(index, findings);
+        TemplateRules.Check(index, findings);
+        QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();
     }
 
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files) =>
-        Validate(stack, path => StackIndex.FindFile(files, path));
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
+        Validate(stack, path => StackIndex.FindFile(files, path), options);
 
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files) =>
-        Validate(stack, imported, path => StackIndex.FindFile(files, path));
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
+        Validate(stack, imported, path => StackIndex.FindFile(files, path), options);
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }

@@ -9,9 +9,15 @@ namespace TopologyDsl.Resources;
 /// </summary>
 public sealed record IngressRule(string IpProtocol, int FromPort, int ToPort, Value Cidr, string? Description = null, bool Ipv6 = false)
 {
-    internal MapValue ToMap(bool egress) => new MapValue()
-        .Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+    internal MapValue ToMap(bool egress) => Ports.Write(new MapValue().Add("IpProtocol", IpProtocol), IpProtocol, FromPort, ToPort)
         .Add(Ipv6 ? "CidrIpv6" : "CidrIp", Cidr).Add("Description", Description);
+}
+
+/// <summary>The port range of a rule: EC2 ignores it for protocol -1 (all traffic), and cfn-lint (W3687) asks to leave it out.</summary>
+internal static class Ports
+{
+    public static MapValue Write(MapValue map, string protocol, int fromPort, int toPort) =>
+        protocol == "-1" ? map : map.Add("FromPort", fromPort).Add("ToPort", toPort);
 }
 
 /// <summary>AWS::EC2::SecurityGroup.</summary>
@@ -76,7 +82,7 @@ public abstract class GroupToGroupRule(string logicalId) : Resource(logicalId)
 
     /// <inheritdoc />
     protected sealed override void WriteProperties(MapValue p) =>
-        p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol).Add("FromPort", FromPort).Add("ToPort", ToPort)
+        Ports.Write(p.Add("GroupId", GroupId).Add("IpProtocol", IpProtocol), IpProtocol, FromPort, ToPort)
          .Add(Peer.Key, Peer.Group).Add("Description", Description);
 }
 

@@ -16,6 +16,8 @@ namespace TopologyDsl.Generators.Tests.Infrastructure;
 /// </summary>
 public static partial class Markup
 {
+    private const string UnusedParameter = "TDSL323";
+
     public static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string marked)
     {
         var source = new StringBuilder();
@@ -49,20 +51,28 @@ public static partial class Markup
 
     /// <summary>
     /// Compiles the marked source and asserts its diagnostics are exactly the marked ones. The
-    /// security findings (TDSL4xx) are advice that most topologies in these tests draw; they count
-    /// only in tests that mark one of them.
+    /// security findings (TDSL4xx) and unused parameters (TDSL323) are advice that most topologies in
+    /// these tests draw; each counts only in tests that mark it.
     /// </summary>
-    public static Task VerifyAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: false, files);
+    public static Task VerifyAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: false, null, files);
+
+    /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with build properties.</summary>
+    public static Task VerifyAsync(string marked, BuildPropertiesProvider buildProperties, params AdditionalText[] files) =>
+        VerifyAsync(marked, security: false, buildProperties, files);
 
     /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with the security findings always counted.</summary>
-    public static Task VerifyAllAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: true, files);
+    public static Task VerifyAllAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: true, null, files);
 
-    private static async Task VerifyAsync(string marked, bool security, params AdditionalText[] files)
+    private static async Task VerifyAsync(string marked, bool security, BuildPropertiesProvider? buildProperties, AdditionalText[] files)
     {
         var (source, expected) = Parse(TestCompilation.Prelude + marked);
-        var diagnostics = await TestCompilation.DiagnosticsAsync(source, files);
+        var diagnostics = await TestCompilation.DiagnosticsAsync(source, files, buildProperties);
+        var unusedParameters = expected.Any(e => e.Id == UnusedParameter);
         security |= expected.Any(e => e.Id.StartsWith("TDSL4", System.StringComparison.Ordinal));
-        diagnostics = diagnostics.Where(d => security || !d.Id.StartsWith("TDSL4", System.StringComparison.Ordinal)).ToImmutableArray();
+        diagnostics = diagnostics
+            .Where(d => security || !d.Id.StartsWith("TDSL4", System.StringComparison.Ordinal))
+            .Where(d => unusedParameters || d.Id != UnusedParameter)
+            .ToImmutableArray();
         var actual = diagnostics
             .Where(d => d.Location.SourceTree?.FilePath == "Topology.cs" || !d.Location.IsInSource)
             .Select(d => (d.Id, d.Location.SourceSpan))

@@ -14,6 +14,24 @@ using TopologyDsl.Generators;
 namespace TopologyDsl.Generators.Tests.Infrastructure;
 
 /// <summary>An additional file (user data) held in memory.</summary>
+/// <summary>Build properties as the compiler sees them (build_property.X in the global options), for tests of options.</summary>
+public sealed class BuildPropertiesProvider(params (string Name, string Value)[] properties) : AnalyzerConfigOptionsProvider
+{
+    private static readonly AnalyzerConfigOptions Empty = new Options(ImmutableDictionary<string, string>.Empty);
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } =
+        new Options(properties.ToImmutableDictionary(p => "build_property." + p.Name, p => p.Value));
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
+
 public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
 {
     public override string Path { get; } = path;
@@ -66,31 +84,36 @@ public static class TestCompilation
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? files = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
             [new TopologyGenerator().AsSourceGenerator()],
             additionalTexts: files?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty,
             parseOptions: ParseOptions,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun RunGenerator(CSharpCompilation compilation, IEnumerable<AdditionalText>? files = null)
+    public static GeneratorRun RunGenerator(CSharpCompilation compilation, IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? options = null)
     {
-        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(files, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         return new GeneratorRun(compilation, output, driver, driver.GetRunResult());
     }
 
     /// <summary>Runs the generator, then the analyzer over the generated compilation; returns compiler errors and analyzer diagnostics together.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, IEnumerable<AdditionalText>? files = null)
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? buildProperties = null)
     {
         var fileList = files?.ToList() ?? [];
-        var run = RunGenerator(Create(source), fileList);
-        var options = new AnalyzerOptions(fileList.ToImmutableArray());
+        var run = RunGenerator(Create(source), fileList, buildProperties);
+        var options = buildProperties is null
+            ? new AnalyzerOptions(fileList.ToImmutableArray())
+            : new AnalyzerOptions(fileList.ToImmutableArray(), buildProperties);
         var analyzed = run.Output.WithAnalyzers([new TopologyAnalyzer()], options);
         var analyzer = await analyzed.GetAnalyzerDiagnosticsAsync();
         var compiler = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
         Assert.DoesNotContain(analyzer, d => d.Id == "AD0001");
         Assert.DoesNotContain(compiler, d => d.Id == "CS8785");
-        return [.. compiler, .. analyzer];
+        ImmutableArray<Diagnostic> all = [.. compiler, .. analyzer];
+        TemplateCorpus.Offer(run.Output, all);
+        return all;
     }
 }

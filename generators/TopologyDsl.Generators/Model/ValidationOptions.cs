@@ -1,0 +1,24 @@
+namespace TopologyDsl.Generators.Model;
+
+/// <summary>
+/// The adjustable AWS quotas the validator checks against, read from build properties so that a
+/// project whose account has a raised quota says so once (see README, "Build properties").
+/// </summary>
+internal sealed record ValidationOptions(int SecurityGroupsPerInterface, int RulesPerSecurityGroup)
+{
+    public const string SecurityGroupsPerInterfaceProperty = "build_property.TopologyDslSecurityGroupsPerInterface";
+    public const string RulesPerSecurityGroupProperty = "build_property.TopologyDslRulesPerSecurityGroup";
+
+    /// <summary>The defaults of a new account (Amazon VPC User Guide, "Amazon VPC quotas").</summary>
+    public static ValidationOptions Default { get; } = new(5, 60);
+
+    /// <summary>The options from two build property values (null or malformed → the default; AWS's ceilings bound them).</summary>
+    public static ValidationOptions From(string? securityGroupsPerInterface, string? rulesPerSecurityGroup) => new(
+        Read(securityGroupsPerInterface, Default.SecurityGroupsPerInterface, max: 16),
+        Read(rulesPerSecurityGroup, Default.RulesPerSecurityGroup, max: 1000));
+
+    private static int Read(string? text, int fallback, int max) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? System.Math.Min(value, max)
+            : fallback;
+}

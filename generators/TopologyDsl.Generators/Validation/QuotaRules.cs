@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>Amazon VPC quotas on security groups, and rules EC2 refuses as duplicates.</summary>
+internal static class QuotaRules
+{
+    // Amazon VPC User Guide, "Amazon VPC quotas", Security groups: 60 inbound and 60 outbound rules per
+    // security group, enforced separately for IPv4 and IPv6 (a rule that references a group counts
+    // towards both); 5 security groups per network interface (adjustable, at most 16). Both are
+    // adjustable, so the limits come from build properties (ValidationOptions).
+
+    public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
+    {
+        foreach (var resource in index.Stack.Resources)
+        {
+            switch (resource)
+            {
+                case SecurityGroupSpec group:
+                    CheckRules(index, group, group.Ingress, "ingress", "inbound", options, findings);
+                    CheckRules(index, group, group.Egress, "egress", "outbound", options, findings);
+                    break;
+                case InstanceSpec instance:
+                    var groups = instance.SecurityGroups.Select(g => g.Name).Distinct().Count();
+                    if (groups > options.SecurityGroupsPerInterface)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, instance.Path.Item("uses", options.SecurityGroupsPerInterface),
+                            instance.Name, Invariant.Format(groups), Invariant.Format(options.SecurityGroupsPerInterface)));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void CheckRules(StackIndex index, SecurityGroupSpec group, EquatableArray<RuleSpec> rules, string segment, string direction,
+        ValidationOptions options, List<Finding> findings)
+    {
+        var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        int ipv4 = 0, ipv6 = 0;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var family = Family(index, rule);
+            ipv4 += family is IpFamily.V4 or IpFamily.Both ? 1 : 0;
+            ipv6 += family is IpFamily.V6 or IpFamily.Both ? 1 : 0;
+            var path = group.Path.Item(segment, i);
+            if (ipv4 == options.RulesPerSecurityGroup + 1 && family is IpFamily.V4 or IpFamily.Both)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyRules.Id, path, group.Name, Invariant.Format(Count(index, rules, IpFamily.V4)), direction, "IPv4", Invariant.Format(options.RulesPerSecurityGroup)));
+            }
+
+            if (ipv6 == options.RulesPerSecurityGroup + 1 && family is IpFamily.V6 or IpFamily.Both)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyRules.Id, path, group.Name, Invariant.Format(Count(index, rules, IpFamily.V6)), direction, "IPv6", Invariant.Format(options.RulesPerSecurityGroup)));
+            }
+
+            var key = Key(rule);
+            if (seen.TryGetValue(key, out var first))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRule.Id, path, group.Path.Item(segment, first), group.Name, direction, Describe(rule)));
+            }
+            else
+            {
+                seen.Add(key, i);
+            }
+        }
+    }
+
+    private enum IpFamily
+    {
+        V4,
+        V6,
+        Both,
+    }
+
+    private static IpFamily Family(StackIndex index, RuleSpec rule)
+    {
+        if (rule.PeerGroup is not null)
+        {
+            return IpFamily.Both;
+        }
+
+        var peer = index.Parameter(rule.Peer) is { } parameter ? parameter.Default ?? "" : rule.Peer ?? "";
+        return peer.Contains(':') ? IpFamily.V6 : IpFamily.V4;
+    }
+
+    private static int Count(StackIndex index, EquatableArray<RuleSpec> rules, IpFamily family) =>
+        rules.Count(r => Family(index, r) is var f && (f == family || f == IpFamily.Both));
+
+    // Two rules are the same permission when protocol, ports and peer agree; EC2 ignores the description.
+    private static string Key(RuleSpec rule) =>
+        rule.Protocol + "|" + (rule.Protocol == ProtocolSpec.All ? "" : Invariant.Format(rule.Port) + "-" + Invariant.Format(rule.LastPort))
+        + "|" + (rule.PeerGroup is { } group ? "group:" + group.Name : "cidr:" + (rule.Peer ?? "").ToLowerInvariant());
+
+    private static string Describe(RuleSpec rule) =>
+        (rule.Protocol == ProtocolSpec.All ? "all traffic" : rule.Protocol.ToString().ToUpperInvariant() + " " + Invariant.Format(rule.Port)
+            + (rule.LastPort != rule.Port ? "-" + Invariant.Format(rule.LastPort) : ""))
+        + (rule.PeerGroup is { } group ? " with group '" + group.Name + "'" : " with " + rule.Peer);
+}
