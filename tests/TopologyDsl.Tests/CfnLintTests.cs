@@ -38,13 +38,8 @@ public class CfnLintTests
         }
     }
 
-    // The examples and the connection shapes. The kitchen sink is not here yet: cfn-lint 1.51 reports
-    // W3687 (ports written with protocol -1) and E3004 (its Bastion's user data refers to itself).
     [CfnLintTheory]
-    [InlineData("wordpress")]
-    [InlineData("connections")]
-    [InlineData("shared-network")]
-    [InlineData("shared-app")]
+    [MemberData(nameof(TemplateContractTests.Stacks), MemberType = typeof(TemplateContractTests))]
     public void Template_IsCfnLintClean(string stack)
     {
         var file = Path.Combine(Path.GetTempPath(), "topologydsl-" + Guid.NewGuid().ToString("N") + ".yaml");
