@@ -24,8 +24,9 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var stacks = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.Stack,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) =>
-                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec)
+                static (syntax, cancellationToken) => new StackInput(
+                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
+                    Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken)))
             .WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
@@ -42,7 +43,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         // Every stack of the program, then each with what it needs of the others: a stack's input
         // changes only when it, a stack it imports from, or what others import from it changes.
         var program = stacks.Collect()
-            .Select(static (all, _) => all.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Program);
         var linked = program
             .SelectMany(static (all, _) => Link(all))
@@ -64,20 +65,30 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     }
 
     /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>
-    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackSpec> all)
+    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all)
     {
-        var byKey = all.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-        var exports = ProgramRules.Exports(all.ToList()).ToLookup(e => e.Owner.Key, e => e.Record);
-        var programFindings = ProgramRules.Check(all.ToList()).ToLookup(f => f.StackKey, f => f.Finding);
-        return all.Select(stack => new LinkedStack(stack, ProgramRules.Imported(stack, byKey), exports[stack.Key].ToEquatableArray(),
-            programFindings[stack.Key].ToEquatableArray())).ToImmutableArray();
+        var specs = all.Select(s => s.Spec).ToList();
+        var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
+        var programFindings = ProgramRules.Check(specs).ToLookup(f => f.StackKey, f => f.Finding);
+        return all.Select(input => new LinkedStack(input.Spec, ProgramRules.Imported(input.Spec, byKey), exports[input.Spec.Key].ToEquatableArray(),
+            programFindings[input.Spec.Key].ToEquatableArray(), input.HiddenInfoIds)).ToImmutableArray();
     }
 
-    /// <summary>Validates the stack and keeps only the project files it reads, so an edit to any other file changes nothing downstream.</summary>
+    /// <summary>
+    /// Validates the stack, with the stacks it imports from, and keeps only the project files it
+    /// reads, so an edit to any other file changes nothing downstream. Info findings (which
+    /// <c>dotnet build</c> does not print) travel on as notes that <c>synth</c> prints, except those
+    /// the project set to <c>none</c> or <c>silent</c>.
+    /// </summary>
     internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files, ValidationOptions? options = null)
     {
         var stack = linked.Stack;
-        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options));
+        var hiddenInfoIds = linked.HiddenInfoIds;
+        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options)).ToList();
+        var notes = findings
+            .Where(f => Notes.IsInfo(f.Id) && !hiddenInfoIds.Contains(f.Id))
+            .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
         var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
@@ -86,6 +97,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray(), linked.Imported, linked.Exports);
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray(), linked.Imported, linked.Exports);
     }
 }

@@ -80,6 +80,18 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll", entries);
             Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
             Assert.Contains("build/TopologyDsl.targets", entries);
+            AssertNoBuildPaths(zip, "lib/net10.0/TopologyDsl.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll");
+            var nuspec = new StreamReader(zip.GetEntry("TopologyDsl.nuspec")!.Open()).ReadToEnd();
+            Assert.Matches("<repository type=\"git\" url=\"https://github.com/TopologyDsl/TopologyDsl\" [^>]*commit=\"[0-9a-f]{40}\"", nuspec);
+        }
+
+        // Symbols ship beside the package, with Source Link to the public repository and no build paths.
+        var symbols = Assert.Single(Directory.GetFiles(feed, "*.snupkg"));
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(symbols))
+        {
+            AssertNoBuildPaths(zip, "lib/net10.0/TopologyDsl.pdb");
+            var pdb = Read(zip, "lib/net10.0/TopologyDsl.pdb");
+            Assert.Matches("\"/_/\\*\": ?\"https://raw\\.githubusercontent\\.com/TopologyDsl/TopologyDsl/[0-9a-f]{40}/\\*\"", pdb);
         }
 
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -156,6 +168,31 @@ public sealed class PackageTests : IDisposable
         };
         Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
         Assert.DoesNotContain("error CS", wrong.Output);
+    }
+
+    /// <summary>
+    /// A CI build maps source paths to <c>/_/</c>: the shipped file names neither the repository's
+    /// folder on the packing machine nor its temporary folder, and does name the mapped root.
+    /// </summary>
+    private static void AssertNoBuildPaths(System.IO.Compression.ZipArchive zip, params string[] entries)
+    {
+        var root = Repo.Root.TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var entry in entries)
+        {
+            var text = Read(zip, entry);
+            Assert.False(text.Contains(root, StringComparison.Ordinal), $"{entry} names the build folder {root}");
+            Assert.False(text.Contains(Path.GetTempPath(), StringComparison.Ordinal), $"{entry} names the temporary folder");
+            Assert.True(text.Contains("/_/", StringComparison.Ordinal), $"{entry} has no mapped source path /_/");
+        }
+    }
+
+    /// <summary>An entry's bytes as Latin-1 text, so that the ASCII paths and JSON inside a binary can be searched.</summary>
+    private static string Read(System.IO.Compression.ZipArchive zip, string entry)
+    {
+        using var stream = zip.GetEntry(entry)?.Open() ?? throw new InvalidOperationException("no " + entry + " in the package");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return System.Text.Encoding.Latin1.GetString(bytes.ToArray());
     }
 
     /// <summary>User data for the wrong cases: a secret fetched without permission, a NoEcho parameter written in clear.</summary>

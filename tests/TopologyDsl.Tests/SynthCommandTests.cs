@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Examples.WordPress;
 using TopologyDsl.Cli;
 using TopologyDsl.CloudFormation;
@@ -69,14 +70,42 @@ public sealed class SynthCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData]
-    [InlineData("deploy")]
-    [InlineData("synth", "--force")]
-    [InlineData("synth", "--out")]
-    public void UnknownCommandLine_IsAUsageError(params string[] args)
+    [InlineData("Required command was not provided")]
+    [InlineData("Unrecognized command or argument 'deploy'", "deploy")]
+    [InlineData("Unrecognized command or argument '--force'", "synth", "--force")]
+    [InlineData("Unrecognized command or argument 'extra'", "synth", "extra")]
+    [InlineData("Required argument missing for option: '--out'", "synth", "--out")]
+    [InlineData("Required argument missing for option: '--out'", "synth", "--check", "--out")]
+    public void UnknownOrIncompleteCommandLine_IsAUsageError_NamingWhatIsWrong(string message, params string[] args)
     {
         Assert.Equal(SynthCommand.UsageError, Run(WordPressStack.BuildTemplate(), args));
-        Assert.Contains("usage: synth", _err.ToString());
+        var errors = _err.ToString().Split(Environment.NewLine).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Contains(errors, e => e.Contains(message, StringComparison.Ordinal));
+        Assert.Contains("Usage:", _err.ToString());
+        Assert.Equal("", _out.ToString());
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("synth", "--help")]
+    [InlineData("synth", "-h")]
+    public void Help_GoesToStandardOutput_WithExitCodeZero(params string[] args)
+    {
+        Assert.Equal(0, Run(WordPressStack.BuildTemplate(), args));
+        Assert.Contains("Usage:", _out.ToString());
+        Assert.Contains(args[0] == "synth" ? "--out <DIR>" : "synth", _out.ToString());
+        Assert.Equal("", _err.ToString());
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Fact]
+    public void OutWithEqualsSign_ChoosesTheFolder()
+    {
+        var other = Path.Combine(_folder, "eq");
+        Assert.Equal(0, Run(WordPressStack.BuildTemplate(), "synth", "--out=" + other));
+        Assert.True(File.Exists(Path.Combine(other, "wordpress.yaml")));
     }
 
     [Fact]

@@ -7,10 +7,10 @@ using TopologyDsl.Generators.Validation;
 
 namespace TopologyDsl.Generators.Emit;
 
-/// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, and what it needs of other stacks.</summary>
+/// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, its notes, and what it needs of other stacks.</summary>
 /// <param name="Imported">The stacks this one imports from, directly or through them.</param>
 /// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
-internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files,
+internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default,
     EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default);
 
 /// <summary>A generated file.</summary>
@@ -78,6 +78,11 @@ internal static class TopologyEmitter
                 line.Clear();
                 Call(line, call.Method, [new PlannedArgument(null, new PlannedValue.Text(call.Name)), .. call.Arguments]);
                 w.Line(line.Append(';').ToString());
+            }
+
+            foreach (var note in input.Notes)
+            {
+                w.Line(Builder + ".Template.AddNote(" + CodeWriter.Literal(note.Id) + ", " + CodeWriter.Literal(note.Message) + ");");
             }
 
             w.Line("return " + Builder + ".Template;");

@@ -210,4 +210,5 @@ internal sealed record ProjectFile(string Path, string Text);
 /// the rules that need every stack. Equal whenever the stack's output would be, so an edit to a stack
 /// it has nothing to do with leaves it cached.
 /// </summary>
-internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings);
+internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings,
+    EquatableArray<string> HiddenInfoIds = default);

@@ -710,7 +710,9 @@ internal static class StackPlan
         PlannedValue? userData = null;
         if (i.UserData is { } file && index.ReadFile(file) is { } script)
         {
-            userData = PlannedValue.Helper("Base64", PlannedValue.Helper("Sub", new PlannedValue.Script(script)));
+            // Fn::Sub only where there is something to substitute: cfn-lint reports a Sub without ${...} (W1020).
+            var text = new PlannedValue.Script(script);
+            userData = PlannedValue.Helper("Base64", script.Contains("${") ? PlannedValue.Helper("Sub", text) : text);
         }
 
         calls.Add(Call("Instance", i.Name,

@@ -26,6 +26,7 @@ public sealed class Template
     private readonly List<Parameter> _parameters = [];
     private readonly List<Resource> _resources = [];
     private readonly List<Output> _outputs = [];
+    private readonly List<Note> _notes = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
 
@@ -50,6 +51,19 @@ public sealed class Template
 
     /// <summary>Outputs, in the order added.</summary>
     public IReadOnlyList<Output> Outputs => _outputs;
+
+    /// <summary>
+    /// The stack's info findings (TDSL112, TDSL407-409...): suggestions that <c>dotnet build</c> does not
+    /// print, so <c>synth</c> does. They are not part of the YAML.
+    /// </summary>
+    public IReadOnlyList<Note> Notes => _notes;
+
+    /// <summary>Adds an info finding (the generated code does this for each one the stack has).</summary>
+    public Template AddNote(string id, string message)
+    {
+        _notes.Add(new Note(id, message));
+        return this;
+    }
 
     /// <summary>Adds a parameter.</summary>
     public Template Add(Parameter parameter)
@@ -94,6 +108,9 @@ public sealed class Template
         }
     }
 }
+
+/// <summary>An info finding of the stack: the diagnostic ID and its message.</summary>
+public sealed record Note(string Id, string Message);
 
 /// <summary>A template parameter.</summary>
 public sealed class Parameter

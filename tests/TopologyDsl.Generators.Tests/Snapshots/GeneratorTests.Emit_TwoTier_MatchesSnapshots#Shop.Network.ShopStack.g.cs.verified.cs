@@ -54,6 +54,11 @@ echo "db at ${Db.PrivateIp}" > /etc/motd
             t.Output("WebPublicIp", t.GetAtt("Web", "PublicIp"), description: "Public IP address of instance Web");
             t.Output("DbSshCommand", t.Sub("ssh -J ec2-user@${Web.PublicIp} ec2-user@${Db.PrivateIp}"), description: "SSH to Db through Web. Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine");
             t.Output("Url", t.Sub("http://${Web.PublicIp}/"), description: "The site");
+            t.Template.AddNote("TDSL409", "VPC 'Net' records no flow logs");
+            t.Template.AddNote("TDSL407", "A rule of security group 'WebGroup' has no description");
+            t.Template.AddNote("TDSL408", "Security group 'WebGroup' allows all outbound traffic to anywhere");
+            t.Template.AddNote("TDSL407", "A rule of security group 'DbGroup' has no description");
+            t.Template.AddNote("TDSL408", "Security group 'DbGroup' allows all outbound traffic to anywhere");
             return t.Template;
         }
     }
