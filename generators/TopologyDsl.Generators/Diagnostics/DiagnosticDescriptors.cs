@@ -353,7 +353,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExportNameTooLong = Create("TDSL307", Limits, DiagnosticSeverity.Error,
         "Export name too long",
         "'{0}' is imported by another stack under the export name '{1}', which is {2} characters; at most 255 are allowed",
-        "Export names are '{stack name}-{record}'. Shorten the stack name or the record's name.");
+        "Export names are '{stack name}-{record}'. CloudFormation documents no limit of their own (the Outputs reference and the Export API type list none, and cfn-lint 1.51 checks only that the name is a string); TopologyDsl keeps them within 255 characters, the limit on an output's name, so that a generated name never meets an undocumented one. Shorten the stack name or the record's name.");
 
     public static readonly DiagnosticDescriptor DuplicateStackName = CreateAtEnd("TDSL308", Limits, DiagnosticSeverity.Error,
         "Two stacks with one name",

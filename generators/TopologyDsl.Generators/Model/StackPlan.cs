@@ -80,7 +80,12 @@ internal static class StackPlan
     /// </summary>
     public static string ExportName(string stackName, string record) => stackName + "-" + record;
 
-    /// <summary>CloudFormation's limit on an output's name (the cfn-lint output schema's propertyNames maxLength), which we also keep export names to.</summary>
+    /// <summary>
+    /// The longest export name we generate. CloudFormation documents no limit for export names (the
+    /// template Outputs reference and the Export API type list none; cfn-lint 1.51's rule E6102 checks
+    /// only that it is a string), so we keep to the limit on an output's name: 255 characters
+    /// (cfn-lint's output schema, propertyNames maxLength).
+    /// </summary>
     public const int MaxExportNameLength = 255;
 
     /// <summary>A reference written in a stack: the reference, where it is written, and what it is used for.</summary>
