@@ -9,7 +9,9 @@ namespace Examples.WordPress;
 /// internet through a NAT gateway, and SSH to the DB server through the web server.
 /// </summary>
 [Stack("wordpress", Description = "WordPress on a public subnet, MariaDB on a private one (the two-tier VPC of the book)")]
-[Output("SiteUrl", "http://${WebServer.PublicIp}/", Description = "The WordPress site; its setup page opens on the first visit")]
+[Output("SiteUrl", "http://${WebServer.PublicIp}/", Description = "The WordPress site, installed at boot; log in at /wp-admin/ as AdminUser")]
+[Output("AdminPasswordCommand", "aws secretsmanager get-secret-value --region ${AWS::Region} --secret-id ${AdminPassword} --query SecretString --output text",
+    Description = "Prints the WordPress admin password, which Secrets Manager generated and keeps (needs secretsmanager:GetSecretValue on it)")]
 public static partial class WordPressStack
 {
     // Parameters: nothing account- or region-specific is written into the template.
@@ -24,9 +26,31 @@ public static partial class WordPressStack
     [Parameter(Default = "t3.micro", AllowedValues = ["t3.micro", "t3.small", "t3.medium"], Description = "EC2 instance type of both servers")]
     public partial record InstanceType;
 
+    // Octets 0 to 255 without leading zeros, prefix 1 to 32: a /0 would open SSH to the internet
+    // (TDSL401) at deploy time. [0-9] rather than \d, which .NET and Java regexes read alike.
     [Parameter(Description = "IPv4 block allowed to SSH to the web server, such as 203.0.113.7/32 (your address)",
-        AllowedPattern = @"^(\d{1,3}\.){3}\d{1,3}/\d{1,2}$", ConstraintDescription = "must be an IPv4 CIDR block such as 203.0.113.7/32")]
+        AllowedPattern = AdminCidrPattern, ConstraintDescription = "must be an IPv4 CIDR block with a prefix from /1 to /32, such as 203.0.113.7/32")]
     public partial record AdminCidr;
+
+    /// <summary>The AllowedPattern of <see cref="AdminCidr"/>.</summary>
+    public const string AdminCidrPattern =
+        "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12][0-9]|[1-9])$";
+
+    // WordPress's administrator. web.sh writes both into wp core install's command line in single
+    // quotes, so the patterns admit no quote, dollar sign, backslash or space.
+    [Parameter(Description = "User name of the WordPress administrator (avoid 'admin', which bots try first)",
+        AllowedPattern = AdminUserPattern, ConstraintDescription = "must be 3 to 60 letters, digits, dots, dashes or underscores, starting with a letter")]
+    public partial record AdminUser;
+
+    /// <summary>The AllowedPattern of <see cref="AdminUser"/>.</summary>
+    public const string AdminUserPattern = "^[A-Za-z][A-Za-z0-9._-]{2,59}$";
+
+    [Parameter(Description = "E-mail address of the WordPress administrator", MaxLength = 100,
+        AllowedPattern = AdminEmailPattern, ConstraintDescription = "must be an e-mail address such as owner@example.com")]
+    public partial record AdminEmail;
+
+    /// <summary>The AllowedPattern of <see cref="AdminEmail"/>.</summary>
+    public const string AdminEmailPattern = "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$";
 
     // The network.
 
@@ -77,14 +101,22 @@ public static partial class WordPressStack
     [Secret(Description = "Password of the WordPress database user")]
     public partial record DbPassword;
 
-    // The servers.
+    // WordPress's admin password: the web server installs WordPress with it at boot, and the
+    // AdminPasswordCommand output prints it for the owner.
+    [Secret(Description = "Password of the WordPress administrator")]
+    public partial record AdminPassword;
 
-    [Instance<PublicSubnet>("10.0.1.10", PublicIp = true, UserData = "userdata/web.sh",
+    // The servers. Each boot script signals CloudFormation when it ends (SignalTimeoutMinutes), so a
+    // half-configured server fails the stack instead of reporting CREATE_COMPLETE. The web server's
+    // script names the DB server's address, so CloudFormation creates the web server only after the
+    // DB server has signalled that MariaDB is ready.
+
+    [Instance<PublicSubnet>("10.0.1.10", PublicIp = true, UserData = "userdata/web.sh", SignalTimeoutMinutes = 15,
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
-    [Uses<WebAccess>, ReadsSecret<DbPassword>]
+    [Uses<WebAccess>, ReadsSecret<DbPassword>, ReadsSecret<AdminPassword>]
     public partial record WebServer;
 
-    [Instance<PrivateSubnet>("10.0.2.10", UserData = "userdata/db.sh",
+    [Instance<PrivateSubnet>("10.0.2.10", UserData = "userdata/db.sh", SignalTimeoutMinutes = 15,
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
     [Uses<DbAccess>, SshVia<WebServer>, ReadsSecret<DbPassword>]
     public partial record DbServer;

@@ -365,6 +365,54 @@ public class AnalyzerTests
             """),
         new InMemoryAdditionalText("/p/boot.sh", "aws secretsmanager get-secret-value --secret-id '${Pass}'\n"));
 
+    private const string Signals = "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId} --region ${AWS::Region}' EXIT\n";
+
+    private static string Signaller(string name, string ip, string extra) =>
+        "[Instance<Public>(\"" + ip + "\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"" + extra + "), Uses<Web>] public partial record " + name + ";\n";
+
+    [Fact]
+    public Task TDSL215_SignalNeverSent() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Silent", "10.0.1.10", ", UserData = \"quiet.sh\", SignalTimeoutMinutes = {|TDSL215:15|}")
+            + Signaller("OnlyInAComment", "10.0.1.11", ", UserData = \"comment.sh\", SignalTimeoutMinutes = {|TDSL215:15|}")
+            + Signaller("Signalled", "10.0.1.12", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("ByTheCli", "10.0.1.13", ", UserData = \"cli.sh\", SignalTimeoutMinutes = 720")),
+        new InMemoryAdditionalText("/p/quiet.sh", "#!/bin/bash\ndnf install -y httpd\n"),
+        new InMemoryAdditionalText("/p/comment.sh", "#!/bin/bash\n# TODO: cfn-signal when done\n"),
+        new InMemoryAdditionalText("/p/signal.sh", Signals),
+        new InMemoryAdditionalText("/p/cli.sh", "aws cloudformation signal-resource --stack-name ${AWS::StackName} --logical-resource-id ${LogicalId} --unique-id 1 --status SUCCESS\n"));
+
+    [Fact]
+    public Task TDSL216_SignalWithoutUserData() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Nothing", "10.0.1.10", ", SignalTimeoutMinutes = {|TDSL216:15|}")
+            + Signaller("Something", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("NoWait", "10.0.1.12", "")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
+    [Fact]
+    public Task TDSL217_SignalNotAwaited() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Hasty", "10.0.1.10", ", UserData = {|TDSL217:\"signal.sh\"|}")
+            + Signaller("Patient", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15")
+            + Signaller("Plain", "10.0.1.12", ", UserData = \"plain.sh\"")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals),
+        new InMemoryAdditionalText("/p/plain.sh", "#!/bin/bash\n# no cfn-signal: nothing waits\necho ${AWS::StackName}\n"));
+
+    [Fact]
+    public Task TDSL008_SignalTimeoutRange() => Markup.VerifyAsync(
+        Stack(Network
+            + Signaller("Negative", "10.0.1.10", ", UserData = \"signal.sh\", SignalTimeoutMinutes = {|TDSL008:-1|}")
+            + Signaller("OverTwelveHours", "10.0.1.11", ", UserData = \"signal.sh\", SignalTimeoutMinutes = {|TDSL008:721|}")
+            + Signaller("OneMinute", "10.0.1.12", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 1")),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
+    [Fact]
+    public Task TDSL203_LogicalIdOnlyInUserData() => Markup.VerifyAsync(
+        Stack(Network + Signaller("Server", "10.0.1.10", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15"),
+            "[Stack(\"shop\"), Output(\"Id\", {|TDSL203:\"${LogicalId}\"|})]"),
+        new InMemoryAdditionalText("/p/signal.sh", Signals));
+
     [Fact]
     public Task TDSL008_SecretLength() => Markup.VerifyAsync(Stack("""
         [Secret(Length = {|TDSL008:7|})] public partial record Short;
@@ -415,6 +463,8 @@ public class AnalyzerTests
             new InMemoryAdditionalText("/app/boot.sh", "#!/bin/bash\necho ${Web} ${AWS::Region}\n"),
             new InMemoryAdditionalText("/app/self.sh", "#!/bin/bash\necho ${Server.PrivateIp}\n"),
             new InMemoryAdditionalText("/app/secret.sh", "#!/bin/bash\naws secretsmanager get-secret-value --secret-id '${Pass}'\necho ${Token}\n"),
+            new InMemoryAdditionalText("/app/signal.sh", "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId}' EXIT\n"),
+            new InMemoryAdditionalText("/app/quiet.sh", "#!/bin/bash\ndnf install -y httpd\n"),
         ]);
         TopologyDsl.Testing.Snapshot.Verify(DiagnosticListing.Render(source, diagnostics), "txt");
     }

@@ -51,6 +51,7 @@ public class RobustnessTests
         Gen.Select(Reference, Number, (r, n) => $"Subnet<{r}>(\"10.0.0.0/24\", Kind = (SubnetKind){n})"),
         Gen.Select(Reference, Gen.Bool, Gen.Bool, (r, a, b) => $"Instance<{r}>(\"10.0.0.10\", AllowImdsV1 = {(a ? "true" : "false")}, EncryptRootVolume = {(b ? "true" : "false")})"),
         Reference.Select(r => $"SshVia<{r}>"),
+        Gen.Select(Reference, Number, StringArgument, (r, n, d) => $"Instance<{r}>(\"10.0.0.11\", UserData = {d}, SignalTimeoutMinutes = {n})"),
         StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
         Gen.Select(Reference, Reference, (a, b) => $"VpcPeering<{a}, {b}>"),
         Gen.Select(Reference, StringArgument, StringArgument, StringArgument, (r, a, b, c) =>

@@ -52,6 +52,33 @@ public class StackPlanTests
     }
 
     [Fact]
+    public void Template_UserData_SubstitutesOnlyWhenTheScriptDoes_AndPassesItsOwnLogicalId()
+    {
+        var files = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["plain.sh"] = "#!/bin/bash\necho \"$HOME\"\n",
+            ["region.sh"] = "echo ${AWS::Region}\n",
+            ["signal.sh"] = "cfn-signal -e 0 --stack ${AWS::StackName} --resource ${LogicalId}\n",
+        };
+        var stack = Stack(Vpc("Net", "10.0.0.0/16"), Subnet("S", "Net", "10.0.1.0/24"),
+            Instance("Plain", "S", "10.0.1.10") with { UserData = "plain.sh" },
+            Instance("Region", "S", "10.0.1.11") with { UserData = "region.sh" },
+            Instance("Signals", "S", "10.0.1.12") with { UserData = "signal.sh", SignalTimeoutMinutes = 15 },
+            Instance("Bare", "S", "10.0.1.13"));
+        var plan = StackPlan.Template(new StackIndex(stack, path => files.TryGetValue(path, out var text) ? text : null));
+        PlannedValue? UserData(string name) => plan.Single(c => c.Name == name)["userData"];
+        PlannedValue Base64(PlannedValue inner) => PlannedValue.Helper("Base64", inner);
+
+        Assert.Equal(Base64(new PlannedValue.Script(files["plain.sh"])), UserData("Plain"));
+        Assert.Equal(Base64(PlannedValue.Helper("Sub", new PlannedValue.Script(files["region.sh"]))), UserData("Region"));
+        Assert.Equal(Base64(PlannedValue.Helper("Sub", new PlannedValue.Script(files["signal.sh"]), new PlannedValue.Text("LogicalId"), new PlannedValue.Text("Signals"))),
+            UserData("Signals"));
+        Assert.Null(UserData("Bare"));
+        Assert.Equal(new PlannedValue.Number(15), plan.Single(c => c.Name == "Signals")["signalTimeoutMinutes"]);
+        Assert.Null(plan.Single(c => c.Name == "Region")["signalTimeoutMinutes"]);
+    }
+
+    [Fact]
     public void Template_SubnetInASecondaryBlock_WaitsForTheBlock()
     {
         var plan = Plan(TwoTier());

@@ -33,6 +33,45 @@ public class ValidatorTests
         Assert.Equal("Wide/cidr", finding.Related?.Value);
     }
 
+    private static InstanceSpec Server(string name, string ip, string? userData, int signalTimeoutMinutes) =>
+        new(name, TypeKeyword.Record, true, Ref("S"), ip, false, userData, "ami-0123456789abcdef0", "t3.micro", null, 0,
+            new[] { Ref("G") }.ToEquatableArray(), null, "ec2-user", false, true, EquatableArray<RefSpec>.Empty, signalTimeoutMinutes);
+
+    [Fact]
+    public void Signals_WaitAndSendMustMatch()
+    {
+        var stack = Stack(Vpc("Net", "10.0.0.0/16"), Subnet("S", "Net", "10.0.1.0/24"),
+            new SecurityGroupSpec("G", TypeKeyword.Record, true, Ref("Net"), "g", EquatableArray<RuleSpec>.Empty,
+                new[] { new RuleSpec(ProtocolSpec.Tcp, 443, 0, "0.0.0.0/0", null, "out") }.ToEquatableArray()),
+            Server("Quiet", "10.0.1.10", "quiet.sh", 15),
+            Server("Bare", "10.0.1.11", null, 15),
+            Server("Hasty", "10.0.1.12", "signal.sh", 0),
+            Server("Patient", "10.0.1.13", "signal.sh", 15),
+            Server("Plain", "10.0.1.14", "quiet.sh", 0),
+            Server("Neither", "10.0.1.15", null, 0));
+        var files = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["quiet.sh"] = "#!/bin/bash\n# cfn-signal would go here\ndnf install -y httpd\n",
+            ["signal.sh"] = "#!/bin/bash\n  /opt/aws/bin/cfn-signal -e 0 --stack ${AWS::StackName} --resource ${LogicalId}\n",
+        };
+        Assert.Equal(
+            [("TDSL215", "Quiet/signalTimeoutMinutes"), ("TDSL216", "Bare/signalTimeoutMinutes"), ("TDSL217", "Hasty/userData")],
+            TopologyValidator.Validate(stack, path => files.TryGetValue(path, out var text) ? text : null)
+                .Where(f => f.Id.StartsWith("TDSL21", System.StringComparison.Ordinal)).Select(f => (f.Id, f.Path.Value)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("/opt/aws/bin/cfn-signal -e $? --stack s --resource r", true)]
+    [InlineData("cfn-signal --success true --stack s --resource r", true)]
+    [InlineData("aws cloudformation signal-resource --stack-name s --logical-resource-id r --unique-id 1 --status SUCCESS", true)]
+    [InlineData("trap 'cfn-signal -e $? --stack s --resource r' EXIT", true)]
+    [InlineData("# cfn-signal later", false)]
+    [InlineData("   # signal-resource in a comment", false)]
+    [InlineData("echo done", false)]
+    [InlineData("", false)]
+    public void Signals_SeesCfnSignalOutsideComments(string line, bool signals) =>
+        Assert.Equal(signals, SignalRules.Signals("#!/bin/bash\n" + line + "\n"));
+
     [Fact]
     public void Overlaps_InDifferentVpcs_AreFine() =>
         Assert.Empty(Findings(Stack(Vpc("A", "10.0.0.0/16"), Vpc("B", "10.0.0.0/16"), Subnet("SA", "A", "10.0.1.0/24"), Subnet("SB", "B", "10.0.1.0/24"))));

@@ -118,6 +118,8 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(Path.Combine(app, "boot.sh"), "#!/bin/bash\necho ${Web} ${AWS::Region}\n");
         File.WriteAllText(Path.Combine(app, "self.sh"), "#!/bin/bash\necho ${Server.PrivateIp}\n");
         File.WriteAllText(Path.Combine(app, "secret.sh"), SecretScript);
+        File.WriteAllText(Path.Combine(app, "signal.sh"), "#!/bin/bash\ntrap '/opt/aws/bin/cfn-signal -e $? --stack ${AWS::StackName} --resource ${LogicalId}' EXIT\n");
+        File.WriteAllText(Path.Combine(app, "quiet.sh"), "#!/bin/bash\ndnf install -y httpd\n");
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
         var build = Dotnet(app, environment, "build");
@@ -162,7 +164,7 @@ public sealed class PackageTests : IDisposable
             "TDSL101", "TDSL102", "TDSL103", "TDSL104", "TDSL105", "TDSL106", "TDSL107", "TDSL108", "TDSL109", "TDSL110", "TDSL111",
             "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117", "TDSL118", "TDSL119", "TDSL120", "TDSL121", "TDSL122",
             "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
-            "TDSL214", "TDSL218", "TDSL219", "TDSL220", "TDSL221", "TDSL222", "TDSL223", "TDSL224", "TDSL225", "TDSL226", "TDSL227",
+            "TDSL214", "TDSL215", "TDSL216", "TDSL217", "TDSL218", "TDSL219", "TDSL220", "TDSL221", "TDSL222", "TDSL223", "TDSL224", "TDSL225", "TDSL226", "TDSL227",
             "TDSL228", "TDSL229", "TDSL301", "TDSL308", "TDSL320", "TDSL321", "TDSL322", "TDSL323", "TDSL324", "TDSL325", "TDSL327", "TDSL328", "TDSL331",
             "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
         };

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -20,7 +21,7 @@ public partial class TemplateContractTests
     private static readonly HashSet<string> PseudoParameters =
         ["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"];
 
-    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "connections", "shared-network", "shared-app");
+    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app");
 
     public static Template Build(string stack) => stack switch
     {
@@ -28,12 +29,13 @@ public partial class TemplateContractTests
         "connections" => Connections.BuildTemplate(),
         "shared-network" => NetworkStack.BuildTemplate(),
         "shared-app" => AppStack.BuildTemplate(),
+        "signals" => Signals.BuildTemplate(),
         _ => KitchenSink.BuildTemplate(),
     };
 
     /// <summary>The export names every template of the programs above exports.</summary>
     private static HashSet<string> Exports() =>
-        new[] { "wordpress", "kitchen-sink", "connections", "shared-network", "shared-app" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
+        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
     /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
     [Fact]
@@ -132,17 +134,37 @@ public partial class TemplateContractTests
 
                         return;
                     case "Sub":
+                        // !Sub text, or !Sub [text, {Variable: value}] whose variables name themselves.
+                        var variables = new HashSet<string>();
+                        if (argument is YamlSequenceNode { Children: [YamlScalarNode body, YamlMappingNode map] })
+                        {
+                            text = body.Value;
+                            variables = map.Entries().Select(e => e.Key).ToHashSet();
+                            WalkChildren(map, where);
+                        }
+
                         foreach (Match m in SubReference().Matches(text!))
                         {
-                            CheckName(m.Groups[1].Value, where);
+                            if (!variables.Contains(m.Groups[1].Value))
+                            {
+                                CheckName(m.Groups[1].Value, where);
+                            }
                         }
 
                         return;
                 }
 
-                if (argument is YamlSequenceNode or YamlMappingNode)
+                if (argument is YamlSequenceNode or YamlMappingNode || TemplateYaml.IsIntrinsic(argument))
                 {
-                    WalkChildren(argument, where);
+                    // A function applied to a function (Fn::Base64: !Sub ...) is walked as a function.
+                    if (TemplateYaml.IsIntrinsic(argument) && !ReferenceEquals(argument, node))
+                    {
+                        Walk(argument, where);
+                    }
+                    else
+                    {
+                        WalkChildren(argument, where);
+                    }
                 }
 
                 return;
@@ -199,6 +221,26 @@ public partial class TemplateContractTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(checkedCount > 10, $"only {checkedCount} references were checked");
+    }
+
+    /// <summary>Every test stack, written as YAML, is clean under cfn-lint's default rules (the examples' committed templates: CfnLintTests).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(Stacks))]
+    public void CfnLint_FindsNothing(string stack)
+    {
+        var cfnLint = Tool.Find("cfn-lint");
+        Skip.If(cfnLint is null, "cfn-lint is not on PATH (pip install cfn-lint)");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("topologydsl-lint-").FullName, stack + ".yaml");
+        try
+        {
+            File.WriteAllText(path, TemplateWriter.Write(Build(stack)));
+            var run = Tool.Run(cfnLint, ["--", path]);
+            Assert.True(run.Exit == 0, "cfn-lint: " + run);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
     }
 
     [Theory]

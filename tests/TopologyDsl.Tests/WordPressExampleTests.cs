@@ -1,5 +1,7 @@
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
+using TopologyDsl.Tests.Infrastructure;
 using Examples.WordPress;
 using TopologyDsl.Cli;
 using TopologyDsl.CloudFormation;
@@ -26,7 +28,7 @@ public class WordPressExampleTests
     public void Template_HasTheBooksTopology()
     {
         var template = WordPressStack.BuildTemplate();
-        Assert.Equal(["KeyName", "ImageId", "InstanceType", "AdminCidr"], template.Parameters.Select(p => p.Name));
+        Assert.Equal(["KeyName", "ImageId", "InstanceType", "AdminCidr", "AdminUser", "AdminEmail"], template.Parameters.Select(p => p.Name));
         Assert.Equal(
             [
                 "Network", "NetworkFlowLogGroup", "NetworkFlowLogRole", "NetworkFlowLog",
@@ -35,10 +37,10 @@ public class WordPressExampleTests
                 "PrivateRoutes", "PrivateRoutesToNat", "PrivateRoutesPrivateSubnetAssociation",
                 "WebAccess", "WebAccessToDbAccessTcp3306", "WebAccessToDbAccessTcp22",
                 "DbAccess", "DbAccessFromWebAccessTcp3306", "DbAccessFromWebAccessTcp22",
-                "DbPassword", "WebServerRole", "WebServerProfile", "WebServer", "DbServerRole", "DbServerProfile", "DbServer",
+                "DbPassword", "AdminPassword", "WebServerRole", "WebServerProfile", "WebServer", "DbServerRole", "DbServerProfile", "DbServer",
             ],
             template.Resources.Select(r => r.LogicalId));
-        Assert.Equal(["NatElasticIp", "WebServerPublicIp", "DbServerSshCommand", "SiteUrl"], template.Outputs.Select(o => o.Name));
+        Assert.Equal(["NatElasticIp", "WebServerPublicIp", "DbServerSshCommand", "SiteUrl", "AdminPasswordCommand"], template.Outputs.Select(o => o.Name));
         Assert.Equal("ssh -J ec2-user@${WebServer.PublicIp} ec2-user@${DbServer.PrivateIp}",
             ((StringValue)((IntrinsicValue)template.Outputs.Single(o => o.Name == "DbServerSshCommand").Value).Argument).Text);
     }
@@ -48,10 +50,129 @@ public class WordPressExampleTests
     {
         var yaml = TemplateWriter.Write(WordPressStack.BuildTemplate());
         Assert.DoesNotContain("NoEcho", yaml);
-        Assert.Contains("--secret-id '${DbPassword}'", yaml);
+        Assert.Contains("secret '${DbPassword}'", yaml);
+        Assert.Contains("secret '${AdminPassword}'", yaml);
         Assert.DoesNotContain("-euxo", yaml);
         Assert.Contains("set -euo pipefail", yaml);
     }
+
+    [Fact]
+    public void AdminPassword_OutputSaysWhereItIs()
+    {
+        var output = WordPressStack.BuildTemplate().Outputs.Single(o => o.Name == "AdminPasswordCommand");
+        var sub = Assert.IsType<IntrinsicValue>(output.Value);
+        Assert.Equal("Sub", sub.Name);
+        Assert.Equal("aws secretsmanager get-secret-value --region ${AWS::Region} --secret-id ${AdminPassword} --query SecretString --output text",
+            ((StringValue)sub.Argument).Text);
+    }
+
+    [Fact]
+    public void Servers_WaitForTheirSignal_AndTheWebServerForTheDbServer()
+    {
+        var yaml = TemplateYaml.Parse(TemplateWriter.Write(WordPressStack.BuildTemplate())).Map("Resources");
+        foreach (var server in new[] { "WebServer", "DbServer" })
+        {
+            var signal = yaml.Map(server).Map("CreationPolicy").Map("ResourceSignal");
+            Assert.Equal("1", signal.Get("Count")!.ToString());
+            Assert.Equal("PT15M", signal.Get("Timeout")!.ToString());
+        }
+
+        // CloudFormation orders by references: the web server's script names the DB server (so it is
+        // created after the DB server's signal), and the DB server's script must not name the web
+        // server, or each would wait for the other.
+        var web = File.ReadAllText(Repo.PathOf("examples", "WordPress", "userdata", "web.sh"));
+        var db = File.ReadAllText(Repo.PathOf("examples", "WordPress", "userdata", "db.sh"));
+        Assert.Contains("${DbServer.PrivateIp}", web);
+        Assert.DoesNotContain("${WebServer", db);
+        Assert.DoesNotContain("${DbServer", db);
+    }
+
+    [Fact]
+    public void DbServer_GrantsTheWebServersOwnAddress()
+    {
+        var db = File.ReadAllText(Repo.PathOf("examples", "WordPress", "userdata", "db.sh"));
+        var web = WordPressStack.BuildTemplate().Resources.OfType<TopologyDsl.Resources.Instance>().Single(i => i.LogicalId == "WebServer");
+        var address = ((StringValue)web.PrivateIpAddress!).Text;
+        Assert.Contains("readonly WEB_SERVER_IP=" + address + "\n", db);
+        Assert.Contains("'wordpress'@'$WEB_SERVER_IP'", db);
+        Assert.DoesNotContain("%'", db);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7/32")]
+    [InlineData("10.0.0.0/8")]
+    [InlineData("192.168.1.0/24")]
+    [InlineData("255.255.255.255/32")]
+    [InlineData("0.0.0.0/1")]
+    [InlineData("100.64.0.0/10")]
+    [InlineData("1.2.3.4/9")]
+    [InlineData("249.250.199.0/20")]
+    public void AdminCidrPattern_AcceptsIpv4Blocks(string value) =>
+        Assert.True(MatchesWhole(WordPressStack.AdminCidrPattern, value));
+
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("203.0.113.7/0")]
+    [InlineData("999.999.999.999/99")]
+    [InlineData("203.0.113.7/33")]
+    [InlineData("256.0.0.0/8")]
+    [InlineData("10.0.0/8")]
+    [InlineData("10.0.0.0.0/8")]
+    [InlineData("10.0.0.0")]
+    [InlineData("10.0.0.0/")]
+    [InlineData("010.0.0.0/8")]
+    [InlineData("10.0.0.0/08")]
+    [InlineData("10.0.0.0/8 ")]
+    [InlineData(" 10.0.0.0/8")]
+    [InlineData("10.0.0.0/8\n")]
+    [InlineData("١٠.0.0.0/8")]
+    [InlineData("::/0")]
+    [InlineData("10.0.0.0/-1")]
+    public void AdminCidrPattern_RejectsTheRest(string value) =>
+        Assert.False(MatchesWhole(WordPressStack.AdminCidrPattern, value));
+
+    /// <summary>
+    /// CloudFormation matches AllowedPattern against the whole value (Java's Matcher.matches), where a
+    /// final line break is not consumed by '$'; .NET's IsMatch would accept one, hence the \z.
+    /// </summary>
+    private static bool MatchesWhole(string pattern, string value) =>
+        Regex.IsMatch(value, "^(?:" + pattern + ")\\z", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void AdminCidrPattern_KeepsToWhatJavaAndDotNetReadAlike()
+    {
+        // CloudFormation checks AllowedPattern with Java's regex engine: no \d (Unicode digits in .NET),
+        // no lookaround, no named groups, no inline options.
+        foreach (var construct in new[] { "\\d", "(?", "\\p", "\\w" })
+        {
+            Assert.DoesNotContain(construct, WordPressStack.AdminCidrPattern);
+        }
+    }
+
+    [Theory]
+    [InlineData("owner", true)]
+    [InlineData("site.owner-2_b", true)]
+    [InlineData("ab", false)]
+    [InlineData("2fast", false)]
+    [InlineData("o'brien", false)]
+    [InlineData("me$(reboot)", false)]
+    [InlineData("a b c", false)]
+    [InlineData("back\\slash", false)]
+    [InlineData("line\nbreak", false)]
+    public void AdminUserPattern_AdmitsNothingShellReads(string value, bool accepted) =>
+        Assert.Equal(accepted, MatchesWhole(WordPressStack.AdminUserPattern, value));
+
+    [Theory]
+    [InlineData("owner@example.com", true)]
+    [InlineData("first.last+wp@mail.example.co.jp", true)]
+    [InlineData("owner@localhost", false)]
+    [InlineData("o'wner@example.com", false)]
+    [InlineData("owner@example.com'; reboot; '", false)]
+    [InlineData("$USER@example.com", false)]
+    [InlineData("owner @example.com", false)]
+    [InlineData("owner@example.com\n", false)]
+    public void AdminEmailPattern_AdmitsNothingShellReads(string value, bool accepted) =>
+        Assert.Equal(accepted, MatchesWhole(WordPressStack.AdminEmailPattern, value));
 
     [Fact]
     public void Template_FitsInlineDeployment() =>

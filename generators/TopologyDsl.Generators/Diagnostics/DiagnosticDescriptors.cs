@@ -257,6 +257,20 @@ internal static class DiagnosticDescriptors
         "The user data of instance '{0}' uses secret '{1}', but the instance may not read it",
         "${Secret} in user data is the secret's ARN; fetching the value needs secretsmanager:GetSecretValue. Add [ReadsSecret<Secret>] to the instance, which gives it a role that may read that secret and nothing else.");
 
+    public static readonly DiagnosticDescriptor SignalNeverSent = Create("TDSL215", References, DiagnosticSeverity.Warning,
+        "Instance waits for a signal its user data never sends",
+        "Instance '{0}' waits {1} minutes for a signal, but its user data '{2}' never runs cfn-signal, so the stack will time out and roll back",
+        "SignalTimeoutMinutes makes CloudFormation wait for one success signal from the instance. End the user data with /opt/aws/bin/cfn-signal --exit-code $? --stack '${AWS::StackName}' --resource '${LogicalId}' --region '${AWS::Region}' (best from an EXIT trap, so failures are signalled too), or remove SignalTimeoutMinutes.");
+
+    public static readonly DiagnosticDescriptor SignalWithoutUserData = Create("TDSL216", References, DiagnosticSeverity.Warning,
+        "Signal wait without user data",
+        "Instance '{0}' waits {1} minutes for a signal but has no user data to send it",
+        "Nothing on the instance will run cfn-signal, so CloudFormation will time out and roll the stack back. Add UserData with a script that ends with cfn-signal, or remove SignalTimeoutMinutes.");
+
+    public static readonly DiagnosticDescriptor SignalNotAwaited = Create("TDSL217", References, DiagnosticSeverity.Warning,
+        "User data sends a signal nobody waits for",
+        "The user data '{1}' of instance '{0}' runs cfn-signal, but the instance sets no SignalTimeoutMinutes, so the stack reports it created before the script ends",
+        "Without a CreationPolicy CloudFormation marks the instance created as soon as it runs and rejects the signal. Set SignalTimeoutMinutes on [Instance] (such as 15), so that a failed boot script fails the stack.");
 
     public static readonly DiagnosticDescriptor PeeringRouteFromThirdVpc = Create("TDSL218", References, DiagnosticSeverity.Error,
         "Route to a peering from a VPC that is not one of its sides",

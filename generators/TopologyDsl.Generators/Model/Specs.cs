@@ -117,7 +117,7 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;

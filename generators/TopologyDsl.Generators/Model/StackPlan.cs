@@ -715,9 +715,14 @@ internal static class StackPlan
         PlannedValue? userData = null;
         if (i.UserData is { } file && index.ReadFile(file) is { } script)
         {
-            // Fn::Sub only where there is something to substitute: cfn-lint reports a Sub without ${...} (W1020).
-            var text = new PlannedValue.Script(script);
-            userData = PlannedValue.Helper("Base64", script.Contains("${") ? PlannedValue.Helper("Sub", text) : text);
+            // Fn::Sub only when the script substitutes something (cfn-lint W1020 otherwise), with the
+            // instance's own logical ID as a variable when the script names it (a resource cannot name itself).
+            PlannedValue body = new PlannedValue.Script(script);
+            var text = !script.Contains("${") ? body
+                : SubstitutionRules.References(script).Contains(LogicalIdVariable)
+                    ? PlannedValue.Helper("Sub", body, new PlannedValue.Text(LogicalIdVariable), new PlannedValue.Text(i.Name))
+                    : PlannedValue.Helper("Sub", body);
+            userData = PlannedValue.Helper("Base64", text);
         }
 
         calls.Add(Call("Instance", i.Name,
@@ -733,7 +738,8 @@ internal static class StackPlan
             ("requireImdsV2", i.AllowImdsV1 ? new PlannedValue.Flag(false) : null),
             ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
             ("userData", userData),
-            ("dependsOn", PlannedValue.NamesOrNull(waits.Distinct()))));
+            ("dependsOn", PlannedValue.NamesOrNull(waits.Distinct())),
+            ("signalTimeoutMinutes", i.SignalTimeoutMinutes != 0 ? new PlannedValue.Number(i.SignalTimeoutMinutes) : null)));
     }
 
     private static void PlanOutputs(StackSpec stack, List<PlannedCall> calls)
@@ -802,6 +808,12 @@ internal static class StackPlan
         ["AWS::EC2::TransitGatewayRoute"] = [],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
+
+    /// <summary>
+    /// The Fn::Sub variable that user data may use for its own instance's logical ID (cfn-signal's
+    /// --resource): a resource cannot name itself in Fn::Sub, so the generator passes it in a variable map.
+    /// </summary>
+    public const string LogicalIdVariable = "LogicalId";
 
     /// <summary>Pseudo parameters CloudFormation substitutes in every template.</summary>
     public static readonly HashSet<string> PseudoParameters =

@@ -267,7 +267,8 @@ internal static class TopologyParser
                     main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
                     via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user",
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
-                    usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray());
+                    usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
+                    main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"));
             }
 
             case ResourceKind.VpcPeering:

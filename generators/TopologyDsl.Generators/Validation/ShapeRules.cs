@@ -114,6 +114,12 @@ internal static class ShapeRules
         {
             OutOfRange(instance.Path.Child("rootVolumeSize"), "RootVolumeSize", instance.Name, instance.RootVolumeSize, "from 1 to 16384 GiB", findings);
         }
+
+        // CloudFormation's CreationPolicy takes a resource signal timeout of at most 12 hours.
+        if (instance.SignalTimeoutMinutes is < 0 or > 720)
+        {
+            OutOfRange(instance.Path.Child("signalTimeoutMinutes"), "SignalTimeoutMinutes", instance.Name, instance.SignalTimeoutMinutes, "from 1 to 720 minutes, or 0 for no signal", findings);
+        }
     }
 
     private static void Setting(StackIndex index, InstanceSpec instance, string? value, string what, string segment, Regex literal, string expected, List<Finding> findings)

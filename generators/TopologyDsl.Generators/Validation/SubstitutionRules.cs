@@ -25,7 +25,7 @@ internal static class SubstitutionRules
                 continue;
             }
 
-            CheckText(index, text, "the user data of instance '" + instance.Name + "'", path, findings);
+            CheckText(index, text, "the user data of instance '" + instance.Name + "'", path, findings, StackPlan.LogicalIdVariable);
             foreach (var name in References(text).Distinct())
             {
                 if (index.Find(name) is SecretSpec secret && !instance.Secrets.Any(s => s.InStack && s.Name == secret.Name))
@@ -42,12 +42,13 @@ internal static class SubstitutionRules
         }
     }
 
-    private static void CheckText(StackIndex index, string text, string where, ModelPath path, List<Finding> findings)
+    /// <param name="variable">A name the text's Fn::Sub defines for itself (user data's <c>${LogicalId}</c>), or null.</param>
+    private static void CheckText(StackIndex index, string text, string where, ModelPath path, List<Finding> findings, string? variable = null)
     {
         var reported = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var name in References(text))
         {
-            if (!Resolves(index, name) && reported.Add(name))
+            if (name != variable && !Resolves(index, name) && reported.Add(name))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.UnknownSubstitution.Id, path, name, where, index.Stack.StackName));
             }

@@ -24,6 +24,7 @@ internal static class TopologyValidator
         CidrRules.Check(index, findings);
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
+        SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ConnectionRules.Check(index, findings);
         StackRules.Check(index, findings);

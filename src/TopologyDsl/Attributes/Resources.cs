@@ -241,8 +241,21 @@ public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute whe
     /// <summary>Whether the instance gets a public IPv4 address.</summary>
     public bool PublicIp { get; set; }
 
-    /// <summary>A script run at first boot, relative to the project and listed as an AdditionalFiles item. <c>${Name}</c> and <c>${Resource.Attribute}</c> are substituted by CloudFormation (<c>Fn::Sub</c>); write <c>${!x}</c> for a literal <c>${x}</c>.</summary>
+    /// <summary>
+    /// A script run at first boot, relative to the project and listed as an AdditionalFiles item.
+    /// <c>${Name}</c>, <c>${Resource.Attribute}</c> and pseudo parameters such as <c>${AWS::Region}</c> are
+    /// substituted by CloudFormation (<c>Fn::Sub</c>); <c>${LogicalId}</c> is this instance's own logical ID
+    /// (for <c>cfn-signal --resource</c>); write <c>${!x}</c> for a literal <c>${x}</c>.
+    /// </summary>
     public string? UserData { get; set; }
+
+    /// <summary>
+    /// Minutes CloudFormation waits for the user data to report success with <c>cfn-signal</c> (a
+    /// CreationPolicy with one resource signal) before it fails the instance and rolls the stack back,
+    /// so a half-configured server never reports CREATE_COMPLETE. 0 (the default) waits for nothing;
+    /// from 1 to 720. Resources that refer to the instance are created only after its signal.
+    /// </summary>
+    public int SignalTimeoutMinutes { get; set; }
 
     /// <summary>The AMI: a parameter's name (<c>nameof(ImageId)</c>) or an AMI ID.</summary>
     public string? ImageId { get; set; }

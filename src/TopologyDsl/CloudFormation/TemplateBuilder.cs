@@ -44,6 +44,9 @@ public sealed class TemplateBuilder
     /// <summary><c>!Sub text</c>.</summary>
     public IntrinsicValue Sub(string text) => Fn.Sub(text);
 
+    /// <summary><c>!Sub [text, {variable: value}]</c>: <c>${variable}</c> in the text is <paramref name="value"/>.</summary>
+    public IntrinsicValue Sub(string text, string variable, string value) => Fn.Sub(text, new MapValue().Add(variable, value));
+
     /// <summary><c>Fn::Base64</c> of a value, as user data must be.</summary>
     public IntrinsicValue Base64(Value value) => Fn.Base64(value);
 
@@ -218,7 +221,7 @@ public sealed class TemplateBuilder
     /// </summary>
     public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string privateIp, Value? keyName = null,
         string? profile = null, bool publicIp = false, string[]? groups = null, int rootVolumeSize = Resources.Instance.DefaultRootVolumeSize, bool requireImdsV2 = true,
-        bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null)
+        bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null, int signalTimeoutMinutes = 0)
     {
         var instance = new Instance(id)
         {
@@ -233,6 +236,7 @@ public sealed class TemplateBuilder
             EncryptRootVolume = encryptRootVolume,
             UserData = userData,
             RootVolumeSize = rootVolumeSize,
+            SignalTimeoutMinutes = signalTimeoutMinutes,
         };
         foreach (var group in groups ?? [])
         {

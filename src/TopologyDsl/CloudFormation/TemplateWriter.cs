@@ -67,6 +67,12 @@ public static partial class TemplateWriter
                     : new ListValue(resource.DependsOn.Select(d => (Value)d)));
             }
 
+            if (resource.CreationPolicy() is { } policy)
+            {
+                Key(emitter, "CreationPolicy");
+                WriteValue(emitter, policy);
+            }
+
             var properties = resource.Properties();
             if (properties.Entries.Count > 0)
             {

@@ -130,6 +130,9 @@ public static class Fn
     /// <summary><c>!Sub text</c>, substituting <c>${Name}</c> and <c>${Resource.Attribute}</c>.</summary>
     public static IntrinsicValue Sub(string text) => new("Sub", text);
 
+    /// <summary><c>!Sub [text, {Name: value, ...}]</c>: <c>${Name}</c> in the text also names one of the variables.</summary>
+    public static IntrinsicValue Sub(string text, MapValue variables) => new("Sub", new ListValue(text, variables));
+
     /// <summary><c>!Select [index, list]</c>.</summary>
     public static IntrinsicValue Select(int index, Value list) => new("Select", new ListValue(index, list));
 

@@ -154,8 +154,34 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The root volume's size in GiB.</summary>
     public int RootVolumeSize { get; init; } = DefaultRootVolumeSize;
 
-    /// <summary>The user data script, usually <c>Fn::Base64: !Sub ...</c>.</summary>
+    /// <summary>The user data script: <c>Fn::Base64: !Sub ...</c>, or <c>!Base64</c> of the text when it substitutes nothing.</summary>
     public Value? UserData { get; init; }
+
+    /// <summary>CloudFormation's limit on a resource signal's timeout: 12 hours (CreationPolicy, AWS CloudFormation User Guide).</summary>
+    public const int MaxSignalTimeoutMinutes = 720;
+
+    private readonly int _signalTimeoutMinutes;
+
+    /// <summary>
+    /// Minutes CloudFormation waits for one success signal from the instance (<c>cfn-signal</c> in its
+    /// user data) before it fails the instance and rolls the stack back; 0, the default, waits for none
+    /// and marks the instance created as soon as it runs. From 1 to 720 (12 hours).
+    /// </summary>
+    public int SignalTimeoutMinutes
+    {
+        get => _signalTimeoutMinutes;
+        init => _signalTimeoutMinutes = value is >= 0 and <= MaxSignalTimeoutMinutes ? value
+            : throw new TopologyException("TDSL008", $"SignalTimeoutMinutes of instance '{LogicalId}' is {value}; it must be from 1 to {MaxSignalTimeoutMinutes} minutes, or 0 for no signal");
+    }
+
+    /// <summary>The timeout as an ISO 8601 duration, as CreationPolicy takes it: PT15M, PT1H, PT1H30M.</summary>
+    internal static string Duration(int minutes) =>
+        "PT" + (minutes >= 60 ? (minutes / 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + "H" : "")
+        + (minutes % 60 != 0 ? (minutes % 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + "M" : "");
+
+    /// <inheritdoc />
+    public override MapValue? CreationPolicy() => SignalTimeoutMinutes == 0 ? null
+        : new MapValue().Add("ResourceSignal", new MapValue().Add("Count", 1).Add("Timeout", Duration(SignalTimeoutMinutes)));
 
     /// <summary>The instance profile, whose role the instance's software acts as.</summary>
     public Value? IamInstanceProfile { get; init; }

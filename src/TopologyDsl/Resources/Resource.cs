@@ -23,6 +23,12 @@ public abstract class Resource
     /// <summary>Logical IDs of the resources CloudFormation must create before this one.</summary>
     public List<string> DependsOn { get; } = [];
 
+    /// <summary>
+    /// The resource's CreationPolicy attribute (what CloudFormation waits for before it marks the
+    /// resource created), or null for none. Written beside DependsOn, outside the properties.
+    /// </summary>
+    public virtual MapValue? CreationPolicy() => null;
+
     /// <summary>The resource's properties, in the order they are written.</summary>
     public MapValue Properties()
     {

@@ -41,6 +41,7 @@ public static class Canonical
                 body.Add("DependsOn", new ListValue(r.DependsOn.Select(d => (Value)d)));
             }
 
+            body.Add("CreationPolicy", r.CreationPolicy());
             var properties = r.Properties();
             if (properties.Entries.Count > 0)
             {
