@@ -15,7 +15,9 @@ namespace TopologyDsl.CodeFixes;
 /// Writes in the block the analyzer suggests: the network address for a block with host bits set
 /// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107). The analyzer
 /// computes the value from the model and passes it in the diagnostic's properties; this fix only
-/// replaces the string literal it points at.
+/// replaces the string literal it points at. Fix All applies every suggestion of one ID together
+/// (the equivalence key is the ID alone); the analyzer gives the overlapping subnets of one VPC
+/// distinct free blocks, each reserving its own, so that no two of them receive the same block.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedBlockCodeFix)), Shared]
 public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
@@ -45,7 +47,7 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
 
             var title = diagnostic.Id == "TDSL103" ? $"Use the network address {suggestion}" : $"Use the free block {suggestion}";
             context.RegisterCodeFix(
-                CodeAction.Create(title, token => Replace(context.Document, literal, suggestion, token), equivalenceKey: diagnostic.Id + ":" + suggestion),
+                CodeAction.Create(title, token => Replace(context.Document, literal, suggestion, token), equivalenceKey: diagnostic.Id),
                 diagnostic);
         }
     }

@@ -3,6 +3,9 @@ namespace TopologyDsl.Generators;
 /// <summary>Metadata names of the attributes in the runtime library, matched as strings (the generator never references that assembly).</summary>
 internal static class KnownNames
 {
+    /// <summary>The runtime library's assembly name: where it is not referenced, the analyzer registers nothing.</summary>
+    public const string RuntimeAssembly = "TopologyDsl";
+
     public const string Stack = "TopologyDsl.StackAttribute";
     public const string Vpc = "TopologyDsl.VpcAttribute";
     public const string Subnet = "TopologyDsl.SubnetAttribute`1";

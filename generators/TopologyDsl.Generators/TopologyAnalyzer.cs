@@ -15,10 +15,13 @@ namespace TopologyDsl.Generators;
 /// <summary>
 /// Reports every finding of the validator at the argument that caused it. A symbol action on the
 /// [Stack] class sees the whole topology of the stack and of the stacks it imports from (parsed
-/// through the type arguments' symbols), so even rules that span stacks show live in the IDE. Only
-/// what needs every stack of the compilation waits for the compilation-end action: duplicate stack
-/// and export names, and conflicts between stacks that do not import from each other (two
-/// application stacks with overlapping subnets in the network stack's VPC).
+/// through the type arguments' symbols, once per compilation), so even rules that span stacks show
+/// live in the IDE. Only what needs every stack of the compilation waits for the compilation-end
+/// action: duplicate stack and export names, and conflicts between stacks that do not import from
+/// each other (two application stacks with overlapping subnets in the network stack's VPC).
+/// The analyzer starts per compilation: where TopologyDsl is not referenced it registers nothing,
+/// and elsewhere it compares attribute classes with symbols resolved once, so types that carry
+/// none of our attributes cost one look at their attribute list.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TopologyAnalyzer : DiagnosticAnalyzer
@@ -31,42 +34,126 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            // Nothing to do in a compilation that does not reference the library.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.Stack) is null)
+            if (AnalysisState.Create(start.Compilation, start.Options) is not { } state)
             {
                 return;
             }
 
-            var program = new ProgramState();
-            start.RegisterSymbolAction(context => AnalyzeType(context, program), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(context => AnalyzeProgram(context, program));
+            start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(state.AnalyzeProgram);
         });
     }
 
-    /// <summary>The stacks parsed in one compilation: each is parsed once, however many stacks import from it.</summary>
-    private sealed class ProgramState
+    /// <summary>
+    /// What one compilation's analysis shares: the attribute types, resolved once, the project
+    /// files and the build options, and the stacks parsed so far (each parsed once, however many
+    /// stacks import from it).
+    /// </summary>
+    private sealed class AnalysisState
     {
+        private readonly INamedTypeSymbol _stack;
+        private readonly Dictionary<INamedTypeSymbol, string> _resources;
+        private readonly AnalyzerOptions _options;
+        private readonly ValidationOptions _validation;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _stacks = new(SymbolEqualityComparer.Default);
 
-        public ConcurrentDictionary<INamedTypeSymbol, byte> Stacks { get; } = new(SymbolEqualityComparer.Default);
+        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
+        {
+            _stack = stack;
+            _resources = resources;
+            _options = options;
+            _validation = BuildOptions.Validation(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        }
 
-        public ParseResult? Parse(INamedTypeSymbol stack, CancellationToken cancellationToken)
+        /// <summary>The state for a compilation that references TopologyDsl, or null for one that does not.</summary>
+        public static AnalysisState? Create(Compilation compilation, AnalyzerOptions options)
+        {
+            // The types are looked up in the runtime library only: Compilation.GetTypeByMetadataName
+            // would search every referenced assembly, type forwarders included, to find them.
+            IAssemblySymbol? runtime = null;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name == KnownNames.RuntimeAssembly)
+                {
+                    runtime = assembly;
+                    break;
+                }
+            }
+
+            if (runtime?.GetTypeByMetadataName(KnownNames.Stack) is not { } stack)
+            {
+                return null;
+            }
+
+            var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+            foreach (var (metadataName, display) in TopologyParser.ResourceAttributeNames)
+            {
+                if (runtime.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    resources[type] = display;
+                }
+            }
+
+            return new AnalysisState(stack, resources, options);
+        }
+
+        public void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var attributes = type.GetAttributes();
+            if (attributes.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var attribute in attributes)
+            {
+                if (IsStack(attribute))
+                {
+                    AnalyzeStack(context, type);
+                    return;
+                }
+            }
+
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass?.OriginalDefinition is not { } definition || !_resources.TryGetValue(definition, out var display))
+                {
+                    continue;
+                }
+
+                // A resource nested in a stack is the stack's to check.
+                if (type.ContainingType?.GetAttributes().Any(IsStack) == true)
+                {
+                    return;
+                }
+
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ResourceOutsideStack, location, type.Name, display));
+                return;
+            }
+        }
+
+        private bool IsStack(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _stack);
+
+        private string? ReadFile(string path, CancellationToken cancellationToken) =>
+            StackIndex.FindFile(_options.AdditionalFiles, f => f.Path, path)?.GetText(cancellationToken)?.ToString();
+
+        /// <summary>The stack's parse, from the cache when another stack's analysis parsed it already.</summary>
+        private ParseResult? Parse(INamedTypeSymbol stack, CancellationToken cancellationToken)
         {
             if (_parsed.TryGetValue(stack, out var result))
             {
                 return result;
             }
 
-            if (TopologyParser.StackAttributeOf(stack) is not { } attribute)
-            {
-                return null;
-            }
-
-            return _parsed.GetOrAdd(stack, TopologyParser.Parse(stack, attribute, withSourceMap: true, cancellationToken));
+            var attribute = stack.GetAttributes().FirstOrDefault(IsStack);
+            return attribute is null ? null : _parsed.GetOrAdd(stack, TopologyParser.Parse(stack, attribute, withSourceMap: true, cancellationToken));
         }
 
-        /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them.</summary>
-        public EquatableArray<StackSpec> Imported(INamedTypeSymbol stack, ParseResult result, CancellationToken cancellationToken)
+        /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order.</summary>
+        private EquatableArray<StackSpec> Imported(INamedTypeSymbol stack, ParseResult result, CancellationToken cancellationToken)
         {
             var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { stack };
             var queue = new Queue<ParseResult>();
@@ -87,75 +174,50 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             return imported.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
         }
-    }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ProgramState program)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (TopologyParser.StackAttributeOf(type) is not null)
+        private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            AnalyzeStack(context, type, program);
-            return;
-        }
-
-        if (type.ContainingType is { } container && TopologyParser.StackAttributeOf(container) is not null)
-        {
-            return;
-        }
-
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (TopologyParser.IsResourceAttribute(attribute, out var display))
+            _stacks.TryAdd(type, 0);
+            var result = Parse(type, context.CancellationToken)!;
+            var imported = Imported(type, result, context.CancellationToken);
+            var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
+            foreach (var finding in findings)
             {
-                var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ResourceOutsideStack, location, type.Name, display));
-                return;
+                if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
+                {
+                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
+                }
             }
         }
-    }
 
-    private static void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type, ProgramState program)
-    {
-        program.Stacks.TryAdd(type, 0);
-        var result = program.Parse(type, context.CancellationToken)!;
-        var imported = program.Imported(type, result, context.CancellationToken);
-        var additional = context.Options.AdditionalFiles;
-        var findings = TopologyValidator.Validate(result.Spec, imported, path =>
-            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(),
-            BuildOptions.Validation(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
-
-        foreach (var finding in findings)
+        /// <summary>What needs every stack of the compilation: names unique in an account and region, and conflicts between unrelated stacks.</summary>
+        public void AnalyzeProgram(CompilationAnalysisContext context)
         {
-            context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
+            var parsed = _stacks.Keys
+                .Select(s => Parse(s, context.CancellationToken))
+                .Where(r => r is not null)
+                .Select(r => r!)
+                .ToList();
+            var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
+            var specs = parsed.Select(r => r.Spec).ToList();
+            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation);
+            foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
+            {
+                if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
+                {
+                    context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));
+                }
+            }
         }
-    }
 
-    private static void AnalyzeProgram(CompilationAnalysisContext context, ProgramState program)
-    {
-        var parsed = program.Stacks.Keys
-            .Select(s => program.Parse(s, context.CancellationToken))
-            .Where(r => r is not null)
-            .Select(r => r!)
-            .ToList();
-        var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
-        var specs = parsed.Select(r => r.Spec).ToList();
-        var additional = context.Options.AdditionalFiles;
-        var siblings = ProgramRules.CheckSiblings(specs, path =>
-            StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(),
-            BuildOptions.Validation(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
-        foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
+        private static Diagnostic ToDiagnostic(Finding finding, SourceMap map)
         {
-            context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));
+            var descriptor = DiagnosticCatalog.Get(finding.Id);
+            var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
+            var properties = finding.Suggestion is { } suggestion
+                ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
+                : null;
+            return Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray());
         }
-    }
-
-    private static Diagnostic ToDiagnostic(Finding finding, SourceMap map)
-    {
-        var descriptor = DiagnosticCatalog.Get(finding.Id);
-        var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
-        var properties = finding.Suggestion is { } suggestion
-            ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
-            : null;
-        return Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray());
     }
 }

@@ -12,8 +12,9 @@ using TopologyDsl.Generators.Validation;
 namespace TopologyDsl.Generators;
 
 /// <summary>
-/// Turns each [Stack] class into code that builds its CloudFormation template. Reports nothing:
-/// <see cref="TopologyAnalyzer"/> reports the same findings at the exact argument, live in the IDE.
+/// Turns each [Stack] class into code that builds its CloudFormation template. Reports only the
+/// declaration problems of DiagnosticCatalog.ReportedByGenerator: <see cref="TopologyAnalyzer"/>
+/// reports every other finding at the exact argument, live in the IDE.
 /// The generator validates only to skip emitting a template for a stack with errors.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -21,13 +22,22 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var stacks = context.SyntaxProvider.ForAttributeWithMetadataName(
+        // One read of each [Stack] class gives the equatable spec and the declaration diagnostics the
+        // generator reports (below). Only the spec flows on to the source output.
+        var read = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.Stack,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) => new StackInput(
-                    TopologyParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                    Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken)))
-            .WithTrackingName(TrackingNames.ParseStack);
+                static (syntax, cancellationToken) =>
+                {
+                    var stack = (INamedTypeSymbol)syntax.TargetSymbol;
+                    var input = new StackInput(
+                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
+                        Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
+                    return (Input: input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                })
+            .WithTrackingName(TrackingNames.ReadStack);
+
+        var stacks = read.Select(static (pair, _) => pair.Input).WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
@@ -53,15 +63,32 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Assemble(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
-        // A stack class that is not a partial top-level class cannot take generated members; the
-        // analyzer reports it (TDSL003, TDSL004) and nothing is generated, so no compiler error piles on.
+        // A stack class that is not a partial top-level class, or that has a member named like the
+        // generated method, cannot take generated members; the declaration check below reports it
+        // (TDSL003, TDSL004, TDSL012) and nothing is generated, so no error appears in generated code.
         var output = inputs
-            .Where(static input => input.Stack.IsPartial && !input.Stack.ParseFindings.Any(f => f.Id == DiagnosticDescriptors.StackNotTopLevel.Id))
+            .Where(static input => input.Stack.IsPartial && !input.Stack.ParseFindings.Any(f =>
+                f.Id == DiagnosticDescriptors.StackNotTopLevel.Id || f.Id == DiagnosticDescriptors.StackMemberNameTaken.Id))
             .Select(static (input, _) => TopologyEmitter.Emit(input))
             .WithTrackingName(TrackingNames.Render);
 
         context.RegisterSourceOutput(output, static (production, file) =>
             production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
+
+        // The one thing the generator reports: a stack or resource type it cannot extend
+        // (DiagnosticCatalog.ReportedByGenerator). Every reference to such a type fails to compile,
+        // and a command-line build stops at those errors before running the analyzer. A second
+        // output that carries the diagnostics themselves, as System.Text.Json's generator does, so
+        // the source output above keeps its equatable, position-free model.
+        var declarations = read.Select(static (pair, _) => pair.Diagnostics).WithTrackingName(TrackingNames.CheckDeclarations);
+
+        context.RegisterSourceOutput(declarations, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic);
+            }
+        });
     }
 
     /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>

@@ -34,6 +34,97 @@ public class AnalyzerTests
         """));
 
     [Fact]
+    public Task TDSL001_RecordNotPartial_ReferencedElsewhere_ReportedWithTheCompilerError() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public record {|TDSL001:Net|};
+        [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+        [InternetGateway<{|CS0311:Net|}>] public class {|TDSL001:Igw|} { }
+        """));
+
+    [Fact]
+    public async Task TDSL001_ComesFromTheGenerator_SoACommandLineBuildShowsIt()
+    {
+        // csc stops at declaration errors such as CS0311 before it runs analyzers; generator diagnostics are reported before that.
+        var (source, _) = Markup.Parse(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            """));
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(source));
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("TDSL001", diagnostic.Id);
+        Assert.Equal("Net", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public Task TDSL001_OnePartNotPartial_ReportedThere() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public record {|CS0260:{|TDSL001:Net|}|};
+        """));
+
+    [Fact]
+    public Task TDSL011_StaticClass_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public static partial class {|TDSL011:Extra|} { }
+        [Vpc("10.1.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL011_StaticClassReferenced() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public static partial class {|TDSL011:Extra|} { }
+        [Subnet<{|CS0718:Extra|}>("10.0.1.0/24")] public partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL011_Generic() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL011:Net|}<T>;
+        [Vpc("10.1.0.0/16")] public partial class {|TDSL011:Other|}<T1, T2> { }
+        """));
+
+    [Fact]
+    public Task TDSL011_NearMiss_AbstractAndSealedTypesTakeTheirInterface() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public abstract partial record Net;
+        [Vpc("10.1.0.0/16")] public sealed partial class Other { }
+        [Subnet<Net>("10.0.1.0/24")] internal sealed partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL012_StackMemberNamedBuildTemplate_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record {|TDSL012:BuildTemplate|};
+        [Subnet<{|CS0311:BuildTemplate|}>("10.0.1.0/24")] public partial record A;
+        """));
+
+    [Fact]
+    public Task TDSL012_ParameterlessMethod() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int {|TDSL012:BuildTemplate|}() => 0;
+        """));
+
+    [Fact]
+    public Task TDSL012_NearMiss_OverloadsWithParametersOrTypeParameters() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        public static int BuildTemplate(int copies) => copies;
+        public static T BuildTemplate<T>() where T : new() => new();
+        public partial record BuildTemplates;
+        """));
+
+    [Fact]
+    public Task ResourceAttributeOnAStruct_OnlyTheCompilersError_NothingGenerated() => Markup.VerifyAsync(Stack("""
+        [{|CS0592:Vpc|}("10.0.0.0/16")] public partial struct Net { }
+        [{|CS0592:Vpc|}("10.1.0.0/16")] public partial record struct Other;
+        [{|CS0592:Vpc|}("10.2.0.0/16")] public partial interface IThird { }
+        [Vpc("10.3.0.0/16")] public partial record Fine;
+        """));
+
+    [Fact]
+    public Task TDSL003_StackNotPartial_ReferencedResources_ReportedWithTheCompilerError() => Markup.VerifyAsync("""
+        namespace Shop;
+        [Stack("shop")]
+        public static class {|TDSL003:Shop|}
+        {
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+        }
+        """);
+
+    [Fact]
     public Task TDSL002_ResourceOutsideStack() => Markup.VerifyAsync(Stack(Network) + """
         public static class Loose
         {

@@ -1,91 +1,222 @@
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using TopologyDsl.CodeFixes;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Tests.Infrastructure;
+using TopologyDsl.Generators.Validation;
 
 namespace TopologyDsl.Generators.Tests;
 
+/// <summary>
+/// The code fixes, run by the Roslyn testing packages: the source with its diagnostics marked, the
+/// source after applying one fix at a time until none is left, and the source after Fix All.
+/// The generator runs too, so the compilation is the user's (resource interfaces included) and the
+/// diagnostics it reports (TDSL001, TDSL003) are fixed like the analyzer's.
+/// </summary>
 public class CodeFixTests
 {
-    private static async Task<(string Title, string Fixed)?> FixAsync(string body, string id)
-    {
-        var source = TestCompilation.Prelude + "namespace Shop;\n[Stack(\"shop\")]\npublic static partial class Shop\n{\n" + body + "}\n";
-        using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject("Shop", LanguageNames.CSharp)
-            .WithParseOptions(TestCompilation.ParseOptions)
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .AddMetadataReferences([.. Net100.References.All, MetadataReference.CreateFromFile(typeof(VpcAttribute).Assembly.Location)]);
-        var document = project.AddDocument("Topology.cs", SourceText.From(source));
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await compilation.WithAnalyzers([new TopologyAnalyzer()]).GetAnalyzerDiagnosticsAsync();
-        var diagnostic = diagnostics.Single(d => d.Id == id);
+    private static string Stack(string body, string modifiers = "public static partial") =>
+        TestCompilation.Prelude + "namespace Shop;\n[Stack(\"shop\")]\n" + modifiers + " class Shop\n{\n" + body + "}\n";
 
-        var actions = ImmutableArray.CreateBuilder<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await new UseSuggestedBlockCodeFix().RegisterCodeFixesAsync(context);
-        if (actions.Count == 0)
+    private static Task VerifyAsync<TCodeFix>(string source, string fixedSource, string? batchFixedSource = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new Test<TCodeFix> { TestCode = source, FixedCode = fixedSource };
+        if (batchFixedSource is not null)
         {
-            return null;
+            test.BatchFixedCode = batchFixedSource;
         }
 
-        var action = Assert.Single(actions);
-        var operation = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
-        var text = await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync();
-        return (action.Title, text.ToString().Substring(TestCompilation.Prelude.Length));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// A code-fix test over .NET 10 and TopologyDsl. The reference assemblies come from
+    /// Basic.Reference.Assemblies, as in the other tests: an empty <see cref="ReferenceAssemblies"/>
+    /// set means the testing library downloads no reference package.
+    /// </summary>
+    private sealed class Test<TCodeFix> : CSharpCodeFixTest<TopologyAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public Test()
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(Net100.References.All);
+            TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(VpcAttribute).Assembly.Location));
+
+            // The generated files are snapshot-tested in GeneratorTests; here they only have to compile.
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+
+            // Security findings (TDSL4xx) are advice that the small test networks draw; the fixes are about the others.
+            DisabledDiagnostics.AddRange(DiagnosticCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TDSL4", StringComparison.Ordinal)));
+        }
+
+        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(TopologyGenerator)];
+
+        protected override ParseOptions CreateParseOptions() => TestCompilation.ParseOptions;
     }
 
     [Fact]
-    public async Task TDSL103_Fix_WritesTheNetworkAddress()
-    {
-        var result = await FixAsync("    [Vpc(\"10.0.0.0/16\")] public partial record Net;\n    [Subnet<Net>(\"10.0.1.5/24\")] public partial record A;\n", "TDSL103");
-        Assert.Equal("Use the network address 10.0.1.0/24", result?.Title);
-        Assert.Contains("[Subnet<Net>(\"10.0.1.0/24\")] public partial record A;", result?.Fixed);
-    }
+    public Task TDSL103_Fix_WritesTheNetworkAddress() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>({|TDSL103:"10.0.1.5/24"|})] public partial record A;
+            [Subnet<Net>({|TDSL103:"10.0.2.9/24"|})] public partial record B;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Subnet<Net>("10.0.2.0/24")] public partial record B;
+
+        """));
 
     [Fact]
-    public async Task TDSL107_Fix_WritesTheNextFreeBlockOfTheSameSize()
+    public Task TDSL103_ValueFromAConstant_OffersNoFix()
     {
-        var result = await FixAsync("""
+        var source = Stack("""
+                const string Block = "10.0.1.5/24";
                 [Vpc("10.0.0.0/16")] public partial record Net;
-                [Subnet<Net>("10.0.0.0/24")] public partial record A;
-                [Subnet<Net>("10.0.1.0/24")] public partial record B;
-                [Subnet<Net>("10.0.2.0/23")] public partial record C;
-                [Subnet<Net>("10.0.1.0/24")] public partial record D;
+                [Subnet<Net>({|TDSL103:Block|})] public partial record A;
 
-            """, "TDSL107");
-        Assert.Equal("Use the free block 10.0.4.0/24", result?.Title);
-        Assert.Contains("[Subnet<Net>(\"10.0.4.0/24\")] public partial record D;", result?.Fixed);
+            """);
+        return VerifyAsync<UseSuggestedBlockCodeFix>(source, source);
     }
 
     [Fact]
-    public async Task TDSL107_NoFreeBlock_OffersNoFix()
+    public Task TDSL107_Fix_WritesTheNextFreeBlockOfTheSameSize() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24")] public partial record A;
+            [Subnet<Net>("10.0.1.0/24")] public partial record B;
+            [Subnet<Net>("10.0.2.0/23")] public partial record C;
+            [Subnet<Net>({|TDSL107:"10.0.1.0/24"|})] public partial record D;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24")] public partial record A;
+            [Subnet<Net>("10.0.1.0/24")] public partial record B;
+            [Subnet<Net>("10.0.2.0/23")] public partial record C;
+            [Subnet<Net>("10.0.4.0/24")] public partial record D;
+
+        """));
+
+    [Fact]
+    public Task TDSL107_FixAll_GivesEachOverlappingSubnetItsOwnBlock() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24")] public partial record A;
+            [Subnet<Net>({|TDSL107:"10.0.0.0/24"|})] public partial record B;
+            [Subnet<Net>("10.0.1.0/24")] public partial record C;
+            [Subnet<Net>({|TDSL107:"10.0.0.128/25"|})] public partial record D;
+            [Subnet<Net>({|TDSL107:"10.0.0.0/24"|})] public partial record E;
+            [Vpc("10.1.0.0/16")] public partial record Other;
+            [Subnet<Other>("10.1.0.0/24")] public partial record F;
+            [Subnet<Other>({|TDSL107:"10.1.0.0/24"|})] public partial record G;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24")] public partial record A;
+            [Subnet<Net>("10.0.2.0/24")] public partial record B;
+            [Subnet<Net>("10.0.1.0/24")] public partial record C;
+            [Subnet<Net>("10.0.3.0/25")] public partial record D;
+            [Subnet<Net>("10.0.4.0/24")] public partial record E;
+            [Vpc("10.1.0.0/16")] public partial record Other;
+            [Subnet<Other>("10.1.0.0/24")] public partial record F;
+            [Subnet<Other>("10.1.1.0/24")] public partial record G;
+
+        """));
+
+    [Fact]
+    public Task TDSL107_NoFreeBlock_OffersNoFix()
     {
-        var result = await FixAsync("""
+        var source = Stack("""
                 [Vpc("10.0.0.0/28")] public partial record Net;
                 [Subnet<Net>("10.0.0.0/28")] public partial record A;
-                [Subnet<Net>("10.0.0.0/28")] public partial record B;
+                [Subnet<Net>({|TDSL107:"10.0.0.0/28"|})] public partial record B;
 
-            """, "TDSL107");
-        Assert.Null(result);
+            """);
+        return VerifyAsync<UseSuggestedBlockCodeFix>(source, source);
     }
 
     [Fact]
-    public async Task TDSL103_ValueFromAConstant_OffersNoFix()
+    public void TDSL107_Suggestions_AreDistinctWithinAVpc()
     {
-        var result = await FixAsync("    const string Block = \"10.0.1.5/24\";\n    [Vpc(\"10.0.0.0/16\")] public partial record Net;\n    [Subnet<Net>(Block)] public partial record A;\n", "TDSL103");
-        Assert.Null(result);
+        var vpc = new VpcSpec("Net", TypeKeyword.Record, true, "10.0.0.0/22", EquatableArray<string>.Empty, false, 30);
+        SubnetSpec Subnet(string name, string cidr) => new(name, TypeKeyword.Record, true, new RefSpec("Net", true, false), cidr, 0, SubnetKindSpec.Unspecified);
+        var stack = new StackSpec("Shop", "Shop", true, true, "shop", null,
+            new ResourceSpec[] { vpc, Subnet("A", "10.0.0.0/24"), Subnet("B", "10.0.0.0/24"), Subnet("C", "10.0.0.0/24"), Subnet("D", "10.0.2.0/24"), Subnet("E", "10.0.0.0/24") }.ToEquatableArray(),
+            EquatableArray<OutputSpec>.Empty, EquatableArray<Finding>.Empty);
+
+        var suggestions = TopologyValidator.Validate(stack, _ => null)
+            .Where(f => f.Id == DiagnosticDescriptors.SubnetsOverlap.Id)
+            .Select(f => (f.Path.ToString(), f.Suggestion))
+            .ToList();
+
+        // B and C take the two free /24 blocks in declaration order; E finds none left.
+        Assert.Equal(
+            [("B/cidr", "10.0.1.0/24"), ("C/cidr", "10.0.3.0/24"), ("E/cidr", (string?)null)],
+            suggestions.OrderBy(s => s.Item1, StringComparer.Ordinal).ToList());
     }
+
+    [Fact]
+    public Task TDSL001_Fix_AddsPartial_AndTheReferenceCompiles() => VerifyAsync<AddPartialCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public record {|TDSL001:Net|};
+            [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+
+        """));
+
+    [Fact]
+    public Task TDSL001_FixAll_AddsPartialAfterTheOtherModifiers() => VerifyAsync<AddPartialCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public record {|TDSL001:Net|};
+            [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] internal sealed record {|TDSL001:A|};
+            [InternetGateway<{|CS0311:Net|}>]
+            record {|TDSL001:Igw|};
+            [RouteTable<{|CS0311:Net|}>, Associate<{|CS0311:A|}>, Route<{|CS0311:Igw|}>("0.0.0.0/0")] public class {|TDSL001:Routes|} { }
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] internal sealed partial record A;
+            [InternetGateway<Net>]
+            partial record Igw;
+            [RouteTable<Net>, Associate<A>, Route<Igw>("0.0.0.0/0")] public partial class Routes { }
+
+        """));
+
+    [Fact]
+    public Task TDSL003_Fix_AddsPartialToTheStack() => VerifyAsync<AddPartialCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<{|CS0311:Net|}>("10.0.1.0/24")] public partial record A;
+
+        """, "public static").Replace("class Shop", "class {|TDSL003:Shop|}"),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+
+        """));
 
     [Fact]
     public void FixableIds_AreInTheCatalog() =>
-        Assert.All(new UseSuggestedBlockCodeFix().FixableDiagnosticIds, id => Assert.NotNull(Diagnostics.DiagnosticCatalog.Get(id)));
+        Assert.All(new CodeFixProvider[] { new UseSuggestedBlockCodeFix(), new AddPartialCodeFix() }.SelectMany(f => f.FixableDiagnosticIds),
+            id => Assert.NotNull(DiagnosticCatalog.Get(id)));
 }

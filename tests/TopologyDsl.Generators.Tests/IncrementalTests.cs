@@ -27,6 +27,8 @@ public class IncrementalTests
         }
         """;
 
+    // ReadStack (the raw read of a stack class) is left out: it carries the declaration diagnostics,
+    // and so their locations, to the generator's second output; ParseStack takes the spec from it.
     private static readonly string[] Steps = [TrackingNames.ParseStack, TrackingNames.ProjectFiles, TrackingNames.Program, TrackingNames.Link, TrackingNames.Assemble, TrackingNames.Render];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params AdditionalText[] files)
@@ -73,8 +75,8 @@ public class IncrementalTests
         var tree = compilation.SyntaxTrees.Single();
         var edited = tree.WithChangedText(tree.GetText().Replace(tree.GetText().ToString().IndexOf("a comment", StringComparison.Ordinal), 9, "another remark"));
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited));
-        Assert.All(Reasons(driver, TrackingNames.ParseStack), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
-        AllCachedOrUnchanged(driver, TrackingNames.Assemble, TrackingNames.Render);
+        Assert.All(Reasons(driver, TrackingNames.ReadStack), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        AllCachedOrUnchanged(driver, TrackingNames.ParseStack, TrackingNames.Assemble, TrackingNames.Render);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public class KnownNamesTests
     public void KnownName_MatchesTheAttributeType(string name, System.Type type) => Assert.Equal(type.FullName, name);
 
     [Fact]
+    public void RuntimeAssembly_IsTheAttributesAssembly() => Assert.Equal(KnownNames.RuntimeAssembly, typeof(StackAttribute).Assembly.GetName().Name);
+
+    [Fact]
     public void ProtocolEnum_MatchesTheModel()
     {
         Assert.Equal(System.Enum.GetNames<Protocol>(), System.Enum.GetNames<Model.ProtocolSpec>());

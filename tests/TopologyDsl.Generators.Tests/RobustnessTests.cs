@@ -80,6 +80,33 @@ public class RobustnessTests
         (records, stackName, partial, others, otherName) =>
             "namespace Fuzz;\n" + StackClass("Stack", records, stackName, partial) + (others.Length == 0 ? "" : StackClass("Other", others, otherName, partial: true)));
 
+    /// <summary>
+    /// The kinds of type a resource attribute can be put on: what C# declares (the attributes are valid
+    /// on classes only, so the others draw CS0592), each with and without partial, some generic.
+    /// </summary>
+    private static readonly Gen<(string Modifiers, string Keyword, string Body)> Shape = Gen.OneOf<(string, string, string)>(
+        ("", "record", ";"), ("", "class", " { }"), ("static ", "class", " { }"), ("abstract ", "record", ";"), ("sealed ", "class", " { }"),
+        ("", "struct", " { }"), ("", "record struct", ";"), ("readonly ", "struct", " { }"), ("ref ", "struct", " { }"), ("", "interface", " { }"));
+
+    /// <summary>Distinct names for the shapes, one of them the name of the generated method (TDSL012).</summary>
+    private static readonly string[] ShapeNames = ["A", "B", "C", "D", "BuildTemplate"];
+
+    /// <summary>Distinct resource types of every shape, so that any error in generated code is the generator's own.</summary>
+    private static readonly Gen<string> Shapes = Gen.Select(Gen.Select(Shape, Attribute, Gen.Bool, Gen.Int[0, 5]).Array[1, 5], Gen.Bool, (types, stackPartial) =>
+        "namespace Fuzz;\n[Stack(\"fuzz\")]\npublic static " + (stackPartial ? "partial " : "") + "class Stack\n{\n"
+        + string.Join("\n", types.Select((t, i) => "    [" + t.Item2 + "] public " + t.Item1.Modifiers + (t.Item3 ? "partial " : "") + t.Item1.Keyword + " " + ShapeNames[i]
+            + (t.Item4 == 0 ? "<T>" : "") + t.Item1.Body))
+        + "\n    public enum " + Names[5] + " { }\n}\n");
+
+    [Fact]
+    public void RandomShapes_GeneratedCodeAlwaysCompiles() =>
+        Shapes.Sample(source =>
+        {
+            var diagnostics = TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + source).GetAwaiter().GetResult();
+            Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+                && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
+        }, iter: 200, threads: 1);
+
     [Fact]
     public void RandomTopologies_OnlyEverYieldDiagnostics() =>
         Source.Sample(source =>

@@ -72,6 +72,16 @@ internal static class DiagnosticDescriptors
         "{0} of '{1}' is missing",
         "Give the value; CloudFormation needs it to create the resource.");
 
+    public static readonly DiagnosticDescriptor ResourceShapeUnsupported = Create("TDSL011", Usage, DiagnosticSeverity.Error,
+        "Resource type cannot take its resource interface",
+        "Resource type '{0}' is {1}, so the generator cannot add its resource interface; declare it as a partial record",
+        "The generator adds an interface such as IVpc to every resource type, which is what lets other attributes refer to it. A static class cannot implement an interface, and a generic type cannot be named without type arguments. Declare the resource as 'public partial record Name;'.");
+
+    public static readonly DiagnosticDescriptor StackMemberNameTaken = Create("TDSL012", Usage, DiagnosticSeverity.Error,
+        "Stack member named like generated code",
+        "Stack member '{0}' takes the name of the BuildTemplate() method that the generator adds to stack '{1}'",
+        "The generator adds 'public static Template BuildTemplate()' to every stack class, so no member of the stack may be named BuildTemplate (a method of that name with parameters is fine). Rename the member.");
+
     // 1xx: addressing
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
@@ -526,6 +536,15 @@ internal static class DiagnosticCatalog
         All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    /// <summary>
+    /// The IDs the generator reports, on the declaration, instead of the analyzer: a stack or resource
+    /// type the generator cannot extend. Without its generated interface every reference to the type
+    /// fails to compile (CS0311), and a command-line build stops at such declaration errors before it
+    /// runs analyzers, so only the generator's diagnostic can explain the compiler's.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> ReportedByGenerator =
+        ImmutableHashSet.Create(System.StringComparer.Ordinal, "TDSL001", "TDSL003", "TDSL004", "TDSL011", "TDSL012");
 
     public static bool IsError(string id) => ById.TryGetValue(id, out var d) && d.DefaultSeverity == DiagnosticSeverity.Error;
 }

@@ -41,6 +41,10 @@ internal enum TypeKeyword
     Class,
 }
 
+/// <summary>
+/// A resource. <see cref="IsPartial"/> says whether the generator may add its partial declaration:
+/// every declaration of the type says partial and the type can implement an interface (TDSL001, TDSL011).
+/// </summary>
 internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial)
 {
     public abstract ResourceKind Kind { get; }

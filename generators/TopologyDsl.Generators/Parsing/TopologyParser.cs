@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -82,18 +83,9 @@ internal static class TopologyParser
         return null;
     }
 
-    /// <summary>Whether the attribute is one of the resource attributes, and its display name.</summary>
-    public static bool IsResourceAttribute(AttributeData attribute, out string display)
-    {
-        display = "";
-        if (attribute.AttributeClass is { } type && ResourceAttributes.TryGetValue(MetadataName(type), out var info))
-        {
-            display = info.Display;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>The metadata name of each resource attribute with its short name for messages.</summary>
+    public static IEnumerable<(string MetadataName, string Display)> ResourceAttributeNames =>
+        ResourceAttributes.Select(pair => (pair.Key, pair.Value.Display));
 
     public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, CancellationToken cancellationToken)
     {
@@ -117,6 +109,12 @@ internal static class TopologyParser
         }
 
         map?.Add(ModelPath.Stack.Child("class"), identifier);
+        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        {
+            var path = ModelPath.Stack.Child("member:" + member.Name);
+            map?.Add(path, member.Locations.FirstOrDefault());
+            findings.Add(Finding.Create(DiagnosticDescriptors.StackMemberNameTaken.Id, path, member.Name, stack.Name));
+        }
 
         var outputs = new List<OutputSpec>();
         foreach (var attribute in stack.GetAttributes())
@@ -188,12 +186,27 @@ internal static class TopologyParser
             return null;
         }
 
+        // The attributes apply to classes only; on a struct, interface or enum the compiler reports CS0592.
+        if (record.TypeKind != TypeKind.Class)
+        {
+            return null;
+        }
+
         map?.Add(path, IdentifierLocation(record, cancellationToken));
-        var isPartial = IsPartial(record, cancellationToken);
-        if (!isPartial)
+        var declaredPartial = IsPartial(record, cancellationToken);
+        if (!declaredPartial)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.RecordNotPartial.Id, path, record.Name));
         }
+
+        var shapeProblem = ShapeProblem(record);
+        if (shapeProblem is not null)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.ResourceShapeUnsupported.Id, path, record.Name, shapeProblem));
+        }
+
+        // Whether the generator may add its partial declaration; it emits nothing for the record otherwise.
+        var isPartial = declaredPartial && shapeProblem is null;
 
         // The attributes apply to classes only (records are classes), so these are the two forms.
         var keyword = record.IsRecord ? TypeKeyword.Record : TypeKeyword.Class;
@@ -303,6 +316,69 @@ internal static class TopologyParser
         }
     }
 
+    /// <summary>
+    /// The declaration problems the generator reports itself (DiagnosticCatalog.ReportedByGenerator):
+    /// a stack class that is not partial or not top-level, a resource type that is not partial or
+    /// that cannot implement its interface. Each at the user's identifier of the type.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, CancellationToken cancellationToken)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        if (!IsPartial(stack, cancellationToken))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotPartial, IdentifierLocation(stack, cancellationToken), stack.Name));
+        }
+
+        if (stack.ContainingType is not null || stack.TypeParameters.Length > 0)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotTopLevel, IdentifierLocation(stack, cancellationToken), stack.Name));
+        }
+
+        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackMemberNameTaken, member.Locations.FirstOrDefault(), member.Name, stack.Name));
+        }
+
+        foreach (var member in stack.GetTypeMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.TypeKind != TypeKind.Class || !member.GetAttributes().Any(a => a.AttributeClass is { } c && ResourceAttributes.ContainsKey(MetadataName(c))))
+            {
+                continue;
+            }
+
+            if (!IsPartial(member, cancellationToken))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecordNotPartial, NotPartialLocation(member, cancellationToken), member.Name));
+            }
+
+            if (ShapeProblem(member) is { } problem)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResourceShapeUnsupported, IdentifierLocation(member, cancellationToken), member.Name, problem));
+            }
+        }
+
+        return diagnostics.ToImmutable();
+    }
+
+    /// <summary>
+    /// The user's members of the stack that would clash with the generated <c>BuildTemplate()</c>:
+    /// anything of that name but a method with parameters or type parameters (an overload).
+    /// </summary>
+    private static IEnumerable<ISymbol> MembersNamedLikeGeneratedCode(INamedTypeSymbol stack) =>
+        stack.GetMembers(GeneratedMethod).Where(m => !m.IsImplicitlyDeclared
+            && m.Locations.Any(l => l.IsInSource && !l.SourceTree!.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
+            && m is not IMethodSymbol { Parameters.Length: > 0 } and not IMethodSymbol { TypeParameters.Length: > 0 });
+
+    /// <summary>The method the generator adds to every stack class.</summary>
+    private const string GeneratedMethod = "BuildTemplate";
+
+    /// <summary>Why a class marked as a resource cannot implement its generated interface, or null when it can.</summary>
+    private static string? ShapeProblem(INamedTypeSymbol type) =>
+        type.IsStatic ? "a static class"
+        : type.TypeParameters.Length > 0 ? "generic"
+        : null;
+
     public static string OwnerDisplay(ResourceKind kind) => kind switch
     {
         ResourceKind.RouteTable => "RouteTable",
@@ -335,6 +411,21 @@ internal static class TopologyParser
         }
 
         return any;
+    }
+
+    /// <summary>The identifier of the user's first declaration of the type that does not say partial, where the code fix adds it.</summary>
+    private static Location? NotPartialLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                && !declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return declaration.Identifier.GetLocation();
+            }
+        }
+
+        return IdentifierLocation(type, cancellationToken);
     }
 
     private static Location? IdentifierLocation(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -159,8 +159,11 @@ internal static class CidrRules
 
     /// <summary>
     /// Overlapping subnets of each VPC, by sorting on the first address and sweeping once
-    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later; the
-    /// subnets of imported stacks come first, so an overlap with one of them is reported here.
+    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later (the
+    /// subnets of imported stacks come first, so an overlap with one of them is reported here), with a
+    /// free block of the same size as the suggested fix. The moved subnets of one VPC take their
+    /// blocks in declaration order, each reserving its own, so applying every fix at once (Fix All)
+    /// cannot give two subnets the same new block.
     /// </summary>
     private static void CheckOverlaps(StackIndex index, List<Finding> findings)
     {
@@ -186,20 +189,14 @@ internal static class CidrRules
         {
             var sorted = pair.Value.Subnets.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
             var vpc = pair.Value.Vpc;
+            var overlaps = new List<((Cidr Block, SubnetSpec Subnet, int Order) Later, (Cidr Block, SubnetSpec Subnet, int Order) Earlier)>();
             var widest = sorted.Count > 0 ? sorted[0] : default;
             for (var i = 1; i < sorted.Count; i++)
             {
                 var current = sorted[i];
                 if (current.Block.First <= widest.Block.Last)
                 {
-                    var (later, earlier) = current.Order > widest.Order ? (current, widest) : (widest, current);
-                    if (index.IsLocal(later.Subnet))
-                    {
-                        findings.Add(new Finding(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"),
-                            new[] { later.Subnet.Name, later.Block.ToString(), index.Display(earlier.Subnet), earlier.Block.ToString(), index.Display(vpc) }.ToEquatableArray(),
-                            index.IsLocal(earlier.Subnet) ? earlier.Subnet.Path.Child("cidr") : null,
-                            FreeBlock(vpc, later.Block.Prefix, sorted.Select(s => s.Block))?.ToString()));
-                    }
+                    overlaps.Add(current.Order > widest.Order ? (current, widest) : (widest, current));
                 }
 
                 if (current.Block.Last > widest.Block.Last)
@@ -207,7 +204,41 @@ internal static class CidrRules
                     widest = current;
                 }
             }
+
+            // Only this stack's subnets move: an imported stack's subnets keep their blocks.
+            overlaps.RemoveAll(o => !index.IsLocal(o.Later.Subnet));
+            var suggestions = FreeBlocks(vpc, overlaps.Select(o => (o.Later.Order, o.Later.Block.Prefix)).Distinct().OrderBy(l => l.Order), sorted.Select(s => s.Block));
+            foreach (var (later, earlier) in overlaps)
+            {
+                findings.Add(new Finding(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"),
+                    new[] { later.Subnet.Name, later.Block.ToString(), index.Display(earlier.Subnet), earlier.Block.ToString(), index.Display(vpc) }.ToEquatableArray(),
+                    index.IsLocal(earlier.Subnet) ? earlier.Subnet.Path.Child("cidr") : null,
+                    suggestions[later.Order]?.ToString()));
+            }
         }
+    }
+
+    /// <summary>
+    /// A free block for each subnet to move, keyed by its declaration order: each takes the first
+    /// free block of its size (<see cref="FreeBlock"/>) and reserves it for the ones after it.
+    /// <paramref name="used"/> is sorted by first address.
+    /// </summary>
+    private static Dictionary<int, Cidr?> FreeBlocks(VpcSpec vpc, IEnumerable<(int Order, int Prefix)> moving, IEnumerable<Cidr> used)
+    {
+        var taken = used.ToList();
+        var result = new Dictionary<int, Cidr?>();
+        foreach (var (subnet, prefix) in moving)
+        {
+            var block = FreeBlock(vpc, prefix, taken);
+            result[subnet] = block;
+            if (block is { } reserved)
+            {
+                var at = taken.FindIndex(t => t.First > reserved.First);
+                taken.Insert(at < 0 ? taken.Count : at, reserved);
+            }
+        }
+
+        return result;
     }
 
     private static void CheckInstances(StackIndex index, List<Finding> findings)

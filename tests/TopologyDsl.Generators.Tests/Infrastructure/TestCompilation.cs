@@ -39,8 +39,8 @@ public sealed class InMemoryAdditionalText(string path, string text) : Additiona
     public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
 }
 
-/// <summary>The generator's result over a compilation.</summary>
-public sealed record GeneratorRun(CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, GeneratorDriverRunResult Result)
+/// <summary>The generator's result over a compilation, with the declaration diagnostics it reports (DiagnosticCatalog.ReportedByGenerator).</summary>
+public sealed record GeneratorRun(CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> Diagnostics)
 {
     public ImmutableArray<GeneratedSourceResult> Sources => Result.Results[0].GeneratedSources;
 }
@@ -95,11 +95,11 @@ public static class TestCompilation
     public static GeneratorRun RunGenerator(CSharpCompilation compilation, IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? options = null)
     {
         var driver = CreateDriver(files, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        Assert.Empty(generatorDiagnostics);
-        return new GeneratorRun(compilation, output, driver, driver.GetRunResult());
+        Assert.All(generatorDiagnostics, d => Assert.Contains(d.Id, Diagnostics.DiagnosticCatalog.ReportedByGenerator));
+        return new GeneratorRun(compilation, output, driver, driver.GetRunResult(), generatorDiagnostics);
     }
 
-    /// <summary>Runs the generator, then the analyzer over the generated compilation; returns compiler errors and analyzer diagnostics together.</summary>
+    /// <summary>Runs the generator, then the analyzer over the generated compilation; returns compiler errors, generator and analyzer diagnostics together.</summary>
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? buildProperties = null)
     {
         var fileList = files?.ToList() ?? [];
@@ -112,7 +112,7 @@ public static class TestCompilation
         var compiler = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
         Assert.DoesNotContain(analyzer, d => d.Id == "AD0001");
         Assert.DoesNotContain(compiler, d => d.Id == "CS8785");
-        ImmutableArray<Diagnostic> all = [.. compiler, .. analyzer];
+        ImmutableArray<Diagnostic> all = [.. compiler, .. run.Diagnostics, .. analyzer];
         TemplateCorpus.Offer(run.Output, all);
         return all;
     }
