@@ -30,14 +30,22 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                 static (syntax, cancellationToken) =>
                 {
                     var stack = (INamedTypeSymbol)syntax.TargetSymbol;
+                    if (!TopologyParser.IsFirstStackDeclaration(stack, syntax.TargetNode))
+                    {
+                        // [Stack] on two partial declarations of one class (the compiler reports CS0579):
+                        // the class is read once, from the declaration that carries the first attribute,
+                        // so one file is generated and no hint name is added twice (CS8785).
+                        return (Input: null, Diagnostics: ImmutableArray<Diagnostic>.Empty);
+                    }
+
                     var input = new StackInput(
                         TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                        Notes.HiddenInfoIds(syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
-                    return (Input: input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
+                    return (Input: (StackInput?)input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
                 })
             .WithTrackingName(TrackingNames.ReadStack);
 
-        var stacks = read.Select(static (pair, _) => pair.Input).WithTrackingName(TrackingNames.ParseStack);
+        var stacks = read.Where(static pair => pair.Input is not null).Select(static (pair, _) => pair.Input!).WithTrackingName(TrackingNames.ParseStack);
 
         var files = context.AdditionalTextsProvider
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
@@ -99,24 +107,25 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
         var programFindings = ProgramRules.Check(specs).ToLookup(f => f.StackKey, f => f.Finding);
         return all.Select(input => new LinkedStack(input.Spec, ProgramRules.Imported(input.Spec, byKey), exports[input.Spec.Key].ToEquatableArray(),
-            programFindings[input.Spec.Key].ToEquatableArray(), input.HiddenInfoIds)).ToImmutableArray();
+            programFindings[input.Spec.Key].ToEquatableArray(), input.SilencedIds)).ToImmutableArray();
     }
 
     /// <summary>
     /// Validates the stack, with the stacks it imports from, and keeps only the project files it
     /// reads, so an edit to any other file changes nothing downstream. Info findings (which
     /// <c>dotnet build</c> does not print) travel on as notes that <c>synth</c> prints, except those
-    /// the project set to <c>none</c> or <c>silent</c>.
+    /// the project silenced (<see cref="Notes.SilencedIds"/>).
     /// </summary>
     internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files, ValidationOptions? options = null)
     {
         var stack = linked.Stack;
-        var hiddenInfoIds = linked.HiddenInfoIds;
+        var silencedIds = linked.SilencedIds;
         var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options)).ToList();
         var notes = findings
-            .Where(f => Notes.IsInfo(f.Id) && !hiddenInfoIds.Contains(f.Id))
+            .Where(f => Notes.IsInfo(f.Id) && !silencedIds.Contains(f.Id))
             .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
-        var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id))?.Id;
+        // An error the project silenced (a quota AWS raised, say) does not stop the template: the build passed.
+        var firstError = findings.FirstOrDefault(f => DiagnosticCatalog.IsError(f.Id) && !silencedIds.Contains(f.Id))?.Id;
         var used = stack.Resources.OfType<InstanceSpec>()
             .Where(i => !string.IsNullOrEmpty(i.UserData))
             .Select(i => StackIndex.FindFile(files, f => f.Path, i.UserData!))

@@ -1,14 +1,17 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
 
 namespace TopologyDsl.Generators.Emit;
 
-/// <summary>What the generator reads for a stack: its spec, and the info IDs the project hides.</summary>
-internal sealed record StackInput(StackSpec Spec, EquatableArray<string> HiddenInfoIds);
+/// <summary>What the generator reads for a stack: its spec, and the diagnostic IDs the project silenced for it.</summary>
+internal sealed record StackInput(StackSpec Spec, EquatableArray<string> SilencedIds);
 
 /// <summary>An info finding carried into the generated code: its ID and formatted message.</summary>
 internal sealed record NoteSpec(string Id, string Message);
@@ -16,10 +19,8 @@ internal sealed record NoteSpec(string Id, string Message);
 /// <summary>
 /// Info findings (TDSL112, TDSL407-409) never show in <c>dotnet build</c> output, so the generated
 /// <c>BuildTemplate()</c> adds them to the template as notes and <c>synth</c> prints them.
-/// A project that set an info ID to <c>none</c> or <c>silent</c> (.editorconfig, a global
-/// AnalyzerConfig, or NoWarn) gets no note for it. <c>#pragma warning disable</c> and
-/// <c>[SuppressMessage]</c> are tied to source positions, which the generator's model does not
-/// keep (STYLE §3), so they silence the analyzer's diagnostic but not the note.
+/// What the project silenced is left out, and a silenced error does not make <c>BuildTemplate()</c>
+/// throw (a quota AWS raised for the account, say): see <see cref="SilencedIds"/>.
 /// </summary>
 internal static class Notes
 {
@@ -27,6 +28,8 @@ internal static class Notes
         .Where(d => d.DefaultSeverity == DiagnosticSeverity.Info)
         .Select(d => d.Id)
         .ToArray();
+
+    private static readonly string[] AllIds = DiagnosticCatalog.All.Select(d => d.Id).ToArray();
 
     public static bool IsInfo(string id) => InfoIds.Contains(id);
 
@@ -36,9 +39,52 @@ internal static class Notes
             DiagnosticCatalog.Get(finding.Id).MessageFormat.ToString(CultureInfo.InvariantCulture),
             finding.Arguments.Cast<object>().ToArray());
 
-    /// <summary>The info IDs that the options set to <c>none</c> or <c>silent</c> for the stack's file: a few dictionary look-ups.</summary>
-    public static EquatableArray<string> HiddenInfoIds(CompilationOptions options, SyntaxTree tree, CancellationToken cancellationToken) =>
-        InfoIds.Where(id => IsHidden(options, tree, id, cancellationToken)).ToEquatableArray();
+    /// <summary>
+    /// The IDs the project silenced for this stack: set to <c>none</c> or <c>silent</c> (.editorconfig,
+    /// a global AnalyzerConfig, NoWarn), disabled by a <c>#pragma warning disable</c> in a file that
+    /// declares the stack, or suppressed with <c>[SuppressMessage]</c> on the stack class or one of its
+    /// records. The generator keeps no positions (STYLE §3), so a pragma counts for the whole stack:
+    /// where it silences one finding and another of the same ID remains, the analyzer still reports
+    /// that one and the build fails, so the template is never written from a stack with a live error.
+    /// </summary>
+    public static EquatableArray<string> SilencedIds(INamedTypeSymbol stack, CompilationOptions options, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var pragmas = new HashSet<string>(System.StringComparer.Ordinal);
+        var all = false;
+        foreach (var reference in stack.DeclaringSyntaxReferences)
+        {
+            var root = reference.SyntaxTree.GetRoot(cancellationToken);
+            if (!root.ContainsDirectives)
+            {
+                continue;
+            }
+
+            for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+            {
+                if (directive is PragmaWarningDirectiveTriviaSyntax pragma && pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
+                {
+                    all |= pragma.ErrorCodes.Count == 0;
+                    pragmas.UnionWith(pragma.ErrorCodes.Select(code => code.ToString().Trim()));
+                }
+            }
+        }
+
+        var suppressed = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var symbol in new[] { stack }.Concat(stack.GetTypeMembers()))
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute"
+                    && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is string check)
+                {
+                    // "TDSL117" or "TDSL117:Title", as the compiler reads CheckId.
+                    suppressed.Add(check.Split(':')[0].Trim());
+                }
+            }
+        }
+
+        return AllIds.Where(id => all || pragmas.Contains(id) || suppressed.Contains(id) || IsHidden(options, tree, id, cancellationToken)).ToEquatableArray();
+    }
 
     private static bool IsHidden(CompilationOptions options, SyntaxTree tree, string id, CancellationToken cancellationToken)
     {

@@ -51,13 +51,13 @@ internal static class TopologyEmitter
          .Line();
         if (stack.Namespace.Length > 0)
         {
-            w.Open("namespace " + stack.Namespace);
+            w.Open("namespace " + string.Join(".", stack.Namespace.Split('.').Select(Identifier)));
         }
 
-        w.Open((stack.IsStatic ? "static " : "") + "partial class " + stack.ClassName);
+        w.Open((stack.IsStatic ? "static " : "") + "partial class " + Identifier(stack.ClassName));
         foreach (var resource in stack.Resources.Where(r => r.IsPartial))
         {
-            w.Line("partial " + Keyword(resource.Keyword) + " " + resource.Name + " : global::TopologyDsl." + Interface(resource.Kind) + " { }");
+            w.Line("partial " + Keyword(resource.Keyword) + " " + Identifier(resource.Name) + " : global::TopologyDsl." + Interface(resource.Kind) + " { }");
         }
 
         w.Line();
@@ -117,7 +117,34 @@ internal static class TopologyEmitter
         _ => "IParameter",
     };
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text inside a one-line XML doc comment: markup escaped, and every line break or other control
+    /// character shown as a space, so no value the user wrote can end the comment and become code.
+    /// </summary>
+    private static string Xml(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ when char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>A name as C# source: a keyword gets the verbatim prefix (a record declared as <c>@event</c> has the name <c>event</c>).</summary>
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+        || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) is Microsoft.CodeAnalysis.CSharp.SyntaxKind.RecordKeyword
+            ? "@" + name
+            : name;
 
     /// <summary><c>t.Method(positional, name: value, ...)</c>.</summary>
     private static void Call(StringBuilder text, string method, IEnumerable<PlannedArgument> arguments)

@@ -201,8 +201,8 @@ internal sealed record StackSpec(
     /// <summary>The class name of a key.</summary>
     public static string ClassOf(string key) => key.Substring(key.LastIndexOf('.') + 1);
 
-    /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c>.</summary>
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";
+    /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c> (without the verbatim prefix of a keyword namespace, which a file name cannot hold).</summary>
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace.Replace("@", "") + ".") + ClassName + ".g.cs";
 }
 
 /// <summary>A file passed to the compiler as an AdditionalFiles item: its path with '/' separators, and its text.</summary>
@@ -215,4 +215,4 @@ internal sealed record ProjectFile(string Path, string Text);
 /// it has nothing to do with leaves it cached.
 /// </summary>
 internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings,
-    EquatableArray<string> HiddenInfoIds = default);
+    EquatableArray<string> SilencedIds = default);

@@ -321,6 +321,17 @@ internal static class TopologyParser
     /// a stack class that is not partial or not top-level, a resource type that is not partial or
     /// that cannot implement its interface. Each at the user's identifier of the type.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="declaration"/> carries the class's first [Stack] attribute: a class split
+    /// over partial declarations may repeat it, and the generator reads the class once.
+    /// </summary>
+    public static bool IsFirstStackDeclaration(INamedTypeSymbol stack, SyntaxNode declaration)
+    {
+        var first = stack.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && MetadataName(c) == KnownNames.Stack);
+        return first?.ApplicationSyntaxReference is not { } reference
+            || (reference.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(reference.Span));
+    }
+
     public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, CancellationToken cancellationToken)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
