@@ -173,6 +173,13 @@ public class AnalyzerTests
     public Task TDSL007_NearMiss_HyphensAllowed() => Markup.VerifyAsync(Stack(Network, "[Stack(\"shop-web-2\")]"));
 
     [Fact]
+    public Task TDSL008_ZoneNoRegionHas() => Markup.VerifyAsync(Stack("""
+        [Vpc("10.0.0.0/16")] public partial record Net;
+        [Subnet<Net>("10.0.1.0/24", Zone = {|TDSL008:6|})] public partial record Seventh;
+        [Subnet<Net>("10.0.2.0/24", Zone = 5)] public partial record Sixth;
+        """));
+
+    [Fact]
     public Task TDSL008_PortOutOfRange() => Markup.VerifyAsync(Stack("""
         [Vpc("10.0.0.0/16")] public partial record Net;
         [SecurityGroup<Net>("web"), Ingress(Tcp, {|TDSL008:70000|}, "0.0.0.0/0"), Ingress(Tcp, 65535, "0.0.0.0/0")] public partial record Web;

@@ -19,6 +19,12 @@ internal static class ShapeRules
         @"^(String|Number|List<Number>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|AWS::Route53::HostedZone::Id|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>|List<AWS::Route53::HostedZone::Id>|AWS::SSM::Parameter::Name|AWS::SSM::Parameter::Value<(String|List<String>|CommaDelimitedList|AWS::EC2::[A-Za-z]+::[A-Za-z]+|List<AWS::EC2::[A-Za-z]+::[A-Za-z]+>)>)$",
         RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// The highest zone index any region can resolve: us-east-1 has the most availability zones, six
+    /// (Amazon EC2 User Guide, "Regions and Zones"; AWS Global Infrastructure, Regions and Availability Zones).
+    /// </summary>
+    public const int MaxZoneIndex = 5;
+
     public static void Check(StackIndex index, List<Finding> findings)
     {
         var stack = index.Stack;
@@ -35,8 +41,9 @@ internal static class ShapeRules
                     // The values CloudWatch Logs accepts: the enum of RetentionInDays in the schema-derived table.
                     OutOfRange(vpc.Path.Child("flowLogRetentionDays"), "FlowLogRetentionDays", vpc.Name, vpc.FlowLogRetentionDays, allowed, findings);
                     break;
-                case SubnetSpec subnet when subnet.Zone < 0 || subnet.Zone > 31:
-                    OutOfRange(subnet.Path.Child("zone"), "Zone", subnet.Name, subnet.Zone, "an availability zone index from 0 to 31", findings);
+                case SubnetSpec subnet when subnet.Zone < 0 || subnet.Zone > MaxZoneIndex:
+                    OutOfRange(subnet.Path.Child("zone"), "Zone", subnet.Name, subnet.Zone,
+                        "an availability zone index from 0 to 5: no AWS region has more than six zones (us-east-1 has six), so !Select fails at deploy", findings);
                     break;
                 case SecurityGroupSpec group:
                     CheckGroup(group, findings);
