@@ -30,6 +30,16 @@ if (args.FirstOrDefault() == "stages")
     return;
 }
 
+// "program" prints what the many-stack program holds and the diagnostics it raises.
+if (args.FirstOrDefault() == "program")
+{
+    var bench = new ProgramBenchmarks();
+    bench.Setup();
+    var ids = bench.DiagnosticIds();
+    Console.WriteLine($"{ProgramBenchmarks.AppStacks + 1} stacks: {bench.Generator()} generated file(s); analyzer: {(ids.Length == 0 ? "no diagnostics" : string.Join(", ", ids))}");
+    return;
+}
+
 // "size" prints the generated C# per resource for topologies in stacks under the quota.
 if (args.FirstOrDefault() == "size")
 {

@@ -19,6 +19,15 @@ public class KnownNamesTests
     [InlineData(KnownNames.SshVia, typeof(SshViaAttribute<>))]
     [InlineData(KnownNames.Parameter, typeof(ParameterAttribute))]
     [InlineData(KnownNames.Output, typeof(OutputAttribute))]
+    [InlineData(KnownNames.VpcPeering, typeof(VpcPeeringAttribute<,>))]
+    [InlineData(KnownNames.RemoteVpcPeering, typeof(VpcPeeringAttribute<>))]
+    [InlineData(KnownNames.TransitGateway, typeof(TransitGatewayAttribute))]
+    [InlineData(KnownNames.TransitGatewayAttachment, typeof(TransitGatewayAttachmentAttribute<,>))]
+    [InlineData(KnownNames.AttachmentSubnet, typeof(AttachmentSubnetAttribute<>))]
+    [InlineData(KnownNames.TransitGatewayRouteTable, typeof(TransitGatewayRouteTableAttribute<>))]
+    [InlineData(KnownNames.AssociateAttachment, typeof(AssociateAttachmentAttribute<>))]
+    [InlineData(KnownNames.Propagate, typeof(PropagateAttribute<>))]
+    [InlineData(KnownNames.TransitGatewayRoute, typeof(TransitGatewayRouteAttribute<>))]
     public void KnownName_MatchesTheAttributeType(string name, System.Type type) => Assert.Equal(type.FullName, name);
 
     [Fact]

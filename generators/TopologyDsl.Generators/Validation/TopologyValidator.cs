@@ -11,7 +11,11 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null)
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null) =>
+        Validate(stack, EquatableArray<StackSpec>.Empty, readFile, options);
+
+    /// <summary>Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or through them); findings are this stack's only.</summary>
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<Finding>(stack.ParseFindings);
 
@@ -24,7 +28,7 @@ internal static class TopologyValidator
             return findings.Distinct().ToEquatableArray();
         }
 
-        var index = new StackIndex(stack, readFile);
+        var index = new StackIndex(stack, imported, readFile);
         ShapeRules.Check(index, findings);
         ReferenceRules.Check(index, findings);
         CidrRules.Check(index, findings);
@@ -32,6 +36,8 @@ internal static class TopologyValidator
         SubstitutionRules.Check(index, findings);
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
+        ConnectionRules.Check(index, findings);
+        StackRules.Check(index, findings);
         TemplateRules.Check(index, findings);
         AvailabilityRules.Check(index, findings);
         UpdateRules.Check(index, findings);
@@ -41,6 +47,9 @@ internal static class TopologyValidator
 
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
         Validate(stack, path => StackIndex.FindFile(files, path), options);
+
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
+        Validate(stack, imported, path => StackIndex.FindFile(files, path), options);
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }
