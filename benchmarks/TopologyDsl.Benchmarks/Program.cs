@@ -8,14 +8,35 @@ using TopologyDsl.Benchmarks;
 // "describe" prints what each size holds and which diagnostics it raises, without timing anything.
 if (args.FirstOrDefault() == "describe")
 {
-    foreach (var size in new[] { 10, 100, 1_000, 10_000 })
+    foreach (var size in new[] { 500, 1_000, 10_000 })
     {
-        var bench = new TopologyBenchmarks { Subnets = size };
+        var bench = new TopologyBenchmarks { Resources = size };
         bench.Setup();
         var ids = bench.DiagnosticIds();
-        Console.WriteLine($"{size,6} subnets: {bench.Generator()} generated file(s); analyzer: {(ids.Length == 0 ? "no diagnostics" : string.Join(", ", ids))}");
+        Console.WriteLine($"{size,6} resources ({TopologyBenchmarks.SubnetsFor(size)} subnets): {bench.Generator()} generated file(s); analyzer: {(ids.Length == 0 ? "no diagnostics" : string.Join(", ", ids))}");
     }
 
+    return;
+}
+
+// "stages N..." times each stage of validation on one stack of about N resources.
+if (args.FirstOrDefault() == "stages")
+{
+    foreach (var size in args.Skip(1).Select(int.Parse))
+    {
+        Stages.Print(TopologyBenchmarks.SubnetsFor(size));
+    }
+
+    return;
+}
+
+// "program" prints what the many-stack program holds and the diagnostics it raises.
+if (args.FirstOrDefault() == "program")
+{
+    var bench = new ProgramBenchmarks();
+    bench.Setup();
+    var ids = bench.DiagnosticIds();
+    Console.WriteLine($"{ProgramBenchmarks.AppStacks + 1} stacks: {bench.Generator()} generated file(s); analyzer: {(ids.Length == 0 ? "no diagnostics" : string.Join(", ", ids))}");
     return;
 }
 

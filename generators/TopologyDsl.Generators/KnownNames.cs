@@ -26,6 +26,15 @@ internal static class KnownNames
     public const string Secret = "TopologyDsl.SecretAttribute";
     public const string ReadsSecret = "TopologyDsl.ReadsSecretAttribute`1";
     public const string Output = "TopologyDsl.OutputAttribute";
+    public const string VpcPeering = "TopologyDsl.VpcPeeringAttribute`2";
+    public const string RemoteVpcPeering = "TopologyDsl.VpcPeeringAttribute`1";
+    public const string TransitGateway = "TopologyDsl.TransitGatewayAttribute";
+    public const string TransitGatewayAttachment = "TopologyDsl.TransitGatewayAttachmentAttribute`2";
+    public const string AttachmentSubnet = "TopologyDsl.AttachmentSubnetAttribute`1";
+    public const string TransitGatewayRouteTable = "TopologyDsl.TransitGatewayRouteTableAttribute`1";
+    public const string AssociateAttachment = "TopologyDsl.AssociateAttachmentAttribute`1";
+    public const string Propagate = "TopologyDsl.PropagateAttribute`1";
+    public const string TransitGatewayRoute = "TopologyDsl.TransitGatewayRouteAttribute`1";
     public const string Reaches = "TopologyDsl.ReachesAttribute`2";
     public const string ReachableFromInternet = "TopologyDsl.ReachableFromInternetAttribute`1";
     public const string NeverReachableFromInternet = "TopologyDsl.NeverReachableFromInternetAttribute`1";

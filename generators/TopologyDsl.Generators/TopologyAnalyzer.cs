@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -14,7 +15,11 @@ namespace TopologyDsl.Generators;
 
 /// <summary>
 /// Reports every finding of the validator at the argument that caused it. A symbol action on the
-/// [Stack] class sees the whole topology, so even rules that span resources show live in the IDE.
+/// [Stack] class sees the whole topology of the stack and of the stacks it imports from (parsed
+/// through the type arguments' symbols, once per compilation), so even rules that span stacks show
+/// live in the IDE. Only what needs every stack of the compilation waits for the compilation-end
+/// action: duplicate stack and export names, and conflicts between stacks that do not import from
+/// each other (two application stacks with overlapping subnets in the network stack's VPC).
 /// The analyzer starts per compilation: where TopologyDsl is not referenced it registers nothing,
 /// and elsewhere it compares attribute classes with symbols resolved once, so types that carry
 /// none of our attributes cost one look at their attribute list.
@@ -36,12 +41,14 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(state.AnalyzeProgram);
         });
     }
 
     /// <summary>
     /// What one compilation's analysis shares: the attribute types, resolved once, the project
-    /// files and the build options. A cache of parsed stacks, for rules that follow references into other stacks, belongs here.
+    /// files and the build options, and the stacks parsed so far (each parsed once, however many
+    /// stacks import from it).
     /// </summary>
     private sealed class AnalysisState
     {
@@ -49,6 +56,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         private readonly Dictionary<INamedTypeSymbol, string> _resources;
         private readonly AnalyzerOptions _options;
         private readonly ValidationOptions _validation;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _stacks = new(SymbolEqualityComparer.Default);
 
         private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
         {
@@ -103,7 +112,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             {
                 if (IsStack(attribute))
                 {
-                    AnalyzeStack(context, type, attribute);
+                    AnalyzeStack(context, type);
                     return;
                 }
             }
@@ -129,38 +138,127 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
         private bool IsStack(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _stack);
 
-        private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
-        {
-            var result = TopologyParser.Parse(type, stackAttribute, withSourceMap: true, context.CancellationToken);
-            var map = result.SourceMap!;
-            var additional = _options.AdditionalFiles;
-            var findings = TopologyValidator.Validate(result.Spec, path =>
-                StackIndex.FindFile(additional, f => f.Path, path)?.GetText(context.CancellationToken)?.ToString(), _validation);
+        private string? ReadFile(string path, CancellationToken cancellationToken) =>
+            StackIndex.FindFile(_options.AdditionalFiles, f => f.Path, path)?.GetText(cancellationToken)?.ToString();
 
+        /// <summary>The stack's parse, from the cache when another stack's analysis parsed it already.</summary>
+        private ParseResult? Parse(INamedTypeSymbol stack, CancellationToken cancellationToken)
+        {
+            if (_parsed.TryGetValue(stack, out var result))
+            {
+                return result;
+            }
+
+            var attribute = stack.GetAttributes().FirstOrDefault(IsStack);
+            return attribute is null ? null : _parsed.GetOrAdd(stack, TopologyParser.Parse(stack, attribute, withSourceMap: true, cancellationToken));
+        }
+
+        /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order.</summary>
+        private EquatableArray<StackSpec> Imported(INamedTypeSymbol stack, ParseResult result, CancellationToken cancellationToken)
+        {
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { stack };
+            var queue = new Queue<ParseResult>();
+            queue.Enqueue(result);
+            var imported = new List<StackSpec>();
+            while (queue.Count > 0)
+            {
+                foreach (var other in queue.Dequeue().SourceMap!.Stacks)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (seen.Add(other) && Parse(other, cancellationToken) is { } parsed)
+                    {
+                        imported.Add(parsed.Spec);
+                        queue.Enqueue(parsed);
+                    }
+                }
+            }
+
+            return imported.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        /// <summary>
+        /// Past CloudFormation's quota nothing of a stack can deploy: counts its resources on a spec
+        /// read without a source map and, when there are too many, reports TDSL302 once on the stack's
+        /// name, skipping the per-argument source map and the rules. Tried only for stacks with many
+        /// records (a smaller stack rarely breaks the quota, and the validator stops there too), so a
+        /// usual stack is not read twice. Returns whether it reported.
+        /// </summary>
+        private static bool ReportOverQuota(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
+        {
+            var spec = TopologyParser.Parse(type, stackAttribute, withSourceMap: false, context.CancellationToken).Spec;
+            var resources = StackPlan.ResourceCount(spec);
+            if (resources <= NamingRules.MaxResources || spec.ParseFindings.Count > 0)
+            {
+                return false;
+            }
+
+            var names = new SourceMap(type.Locations.FirstOrDefault() ?? Location.None);
+            new AttributeReader(stackAttribute, ModelPath.Stack, names, context.CancellationToken).ConstructorString(0, "name");
+            var finding = NamingRules.TooManyResources(spec, resources);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), names.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+            return true;
+        }
+
+        private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
+        {
+            if (type.GetTypeMembers().Length > NamingRules.MaxResources / 2
+                && type.GetAttributes().FirstOrDefault(IsStack) is { } stackAttribute
+                && ReportOverQuota(context, type, stackAttribute))
+            {
+                return;
+            }
+
+            _stacks.TryAdd(type, 0);
+            var result = Parse(type, context.CancellationToken)!;
+            var imported = Imported(type, result, context.CancellationToken);
+            var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
             foreach (var finding in findings)
             {
-                if (DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
+                if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
                 {
-                    continue;
+                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
                 }
-
-                var descriptor = DiagnosticCatalog.Get(finding.Id);
-                var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
-                var properties = finding.Suggestion is { } suggestion
-                    ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
-                    : null;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray()));
             }
 
             // Edits that replace an instance, against the committed template (the package's build
             // targets pass templates/*.yaml as additional files; TDSL333).
-            if (Committed(additional, result.Spec.StackName, context.CancellationToken) is { } committed)
+            if (Committed(_options.AdditionalFiles, result.Spec.StackName, context.CancellationToken) is { } committed)
             {
                 foreach (var finding in ChangeRules.Check(result.Spec, committed))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Get(finding.Id), map.Resolve(finding.Path), finding.Arguments.Cast<object>().ToArray()));
+                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
                 }
             }
+        }
+
+        /// <summary>What needs every stack of the compilation: names unique in an account and region, and conflicts between unrelated stacks.</summary>
+        public void AnalyzeProgram(CompilationAnalysisContext context)
+        {
+            var parsed = _stacks.Keys
+                .Select(s => Parse(s, context.CancellationToken))
+                .Where(r => r is not null)
+                .Select(r => r!)
+                .ToList();
+            var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
+            var specs = parsed.Select(r => r.Spec).ToList();
+            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation);
+            foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
+            {
+                if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
+                {
+                    context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));
+                }
+            }
+        }
+
+        private static Diagnostic ToDiagnostic(Finding finding, SourceMap map)
+        {
+            var descriptor = DiagnosticCatalog.Get(finding.Id);
+            var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
+            var properties = finding.Suggestion is { } suggestion
+                ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
+                : null;
+            return Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray());
         }
     }
 

@@ -61,8 +61,17 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(static (provider, _) => BuildOptions.Validation(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var inputs = stacks.Combine(files).Combine(options)
-            .Select(static (pair, _) => Assemble(pair.Left.Left.Spec, pair.Left.Right, pair.Left.Left.SilencedIds, pair.Right))
+        // Every stack of the program, then each with what it needs of the others: a stack's input
+        // changes only when it, a stack it imports from, or what others import from it changes.
+        var program = stacks.Collect()
+            .Select(static (all, _) => all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Program);
+        var linked = program
+            .SelectMany(static (all, _) => Link(all))
+            .WithTrackingName(TrackingNames.Link);
+
+        var inputs = linked.Combine(files).Combine(options)
+            .Select(static (pair, _) => Assemble(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class, or that has a member named like the
@@ -93,14 +102,28 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>
-    /// Validates the stack and keeps only the project files it reads, so an edit to any other file
-    /// changes nothing downstream. Info findings (which <c>dotnet build</c> does not print) travel on
-    /// as notes that <c>synth</c> prints, except those the project silenced (<see cref="Notes.SilencedIds"/>).
-    /// </summary>
-    internal static RenderInput Assemble(StackSpec stack, EquatableArray<ProjectFile> files, EquatableArray<string> silencedIds = default, ValidationOptions? options = null)
+    /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>
+    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all)
     {
-        var findings = TopologyValidator.Validate(stack, files, options);
+        var specs = all.Select(s => s.Spec).ToList();
+        var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
+        var programFindings = ProgramRules.Check(specs).ToLookup(f => f.StackKey, f => f.Finding);
+        return all.Select(input => new LinkedStack(input.Spec, ProgramRules.Imported(input.Spec, byKey), exports[input.Spec.Key].ToEquatableArray(),
+            programFindings[input.Spec.Key].ToEquatableArray(), input.SilencedIds)).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Validates the stack, with the stacks it imports from, and keeps only the project files it
+    /// reads, so an edit to any other file changes nothing downstream. Info findings (which
+    /// <c>dotnet build</c> does not print) travel on as notes that <c>synth</c> prints, except those
+    /// the project silenced (<see cref="Notes.SilencedIds"/>).
+    /// </summary>
+    internal static RenderInput Assemble(LinkedStack linked, EquatableArray<ProjectFile> files, ValidationOptions? options = null)
+    {
+        var stack = linked.Stack;
+        var silencedIds = linked.SilencedIds;
+        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options)).ToList();
         var notes = findings
             .Where(f => Notes.IsInfo(f.Id) && !silencedIds.Contains(f.Id))
             .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
@@ -113,6 +136,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray());
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray(), linked.Imported, linked.Exports);
     }
 }

@@ -6,6 +6,8 @@ internal static class TrackingNames
     public const string ReadStack = nameof(ReadStack);
     public const string ParseStack = nameof(ParseStack);
     public const string ProjectFiles = nameof(ProjectFiles);
+    public const string Program = nameof(Program);
+    public const string Link = nameof(Link);
     public const string Options = nameof(Options);
     public const string Assemble = nameof(Assemble);
     public const string Render = nameof(Render);

@@ -380,18 +380,10 @@ public class AnalyzerTests
         """));
 
     [Fact]
-    public Task TDSL201_ReferenceToAnotherStack() => Markup.VerifyAsync(Stack(Network) + """
-        [Stack("other")]
-        public static partial class Other
-        {
-            [Vpc("10.9.0.0/16")] public partial record Net;
-        }
-        public static partial class Shop2
-        {
-        }
-        """ + "\n" + Stack("""
-        [Subnet<{|TDSL201:Other.Net|}>("10.9.1.0/24")] public partial record Stray;
-        """, "[Stack(\"shop3\")]").Replace("namespace Shop;", "").Replace("class Shop", "class Shop3"));
+    public Task TDSL201_ReferenceToARecordOfNoStack() => Markup.VerifyAsync(Stack(Network + """
+        [Subnet<{|TDSL201:Handmade|}>("10.9.1.0/24")] public partial record Stray;
+        [Subnet<Net>("10.0.9.0/24")] public partial record Fine;
+        """) + "public sealed record Handmade : IVpc;\n");
 
     [Fact]
     public Task TDSL202_UserDataFileMissing() => Markup.VerifyAsync(

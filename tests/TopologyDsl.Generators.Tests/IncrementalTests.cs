@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using TopologyDsl.Generators.Tests.Infrastructure;
 
 namespace TopologyDsl.Generators.Tests;
@@ -28,7 +29,7 @@ public class IncrementalTests
 
     // ReadStack (the raw read of a stack class) is left out: it carries the declaration diagnostics,
     // and so their locations, to the generator's second output; ParseStack takes the spec from it.
-    private static readonly string[] Steps = [TrackingNames.ParseStack, TrackingNames.ProjectFiles, TrackingNames.Assemble, TrackingNames.Render];
+    private static readonly string[] Steps = [TrackingNames.ParseStack, TrackingNames.ProjectFiles, TrackingNames.Program, TrackingNames.Link, TrackingNames.Assemble, TrackingNames.Render];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params AdditionalText[] files)
     {
@@ -124,6 +125,88 @@ public class IncrementalTests
 
         driver = driver.ReplaceAdditionalText(web, new InMemoryAdditionalText("/p/web.sh", "echo changed\n")).RunGenerators(compilation);
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Render));
+    }
+
+    /// <summary>Three stacks: the application imports from the network; monitoring stands alone.</summary>
+    private const string Program = """
+        namespace Shop;
+        [Stack("network")]
+        public static partial class Network
+        {
+            [Vpc("10.0.0.0/16")] public partial record Main;
+            [Subnet<Main>("10.0.1.0/24")] public partial record Public;
+        }
+        [Stack("app")]
+        public static partial class App
+        {
+            [Subnet<Network.Main>("10.0.8.0/24")] public partial record AppSubnet;
+        }
+        [Stack("monitoring")]
+        public static partial class Monitoring
+        {
+            [Vpc("10.9.0.0/16")] public partial record Probe;
+        }
+        """;
+
+    /// <summary>After the edit, the reason of each stack's validated input (Assemble) and of its rendered file (Render), by hint name.</summary>
+    private static (Dictionary<string, IncrementalStepRunReason> Assembled, Dictionary<string, IncrementalStepRunReason> Rendered) Reasons(string edited)
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Prelude + Program);
+        var driver = TestCompilation.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(TestCompilation.Prelude + edited))));
+        var steps = driver.GetRunResult().Results[0].TrackedSteps;
+        return (
+            steps[TrackingNames.Assemble].SelectMany(s => s.Outputs).ToDictionary(o => ((Emit.RenderInput)o.Value).Stack.HintName, o => o.Reason),
+            steps[TrackingNames.Render].SelectMany(s => s.Outputs).ToDictionary(o => ((Emit.GeneratedFile)o.Value).HintName, o => o.Reason));
+    }
+
+    private static void Cached(Dictionary<string, IncrementalStepRunReason> reasons, string hint) =>
+        Assert.True(reasons[hint] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, hint + ": " + reasons[hint]);
+
+    private static void Modified(Dictionary<string, IncrementalStepRunReason> reasons, string hint) =>
+        Assert.True(reasons[hint] == IncrementalStepRunReason.Modified, hint + ": " + reasons[hint]);
+
+    [Fact]
+    public void StandaloneStackEdited_OtherStacksNotRevalidatedNorRendered()
+    {
+        var (assembled, rendered) = Reasons(Program.Replace("10.9.0.0/16", "10.8.0.0/16"));
+        Modified(rendered, "Shop.Monitoring.g.cs");
+        Cached(assembled, "Shop.Network.g.cs");
+        Cached(assembled, "Shop.App.g.cs");
+        Cached(rendered, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.App.g.cs");
+    }
+
+    [Fact]
+    public void ExportingStackEdited_ImportingStackRevalidated_OthersCached()
+    {
+        var (assembled, rendered) = Reasons(Program.Replace("10.0.1.0/24", "10.0.2.0/24"));
+        Modified(rendered, "Shop.Network.g.cs");
+        Modified(assembled, "Shop.App.g.cs");     // its subnet is checked against the network's again
+        Cached(rendered, "Shop.App.g.cs");        // and its code, which imports the VPC by name, is the same
+        Cached(assembled, "Shop.Monitoring.g.cs");
+        Cached(rendered, "Shop.Monitoring.g.cs");
+    }
+
+    [Fact]
+    public void ImportingStackEdited_SameImports_ExportingStackCached()
+    {
+        var (assembled, rendered) = Reasons(Program.Replace("10.0.8.0/24", "10.0.9.0/24"));
+        Modified(rendered, "Shop.App.g.cs");
+        Cached(assembled, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.Network.g.cs");
+        Cached(assembled, "Shop.Monitoring.g.cs");
+    }
+
+    [Fact]
+    public void ImportingStackImportsAnotherRecord_ExportingStackRendersTheNewExport()
+    {
+        var (_, rendered) = Reasons(Program.Replace("[Subnet<Network.Main>(\"10.0.8.0/24\")] public partial record AppSubnet;",
+            "[Subnet<Network.Main>(\"10.0.8.0/24\")] public partial record AppSubnet;\n    [NatGateway<Network.Public>] public partial record Nat;"));
+        Modified(rendered, "Shop.Network.g.cs");
+        Modified(rendered, "Shop.App.g.cs");
+        Cached(rendered, "Shop.Monitoring.g.cs");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class ModelDataTests
     {
         var file = Repo.PathOf("tests", "TopologyDsl.Tests", "Schemas", type.ToLowerInvariant().Replace("::", "-") + ".json");
         var schema = JsonNode.Parse(File.ReadAllText(file))!;
-        var readOnly = schema["readOnlyProperties"]!.AsArray().Select(p => p!.GetValue<string>().Replace("/properties/", "")).OrderBy(p => p, System.StringComparer.Ordinal);
+        var readOnly = (schema["readOnlyProperties"]?.AsArray().Select(p => p!.GetValue<string>().Replace("/properties/", "")) ?? []).OrderBy(p => p, System.StringComparer.Ordinal);
         Assert.Equal(readOnly, StackPlan.Attributes[type].OrderBy(p => p, System.StringComparer.Ordinal));
     }
 

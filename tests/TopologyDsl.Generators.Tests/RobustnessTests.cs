@@ -26,7 +26,8 @@ public class RobustnessTests
         Gen.String.Select(s => "@\"" + s.Replace("\"", "\"\"") + "\""),
         Gen.OneOf<string>("null", "1", "\"\"", "\"${\"", "\"${A.B.C}\"", "typeof(int)", "nameof(A)", "\"A\"", "\"0.0.0.0/0\""));
 
-    private static readonly Gen<string> Reference = Gen.OneOf(Gen.OneOf<string>(Names), Gen.OneOf<string>("int", "Nope", "Other.X", "A.B"));
+    /// <summary>A type argument: a record of this stack, of the other stack (an import), or something else.</summary>
+    private static readonly Gen<string> Reference = Gen.OneOf(Gen.OneOf<string>(Names), Gen.OneOf<string>("int", "Nope", "Other.X", "A.B", "Other.A", "Other.B", "Stack.C", "Stack"));
 
     private static readonly Gen<string> Number = Gen.OneOf(Gen.Int[-5, 70000].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.OneOf<string>("\"80\"", "null", "int.MaxValue"));
 
@@ -55,6 +56,18 @@ public class RobustnessTests
         Gen.Select(Reference, Number, (r, p) => $"ReachableFromInternet<{r}>(Tcp, {p})"),
         Reference.Select(r => $"NeverReachableFromInternet<{r}>"),
         StringArgument.Select(s => $"Parameter(Type = {s}, Default = {s})"),
+        Gen.Select(Reference, Reference, (a, b) => $"VpcPeering<{a}, {b}>"),
+        Gen.Select(Reference, StringArgument, StringArgument, StringArgument, (r, a, b, c) =>
+            $"VpcPeering<{r}>(PeerVpcId = {a}, PeerOwnerId = {b}, PeerRegion = {c}, PeerRoleArn = {a}, PeerCidrBlocks = [{b}, null])"),
+        Gen.Select(Number, Gen.Bool, (n, b) => $"TransitGateway(AmazonSideAsn = {n}, DefaultRouteTables = {(b ? "true" : "false")})"),
+        Gen.Select(Reference, Reference, (a, b) => $"TransitGatewayAttachment<{a}, {b}>"),
+        Reference.Select(r => $"AttachmentSubnet<{r}>"),
+        Reference.Select(r => $"TransitGatewayRouteTable<{r}>"),
+        Reference.Select(r => $"AssociateAttachment<{r}>"),
+        Reference.Select(r => $"Propagate<{r}>"),
+        Gen.Select(Reference, StringArgument, (r, s) => $"TransitGatewayRoute<{r}>({s})"),
+        Reference.Select(r => $"ReadsSecret<{r}>"),
+        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool,
@@ -67,9 +80,14 @@ public class RobustnessTests
         Reference.Select(r => $", NeverReachableFromInternet<Stack.{r}>"),
         Reference.Select(r => $", ReachableFromInternet<Stack.{r}>(Icmp, -1)"));
 
-    private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, StackIntent, (records, stackName, partial, intent) =>
-        "namespace Fuzz;\n[Stack(" + stackName + "), Output(\"O\", " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class Stack\n{\n"
-        + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n");
+    private static string StackClass(string name, string[] records, string stackName, bool partial, string intent = "") =>
+        "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n"
+        + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n";
+
+    /// <summary>One stack, or two that may import from each other (cycles, same names and exports included).</summary>
+    private static readonly Gen<string> Source = Gen.Select(Record.Array[1, 8], StringArgument, Gen.Bool, Record.Array[0, 5], StringArgument, StackIntent,
+        (records, stackName, partial, others, otherName, intent) =>
+            "namespace Fuzz;\n" + StackClass("Stack", records, stackName, partial, intent) + (others.Length == 0 ? "" : StackClass("Other", others, otherName, partial: true)));
 
     /// <summary>
     /// The kinds of type a resource attribute can be put on: what C# declares (the attributes are valid

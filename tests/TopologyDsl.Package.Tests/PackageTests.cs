@@ -132,6 +132,18 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("CidrBlock: 10.8.1.0/24", template);
         Assert.Contains("echo ${Web} ${AWS::Region}", template);
 
+        // The build itself checks the committed template (CI) and rewrites it (-p:TopologyDslSynth=write).
+        var check = Dotnet(app, environment, "build", "-p:TopologyDslSynth=check");
+        Assert.True(check.Exit == 0, check.Output);
+        Assert.Contains("edge.yaml", check.Output); // the program ran and named the template it checked
+        File.AppendAllText(Path.Combine(app, "templates", "edge.yaml"), "# edited by hand\n");
+        var stale = Dotnet(app, environment, "build", "-p:TopologyDslSynth=check");
+        Assert.NotEqual(0, stale.Exit);
+        Assert.Contains("error TopologyDslSynth: The committed templates of Consumer differ", stale.Output);
+        var write = Dotnet(app, environment, "build", "-p:TopologyDslSynth=write");
+        Assert.True(write.Exit == 0, write.Output);
+        Assert.Equal(template, File.ReadAllText(Path.Combine(app, "templates", "edge.yaml")));
+
         // Moving the subnet out of its VPC fails the build with our diagnostic on that argument.
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid("10.9.1.0/24"));
         var broken = Dotnet(app, environment, "build");
@@ -162,9 +174,11 @@ public sealed class PackageTests : IDisposable
         {
             "TDSL001", "TDSL002", "TDSL003", "TDSL004", "TDSL005", "TDSL006", "TDSL007", "TDSL008", "TDSL009", "TDSL010",
             "TDSL101", "TDSL102", "TDSL103", "TDSL104", "TDSL105", "TDSL106", "TDSL107", "TDSL108", "TDSL109", "TDSL110", "TDSL111",
-            "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117",
+            "TDSL113", "TDSL114", "TDSL115", "TDSL116", "TDSL117", "TDSL118", "TDSL119", "TDSL120", "TDSL121", "TDSL122",
             "TDSL201", "TDSL202", "TDSL203", "TDSL204", "TDSL205", "TDSL206", "TDSL207", "TDSL208", "TDSL209", "TDSL210", "TDSL211", "TDSL212", "TDSL213",
-            "TDSL214", "TDSL215", "TDSL216", "TDSL217", "TDSL230", "TDSL231", "TDSL232", "TDSL233", "TDSL301", "TDSL320", "TDSL321", "TDSL322", "TDSL323", "TDSL324", "TDSL325", "TDSL327", "TDSL328", "TDSL331", "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
+            "TDSL214", "TDSL215", "TDSL216", "TDSL217", "TDSL218", "TDSL219", "TDSL220", "TDSL221", "TDSL222", "TDSL223", "TDSL224", "TDSL225", "TDSL226", "TDSL227",
+            "TDSL228", "TDSL229", "TDSL230", "TDSL231", "TDSL232", "TDSL233", "TDSL301", "TDSL308", "TDSL320", "TDSL321", "TDSL322", "TDSL323", "TDSL324", "TDSL325", "TDSL327", "TDSL328", "TDSL331",
+            "TDSL401", "TDSL402", "TDSL403", "TDSL404", "TDSL405", "TDSL406", "TDSL410", "TDSL411",
         };
         Assert.Equal(expected.OrderBy(i => i), reported.OrderBy(i => i));
         Assert.DoesNotContain("error CS", wrong.Output);

@@ -169,12 +169,38 @@ internal static class DiagnosticDescriptors
         "VPC '{0}' has {1} IPv4 blocks; AWS allows 5 per VPC by default",
         "The quota 'IPv4 CIDR blocks per VPC' is 5 by default and can be raised to 50 in Service Quotas. Remove blocks, or raise the quota and set this diagnostic's severity to none in .editorconfig.");
 
+
+    public static readonly DiagnosticDescriptor PeeredVpcsOverlap = Create("TDSL118", Addressing, DiagnosticSeverity.Error,
+        "Peered VPCs with overlapping blocks",
+        "Peering '{0}' joins VPC '{1}' ({2}) and '{3}' ({4}), whose blocks overlap",
+        "AWS refuses to peer VPCs whose IPv4 blocks overlap, primary or secondary. Give one of the VPCs a block of its own, such as another /16 of 10.0.0.0/8.");
+
+    public static readonly DiagnosticDescriptor PeeringRouteOutsidePeer = Create("TDSL119", Addressing, DiagnosticSeverity.Warning,
+        "Route through a peering to a destination outside the peer",
+        "Route table '{0}' sends {1} through peering '{2}', but the peer VPC '{3}' holds only {4}",
+        "A peering connection carries traffic only to addresses of the VPC on its other side; the rest is dropped. Route the peer VPC's block, or a block inside it.");
+
+    public static readonly DiagnosticDescriptor AttachmentSubnetsShareZone = Create("TDSL120", Addressing, DiagnosticSeverity.Error,
+        "Transit gateway attachment with two subnets in one zone",
+        "Attachment '{0}' uses subnet '{1}' and subnet '{2}', both in availability zone {3}",
+        "A transit gateway VPC attachment takes at most one subnet per availability zone; AWS refuses a second. Keep one subnet per zone.");
+
+    public static readonly DiagnosticDescriptor AttachedVpcsOverlap = Create("TDSL121", Addressing, DiagnosticSeverity.Warning,
+        "VPCs with overlapping blocks attached to one transit gateway",
+        "Transit gateway '{0}' joins VPC '{1}' ({2}) and '{3}' ({4}), whose blocks overlap",
+        "The transit gateway route table cannot tell the two VPCs apart: propagated routes to the shared addresses are ambiguous and traffic reaches one of them at most. Give each attached VPC blocks of its own.");
+
+    public static readonly DiagnosticDescriptor TransitGatewayRouteOutsideAttachment = Create("TDSL122", Addressing, DiagnosticSeverity.Warning,
+        "Transit gateway route to an attachment whose VPC does not hold the destination",
+        "Route {0} of transit gateway route table '{1}' goes to attachment '{2}', but its VPC '{3}' holds only {4}",
+        "Traffic for addresses the attached VPC does not hold is dropped there, unless that VPC routes it on (an egress or inspection VPC). Route the VPC's own block, or set this diagnostic's severity to none for such a VPC.");
+
     // 2xx: references
 
     public static readonly DiagnosticDescriptor NotAResourceOfStack = Create("TDSL201", References, DiagnosticSeverity.Error,
         "Reference to something that is not a resource of this stack",
         "'{0}' refers to '{1}', which is not a {2} of stack '{3}'",
-        "A resource can refer only to resources declared in the same [Stack] class, with the right attribute.");
+        "A resource can refer to resources declared in its own [Stack] class, or in another [Stack] class of the program (imported), with the right attribute.");
 
     public static readonly DiagnosticDescriptor UserDataFileNotFound = Create("TDSL202", References, DiagnosticSeverity.Error,
         "User data file not found",
@@ -256,6 +282,65 @@ internal static class DiagnosticDescriptors
         "The user data '{1}' of instance '{0}' runs cfn-signal, but the instance sets no SignalTimeoutMinutes, so the stack reports it created before the script ends",
         "Without a CreationPolicy CloudFormation marks the instance created as soon as it runs and rejects the signal. Set SignalTimeoutMinutes on [Instance] (such as 15), so that a failed boot script fails the stack.");
 
+    public static readonly DiagnosticDescriptor PeeringRouteFromThirdVpc = Create("TDSL218", References, DiagnosticSeverity.Error,
+        "Route to a peering from a VPC that is not one of its sides",
+        "Route table '{0}' of VPC '{1}' routes to peering '{2}', which joins '{3}' and '{4}'",
+        "Only route tables of the two peered VPCs can send traffic to a peering connection. Peer this VPC as well, or route from a table of one of the two sides.");
+
+    public static readonly DiagnosticDescriptor VpcPeeredWithItself = Create("TDSL219", References, DiagnosticSeverity.Error,
+        "VPC peered with itself",
+        "Peering '{0}' joins VPC '{1}' with itself",
+        "A peering connection joins two different VPCs. Name the other VPC as the second type argument.");
+
+    public static readonly DiagnosticDescriptor DuplicatePeering = Create("TDSL220", References, DiagnosticSeverity.Error,
+        "Two peerings between the same VPCs",
+        "Peering '{0}' joins '{1}' and '{2}', which peering '{3}' already joins",
+        "AWS allows one active peering connection between two VPCs. Remove one, and route both ways through the other.");
+
+    public static readonly DiagnosticDescriptor RouteToUnattachedTransitGateway = Create("TDSL221", References, DiagnosticSeverity.Error,
+        "Route to a transit gateway the VPC is not attached to",
+        "Route table '{0}' of VPC '{1}' routes to transit gateway '{2}', but no attachment joins '{1}' to it",
+        "A VPC sends traffic to a transit gateway through its attachment. Add [TransitGatewayAttachment<Gateway, Vpc>] with a subnet per zone.");
+
+    public static readonly DiagnosticDescriptor DuplicateAttachment = Create("TDSL222", References, DiagnosticSeverity.Error,
+        "VPC attached twice to one transit gateway",
+        "Attachment '{0}' joins VPC '{1}' to transit gateway '{2}', which attachment '{3}' already does",
+        "A VPC can be attached to a transit gateway once. Add the subnets to the first attachment.");
+
+    public static readonly DiagnosticDescriptor AttachmentWithoutSubnets = Create("TDSL223", References, DiagnosticSeverity.Error,
+        "Transit gateway attachment without subnets",
+        "Attachment '{0}' names no subnet",
+        "The attachment places a network interface in one subnet per availability zone and serves only those zones. Add [AttachmentSubnet<Subnet>] for each zone the VPC uses.");
+
+    public static readonly DiagnosticDescriptor AttachmentInSeveralRouteTables = Create("TDSL224", References, DiagnosticSeverity.Error,
+        "Attachment associated with more than one transit gateway route table",
+        "Attachment '{0}' is associated with transit gateway route table '{1}' and with '{2}'; an attachment has one route table",
+        "Traffic arriving from an attachment is routed by exactly one table. Remove one of the [AssociateAttachment] attributes; propagate to as many tables as needed.");
+
+    public static readonly DiagnosticDescriptor TransitGatewayMismatch = Create("TDSL225", References, DiagnosticSeverity.Error,
+        "Transit gateway route table and attachment of different transit gateways",
+        "'{0}' belongs to transit gateway '{1}', but attachment '{2}' belongs to '{3}'",
+        "A transit gateway route table associates, propagates and routes only attachments of its own transit gateway.");
+
+    public static readonly DiagnosticDescriptor AssociationWithDefaultRouteTable = Create("TDSL226", References, DiagnosticSeverity.Error,
+        "Attachment associated with a table while its transit gateway uses the default table",
+        "Attachment '{0}' is associated with '{1}', but transit gateway '{2}' already associates every attachment with its default route table",
+        "With DefaultRouteTables (the default), AWS associates each attachment with the default table and a second association fails. Set DefaultRouteTables = false on the transit gateway.");
+
+    public static readonly DiagnosticDescriptor StackCycle = Create("TDSL227", References, DiagnosticSeverity.Error,
+        "Stacks that import from each other",
+        "Stack '{0}' imports from '{1}', and the imports lead back to it: {2}",
+        "CloudFormation deploys an exporting stack before the stacks that import from it, so two stacks that import from each other cannot be deployed. Move the shared records into one stack, or into a third stack both import from.");
+
+    public static readonly DiagnosticDescriptor ImportNotUseful = Create("TDSL228", References, DiagnosticSeverity.Error,
+        "Reference to another stack's record that cannot be imported",
+        "'{0}' refers to '{1}' of another stack, but {2}",
+        "Declare the record in the same stack as the resource that refers to it.");
+
+    public static readonly DiagnosticDescriptor InvalidPeeringSetting = Create("TDSL229", References, DiagnosticSeverity.Error,
+        "Peering setting is neither a parameter nor a valid value",
+        "{0} of peering '{1}' is '{2}', which is neither a parameter of this stack nor {3}",
+        "Name a parameter of the stack with nameof(Parameter), or write a literal value of the right form.");
     public static readonly DiagnosticDescriptor NatGatewayInAnotherZone = Create("TDSL270", References, DiagnosticSeverity.Info,
         "Subnet routed through a NAT gateway in another zone",
         "Subnet '{0}' (zone {1}) reaches the internet through NAT gateway '{2}' in zone {3}",
@@ -292,6 +377,21 @@ internal static class DiagnosticDescriptors
         "Template too large",
         "The template of stack '{0}' is {1} bytes; CloudFormation accepts at most 1,000,000",
         "Reported by synth once the YAML is written. Split the topology into several stacks.");
+
+    public static readonly DiagnosticDescriptor ExportNameTooLong = Create("TDSL307", Limits, DiagnosticSeverity.Error,
+        "Export name too long",
+        "'{0}' is imported by another stack under the export name '{1}', which is {2} characters; at most 255 are allowed",
+        "Export names are '{stack name}-{record}'. CloudFormation documents no limit of their own (the Outputs reference and the Export API type list none, and cfn-lint 1.51 checks only that the name is a string); TopologyDsl keeps them within 255 characters, the limit on an output's name, so that a generated name never meets an undocumented one. Shorten the stack name or the record's name.");
+
+    public static readonly DiagnosticDescriptor DuplicateStackName = CreateAtEnd("TDSL308", Limits, DiagnosticSeverity.Error,
+        "Two stacks with one name",
+        "Stack name '{0}' is also the name of stack class '{1}'",
+        "Each stack deploys as its own CloudFormation stack and synth writes it to templates/<name>.yaml, so a second stack with the same name would overwrite the first. Rename one.");
+
+    public static readonly DiagnosticDescriptor DuplicateExportName = CreateAtEnd("TDSL309", Limits, DiagnosticSeverity.Error,
+        "Two exports with one name",
+        "Export name '{0}' of {1} is also the export name of {2}",
+        "Export names must be unique in an account and region: the ones you give ([Output(..., Export = \"name\")]) and the ones generated for records other stacks import ('{stack name}-{record}'). Rename one.");
 
     public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,
         "Value not accepted by AWS",
@@ -451,6 +551,10 @@ internal static class DiagnosticDescriptors
         "Boot script uses the address of an instance it has no connection with",
         "The boot script of instance '{0}' uses the address of '{1}', but no connection between them is open on any port",
         "A script that writes another instance's address into a configuration usually connects to it, or lets it connect. Open the port both ways: an outbound rule in one group and an inbound rule in the other.");
+    /// <summary>A diagnostic that needs every stack of the compilation, reported by a compilation-end action (on build and in full-solution analysis, not live).</summary>
+    private static DiagnosticDescriptor CreateAtEnd(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpBase + id.ToLowerInvariant(), WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,

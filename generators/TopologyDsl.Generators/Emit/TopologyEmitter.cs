@@ -7,8 +7,11 @@ using TopologyDsl.Generators.Validation;
 
 namespace TopologyDsl.Generators.Emit;
 
-/// <summary>What the emitter needs: the spec, whether it has errors, and the user data files it uses.</summary>
-internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default);
+/// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, its notes, and what it needs of other stacks.</summary>
+/// <param name="Imported">The stacks this one imports from, directly or through them.</param>
+/// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
+internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default,
+    EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default);
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -67,10 +70,10 @@ internal static class TopologyEmitter
         }
         else
         {
-            var index = new StackIndex(stack, path => StackIndex.FindFile(input.Files, path));
+            var index = new StackIndex(stack, input.Imported, path => StackIndex.FindFile(input.Files, path));
             w.Line("var " + Builder + " = new " + Cfn + "TemplateBuilder(" + CodeWriter.Literal(stack.StackName) + ", " + CodeWriter.Literal(stack.Description) + ");");
             var line = new StringBuilder();
-            foreach (var call in StackPlan.Template(index))
+            foreach (var call in StackPlan.Template(index, input.Exports))
             {
                 line.Clear();
                 Call(line, call.Method, [new PlannedArgument(null, new PlannedValue.Text(call.Name)), .. call.Arguments]);
@@ -115,6 +118,10 @@ internal static class TopologyEmitter
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
         ResourceKind.Secret => "ISecret",
+        ResourceKind.VpcPeering => "IVpcPeering",
+        ResourceKind.TransitGateway => "ITransitGateway",
+        ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
+        ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
         _ => "IParameter",
     };
 
@@ -180,6 +187,9 @@ internal static class TopologyEmitter
                 break;
             case PlannedValue.Number n:
                 text.Append(n.Value.ToString(CultureInfo.InvariantCulture));
+                break;
+            case PlannedValue.Long l:
+                text.Append(l.Value.ToString(CultureInfo.InvariantCulture)).Append('L');
                 break;
             case PlannedValue.Flag f:
                 text.Append(f.Value ? "true" : "false");

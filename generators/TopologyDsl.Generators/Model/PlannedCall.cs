@@ -26,6 +26,9 @@ internal abstract record PlannedValue
     /// <summary>An integer constant.</summary>
     public sealed record Number(int Value) : PlannedValue;
 
+    /// <summary>A 64-bit integer constant (an ASN).</summary>
+    public sealed record Long(long Value) : PlannedValue;
+
     /// <summary>A boolean constant.</summary>
     public sealed record Flag(bool Value) : PlannedValue;
 

@@ -7,7 +7,15 @@ namespace TopologyDsl.Generators.Model;
 /// <param name="Name">The record's name when it is nested in the stack class, else its full display name.</param>
 /// <param name="InStack">Whether the referenced record is nested in this stack's class.</param>
 /// <param name="IsError">Whether the C# compiler could not resolve the type (it reports that itself).</param>
-internal sealed record RefSpec(string Name, bool InStack, bool IsError);
+/// <param name="Stack">For a record nested in another [Stack] class of the program: that class's key (<see cref="StackSpec.Key"/>); <see cref="Name"/> is then the record's name.</param>
+internal sealed record RefSpec(string Name, bool InStack, bool IsError, string? Stack = null)
+{
+    /// <summary>Whether the record belongs to another stack of the program (imported).</summary>
+    public bool IsImport => Stack is not null;
+
+    /// <summary>How messages name the record: its name, qualified by its stack class when imported.</summary>
+    public string Display => Stack is null ? Name : StackSpec.ClassOf(Stack) + "." + Name;
+}
 
 internal enum ResourceKind
 {
@@ -20,6 +28,10 @@ internal enum ResourceKind
     Instance,
     Parameter,
     Secret,
+    VpcPeering,
+    TransitGateway,
+    TransitGatewayAttachment,
+    TransitGatewayRouteTable,
 }
 
 /// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
@@ -143,7 +155,45 @@ internal enum IntentKind
 /// </summary>
 internal sealed record IntentSpec(IntentKind Kind, RefSpec? From, RefSpec To, ProtocolSpec Protocol, int Port, int ToPort, ModelPath Path);
 
-internal sealed record OutputSpec(string Name, string Value, string? Description);
+/// <summary>
+/// A VPC peering connection. Between two VPCs of the program when <see cref="Peer"/> is set; else to a
+/// VPC outside it, named by <see cref="PeerVpcId"/> (a parameter's name or an ID), with the optional
+/// account, region, accepter role and known blocks of the peer.
+/// </summary>
+internal sealed record VpcPeeringSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, RefSpec? Peer,
+    string? PeerVpcId, string? PeerOwnerId, string? PeerRegion, string? PeerRoleArn, EquatableArray<string> PeerCidrBlocks)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.VpcPeering;
+
+    /// <summary>Whether the peer is outside the program (given by ID).</summary>
+    public bool IsRemote => Peer is null;
+}
+
+internal sealed record TransitGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, string? Description, long AmazonSideAsn, bool DefaultRouteTables)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.TransitGateway;
+}
+
+internal sealed record TransitGatewayAttachmentSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec TransitGateway, RefSpec Vpc,
+    EquatableArray<RefSpec> Subnets)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.TransitGatewayAttachment;
+}
+
+/// <summary>A static route of a transit gateway route table.</summary>
+internal sealed record TransitGatewayRouteSpec(string Destination, RefSpec Attachment);
+
+internal sealed record TransitGatewayRouteTableSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec TransitGateway,
+    EquatableArray<RefSpec> Associations, EquatableArray<RefSpec> Propagations, EquatableArray<TransitGatewayRouteSpec> Routes)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.TransitGatewayRouteTable;
+}
+
+internal sealed record OutputSpec(string Name, string Value, string? Description, string? Export = null);
 
 /// <summary>One stack: a top-level partial class marked [Stack] and the resource records nested in it.</summary>
 internal sealed record StackSpec(
@@ -158,9 +208,26 @@ internal sealed record StackSpec(
     EquatableArray<Finding> ParseFindings,
     EquatableArray<IntentSpec> Intents = default)
 {
+    /// <summary>What identifies the stack class in the program, and what references to its records name: <c>{Namespace}.{Class}</c>.</summary>
+    public string Key => KeyOf(Namespace, ClassName);
+
+    public static string KeyOf(string ns, string className) => ns.Length == 0 ? className : ns + "." + className;
+
+    /// <summary>The class name of a key.</summary>
+    public static string ClassOf(string key) => key.Substring(key.LastIndexOf('.') + 1);
+
     /// <summary>The generated file's hint name, <c>{Namespace}.{Class}.g.cs</c> (without the verbatim prefix of a keyword namespace, which a file name cannot hold).</summary>
     public string HintName => (Namespace.Length == 0 ? "" : Namespace.Replace("@", "") + ".") + ClassName + ".g.cs";
 }
 
 /// <summary>A file passed to the compiler as an AdditionalFiles item: its path with '/' separators, and its text.</summary>
 internal sealed record ProjectFile(string Path, string Text);
+
+/// <summary>
+/// A stack with what it needs of the rest of the program: the stacks it imports from (directly or
+/// through them), the records of its own that other stacks import (to export), and the findings of
+/// the rules that need every stack. Equal whenever the stack's output would be, so an edit to a stack
+/// it has nothing to do with leaves it cached.
+/// </summary>
+internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings,
+    EquatableArray<string> SilencedIds = default);

@@ -26,7 +26,9 @@ internal static class StackPlan
 
     public static string ElasticIp(NatGatewaySpec nat) => nat.Name + "Eip";
 
-    public static string Association(RouteTableSpec table, RefSpec subnet) => table.Name + subnet.Name + "Association";
+    public static string Association(RouteTableSpec table, RefSpec subnet) => Association(table, subnet.Name);
+
+    public static string Association(RouteTableSpec table, string subnet) => table.Name + subnet + "Association";
 
     /// <summary>Route names, in route order: <c>{Table}To{Target}</c>, numbered from 2 when a table routes to one target twice.</summary>
     public static IReadOnlyList<string> Routes(RouteTableSpec table)
@@ -52,6 +54,164 @@ internal static class StackPlan
             : rule.Port < 0 ? "All" // ICMP type -1 (every type): a logical ID holds letters and digits only
             : rule.Port.ToString(CultureInfo.InvariantCulture) + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
 
+    public static string TransitGatewayAssociation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Association";
+
+    public static string TransitGatewayPropagation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Propagation";
+
+    /// <summary>Static transit gateway route names, in order: <c>{Table}To{Attachment}</c>, numbered from 2 when repeated.</summary>
+    public static IReadOnlyList<string> TransitGatewayRoutes(TransitGatewayRouteTableSpec table)
+    {
+        var names = new List<string>();
+        var seen = new Dictionary<string, int>();
+        foreach (var route in table.Routes)
+        {
+            seen.TryGetValue(route.Attachment.Name, out var count);
+            seen[route.Attachment.Name] = ++count;
+            names.Add(table.Name + "To" + route.Attachment.Name + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return names;
+    }
+
+    /// <summary>The output that exports a record to other stacks: <c>{Record}Export</c>.</summary>
+    public static string ExportOutput(string record) => record + "Export";
+
+    /// <summary>
+    /// The export name of a record that other stacks import: <c>{StackName}-{Record}</c>. Stack names
+    /// are unique in an account and region and logical IDs are unique in a stack, so export names are too.
+    /// </summary>
+    public static string ExportName(string stackName, string record) => stackName + "-" + record;
+
+    /// <summary>
+    /// The longest export name we generate. CloudFormation documents no limit for export names (the
+    /// template Outputs reference and the Export API type list none; cfn-lint 1.51's rule E6102 checks
+    /// only that it is a string), so we keep to the limit on an output's name: 255 characters
+    /// (cfn-lint's output schema, propertyNames maxLength).
+    /// </summary>
+    public const int MaxExportNameLength = 255;
+
+    /// <summary>A reference written in a stack: the reference, where it is written, and what it is used for.</summary>
+    internal readonly record struct Reference(RefSpec Target, ModelPath Path, ResourceSpec Owner, ReferenceUse Use);
+
+    /// <summary>What a reference is used for; some uses cannot cross stacks.</summary>
+    internal enum ReferenceUse
+    {
+        Plain,
+        SshHost,
+        Secret,
+    }
+
+    /// <summary>Every reference to a record written in the stack, in declaration order, with its path.</summary>
+    public static IEnumerable<Reference> References(StackSpec stack)
+    {
+        foreach (var resource in stack.Resources)
+        {
+            var path = resource.Path;
+            switch (resource)
+            {
+                case SubnetSpec s:
+                    yield return new(s.Vpc, path.Child("vpc"), s, ReferenceUse.Plain);
+                    break;
+                case InternetGatewaySpec g:
+                    yield return new(g.Vpc, path.Child("vpc"), g, ReferenceUse.Plain);
+                    break;
+                case NatGatewaySpec n:
+                    yield return new(n.Subnet, path.Child("subnet"), n, ReferenceUse.Plain);
+                    break;
+                case RouteTableSpec t:
+                    yield return new(t.Vpc, path.Child("vpc"), t, ReferenceUse.Plain);
+                    for (var i = 0; i < t.Routes.Count; i++)
+                    {
+                        yield return new(t.Routes[i].Target, path.Item("route", i).Child("target"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var i = 0; i < t.Associations.Count; i++)
+                    {
+                        yield return new(t.Associations[i], path.Item("associate", i).Child("subnet"), t, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case SecurityGroupSpec g:
+                    yield return new(g.Vpc, path.Child("vpc"), g, ReferenceUse.Plain);
+                    for (var i = 0; i < g.Ingress.Count; i++)
+                    {
+                        if (g.Ingress[i].PeerGroup is { } source)
+                        {
+                            yield return new(source, path.Item("ingress", i).Child("source"), g, ReferenceUse.Plain);
+                        }
+                    }
+
+                    for (var i = 0; i < g.Egress.Count; i++)
+                    {
+                        if (g.Egress[i].PeerGroup is { } destination)
+                        {
+                            yield return new(destination, path.Item("egress", i).Child("destination"), g, ReferenceUse.Plain);
+                        }
+                    }
+
+                    break;
+                case InstanceSpec i:
+                    yield return new(i.Subnet, path.Child("subnet"), i, ReferenceUse.Plain);
+                    for (var k = 0; k < i.SecurityGroups.Count; k++)
+                    {
+                        yield return new(i.SecurityGroups[k], path.Item("uses", k).Child("group"), i, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < i.Secrets.Count; k++)
+                    {
+                        yield return new(i.Secrets[k], path.Item("readsSecret", k).Child("secret"), i, ReferenceUse.Secret);
+                    }
+
+                    if (i.SshVia is { } host)
+                    {
+                        yield return new(host, path.Item("sshVia", 0).Child("host"), i, ReferenceUse.SshHost);
+                    }
+
+                    break;
+                case VpcPeeringSpec p:
+                    yield return new(p.Vpc, path.Child("vpc"), p, ReferenceUse.Plain);
+                    if (p.Peer is { } peer)
+                    {
+                        yield return new(peer, path.Child("peer"), p, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    yield return new(a.TransitGateway, path.Child("transitGateway"), a, ReferenceUse.Plain);
+                    yield return new(a.Vpc, path.Child("vpc"), a, ReferenceUse.Plain);
+                    for (var k = 0; k < a.Subnets.Count; k++)
+                    {
+                        yield return new(a.Subnets[k], path.Item("subnet", k).Child("subnet"), a, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    yield return new(t.TransitGateway, path.Child("transitGateway"), t, ReferenceUse.Plain);
+                    for (var k = 0; k < t.Associations.Count; k++)
+                    {
+                        yield return new(t.Associations[k], path.Item("associate", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < t.Propagations.Count; k++)
+                    {
+                        yield return new(t.Propagations[k], path.Item("propagate", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < t.Routes.Count; k++)
+                    {
+                        yield return new(t.Routes[k].Attachment, path.Item("route", k).Child("attachment"), t, ReferenceUse.Plain);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The keys of the stacks whose records this stack refers to, in ordinal order.</summary>
+    public static IReadOnlyList<string> ImportedStacks(StackSpec stack) =>
+        References(stack).Where(r => r.Target.Stack is { } key && key != stack.Key && !r.Target.IsError)
+            .Select(r => r.Target.Stack!).Distinct().OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+
     public static string InstanceRole(InstanceSpec instance) => instance.Name + "Role";
 
     public static string InstanceProfile(InstanceSpec instance) => instance.Name + "Profile";
@@ -67,6 +227,31 @@ internal static class StackPlan
     public static string ElasticIpOutput(NatGatewaySpec nat) => nat.Name + "ElasticIp";
 
     public static string SshCommandOutput(InstanceSpec instance) => instance.Name + "SshCommand";
+
+    /// <summary>
+    /// How many CloudFormation resources the stack makes: the count of <see cref="Names"/> without
+    /// parameters, computed without building any name, so that a stack over the quota is found
+    /// before any per-resource work.
+    /// </summary>
+    public static int ResourceCount(StackSpec stack)
+    {
+        var count = 0;
+        foreach (var resource in stack.Resources)
+        {
+            count += resource switch
+            {
+                ParameterSpec => 0,
+                VpcSpec v => 1 + v.SecondaryCidrBlocks.Count + (v.FlowLogs ? 3 : 0),
+                InternetGatewaySpec or NatGatewaySpec => 2,
+                RouteTableSpec t => 1 + t.Routes.Count + t.Associations.Count,
+                SecurityGroupSpec g => 1 + g.Ingress.Count(r => r.PeerGroup is not null) + g.Egress.Count(r => r.PeerGroup is not null),
+                InstanceSpec i => 1 + (i.Secrets.Count > 0 ? 2 : 0),
+                _ => 1,
+            };
+        }
+
+        return count;
+    }
 
     /// <summary>Every parameter and resource name of the stack, in template order.</summary>
     public static IEnumerable<PlannedName> Names(StackSpec stack)
@@ -153,6 +338,36 @@ internal static class StackPlan
                 case SecretSpec s:
                     yield return new PlannedName(s.Name, "AWS::SecretsManager::Secret", path, "secret '" + s.Name + "'");
                     break;
+                case VpcPeeringSpec p:
+                    yield return new PlannedName(p.Name, "AWS::EC2::VPCPeeringConnection", path, "peering connection '" + p.Name + "'");
+                    break;
+                case TransitGatewaySpec g:
+                    yield return new PlannedName(g.Name, "AWS::EC2::TransitGateway", path, "transit gateway '" + g.Name + "'");
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    yield return new PlannedName(a.Name, "AWS::EC2::TransitGatewayAttachment", path, "transit gateway attachment '" + a.Name + "'");
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    yield return new PlannedName(t.Name, "AWS::EC2::TransitGatewayRouteTable", path, "transit gateway route table '" + t.Name + "'");
+                    for (var i = 0; i < t.Associations.Count; i++)
+                    {
+                        yield return new PlannedName(TransitGatewayAssociation(t, t.Associations[i]), "AWS::EC2::TransitGatewayRouteTableAssociation",
+                            path.Item("associate", i), "an association of '" + t.Name + "'");
+                    }
+
+                    for (var i = 0; i < t.Propagations.Count; i++)
+                    {
+                        yield return new PlannedName(TransitGatewayPropagation(t, t.Propagations[i]), "AWS::EC2::TransitGatewayRouteTablePropagation",
+                            path.Item("propagate", i), "a propagation of '" + t.Name + "'");
+                    }
+
+                    var tgwRoutes = TransitGatewayRoutes(t);
+                    for (var i = 0; i < tgwRoutes.Count; i++)
+                    {
+                        yield return new PlannedName(tgwRoutes[i], "AWS::EC2::TransitGatewayRoute", path.Item("route", i), "a route of '" + t.Name + "'");
+                    }
+
+                    break;
             }
         }
     }
@@ -197,18 +412,36 @@ internal static class StackPlan
     /// group-to-group rules, roles, dependencies), then outputs. Parameters come first in the
     /// stack's order of records, as the template lists them apart anyway.
     /// </summary>
-    public static IReadOnlyList<PlannedCall> Template(StackIndex index)
+    public static IReadOnlyList<PlannedCall> Template(StackIndex index) => Template(index, EquatableArray<string>.Empty);
+
+    /// <summary>
+    /// As <see cref="Template(StackIndex)"/>, for a stack of a program: first the records it imports
+    /// (<c>t.Import("Ns.Network.Main", "network-Main")</c>, after which that name stands for the
+    /// import wherever the builder takes a logical ID), and last an exported output for each of its
+    /// records in <paramref name="exports"/>.
+    /// </summary>
+    public static IReadOnlyList<PlannedCall> Template(StackIndex index, EquatableArray<string> exports)
     {
         var stack = index.Stack;
         var calls = new List<PlannedCall>(stack.Resources.Count * 2);
+
+        var imported = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var reference in References(stack))
+        {
+            if (reference.Target is { Stack: { } key } target && key != stack.Key && imported.Add(ImportKey(target)))
+            {
+                var owner = index.Others.FirstOrDefault(o => o.Key == key);
+                calls.Add(Call("Import", ImportKey(target), ("", Text(ExportName(owner?.StackName ?? StackSpec.ClassOf(key), target.Name)))));
+            }
+        }
 
         // The attachment of each VPC's internet gateway, which Elastic IPs and internet routes wait for.
         var attachments = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var gateway in stack.Resources.OfType<InternetGatewaySpec>())
         {
-            if (index.Resolve<VpcSpec>(gateway.Vpc) is { } vpc && !attachments.ContainsKey(vpc.Name))
+            if (index.Resolve<VpcSpec>(gateway.Vpc) is { } vpc && !attachments.ContainsKey(index.Key(vpc)))
             {
-                attachments.Add(vpc.Name, Attachment(gateway));
+                attachments.Add(index.Key(vpc), Attachment(gateway));
             }
         }
 
@@ -234,24 +467,25 @@ internal static class StackPlan
                 case SubnetSpec s:
                     // A subnet in a secondary block can only be created once the block is associated.
                     string? block = null;
-                    if (index.Resolve<VpcSpec>(s.Vpc) is { } subnetVpc && Cidr.TryParse(s.CidrBlock, out var cidr)
+                    // (A block of an imported VPC exists already: its stack deploys first.)
+                    if (index.Resolve<VpcSpec>(s.Vpc) is { } subnetVpc && index.IsLocal(subnetVpc) && Cidr.TryParse(s.CidrBlock, out var cidr)
                         && StackIndex.BlockHolding(subnetVpc, cidr.Network) is int holder && holder >= 0)
                     {
                         block = SecondaryBlock(subnetVpc, holder);
                     }
 
-                    calls.Add(Call("Subnet", s.Name, ("vpc", Text(s.Vpc.Name)), ("cidr", Text(s.CidrBlock)), ("zone", new PlannedValue.Number(s.Zone)),
+                    calls.Add(Call("Subnet", s.Name, ("vpc", Id(s.Vpc)), ("cidr", Text(s.CidrBlock)), ("zone", new PlannedValue.Number(s.Zone)),
                         ("dependsOn", block is null ? null : PlannedValue.NamesOrNull([block]))));
                     break;
                 case InternetGatewaySpec g:
                     calls.Add(Call("InternetGateway", g.Name));
-                    calls.Add(Call("VpcGatewayAttachment", Attachment(g), ("vpc", Text(g.Vpc.Name)), ("gateway", Text(g.Name))));
+                    calls.Add(Call("VpcGatewayAttachment", Attachment(g), ("vpc", Id(g.Vpc)), ("gateway", Text(g.Name))));
                     break;
                 case NatGatewaySpec n:
                     // AWS::EC2::EIP documentation: an Elastic IP for a VPC declared in the same template must depend on the gateway attachment.
-                    var eipWaits = index.VpcOf(n) is { } natVpc && attachments.TryGetValue(natVpc.Name, out var natAttachment) ? new[] { natAttachment } : [];
+                    var eipWaits = index.VpcOf(n) is { } natVpc && attachments.TryGetValue(index.Key(natVpc), out var natAttachment) ? new[] { natAttachment } : [];
                     calls.Add(Call("Eip", ElasticIp(n), ("dependsOn", PlannedValue.NamesOrNull(eipWaits))));
-                    calls.Add(Call("NatGateway", n.Name, ("eip", Text(ElasticIp(n))), ("subnet", Text(n.Subnet.Name))));
+                    calls.Add(Call("NatGateway", n.Name, ("eip", Text(ElasticIp(n))), ("subnet", Id(n.Subnet))));
                     break;
                 case RouteTableSpec t:
                     PlanRouteTable(index, t, calls);
@@ -265,11 +499,69 @@ internal static class StackPlan
                 case SecretSpec s:
                     calls.Add(Call("Secret", s.Name, ("description", PlannedValue.TextOrNull(s.Description)), ("length", new PlannedValue.Number(s.Length))));
                     break;
+                case VpcPeeringSpec p:
+                    calls.Add(Call("VpcPeeringConnection", p.Name, ("vpc", Id(p.Vpc)),
+                        ("peerVpc", p.Peer is { } peer ? Id(peer) : null),
+                        ("peerVpcId", p.Peer is null ? ParameterOr(index, p.PeerVpcId ?? "") : null),
+                        ("peerOwnerId", p.PeerOwnerId is { Length: > 0 } owner ? ParameterOr(index, owner) : null),
+                        ("peerRegion", p.PeerRegion is { Length: > 0 } region ? ParameterOr(index, region) : null),
+                        ("peerRoleArn", p.PeerRoleArn is { Length: > 0 } role ? ParameterOr(index, role) : null)));
+                    break;
+                case TransitGatewaySpec g:
+                    calls.Add(Call("TransitGateway", g.Name, ("description", PlannedValue.TextOrNull(g.Description)),
+                        ("amazonSideAsn", g.AmazonSideAsn != 0 ? new PlannedValue.Long(g.AmazonSideAsn) : null),
+                        ("defaultRouteTables", g.DefaultRouteTables ? null : new PlannedValue.Flag(false))));
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    calls.Add(Call("TransitGatewayAttachment", a.Name, ("transitGateway", Id(a.TransitGateway)), ("vpc", Id(a.Vpc)),
+                        ("subnets", new PlannedValue.Names(a.Subnets.Select(IdName).ToEquatableArray()))));
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    PlanTransitGatewayRouteTable(t, calls);
+                    break;
             }
         }
 
         PlanOutputs(stack, calls);
+
+        // The records other stacks of the program import, each exported as '{stack}-{record}'.
+        foreach (var record in exports)
+        {
+            calls.Add(Call("Output", ExportOutput(record), ("", PlannedValue.Ref(record)),
+                ("description", Text("The ID of " + record + ", which other stacks of the program import")),
+                ("export", Text(ExportName(stack.StackName, record)))));
+        }
+
         return calls;
+    }
+
+    /// <summary>The name the generated code gives an imported record: its stack's key and its name, which no logical ID can be (it has dots).</summary>
+    public static string ImportKey(RefSpec reference) => reference.Stack + "." + reference.Name;
+
+    /// <summary>How the generated code names the record a reference points to: its logical ID, or its import's name.</summary>
+    private static string IdName(RefSpec reference) => reference.IsImport ? ImportKey(reference) : reference.Name;
+
+    private static PlannedValue Id(RefSpec reference) => Text(IdName(reference));
+
+    private static void PlanTransitGatewayRouteTable(TransitGatewayRouteTableSpec t, List<PlannedCall> calls)
+    {
+        calls.Add(Call("TransitGatewayRouteTable", t.Name, ("transitGateway", Id(t.TransitGateway))));
+        foreach (var attachment in t.Associations)
+        {
+            calls.Add(Call("TransitGatewayRouteTableAssociation", TransitGatewayAssociation(t, attachment), ("attachment", Id(attachment)), ("table", Text(t.Name))));
+        }
+
+        foreach (var attachment in t.Propagations)
+        {
+            calls.Add(Call("TransitGatewayRouteTablePropagation", TransitGatewayPropagation(t, attachment), ("attachment", Id(attachment)), ("table", Text(t.Name))));
+        }
+
+        var names = TransitGatewayRoutes(t);
+        for (var i = 0; i < t.Routes.Count; i++)
+        {
+            calls.Add(Call("TransitGatewayRoute", names[i], ("table", Text(t.Name)), ("destination", Text(t.Routes[i].Destination)),
+                ("attachment", Id(t.Routes[i].Attachment))));
+        }
     }
 
     private static PlannedValue Text(string value) => new PlannedValue.Text(value);
@@ -298,22 +590,42 @@ internal static class StackPlan
 
     private static void PlanRouteTable(StackIndex index, RouteTableSpec t, List<PlannedCall> calls)
     {
-        calls.Add(Call("RouteTable", t.Name, ("vpc", Text(t.Vpc.Name))));
+        calls.Add(Call("RouteTable", t.Name, ("vpc", Id(t.Vpc))));
         var names = Routes(t);
+        var vpc = index.Resolve<VpcSpec>(t.Vpc);
         for (var i = 0; i < t.Routes.Count; i++)
         {
             var route = t.Routes[i];
-            var gateway = index.Resolve<InternetGatewaySpec>(route.Target);
+            string? wait = null;
+            string target;
+            if (index.Resolve<InternetGatewaySpec>(route.Target) is { } gateway)
+            {
+                // A route through an internet gateway must wait until the gateway is attached (an imported one is).
+                target = "gateway";
+                wait = index.IsLocal(gateway) ? Attachment(gateway) : null;
+            }
+            else if (index.Resolve<VpcPeeringSpec>(route.Target) is not null)
+            {
+                target = "peering";
+            }
+            else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } transit)
+            {
+                // A route to a transit gateway fails until the VPC's attachment is available.
+                target = "transitGateway";
+                wait = vpc is null ? null : index.AttachmentsOf(vpc, transit).FirstOrDefault(index.IsLocal)?.Name;
+            }
+            else
+            {
+                target = "natGateway";
+            }
 
-            // A route through an internet gateway must wait until the gateway is attached.
-            calls.Add(Call("Route", names[i], ("table", Text(t.Name)), ("destination", Text(route.Destination)),
-                gateway is null ? ("natGateway", Text(route.Target.Name)) : ("gateway", Text(gateway.Name)),
-                ("dependsOn", gateway is null ? null : PlannedValue.NamesOrNull([Attachment(gateway)]))));
+            calls.Add(Call("Route", names[i], ("table", Text(t.Name)), ("destination", Text(route.Destination)), (target, Id(route.Target)),
+                ("dependsOn", wait is null ? null : PlannedValue.NamesOrNull([wait]))));
         }
 
         foreach (var subnet in t.Associations)
         {
-            calls.Add(Call("SubnetRouteTableAssociation", Association(t, subnet), ("subnet", Text(subnet.Name)), ("table", Text(t.Name))));
+            calls.Add(Call("SubnetRouteTableAssociation", Association(t, subnet), ("subnet", Id(subnet)), ("table", Text(t.Name))));
         }
     }
 
@@ -373,7 +685,7 @@ internal static class StackPlan
             egress.Add(MatchesNothing);
         }
 
-        calls.Add(Call("SecurityGroup", g.Name, ("description", Text(g.Description)), ("vpc", Text(g.Vpc.Name)),
+        calls.Add(Call("SecurityGroup", g.Name, ("description", Text(g.Description)), ("vpc", Id(g.Vpc)),
             ("ingress", ingress.Count == 0 ? null : new PlannedValue.Items(ingress.ToEquatableArray())),
             ("egress", egress.Count == 0 ? null : new PlannedValue.Items(egress.ToEquatableArray()))));
 
@@ -381,18 +693,25 @@ internal static class StackPlan
         {
             var (from, to) = Ports(rule);
             calls.Add(Call("SecurityGroupIngress", GroupRule(g, rule), ("group", Text(g.Name)), ("protocol", Text(IpProtocol(rule.Protocol))),
-                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("source", Text(rule.PeerGroup!.Name)),
-                ("description", PlannedValue.TextOrNull(rule.Description))));
+                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("source", Id(rule.PeerGroup!)),
+                ("description", PlannedValue.TextOrNull(rule.Description)), ("dependsOn", PeeringWait(index, g, rule))));
         }
 
         foreach (var rule in g.Egress.Where(r => r.PeerGroup is not null))
         {
             var (from, to) = Ports(rule);
             calls.Add(Call("SecurityGroupEgress", GroupEgressRule(g, rule), ("group", Text(g.Name)), ("protocol", Text(IpProtocol(rule.Protocol))),
-                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("destination", Text(rule.PeerGroup!.Name)),
-                ("description", PlannedValue.TextOrNull(rule.Description))));
+                ("fromPort", new PlannedValue.Number(from)), ("toPort", new PlannedValue.Number(to)), ("destination", Id(rule.PeerGroup!)),
+                ("description", PlannedValue.TextOrNull(rule.Description)), ("dependsOn", PeeringWait(index, g, rule))));
         }
     }
+
+    /// <summary>A rule naming a group across a peering of this template is accepted once the peering is active.</summary>
+    private static PlannedValue? PeeringWait(StackIndex index, SecurityGroupSpec g, RuleSpec rule) =>
+        index.Resolve<VpcSpec>(g.Vpc) is { } vpc && index.VpcOf(index.Resolve<SecurityGroupSpec>(rule.PeerGroup)) is { } peerVpc && !index.Same(vpc, peerVpc)
+            && index.PeeringsBetween(vpc, peerVpc).FirstOrDefault(index.IsLocal) is { } peering
+            ? PlannedValue.NamesOrNull([peering.Name])
+            : null;
 
     /// <summary>A setting that names a parameter of the stack is its value (<c>!Ref</c>); anything else is the literal.</summary>
     private static PlannedValue ParameterOr(StackIndex index, string value) =>
@@ -412,10 +731,11 @@ internal static class StackPlan
         var waits = new List<string>();
         if (index.Resolve<SubnetSpec>(i.Subnet) is { } subnet)
         {
-            foreach (var table in index.TablesOf(subnet))
+            // Only what this template holds: an imported subnet's own routes exist before this stack deploys.
+            foreach (var table in index.TablesOf(subnet).Where(index.IsLocal))
             {
                 waits.AddRange(Routes(table));
-                waits.AddRange(table.Associations.Where(a => a.Name == subnet.Name).Select(a => Association(table, a)));
+                waits.AddRange(table.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => Association(table, a)));
             }
         }
 
@@ -437,10 +757,10 @@ internal static class StackPlan
             ("instanceType", ParameterOr(index, i.InstanceType ?? "")),
             ("keyName", i.KeyName is null ? null : ParameterOr(index, i.KeyName)),
             ("profile", i.Secrets.Count > 0 ? Text(InstanceProfile(i)) : null),
-            ("subnet", Text(i.Subnet.Name)),
+            ("subnet", Id(i.Subnet)),
             ("privateIp", Text(i.PrivateIp)),
             ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
-            ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(g => g.Name))),
+            ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(IdName))),
             ("rootVolumeSize", i.RootVolumeSize > 0 ? new PlannedValue.Number(i.RootVolumeSize) : null),
             ("requireImdsV2", i.AllowImdsV1 ? new PlannedValue.Flag(false) : null),
             ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
@@ -451,8 +771,8 @@ internal static class StackPlan
 
     private static void PlanOutputs(StackSpec stack, List<PlannedCall> calls)
     {
-        PlannedCall Output(string name, PlannedValue value, string? description) =>
-            Call("Output", name, ("", value), ("description", PlannedValue.TextOrNull(description)));
+        PlannedCall Output(string name, PlannedValue value, string? description, string? export = null) =>
+            Call("Output", name, ("", value), ("description", PlannedValue.TextOrNull(description)), ("export", PlannedValue.TextOrNull(export)));
 
         foreach (var resource in stack.Resources)
         {
@@ -478,7 +798,7 @@ internal static class StackPlan
 
         foreach (var output in stack.Outputs)
         {
-            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(output.Value) : Text(output.Value), output.Description));
+            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(output.Value) : Text(output.Value), output.Description, output.Export));
         }
     }
 
@@ -506,6 +826,13 @@ internal static class StackPlan
         ["AWS::IAM::Role"] = ["Arn", "RoleId"],
         ["AWS::IAM::InstanceProfile"] = ["Arn"],
         ["AWS::SecretsManager::Secret"] = ["Id"],
+        ["AWS::EC2::VPCPeeringConnection"] = ["Id"],
+        ["AWS::EC2::TransitGateway"] = ["Id", "TransitGatewayArn", "EncryptionSupportState"],
+        ["AWS::EC2::TransitGatewayAttachment"] = ["Id"],
+        ["AWS::EC2::TransitGatewayRouteTable"] = ["TransitGatewayRouteTableId"],
+        ["AWS::EC2::TransitGatewayRouteTableAssociation"] = [],
+        ["AWS::EC2::TransitGatewayRouteTablePropagation"] = [],
+        ["AWS::EC2::TransitGatewayRoute"] = [],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

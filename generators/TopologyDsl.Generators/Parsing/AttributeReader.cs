@@ -73,6 +73,13 @@ internal sealed class AttributeReader
 
     public bool NamedBool(string name, string segment) => Named(name, segment) is true;
 
+    public long NamedLong(string name, string segment) => Named(name, segment) switch
+    {
+        long value => value,
+        int value => value,
+        _ => 0,
+    };
+
     /// <summary>A string array; each element's path is <c>segment[i]</c>, located at that element of the array expression.</summary>
     public EquatableArray<string> NamedStrings(string name, string segment)
     {
@@ -96,25 +103,41 @@ internal sealed class AttributeReader
         return value is ImmutableArray<object?> items ? items.Select(i => i as string ?? "").ToEquatableArray() : EquatableArray<string>.Empty;
     }
 
-    /// <summary>The attribute's first type argument as a reference to a record of the stack.</summary>
-    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment, int position = 0)
+    /// <summary>
+    /// A type argument of the attribute (the first unless <paramref name="index"/> says) as a reference
+    /// to a record of the stack, or of another [Stack] class of the program (an import).
+    /// </summary>
+    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment, int index = 0)
     {
         if (_map is not null)
         {
             var generic = _syntax?.Name.DescendantNodesAndSelf().OfType<GenericNameSyntax>().FirstOrDefault();
-            var argument = generic?.TypeArgumentList.Arguments.ElementAtOrDefault(position);
+            var argument = generic is { } g && index < g.TypeArgumentList.Arguments.Count ? g.TypeArgumentList.Arguments[index] : null;
             _map.Add(_path.Child(segment), argument?.GetLocation() ?? _syntax?.GetLocation());
         }
 
-        var type = _data.AttributeClass?.TypeArguments.ElementAtOrDefault(position);
+        var arguments = _data.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
+        var type = index < arguments.Length ? arguments[index] : null;
         if (type is null || type.TypeKind == TypeKind.Error)
         {
             return new RefSpec(type?.Name ?? "?", InStack: false, IsError: true);
         }
 
-        var inStack = type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingType, stack);
-        return new RefSpec(inStack ? type.Name : type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), inStack,
-            IsError: _map is not null && !SatisfiesConstraints(type, position));
+        var isError = _map is not null && !SatisfiesConstraints(type, index);
+        var container = (type as INamedTypeSymbol)?.ContainingType;
+        if (container is not null && SymbolEqualityComparer.Default.Equals(container, stack))
+        {
+            return new RefSpec(type.Name, InStack: true, isError);
+        }
+
+        if (container is { ContainingType: null, TypeParameters.Length: 0 } && TopologyParser.StackAttributeOf(container) is not null)
+        {
+            _map?.Stacks.Add(container);
+            var ns = container.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+            return new RefSpec(type.Name, InStack: false, isError, StackSpec.KeyOf(ns, container.Name));
+        }
+
+        return new RefSpec(type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), InStack: false, isError);
     }
 
     /// <summary>
@@ -122,9 +145,10 @@ internal sealed class AttributeReader
     /// not, the compiler reports CS0311 at the same place and a TDSL201 would only repeat it. Checked
     /// for the analyzer only: it sees the compilation with the generated interfaces, the generator does not.
     /// </summary>
-    private bool SatisfiesConstraints(ITypeSymbol type, int position)
+    private bool SatisfiesConstraints(ITypeSymbol type, int index)
     {
-        var parameter = _data.AttributeClass?.OriginalDefinition.TypeParameters.ElementAtOrDefault(position);
+        var parameters = _data.AttributeClass?.OriginalDefinition.TypeParameters ?? ImmutableArray<ITypeParameterSymbol>.Empty;
+        var parameter = index < parameters.Length ? parameters[index] : null;
         return parameter is null || parameter.ConstraintTypes.All(c =>
             SymbolEqualityComparer.Default.Equals(type, c) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, c)));
     }

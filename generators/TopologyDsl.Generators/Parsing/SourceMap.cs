@@ -16,6 +16,9 @@ internal sealed class SourceMap
 
     public SourceMap(Location fallback) => _fallback = fallback;
 
+    /// <summary>The other [Stack] classes whose records the stack refers to, which the analyzer parses too.</summary>
+    public HashSet<INamedTypeSymbol> Stacks { get; } = new(SymbolEqualityComparer.Default);
+
     public void Add(ModelPath path, Location? location)
     {
         if (location is not null && !_locations.ContainsKey(path.Value))

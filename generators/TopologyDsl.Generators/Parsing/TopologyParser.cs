@@ -31,6 +31,11 @@ internal static class TopologyParser
         [KnownNames.Instance] = (ResourceKind.Instance, "Instance"),
         [KnownNames.Parameter] = (ResourceKind.Parameter, "Parameter"),
         [KnownNames.Secret] = (ResourceKind.Secret, "Secret"),
+        [KnownNames.VpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
+        [KnownNames.RemoteVpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
+        [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
+        [KnownNames.TransitGatewayAttachment] = (ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
+        [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -45,6 +50,10 @@ internal static class TopologyParser
         [KnownNames.Uses] = (ResourceKind.Instance, "Uses", "uses"),
         [KnownNames.SshVia] = (ResourceKind.Instance, "SshVia", "sshVia"),
         [KnownNames.ReadsSecret] = (ResourceKind.Instance, "ReadsSecret", "readsSecret"),
+        [KnownNames.AttachmentSubnet] = (ResourceKind.TransitGatewayAttachment, "AttachmentSubnet", "subnet"),
+        [KnownNames.AssociateAttachment] = (ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
+        [KnownNames.Propagate] = (ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
+        [KnownNames.TransitGatewayRoute] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
     };
 
     /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
@@ -58,6 +67,20 @@ internal static class TopologyParser
         var definition = type.OriginalDefinition;
         var ns = definition.ContainingNamespace;
         return ns is null || ns.IsGlobalNamespace ? definition.MetadataName : ns.ToDisplayString() + "." + definition.MetadataName;
+    }
+
+    /// <summary>The type's [Stack] attribute, if it has one.</summary>
+    public static AttributeData? StackAttributeOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } c && MetadataName(c) == KnownNames.Stack)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The metadata name of each resource attribute with its short name for messages.</summary>
@@ -100,7 +123,7 @@ internal static class TopologyParser
             {
                 var reader = new AttributeReader(attribute, ModelPath.Stack.Item("output", outputs.Count), map, cancellationToken);
                 outputs.Add(new OutputSpec(reader.ConstructorString(0, "name") ?? "", reader.ConstructorString(1, "value") ?? "",
-                    reader.NamedString("Description", "description")));
+                    reader.NamedString("Description", "description"), reader.NamedString("Export", "export")));
             }
         }
 
@@ -268,6 +291,27 @@ internal static class TopologyParser
                     main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"));
             }
 
+            case ResourceKind.VpcPeering:
+                return declaring.AttributeClass?.TypeArguments.Length == 2
+                    ? new VpcPeeringSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.TypeArgument(stack, "peer", 1),
+                        null, null, null, null, EquatableArray<string>.Empty)
+                    : new VpcPeeringSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), null,
+                        main.NamedString("PeerVpcId", "peerVpcId"), main.NamedString("PeerOwnerId", "peerOwnerId"),
+                        main.NamedString("PeerRegion", "peerRegion"), main.NamedString("PeerRoleArn", "peerRoleArn"),
+                        main.NamedStrings("PeerCidrBlocks", "peerCidr"));
+            case ResourceKind.TransitGateway:
+                return new TransitGatewaySpec(name, keyword, isPartial, main.NamedString("Description", "description"),
+                    main.NamedLong("AmazonSideAsn", "amazonSideAsn"), main.Named("DefaultRouteTables", "defaultRouteTables") is not false);
+            case ResourceKind.TransitGatewayAttachment:
+                return new TransitGatewayAttachmentSpec(name, keyword, isPartial, main.TypeArgument(stack, "transitGateway"), main.TypeArgument(stack, "vpc", 1),
+                    usable.Where(u => u.Display == "AttachmentSubnet").Select(u => u.Reader.TypeArgument(stack, "subnet")).ToEquatableArray());
+            case ResourceKind.TransitGatewayRouteTable:
+                return new TransitGatewayRouteTableSpec(name, keyword, isPartial, main.TypeArgument(stack, "transitGateway"),
+                    usable.Where(u => u.Display == "AssociateAttachment").Select(u => u.Reader.TypeArgument(stack, "attachment")).ToEquatableArray(),
+                    usable.Where(u => u.Display == "Propagate").Select(u => u.Reader.TypeArgument(stack, "attachment")).ToEquatableArray(),
+                    usable.Where(u => u.Display == "TransitGatewayRoute")
+                        .Select(u => new TransitGatewayRouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "attachment")))
+                        .ToEquatableArray());
             case ResourceKind.Secret:
                 return new SecretSpec(name, keyword, isPartial, main.NamedString("Description", "description"), main.NamedInt("Length", "length", fallback: DefaultSecretLength));
             default:
@@ -386,6 +430,8 @@ internal static class TopologyParser
         ResourceKind.RouteTable => "RouteTable",
         ResourceKind.SecurityGroup => "SecurityGroup",
         ResourceKind.Instance => "Instance",
+        ResourceKind.TransitGatewayAttachment => "TransitGatewayAttachment",
+        ResourceKind.TransitGatewayRouteTable => "TransitGatewayRouteTable",
         _ => kind.ToString(),
     };
 

@@ -48,7 +48,12 @@ internal static class ChangeRules
             var id = instance.Name;
             var self = new[] { instance };
             Compare(instance.Path.Child("privateIp"), "PrivateIp", committed.Scalar(id, "PrivateIpAddress"), instance.PrivateIp, null, self);
-            Compare(instance.Path.Child("subnet"), "the subnet", committed.Scalar(id, "SubnetId"), "!Ref " + instance.Subnet.Name, null, self);
+            // A subnet or group of another stack is an !ImportValue whose export name the other stack
+            // decides; those references are left to synth's change report.
+            if (instance.Subnet.InStack)
+            {
+                Compare(instance.Path.Child("subnet"), "the subnet", committed.Scalar(id, "SubnetId"), "!Ref " + instance.Subnet.Name, null, self);
+            }
             if (instance.ImageId is { } image)
             {
                 Compare(instance.Path.Child("imageId"), "ImageId", committed.Scalar(id, "ImageId"), Value(image), null, self);
@@ -59,7 +64,7 @@ internal static class ChangeRules
                 Compare(instance.Path.Child("keyName"), "KeyName", committed.Scalar(id, "KeyName"), Value(key), null, self);
             }
 
-            if (committed.List(id, "GroupSet") is { } groups)
+            if (committed.List(id, "GroupSet") is { } groups && instance.SecurityGroups.All(g => g.InStack))
             {
                 var now = instance.SecurityGroups.Select(g => "!GetAtt " + g.Name + ".GroupId").ToList();
                 if (!new HashSet<string>(groups).SetEquals(now))

@@ -153,41 +153,42 @@ internal static class CidrRules
 
         if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && StackIndex.Blocks(vpc).Count > 0 && StackIndex.BlockHolding(vpc, cidr) is null)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetOutsideVpc.Id, path, subnet.Name, cidr.ToString(), vpc.Name, StackIndex.DescribeBlocks(vpc)));
+            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetOutsideVpc.Id, path, subnet.Name, cidr.ToString(), index.Display(vpc), StackIndex.DescribeBlocks(vpc)));
         }
     }
 
     /// <summary>
     /// Overlapping subnets of each VPC, by sorting on the first address and sweeping once
-    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later, with a
+    /// (O(n log n), not all pairs). Each overlap is reported on the subnet declared later (the
+    /// subnets of imported stacks come first, so an overlap with one of them is reported here), with a
     /// free block of the same size as the suggested fix. The moved subnets of one VPC take their
     /// blocks in declaration order, each reserving its own, so applying every fix at once (Fix All)
     /// cannot give two subnets the same new block.
     /// </summary>
     private static void CheckOverlaps(StackIndex index, List<Finding> findings)
     {
-        var byVpc = new Dictionary<string, List<(Cidr Block, SubnetSpec Subnet, int Order)>>(System.StringComparer.Ordinal);
+        var byVpc = new Dictionary<string, (VpcSpec Vpc, List<(Cidr Block, SubnetSpec Subnet, int Order)> Subnets)>(System.StringComparer.Ordinal);
         var order = 0;
-        foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
+        foreach (var subnet in index.AllResources.OfType<SubnetSpec>())
         {
             order++;
             // A subnet outside its VPC is reported as such (TDSL106) and left out of the overlap check.
-            if (index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block)
+            if (index.ResolveFrom<VpcSpec>(subnet, subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block)
                 && StackIndex.BlockHolding(vpc, block.Network) is not null)
             {
-                if (!byVpc.TryGetValue(vpc.Name, out var list))
+                if (!byVpc.TryGetValue(index.Key(vpc), out var entry))
                 {
-                    byVpc.Add(vpc.Name, list = []);
+                    byVpc.Add(index.Key(vpc), entry = (vpc, []));
                 }
 
-                list.Add((block.Network, subnet, order));
+                entry.Subnets.Add((block.Network, subnet, order));
             }
         }
 
         foreach (var pair in byVpc.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
-            var sorted = pair.Value.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
-            var vpc = (VpcSpec)index.Find(pair.Key)!;
+            var sorted = pair.Value.Subnets.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
+            var vpc = pair.Value.Vpc;
             var overlaps = new List<((Cidr Block, SubnetSpec Subnet, int Order) Later, (Cidr Block, SubnetSpec Subnet, int Order) Earlier)>();
             var widest = sorted.Count > 0 ? sorted[0] : default;
             for (var i = 1; i < sorted.Count; i++)
@@ -204,12 +205,15 @@ internal static class CidrRules
                 }
             }
 
+            // Only this stack's subnets move: an imported stack's subnets keep their blocks.
+            overlaps.RemoveAll(o => !index.IsLocal(o.Later.Subnet));
             var suggestions = FreeBlocks(vpc, overlaps.Select(o => (o.Later.Order, o.Later.Block.Prefix)).Distinct().OrderBy(l => l.Order), sorted.Select(s => s.Block));
             foreach (var (later, earlier) in overlaps)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"), earlier.Subnet.Path.Child("cidr"),
-                    later.Subnet.Name, later.Block.ToString(), earlier.Subnet.Name, earlier.Block.ToString(), pair.Key)
-                    with { Suggestion = suggestions[later.Order]?.ToString() });
+                findings.Add(new Finding(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"),
+                    new[] { later.Subnet.Name, later.Block.ToString(), index.Display(earlier.Subnet), earlier.Block.ToString(), index.Display(vpc) }.ToEquatableArray(),
+                    index.IsLocal(earlier.Subnet) ? earlier.Subnet.Path.Child("cidr") : null,
+                    suggestions[later.Order]?.ToString()));
             }
         }
     }
@@ -240,16 +244,21 @@ internal static class CidrRules
     private static void CheckInstances(StackIndex index, List<Finding> findings)
     {
         var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
-        foreach (var instance in index.Stack.Resources.OfType<InstanceSpec>())
+        foreach (var instance in index.AllResources.OfType<InstanceSpec>())
         {
+            var local = index.IsLocal(instance);
             var path = instance.Path.Child("privateIp");
             if (!Ipv4.TryParseAddress(instance.PrivateIp, out var address))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.MalformedIpAddress.Id, path, "Private IP", instance.Name, instance.PrivateIp));
+                if (local)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.MalformedIpAddress.Id, path, "Private IP", instance.Name, instance.PrivateIp));
+                }
+
                 continue;
             }
 
-            var subnet = index.Resolve<SubnetSpec>(instance.Subnet);
+            var subnet = index.ResolveFrom<SubnetSpec>(instance, instance.Subnet);
             if (subnet is null || !Cidr.TryParse(subnet.CidrBlock, out var block))
             {
                 continue;
@@ -258,21 +267,33 @@ internal static class CidrRules
             block = block.Network;
             if (!block.Contains(address))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpOutsideSubnet.Id, path, instance.Name, instance.PrivateIp, subnet.Name, block.ToString()));
+                if (local)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpOutsideSubnet.Id, path, instance.Name, instance.PrivateIp, index.Display(subnet), block.ToString()));
+                }
+
                 continue;
             }
 
             var reserved = ReservedRole(block, address);
             if (reserved is not null)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpReserved.Id, path, instance.Name, instance.PrivateIp, reserved, subnet.Name, block.ToString()));
+                if (local)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.InstanceIpReserved.Id, path, instance.Name, instance.PrivateIp, reserved, index.Display(subnet), block.ToString()));
+                }
+
                 continue;
             }
 
-            var vpc = index.VpcOf(subnet)?.Name ?? "";
+            var vpc = index.VpcOf(subnet) is { } v ? index.Key(v) : "";
             if (taken.TryGetValue((vpc, address), out var other))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicatePrivateIp.Id, path, other.Path.Child("privateIp"), instance.Name, instance.PrivateIp, other.Name));
+                if (local)
+                {
+                    findings.Add(new Finding(DiagnosticDescriptors.DuplicatePrivateIp.Id, path,
+                        new[] { instance.Name, instance.PrivateIp, index.Display(other) }.ToEquatableArray(), index.IsLocal(other) ? other.Path.Child("privateIp") : null));
+                }
             }
             else
             {
@@ -358,7 +379,7 @@ internal static class CidrRules
             var local = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
             if (local.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Name, vpc!.Name, local.Block.ToString()));
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Display, index.Display(vpc!), local.Block.ToString()));
             }
         }
     }

@@ -42,7 +42,7 @@ internal static class NamingRules
         var resources = index.Names.Count - parameters;
         if (resources > MaxResources)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyResources.Id, stack, index.Stack.StackName, Invariant.Format(resources)));
+            findings.Add(TooManyResources(index.Stack, resources));
         }
 
         if (parameters > MaxParameters)
@@ -55,6 +55,10 @@ internal static class NamingRules
             findings.Add(Finding.Create(DiagnosticDescriptors.TooManyOutputs.Id, stack, index.Stack.StackName, Invariant.Format(index.Outputs.Count)));
         }
     }
+
+    /// <summary>TDSL302, on the stack's name.</summary>
+    public static Finding TooManyResources(StackSpec stack, int resources) =>
+        Finding.Create(DiagnosticDescriptors.TooManyResources.Id, ModelPath.Stack.Child("name"), stack.StackName, Invariant.Format(resources));
 
     private static void CheckNames(List<PlannedName> names, List<Finding> findings)
     {

@@ -41,9 +41,10 @@ internal static class ReferenceRules
                     for (var i = 0; i < t.Routes.Count; i++)
                     {
                         var target = t.Routes[i].Target;
-                        if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null)
+                        if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null
+                            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null)
                         {
-                            Report(index, t.Name, target, "route target (internet gateway or NAT gateway)", path.Item("route", i).Child("target"), findings);
+                            Report(index, t.Name, target, "route target (internet gateway, NAT gateway, peering connection or transit gateway)", path.Item("route", i).Child("target"), findings);
                         }
                     }
 
@@ -64,6 +65,41 @@ internal static class ReferenceRules
                         {
                             Expect<SecurityGroupSpec>(index, g.Name, destination, "security group", path.Item("egress", i).Child("destination"), findings);
                         }
+                    }
+
+                    break;
+                case VpcPeeringSpec p:
+                    Expect<VpcSpec>(index, p.Name, p.Vpc, "VPC", path.Child("vpc"), findings);
+                    if (p.Peer is { } peer)
+                    {
+                        Expect<VpcSpec>(index, p.Name, peer, "VPC", path.Child("peer"), findings);
+                    }
+
+                    break;
+                case TransitGatewayAttachmentSpec a:
+                    Expect<TransitGatewaySpec>(index, a.Name, a.TransitGateway, "transit gateway", path.Child("transitGateway"), findings);
+                    Expect<VpcSpec>(index, a.Name, a.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var k = 0; k < a.Subnets.Count; k++)
+                    {
+                        Expect<SubnetSpec>(index, a.Name, a.Subnets[k], "subnet", path.Item("subnet", k).Child("subnet"), findings);
+                    }
+
+                    break;
+                case TransitGatewayRouteTableSpec t:
+                    Expect<TransitGatewaySpec>(index, t.Name, t.TransitGateway, "transit gateway", path.Child("transitGateway"), findings);
+                    for (var k = 0; k < t.Associations.Count; k++)
+                    {
+                        Expect<TransitGatewayAttachmentSpec>(index, t.Name, t.Associations[k], "transit gateway attachment", path.Item("associate", k).Child("attachment"), findings);
+                    }
+
+                    for (var k = 0; k < t.Propagations.Count; k++)
+                    {
+                        Expect<TransitGatewayAttachmentSpec>(index, t.Name, t.Propagations[k], "transit gateway attachment", path.Item("propagate", k).Child("attachment"), findings);
+                    }
+
+                    for (var k = 0; k < t.Routes.Count; k++)
+                    {
+                        Expect<TransitGatewayAttachmentSpec>(index, t.Name, t.Routes[k].Attachment, "transit gateway attachment", path.Item("route", k).Child("attachment"), findings);
                     }
 
                     break;
@@ -99,53 +135,71 @@ internal static class ReferenceRules
     }
 
     private static void Report(StackIndex index, string from, RefSpec reference, string kind, ModelPath path, List<Finding> findings) =>
-        findings.Add(Finding.Create(DiagnosticDescriptors.NotAResourceOfStack.Id, path, from, reference.Name, kind, index.Stack.StackName));
+        findings.Add(Finding.Create(DiagnosticDescriptors.NotAResourceOfStack.Id, path, from, reference.Display, kind,
+            reference.Stack is { } other && other != index.Stack.Key ? index.Others.FirstOrDefault(o => o.Key == other)?.StackName ?? StackSpec.ClassOf(other) : index.Stack.StackName));
 
+    /// <summary>
+    /// One VPC per chain of references, one internet gateway per VPC, one route table per subnet. The
+    /// resources of imported stacks count too (a subnet of the network stack associated again in an
+    /// application stack), and a conflict with them is reported in this stack.
+    /// </summary>
     private static void CheckWiring(StackIndex index, List<Finding> findings)
     {
         var tableOfSubnet = new Dictionary<string, (RouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
         var gatewayOfVpc = new Dictionary<string, InternetGatewaySpec>(System.StringComparer.Ordinal);
 
-        foreach (var resource in index.Stack.Resources)
+        foreach (var resource in index.AllResources)
         {
+            var local = index.IsLocal(resource);
             switch (resource)
             {
-                case InternetGatewaySpec gateway when index.Resolve<VpcSpec>(gateway.Vpc) is { } vpc:
-                    if (gatewayOfVpc.TryGetValue(vpc.Name, out var first))
+                case InternetGatewaySpec gateway when index.ResolveFrom<VpcSpec>(gateway, gateway.Vpc) is { } vpc:
+                    if (gatewayOfVpc.TryGetValue(index.Key(vpc), out var first))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.SeveralInternetGateways.Id, gateway.Path.Child("vpc"), first.Path,
-                            gateway.Name, vpc.Name, first.Name));
+                        if (local)
+                        {
+                            findings.Add(new Finding(DiagnosticDescriptors.SeveralInternetGateways.Id, gateway.Path.Child("vpc"),
+                                new[] { gateway.Name, index.Display(vpc), index.Display(first) }.ToEquatableArray(), index.IsLocal(first) ? first.Path : null));
+                        }
                     }
                     else
                     {
-                        gatewayOfVpc.Add(vpc.Name, gateway);
+                        gatewayOfVpc.Add(index.Key(vpc), gateway);
                     }
 
                     break;
 
                 case RouteTableSpec table:
-                    var tableVpc = index.Resolve<VpcSpec>(table.Vpc);
+                    var tableVpc = index.ResolveFrom<VpcSpec>(table, table.Vpc);
                     for (var i = 0; i < table.Associations.Count; i++)
                     {
                         var path = table.Path.Item("associate", i).Child("subnet");
-                        if (index.Resolve<SubnetSpec>(table.Associations[i]) is not { } subnet)
+                        if (index.ResolveFrom<SubnetSpec>(table, table.Associations[i]) is not { } subnet)
                         {
                             continue;
                         }
 
-                        SameVpc(index, table, tableVpc, subnet, path, findings);
-                        if (tableOfSubnet.TryGetValue(subnet.Name, out var earlier))
+                        if (local)
                         {
-                            findings.Add(Finding.Create(DiagnosticDescriptors.SubnetInSeveralRouteTables.Id, path, earlier.Path,
-                                subnet.Name, earlier.Table.Name, table.Name));
+                            SameVpc(index, table, tableVpc, subnet, path, findings);
+                        }
+
+                        if (tableOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
+                        {
+                            if (local)
+                            {
+                                findings.Add(new Finding(DiagnosticDescriptors.SubnetInSeveralRouteTables.Id, path,
+                                    new[] { index.Display(subnet), index.Display(earlier.Table), table.Name }.ToEquatableArray(),
+                                    index.IsLocal(earlier.Table) ? earlier.Path : null));
+                            }
                         }
                         else
                         {
-                            tableOfSubnet.Add(subnet.Name, (table, path));
+                            tableOfSubnet.Add(index.Key(subnet), (table, path));
                         }
                     }
 
-                    for (var i = 0; i < table.Routes.Count; i++)
+                    for (var i = 0; local && i < table.Routes.Count; i++)
                     {
                         var target = (ResourceSpec?)index.Resolve<InternetGatewaySpec>(table.Routes[i].Target) ?? index.Resolve<NatGatewaySpec>(table.Routes[i].Target);
                         if (target is not null)
@@ -156,13 +210,13 @@ internal static class ReferenceRules
 
                     break;
 
-                case SecurityGroupSpec group:
+                case SecurityGroupSpec group when local:
                     var groupVpc = index.Resolve<VpcSpec>(group.Vpc);
                     for (var i = 0; i < group.Ingress.Count; i++)
                     {
                         if (index.Resolve<SecurityGroupSpec>(group.Ingress[i].PeerGroup) is { } source)
                         {
-                            SameVpc(index, group, groupVpc, source, group.Path.Item("ingress", i).Child("source"), findings);
+                            SameVpcOrPeered(index, group, groupVpc, source, group.Path.Item("ingress", i).Child("source"), findings);
                         }
                     }
 
@@ -170,13 +224,13 @@ internal static class ReferenceRules
                     {
                         if (index.Resolve<SecurityGroupSpec>(group.Egress[i].PeerGroup) is { } destination)
                         {
-                            SameVpc(index, group, groupVpc, destination, group.Path.Item("egress", i).Child("destination"), findings);
+                            SameVpcOrPeered(index, group, groupVpc, destination, group.Path.Item("egress", i).Child("destination"), findings);
                         }
                     }
 
                     break;
 
-                case InstanceSpec instance:
+                case InstanceSpec instance when local:
                     var instanceVpc = index.VpcOf(instance);
                     for (var i = 0; i < instance.SecurityGroups.Count; i++)
                     {
@@ -191,12 +245,23 @@ internal static class ReferenceRules
         }
     }
 
-    private static void SameVpc(StackIndex index, ResourceSpec owner, VpcSpec? ownerVpc, ResourceSpec other, ModelPath path, List<Finding> findings)
+    /// <summary>A group-to-group rule may name a group of a VPC peered with the group's own (AWS allows it within a region).</summary>
+    private static void SameVpcOrPeered(StackIndex index, SecurityGroupSpec owner, VpcSpec? ownerVpc, SecurityGroupSpec other, ModelPath path, List<Finding> findings)
+    {
+        if (ownerVpc is not null && index.VpcOf(other) is { } otherVpc && index.PeeringsBetween(ownerVpc, otherVpc).Any())
+        {
+            return;
+        }
+
+        SameVpc(index, owner, ownerVpc, other, path, findings);
+    }
+
+    public static void SameVpc(StackIndex index, ResourceSpec owner, VpcSpec? ownerVpc, ResourceSpec other, ModelPath path, List<Finding> findings)
     {
         var otherVpc = index.VpcOf(other);
-        if (ownerVpc is not null && otherVpc is not null && ownerVpc.Name != otherVpc.Name)
+        if (ownerVpc is not null && otherVpc is not null && !index.Same(ownerVpc, otherVpc))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.CrossVpcReference.Id, path, owner.Name, ownerVpc.Name, other.Name, otherVpc.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.CrossVpcReference.Id, path, owner.Name, index.Display(ownerVpc), index.Display(other), index.Display(otherVpc)));
         }
     }
 
@@ -215,9 +280,9 @@ internal static class ReferenceRules
                 case SubnetSpec { Exposure: SubnetKindSpec.Private } subnet:
                     foreach (var table in index.TablesOf(subnet))
                     {
-                        if (table.Routes.Select(r => index.Resolve<InternetGatewaySpec>(r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
+                        if (table.Routes.Select(r => index.ResolveFrom<InternetGatewaySpec>(table, r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
                         {
-                            findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, table.Name, gateway.Name));
+                            findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, index.Display(table), index.Display(gateway)));
                             break;
                         }
                     }

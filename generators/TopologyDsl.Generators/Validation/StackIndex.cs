@@ -4,17 +4,30 @@ using TopologyDsl.Generators.Model;
 
 namespace TopologyDsl.Generators.Validation;
 
-/// <summary>Look-ups over one stack spec that several rules share, built once per validation.</summary>
+/// <summary>
+/// Look-ups over one stack spec that several rules share, built once per validation. The stack may
+/// refer to records of other stacks of the program (<see cref="Others"/>: the stacks it imports
+/// from, directly or through them); references resolve into those, and whole-topology rules see
+/// their resources, but findings are reported only in this stack.
+/// </summary>
 internal sealed class StackIndex
 {
     private readonly Dictionary<string, ResourceSpec> _byName = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _byStack = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
 
     public StackIndex(StackSpec stack, System.Func<string, string?> readFile)
+        : this(stack, EquatableArray<StackSpec>.Empty, readFile)
+    {
+    }
+
+    public StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile)
     {
         Stack = stack;
+        Others = others;
         _readFile = readFile;
         foreach (var resource in stack.Resources)
         {
@@ -22,17 +35,45 @@ internal sealed class StackIndex
             {
                 _byName.Add(resource.Name, resource);
             }
+
+            _owner[resource] = stack;
         }
 
-        foreach (var table in stack.Resources.OfType<RouteTableSpec>())
+        var all = new List<ResourceSpec>();
+        foreach (var other in others)
+        {
+            if (other.Key == stack.Key || _byStack.ContainsKey(other.Key))
+            {
+                continue;
+            }
+
+            var names = new Dictionary<string, ResourceSpec>(System.StringComparer.Ordinal);
+            foreach (var resource in other.Resources)
+            {
+                if (!names.ContainsKey(resource.Name))
+                {
+                    names.Add(resource.Name, resource);
+                }
+
+                _owner[resource] = other;
+                all.Add(resource);
+            }
+
+            _byStack.Add(other.Key, names);
+        }
+
+        all.AddRange(stack.Resources);
+        AllResources = all;
+
+        foreach (var table in all.OfType<RouteTableSpec>())
         {
             foreach (var association in table.Associations)
             {
-                if (Resolve<SubnetSpec>(association) is { } subnet)
+                if (ResolveFrom<SubnetSpec>(table, association) is { } subnet)
                 {
-                    if (!_tablesOfSubnet.TryGetValue(subnet.Name, out var tables))
+                    if (!_tablesOfSubnet.TryGetValue(Key(subnet), out var tables))
                     {
-                        _tablesOfSubnet.Add(subnet.Name, tables = []);
+                        _tablesOfSubnet.Add(Key(subnet), tables = []);
                     }
 
                     if (!tables.Contains(table))
@@ -54,6 +95,53 @@ internal sealed class StackIndex
             }
         }
     }
+
+    /// <summary>The stacks this one imports from, directly or not, that were found.</summary>
+    public EquatableArray<StackSpec> Others { get; }
+
+    /// <summary>The resources of the other stacks, then this stack's: the order in which whole-topology rules meet them, so a conflict is reported in this stack.</summary>
+    public IReadOnlyList<ResourceSpec> AllResources { get; }
+
+    /// <summary>The stack a resource is declared in.</summary>
+    public StackSpec OwnerOf(ResourceSpec resource) => _owner.TryGetValue(resource, out var owner) ? owner : Stack;
+
+    /// <summary>Whether the resource is declared in this stack (findings are reported only there).</summary>
+    public bool IsLocal(ResourceSpec resource) => OwnerOf(resource).Key == Stack.Key;
+
+    /// <summary>A key unique in the program: the stack's key and the record's name.</summary>
+    public string Key(ResourceSpec resource) => OwnerOf(resource).Key + "/" + resource.Name;
+
+    /// <summary>How messages name a resource: its name, qualified by its stack class when it is another stack's.</summary>
+    public string Display(ResourceSpec resource) => IsLocal(resource) ? resource.Name : OwnerOf(resource).ClassName + "." + resource.Name;
+
+    /// <summary>Resolves a reference written in <paramref name="from"/>, which may be a record of another stack (whose own references are relative to it).</summary>
+    public T? ResolveFrom<T>(ResourceSpec from, RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(OwnerOf(from).Key, reference);
+
+    private T? ResolveIn<T>(string writtenIn, RefSpec? reference) where T : ResourceSpec
+    {
+        // A reference the compiler rejects (IsError) still resolves when it names a record: the
+        // compiler's own error explains it, and the rules can go on checking the rest.
+        if (reference is null)
+        {
+            return null;
+        }
+
+        var key = reference.InStack ? writtenIn : reference.Stack;
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (key == Stack.Key)
+        {
+            return _byName.TryGetValue(reference.Name, out var local) ? local as T : null;
+        }
+
+        return _byStack.TryGetValue(key, out var names) && names.TryGetValue(reference.Name, out var found) ? found as T : null;
+    }
+
+    /// <summary>Whether the stack with this key is among those seen (this one or an imported one).</summary>
+    public bool Knows(string stackKey) => stackKey == Stack.Key || _byStack.ContainsKey(stackKey);
 
     public StackSpec Stack { get; }
 
@@ -84,8 +172,8 @@ internal sealed class StackIndex
     /// <summary>Logical ID to CloudFormation type ("Parameter" for parameters).</summary>
     public Dictionary<string, string> NameTypes { get; }
 
-    public T? Resolve<T>(RefSpec? reference) where T : ResourceSpec =>
-        reference is { InStack: true } && _byName.TryGetValue(reference.Name, out var resource) ? resource as T : null;
+    /// <summary>Resolves a reference written in this stack.</summary>
+    public T? Resolve<T>(RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(Stack.Key, reference);
 
     public ResourceSpec? Find(string name) => _byName.TryGetValue(name, out var resource) ? resource : null;
 
@@ -95,14 +183,31 @@ internal sealed class StackIndex
     public VpcSpec? VpcOf(ResourceSpec? resource) => resource switch
     {
         VpcSpec v => v,
-        SubnetSpec s => Resolve<VpcSpec>(s.Vpc),
-        InternetGatewaySpec g => Resolve<VpcSpec>(g.Vpc),
-        NatGatewaySpec n => VpcOf(Resolve<SubnetSpec>(n.Subnet)),
-        RouteTableSpec t => Resolve<VpcSpec>(t.Vpc),
-        SecurityGroupSpec g => Resolve<VpcSpec>(g.Vpc),
-        InstanceSpec i => VpcOf(Resolve<SubnetSpec>(i.Subnet)),
+        SubnetSpec s => ResolveFrom<VpcSpec>(s, s.Vpc),
+        InternetGatewaySpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
+        NatGatewaySpec n => VpcOf(ResolveFrom<SubnetSpec>(n, n.Subnet)),
+        RouteTableSpec t => ResolveFrom<VpcSpec>(t, t.Vpc),
+        SecurityGroupSpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
+        InstanceSpec i => VpcOf(ResolveFrom<SubnetSpec>(i, i.Subnet)),
+        TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
         _ => null,
     };
+
+    /// <summary>Whether two resources are the same record of the program.</summary>
+    public bool Same(ResourceSpec? a, ResourceSpec? b) => a is not null && b is not null && Key(a) == Key(b);
+
+    /// <summary>The peering connections of the program seen from here that join the two VPCs (either way round).</summary>
+    public IEnumerable<VpcPeeringSpec> PeeringsBetween(VpcSpec a, VpcSpec b) =>
+        AllResources.OfType<VpcPeeringSpec>().Where(p =>
+        {
+            var (x, y) = (ResolveFrom<VpcSpec>(p, p.Vpc), ResolveFrom<VpcSpec>(p, p.Peer));
+            return (Same(x, a) && Same(y, b)) || (Same(x, b) && Same(y, a));
+        });
+
+    /// <summary>The attachments of the program seen from here that join the VPC to the transit gateway.</summary>
+    public IEnumerable<TransitGatewayAttachmentSpec> AttachmentsOf(VpcSpec vpc, TransitGatewaySpec gateway) =>
+        AllResources.OfType<TransitGatewayAttachmentSpec>().Where(a =>
+            Same(ResolveFrom<VpcSpec>(a, a.Vpc), vpc) && Same(ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), gateway));
 
     /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries, each with its index (-1 for the primary).</summary>
     public static IReadOnlyList<(Cidr Block, int Index)> Blocks(VpcSpec vpc)
@@ -141,11 +246,11 @@ internal sealed class StackIndex
     public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
 
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
-        _tablesOfSubnet.TryGetValue(subnet.Name, out var tables) ? tables : [];
+        _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];
 
     /// <summary>Whether the subnet's route table sends some destination to an internet gateway.</summary>
     public bool RoutesToInternet(SubnetSpec subnet) =>
-        TablesOf(subnet).Any(t => t.Routes.Any(r => Resolve<InternetGatewaySpec>(r.Target) is not null));
+        TablesOf(subnet).Any(t => t.Routes.Any(r => ResolveFrom<InternetGatewaySpec>(t, r.Target) is not null));
 
     /// <summary>
     /// Finds a project file by the path the user wrote, relative to the project: the AdditionalFiles
@@ -182,4 +287,14 @@ internal sealed class StackIndex
 
         return p;
     }
+}
+
+/// <summary>Compares by reference: two equal specs in two stacks are still two records.</summary>
+internal sealed class ReferenceComparer : IEqualityComparer<object>
+{
+    public static readonly ReferenceComparer Instance = new();
+
+    public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

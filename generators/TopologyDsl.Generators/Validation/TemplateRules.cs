@@ -187,7 +187,7 @@ internal static class TemplateRules
         double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
         && !double.IsInfinity(number) && !double.IsNaN(number);
 
-    /// <summary>Every parameter the template uses: instance settings, rule peers, and ${...} in user data and outputs.</summary>
+    /// <summary>Every parameter the template uses: instance settings, rule peers, a remote peering's settings, and ${...} in user data and outputs.</summary>
     public static HashSet<string> UsedParameters(StackIndex index)
     {
         var used = new HashSet<string>(System.StringComparer.Ordinal);
@@ -205,6 +205,9 @@ internal static class TemplateRules
                     break;
                 case SecurityGroupSpec group:
                     used.UnionWith(group.Ingress.Concat(group.Egress).Select(r => r.Peer).OfType<string>());
+                    break;
+                case VpcPeeringSpec peering:
+                    used.UnionWith(new[] { peering.PeerVpcId, peering.PeerOwnerId, peering.PeerRegion, peering.PeerRoleArn }.OfType<string>());
                     break;
             }
         }

@@ -11,10 +11,24 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null)
+    public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null) =>
+        Validate(stack, EquatableArray<StackSpec>.Empty, readFile, options);
+
+    /// <summary>Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or through them); findings are this stack's only.</summary>
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null)
     {
         var findings = new List<Finding>(stack.ParseFindings);
-        var index = new StackIndex(stack, readFile);
+
+        // Past CloudFormation's quota nothing of the stack can deploy: report that once and skip
+        // the per-resource rules, whose findings would only bury it (and cost time on every keystroke).
+        var resources = StackPlan.ResourceCount(stack);
+        if (resources > NamingRules.MaxResources)
+        {
+            findings.Add(NamingRules.TooManyResources(stack, resources));
+            return findings.Distinct().ToEquatableArray();
+        }
+
+        var index = new StackIndex(stack, imported, readFile);
         ShapeRules.Check(index, findings);
         ReferenceRules.Check(index, findings);
         CidrRules.Check(index, findings);
@@ -23,6 +37,8 @@ internal static class TopologyValidator
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
+        ConnectionRules.Check(index, findings);
+        StackRules.Check(index, findings);
         TemplateRules.Check(index, findings);
         AvailabilityRules.Check(index, findings);
         UpdateRules.Check(index, findings);
@@ -32,6 +48,9 @@ internal static class TopologyValidator
 
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
         Validate(stack, path => StackIndex.FindFile(files, path), options);
+
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
+        Validate(stack, imported, path => StackIndex.FindFile(files, path), options);
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }

@@ -380,4 +380,114 @@ public sealed class OutputAttribute(string name, string value) : Attribute
 
     /// <summary>What the output is.</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Exports the value under this name, for stacks outside the program to import with
+    /// <c>Fn::ImportValue</c> (unique in the account and region). Stacks of the program refer to
+    /// records directly and need no export of yours.
+    /// </summary>
+    public string? Export { get; set; }
+}
+
+/// <summary>A VPC peering connection (<see cref="VpcPeeringAttribute{TVpc, TPeerVpc}"/>, <see cref="VpcPeeringAttribute{TVpc}"/>).</summary>
+public interface IVpcPeering : IRouteTarget { }
+
+/// <summary>
+/// A peering connection between two VPCs of the program, in the same account and region
+/// (AWS::EC2::VPCPeeringConnection, accepted automatically). Route to it with
+/// <c>[Route&lt;Peering&gt;("10.1.0.0/16")]</c> from route tables of either VPC; security group rules may name
+/// groups of the other VPC. The two VPCs may belong to different stacks of the program.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class VpcPeeringAttribute<TVpc, TPeerVpc> : Attribute where TVpc : IVpc where TPeerVpc : IVpc;
+
+/// <summary>
+/// A peering connection from <typeparamref name="TVpc"/> to a VPC outside the program: another
+/// account, another region, or a VPC not declared here. Name the peer with parameters of the stack.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class VpcPeeringAttribute<TVpc> : Attribute where TVpc : IVpc
+{
+    /// <summary>The peer VPC's ID: a parameter's name (<c>nameof(PeerVpcId)</c>), or an ID such as <c>vpc-0123456789abcdef0</c>. Required.</summary>
+    public string? PeerVpcId { get; set; }
+
+    /// <summary>The peer's AWS account: a parameter's name or a 12-digit account ID. Omit for this account.</summary>
+    public string? PeerOwnerId { get; set; }
+
+    /// <summary>The peer's region, such as <c>eu-west-1</c> (or a parameter's name). Omit for this region.</summary>
+    public string? PeerRegion { get; set; }
+
+    /// <summary>
+    /// The ARN of a role in the peer account that may accept the connection (a parameter's name or an
+    /// ARN). Required with <see cref="PeerOwnerId"/>: CloudFormation assumes it to accept the request.
+    /// </summary>
+    public string? PeerRoleArn { get; set; }
+
+    /// <summary>The peer VPC's IPv4 blocks, when known: the analyzer then checks overlaps and route destinations against them.</summary>
+    public string[]? PeerCidrBlocks { get; set; }
+}
+
+/// <summary>A transit gateway (<see cref="TransitGatewayAttribute"/>).</summary>
+public interface ITransitGateway : IRouteTarget { }
+
+/// <summary>A VPC attachment of a transit gateway (<see cref="TransitGatewayAttachmentAttribute{TTransitGateway, TVpc}"/>).</summary>
+public interface ITransitGatewayAttachment : IResource { }
+
+/// <summary>A transit gateway route table (<see cref="TransitGatewayRouteTableAttribute{TTransitGateway}"/>).</summary>
+public interface ITransitGatewayRouteTable : IResource { }
+
+/// <summary>
+/// A transit gateway (AWS::EC2::TransitGateway): a regional router between the VPCs attached to it.
+/// VPC route tables send traffic to it with <c>[Route&lt;Tgw&gt;("10.0.0.0/8")]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TransitGatewayAttribute : Attribute
+{
+    /// <summary>What the transit gateway is for.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The private ASN of the Amazon side of a BGP session: 64512-65534 or 4200000000-4294967294; 0 for AWS's default (64512).</summary>
+    public long AmazonSideAsn { get; set; }
+
+    /// <summary>
+    /// Whether attachments are associated with, and propagate to, the transit gateway's default route
+    /// table (true, AWS's default). Set false to route with <see cref="TransitGatewayRouteTableAttribute{TTransitGateway}"/>.
+    /// </summary>
+    public bool DefaultRouteTables { get; set; } = true;
+}
+
+/// <summary>
+/// Attaches <typeparamref name="TVpc"/> to <typeparamref name="TTransitGateway"/>
+/// (AWS::EC2::TransitGatewayAttachment) through the subnets named by <see cref="AttachmentSubnetAttribute{TSubnet}"/>,
+/// at most one per availability zone.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TransitGatewayAttachmentAttribute<TTransitGateway, TVpc> : Attribute where TTransitGateway : ITransitGateway where TVpc : IVpc;
+
+/// <summary>A subnet the transit gateway attachment places its network interface in (one per availability zone).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class AttachmentSubnetAttribute<TSubnet> : Attribute where TSubnet : ISubnet;
+
+/// <summary>
+/// A route table of <typeparamref name="TTransitGateway"/> (AWS::EC2::TransitGatewayRouteTable). Add
+/// <see cref="AssociateAttachmentAttribute{TAttachment}"/>, <see cref="PropagateAttribute{TAttachment}"/> and
+/// <see cref="TransitGatewayRouteAttribute{TAttachment}"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TransitGatewayRouteTableAttribute<TTransitGateway> : Attribute where TTransitGateway : ITransitGateway;
+
+/// <summary>Associates an attachment with the transit gateway route table: traffic from that attachment is routed by this table (one table per attachment).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class AssociateAttachmentAttribute<TAttachment> : Attribute where TAttachment : ITransitGatewayAttachment;
+
+/// <summary>Propagates an attachment's VPC blocks into the transit gateway route table as routes.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class PropagateAttribute<TAttachment> : Attribute where TAttachment : ITransitGatewayAttachment;
+
+/// <summary>A static route of the transit gateway route table: traffic to <see cref="Destination"/> goes to the attachment.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class TransitGatewayRouteAttribute<TAttachment>(string destination) : Attribute where TAttachment : ITransitGatewayAttachment
+{
+    /// <summary>The IPv4 destination.</summary>
+    public string Destination { get; } = destination;
 }

@@ -107,6 +107,19 @@ public static class SynthCommand
                 }
             }
 
+            // Two stacks with one name would overwrite one template with the other (TDSL308), and stacks
+            // that import from each other cannot be deployed (TDSL227): nothing is written then.
+            IReadOnlyList<Template> order;
+            try
+            {
+                order = DeployOrder.Sort(context.Templates);
+            }
+            catch (Resources.TopologyException e)
+            {
+                _err.WriteLine(Name + ": error " + e.Message);
+                return Failed;
+            }
+
             var directory = Path.GetFullPath(outOption ?? context.DefaultDirectory);
             var baseDirectory = baseOption is null ? null : Path.GetFullPath(baseOption);
             var failed = false;
@@ -158,6 +171,12 @@ public static class SynthCommand
                     _err.WriteLine($"{Name}: cannot write {Show(Path.GetFullPath(reportFile))}: {TemplateFiles.Reason(e)}");
                     failed = true;
                 }
+            }
+
+            // The order of 'aws cloudformation deploy': each stack after the stacks it imports from.
+            if (order.Count > 1 && !failed)
+            {
+                _out.WriteLine("deploy order: " + string.Join(", ", order.Select(t => t.StackName)));
             }
 
             if (failed)

@@ -186,8 +186,9 @@ public sealed class Parameter
     }
 }
 
-/// <summary>A template output.</summary>
-public sealed record Output(string Name, Value Value, string? Description = null)
+/// <summary>A template output; with <paramref name="Export"/>, also exported under that name for other stacks' <c>!ImportValue</c>.</summary>
+public sealed record Output(string Name, Value Value, string? Description = null, string? Export = null)
 {
-    internal MapValue ToMap() => new MapValue().Add("Description", Description).Add("Value", Value);
+    internal MapValue ToMap() => new MapValue().Add("Description", Description).Add("Value", Value)
+        .Add("Export", Export is null ? null : new MapValue().Add("Name", Export));
 }

@@ -21,6 +21,20 @@ public sealed class TemplateBuilder
     /// <summary>The template built so far.</summary>
     public Template Template { get; }
 
+    private readonly Dictionary<string, string> _imports = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Declares that <paramref name="name"/> (a record of another stack, such as <c>Ns.Network.Main</c>)
+    /// is imported: wherever a later call takes it as a logical ID, the template gets <c>!ImportValue exportName</c>.
+    /// </summary>
+    public void Import(string name, string exportName) => _imports[name] = exportName;
+
+    /// <summary>The ID of a record: <c>!Ref</c> in this template, <c>!ImportValue</c> when imported.</summary>
+    private Value Id(string name) => _imports.TryGetValue(name, out var export) ? Fn.ImportValue(export) : Fn.Ref(name);
+
+    /// <summary>A security group's ID: <c>!GetAtt name.GroupId</c> in this template; an imported group exports its <c>!Ref</c>, which is the ID for a VPC's group.</summary>
+    private Value GroupId(string name) => _imports.TryGetValue(name, out var export) ? Fn.ImportValue(export) : Fn.GetAtt(name, "GroupId");
+
     /// <summary><c>!Ref name</c>: a parameter's value.</summary>
     public IntrinsicValue Ref(string name) => Fn.Ref(name);
 
@@ -63,7 +77,7 @@ public sealed class TemplateBuilder
     public Vpc Vpc(string id, string cidr) => Add(new Vpc(id) { CidrBlock = cidr });
 
     /// <summary>AWS::EC2::VPCCidrBlock: a secondary block of a VPC.</summary>
-    public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Fn.Ref(vpc), CidrBlock = cidr });
+    public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), CidrBlock = cidr });
 
     /// <summary>AWS::Logs::LogGroup.</summary>
     public LogGroup LogGroup(string id, int retentionInDays) => Add(new LogGroup(id) { RetentionInDays = retentionInDays });
@@ -73,75 +87,119 @@ public sealed class TemplateBuilder
 
     /// <summary>AWS::EC2::FlowLog of a VPC into a log group, delivered by a role.</summary>
     public FlowLog FlowLog(string id, string vpc, string logGroup, string role) =>
-        Add(new FlowLog(id) { ResourceId = Fn.Ref(vpc), LogGroupName = Fn.Ref(logGroup), DeliverLogsPermissionArn = Fn.GetAtt(role, "Arn") });
+        Add(new FlowLog(id) { ResourceId = Id(vpc), LogGroupName = Fn.Ref(logGroup), DeliverLogsPermissionArn = Fn.GetAtt(role, "Arn") });
 
     /// <summary>AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region.</summary>
     public Subnet Subnet(string id, string vpc, string cidr, int zone, string[]? dependsOn = null) =>
-        Add(new Subnet(id) { VpcId = Fn.Ref(vpc), CidrBlock = cidr, AvailabilityZone = Fn.Zone(zone) }, dependsOn);
+        Add(new Subnet(id) { VpcId = Id(vpc), CidrBlock = cidr, AvailabilityZone = Fn.Zone(zone) }, dependsOn);
 
     /// <summary>AWS::EC2::InternetGateway.</summary>
     public InternetGateway InternetGateway(string id) => Add(new InternetGateway(id));
 
     /// <summary>AWS::EC2::VPCGatewayAttachment of an internet gateway to a VPC.</summary>
     public VpcGatewayAttachment VpcGatewayAttachment(string id, string vpc, string gateway) =>
-        Add(new VpcGatewayAttachment(id) { VpcId = Fn.Ref(vpc), InternetGatewayId = Fn.Ref(gateway) });
+        Add(new VpcGatewayAttachment(id) { VpcId = Id(vpc), InternetGatewayId = Id(gateway) });
 
     /// <summary>AWS::EC2::EIP for use in a VPC.</summary>
     public Eip Eip(string id, string[]? dependsOn = null) => Add(new Eip(id), dependsOn);
 
     /// <summary>AWS::EC2::NatGateway in a subnet, with an Elastic IP.</summary>
     public NatGateway NatGateway(string id, string eip, string subnet) =>
-        Add(new NatGateway(id) { AllocationId = Fn.GetAtt(eip, "AllocationId"), SubnetId = Fn.Ref(subnet) });
+        Add(new NatGateway(id) { AllocationId = Fn.GetAtt(eip, "AllocationId"), SubnetId = Id(subnet) });
 
     /// <summary>AWS::EC2::RouteTable.</summary>
-    public RouteTable RouteTable(string id, string vpc) => Add(new RouteTable(id) { VpcId = Fn.Ref(vpc) });
+    public RouteTable RouteTable(string id, string vpc) => Add(new RouteTable(id) { VpcId = Id(vpc) });
 
-    /// <summary>AWS::EC2::Route through an internet gateway (<paramref name="gateway"/>) or a NAT gateway (<paramref name="natGateway"/>).</summary>
-    public Route Route(string id, string table, string destination, string? gateway = null, string? natGateway = null, string[]? dependsOn = null) =>
+    /// <summary>AWS::EC2::Route through an internet gateway, a NAT gateway, a peering connection or a transit gateway (one of them).</summary>
+    public Route Route(string id, string table, string destination, string? gateway = null, string? natGateway = null, string? peering = null,
+        string? transitGateway = null, string[]? dependsOn = null) =>
         Add(new Route(id)
         {
             RouteTableId = Fn.Ref(table),
             DestinationCidrBlock = destination,
-            GatewayId = gateway is null ? null : Fn.Ref(gateway),
-            NatGatewayId = natGateway is null ? null : Fn.Ref(natGateway),
+            GatewayId = gateway is null ? null : Id(gateway),
+            NatGatewayId = natGateway is null ? null : Id(natGateway),
+            VpcPeeringConnectionId = peering is null ? null : Id(peering),
+            TransitGatewayId = transitGateway is null ? null : Id(transitGateway),
         }, dependsOn);
+
+    /// <summary>
+    /// AWS::EC2::VPCPeeringConnection from <paramref name="vpc"/> to <paramref name="peerVpc"/> (a VPC of the
+    /// program), or to a VPC given by ID (<paramref name="peerVpcId"/>, with the peer's account, region and accepter role).
+    /// </summary>
+    public VpcPeeringConnection VpcPeeringConnection(string id, string vpc, string? peerVpc = null, Value? peerVpcId = null, Value? peerOwnerId = null,
+        Value? peerRegion = null, Value? peerRoleArn = null) =>
+        Add(new VpcPeeringConnection(id)
+        {
+            VpcId = Id(vpc),
+            PeerVpcId = peerVpc is null ? peerVpcId! : Id(peerVpc),
+            PeerOwnerId = peerOwnerId,
+            PeerRegion = peerRegion,
+            PeerRoleArn = peerRoleArn,
+        });
+
+    /// <summary>AWS::EC2::TransitGateway.</summary>
+    public TransitGateway TransitGateway(string id, string? description = null, long? amazonSideAsn = null, bool defaultRouteTables = true) =>
+        Add(new TransitGateway(id) { Description = description, AmazonSideAsn = amazonSideAsn, DefaultRouteTables = defaultRouteTables });
+
+    /// <summary>AWS::EC2::TransitGatewayAttachment of a VPC through its subnets, one per zone.</summary>
+    public TransitGatewayAttachment TransitGatewayAttachment(string id, string transitGateway, string vpc, string[] subnets) =>
+        Add(new TransitGatewayAttachment(id) { TransitGatewayId = Id(transitGateway), VpcId = Id(vpc), SubnetIds = System.Array.ConvertAll(subnets, Id) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTable.</summary>
+    public TransitGatewayRouteTable TransitGatewayRouteTable(string id, string transitGateway) =>
+        Add(new TransitGatewayRouteTable(id) { TransitGatewayId = Id(transitGateway) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTableAssociation.</summary>
+    public TransitGatewayRouteTableAssociation TransitGatewayRouteTableAssociation(string id, string attachment, string table) =>
+        Add(new TransitGatewayRouteTableAssociation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+
+    /// <summary>AWS::EC2::TransitGatewayRouteTablePropagation.</summary>
+    public TransitGatewayRouteTablePropagation TransitGatewayRouteTablePropagation(string id, string attachment, string table) =>
+        Add(new TransitGatewayRouteTablePropagation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+
+    /// <summary>AWS::EC2::TransitGatewayRoute: a static route to an attachment.</summary>
+    public TransitGatewayRoute TransitGatewayRoute(string id, string table, string destination, string attachment) =>
+        Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Fn.Ref(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
 
     /// <summary>AWS::EC2::SubnetRouteTableAssociation.</summary>
     public SubnetRouteTableAssociation SubnetRouteTableAssociation(string id, string subnet, string table) =>
-        Add(new SubnetRouteTableAssociation(id) { SubnetId = Fn.Ref(subnet), RouteTableId = Fn.Ref(table) });
+        Add(new SubnetRouteTableAssociation(id) { SubnetId = Id(subnet), RouteTableId = Fn.Ref(table) });
 
     /// <summary>AWS::EC2::SecurityGroup with its rules to and from CIDR blocks.</summary>
     public SecurityGroup SecurityGroup(string id, string description, string vpc, IngressRule[]? ingress = null, IngressRule[]? egress = null)
     {
-        var group = new SecurityGroup(id) { GroupDescription = description, VpcId = Fn.Ref(vpc) };
+        var group = new SecurityGroup(id) { GroupDescription = description, VpcId = Id(vpc) };
         group.Ingress.AddRange(ingress ?? []);
         group.Egress.AddRange(egress ?? []);
         return Add(group);
     }
 
     /// <summary>AWS::EC2::SecurityGroupIngress: an inbound rule of <paramref name="group"/> from <paramref name="source"/>.</summary>
-    public SecurityGroupIngress SecurityGroupIngress(string id, string group, string protocol, int fromPort, int toPort, string source, string? description = null) =>
+    public SecurityGroupIngress SecurityGroupIngress(string id, string group, string protocol, int fromPort, int toPort, string source, string? description = null,
+        string[]? dependsOn = null) =>
         Add(new SecurityGroupIngress(id)
         {
-            GroupId = Fn.GetAtt(group, "GroupId"),
+            GroupId = GroupId(group),
             IpProtocol = protocol,
             FromPort = fromPort,
             ToPort = toPort,
-            SourceSecurityGroupId = Fn.GetAtt(source, "GroupId"),
+            SourceSecurityGroupId = GroupId(source),
             Description = description,
-        });
+        }, dependsOn);
 
     /// <summary>AWS::EC2::SecurityGroupEgress: an outbound rule of <paramref name="group"/> to <paramref name="destination"/>.</summary>
-    public SecurityGroupEgress SecurityGroupEgress(string id, string group, string protocol, int fromPort, int toPort, string destination, string? description = null) =>
+    public SecurityGroupEgress SecurityGroupEgress(string id, string group, string protocol, int fromPort, int toPort, string destination, string? description = null,
+        string[]? dependsOn = null) =>
         Add(new SecurityGroupEgress(id)
         {
-            GroupId = Fn.GetAtt(group, "GroupId"),
+            GroupId = GroupId(group),
             IpProtocol = protocol,
             FromPort = fromPort,
             ToPort = toPort,
-            DestinationSecurityGroupId = Fn.GetAtt(destination, "GroupId"),
+            DestinationSecurityGroupId = GroupId(destination),
             Description = description,
-        });
+        }, dependsOn);
 
     /// <summary>AWS::SecretsManager::Secret holding a generated password.</summary>
     public Secret Secret(string id, int length, string? description = null) => Add(new Secret(id) { Description = description, Length = length });
@@ -171,7 +229,7 @@ public sealed class TemplateBuilder
             InstanceType = instanceType,
             KeyName = keyName,
             IamInstanceProfile = profile is null ? null : Fn.Ref(profile),
-            SubnetId = Fn.Ref(subnet),
+            SubnetId = Id(subnet),
             PrivateIpAddress = privateIp,
             AssociatePublicIpAddress = publicIp,
             RequireImdsV2 = requireImdsV2,
@@ -182,16 +240,16 @@ public sealed class TemplateBuilder
         };
         foreach (var group in groups ?? [])
         {
-            instance.SecurityGroupIds.Add(Fn.GetAtt(group, "GroupId"));
+            instance.SecurityGroupIds.Add(GroupId(group));
         }
 
         return Add(instance, dependsOn);
     }
 
-    /// <summary>A template output.</summary>
-    public Output Output(string name, Value value, string? description = null)
+    /// <summary>A template output; with <paramref name="export"/>, exported under that name.</summary>
+    public Output Output(string name, Value value, string? description = null, string? export = null)
     {
-        var output = new Output(name, value, description);
+        var output = new Output(name, value, description, export);
         Template.Add(output);
         return output;
     }

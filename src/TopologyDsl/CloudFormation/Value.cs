@@ -105,7 +105,7 @@ public sealed class IntrinsicValue : Value
         Argument = argument;
     }
 
-    /// <summary>The function's name without prefix: Ref, GetAtt, Sub, Select, GetAZs, Base64.</summary>
+    /// <summary>The function's name without prefix: Ref, GetAtt, Sub, Select, GetAZs, Base64, ImportValue.</summary>
     public string Name { get; }
 
     /// <summary>The function's argument.</summary>
@@ -141,6 +141,9 @@ public static class Fn
 
     /// <summary><c>!Base64 value</c>.</summary>
     public static IntrinsicValue Base64(Value value) => new("Base64", value);
+
+    /// <summary><c>!ImportValue name</c>: the value another stack of the account and region exports under that name.</summary>
+    public static IntrinsicValue ImportValue(string exportName) => new("ImportValue", exportName);
 
     /// <summary>The availability zone with the given index in the stack's region.</summary>
     public static IntrinsicValue Zone(int index) => Select(index, GetAZs());

@@ -23,5 +23,12 @@ public static class CfnTypes
     public const string IamRole = "AWS::IAM::Role";
     public const string InstanceProfile = "AWS::IAM::InstanceProfile";
     public const string Secret = "AWS::SecretsManager::Secret";
+    public const string VpcPeeringConnection = "AWS::EC2::VPCPeeringConnection";
+    public const string TransitGateway = "AWS::EC2::TransitGateway";
+    public const string TransitGatewayAttachment = "AWS::EC2::TransitGatewayAttachment";
+    public const string TransitGatewayRouteTable = "AWS::EC2::TransitGatewayRouteTable";
+    public const string TransitGatewayRouteTableAssociation = "AWS::EC2::TransitGatewayRouteTableAssociation";
+    public const string TransitGatewayRouteTablePropagation = "AWS::EC2::TransitGatewayRouteTablePropagation";
+    public const string TransitGatewayRoute = "AWS::EC2::TransitGatewayRoute";
 #pragma warning restore CS1591
 }

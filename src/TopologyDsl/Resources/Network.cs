@@ -125,10 +125,17 @@ public sealed class Route(string logicalId) : Resource(logicalId)
     /// <summary>A NAT gateway target.</summary>
     public Value? NatGatewayId { get; init; }
 
+    /// <summary>A VPC peering connection target.</summary>
+    public Value? VpcPeeringConnectionId { get; init; }
+
+    /// <summary>A transit gateway target.</summary>
+    public Value? TransitGatewayId { get; init; }
+
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p) =>
         p.Add("RouteTableId", RouteTableId).Add("DestinationCidrBlock", DestinationCidrBlock)
-         .Add("GatewayId", GatewayId).Add("NatGatewayId", NatGatewayId);
+         .Add("GatewayId", GatewayId).Add("NatGatewayId", NatGatewayId)
+         .Add("VpcPeeringConnectionId", VpcPeeringConnectionId).Add("TransitGatewayId", TransitGatewayId);
 }
 
 /// <summary>AWS::EC2::SubnetRouteTableAssociation.</summary>

@@ -1,0 +1,364 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>What joins VPCs: peering connections and transit gateways, their addressing and the routes that use them.</summary>
+internal static class ConnectionRules
+{
+    private static readonly Regex VpcId = new("^vpc-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant);
+    private static readonly Regex AccountId = new("^[0-9]{12}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Region = new("^[a-z]{2}(-[a-z]+)+-[0-9]$", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleArn = new("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", RegexOptions.CultureInvariant);
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        CheckPeerings(index, findings);
+        CheckRoutes(index, findings);
+        CheckAttachments(index, findings);
+        CheckTransitGatewayTables(index, findings);
+    }
+
+    /// <summary>The peer's blocks: the peer VPC's when it is in the program, else the PeerCidrBlocks the user gave (possibly none).</summary>
+    private static IReadOnlyList<Cidr> PeerBlocks(StackIndex index, VpcPeeringSpec peering, VpcSpec? peer) =>
+        peer is not null ? StackIndex.Blocks(peer).Select(b => b.Block).ToList()
+        : peering.PeerCidrBlocks.Select(b => Cidr.TryParse(b, out var c) ? (Cidr?)c.Network : null).Where(c => c is not null).Select(c => c!.Value).ToList();
+
+    private static string Describe(IEnumerable<Cidr> blocks) => string.Join(" or ", blocks.Select(b => b.ToString()));
+
+    private static bool Overlap(IReadOnlyList<Cidr> a, IReadOnlyList<Cidr> b) => a.Any(x => b.Any(y => x.Overlaps(y)));
+
+    private static void CheckPeerings(StackIndex index, List<Finding> findings)
+    {
+        var pairs = new Dictionary<(string, string), VpcPeeringSpec>();
+        foreach (var peering in index.AllResources.OfType<VpcPeeringSpec>())
+        {
+            var local = index.IsLocal(peering);
+            var vpc = index.ResolveFrom<VpcSpec>(peering, peering.Vpc);
+            var peer = index.ResolveFrom<VpcSpec>(peering, peering.Peer);
+            if (peering.IsRemote)
+            {
+                if (local)
+                {
+                    CheckRemote(index, peering, vpc, findings);
+                }
+
+                continue;
+            }
+
+            if (vpc is null || peer is null)
+            {
+                continue;
+            }
+
+            if (index.Same(vpc, peer))
+            {
+                if (local)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.VpcPeeredWithItself.Id, peering.Path.Child("peer"), peering.Name, index.Display(vpc)));
+                }
+
+                continue;
+            }
+
+            var (a, b) = (index.Key(vpc), index.Key(peer));
+            var pair = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+            if (pairs.TryGetValue(pair, out var first))
+            {
+                if (local)
+                {
+                    findings.Add(new Finding(DiagnosticDescriptors.DuplicatePeering.Id, peering.Path.Child("peer"),
+                        new[] { peering.Name, index.Display(vpc), index.Display(peer), index.Display(first) }.ToEquatableArray(),
+                        index.IsLocal(first) ? first.Path.Child("peer") : null));
+                }
+
+                continue;
+            }
+
+            pairs.Add(pair, peering);
+            var vpcBlocks = StackIndex.Blocks(vpc).Select(x => x.Block).ToList();
+            var peerBlocks = StackIndex.Blocks(peer).Select(x => x.Block).ToList();
+            if (local && Overlap(vpcBlocks, peerBlocks))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.PeeredVpcsOverlap.Id, peering.Path.Child("peer"), peering.Name,
+                    index.Display(vpc), Describe(vpcBlocks), index.Display(peer), Describe(peerBlocks)));
+            }
+        }
+    }
+
+    private static void CheckRemote(StackIndex index, VpcPeeringSpec peering, VpcSpec? vpc, List<Finding> findings)
+    {
+        var path = peering.Path;
+        if (string.IsNullOrEmpty(peering.PeerVpcId))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerVpcId"), "PeerVpcId", peering.Name));
+        }
+        else
+        {
+            Setting(index, peering, peering.PeerVpcId, "PeerVpcId", "peerVpcId", VpcId, "a VPC ID such as vpc-0123456789abcdef0", findings);
+        }
+
+        Setting(index, peering, peering.PeerOwnerId, "PeerOwnerId", "peerOwnerId", AccountId, "a 12-digit AWS account ID", findings);
+        Setting(index, peering, peering.PeerRegion, "PeerRegion", "peerRegion", Region, "a region such as eu-west-1", findings);
+        Setting(index, peering, peering.PeerRoleArn, "PeerRoleArn", "peerRoleArn", RoleArn, "an IAM role ARN such as arn:aws:iam::123456789012:role/AcceptPeering", findings);
+        if (peering.PeerOwnerId is { Length: > 0 } && string.IsNullOrEmpty(peering.PeerRoleArn))
+        {
+            // AWS::EC2::VPCPeeringConnection: PeerRoleArn is required when peering with a VPC in a different account.
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerOwnerId"), "PeerRoleArn", peering.Name));
+        }
+
+        var blocks = new List<Cidr>();
+        for (var i = 0; i < peering.PeerCidrBlocks.Count; i++)
+        {
+            if (CidrRules.Block(peering.PeerCidrBlocks[i], "Peer CIDR block", peering.Name, path.Item("peerCidr", i), findings) is { } block)
+            {
+                blocks.Add(block);
+            }
+        }
+
+        if (vpc is not null && blocks.Count > 0)
+        {
+            var vpcBlocks = StackIndex.Blocks(vpc).Select(x => x.Block).ToList();
+            if (Overlap(vpcBlocks, blocks))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.PeeredVpcsOverlap.Id, path.Child("peerCidr"), peering.Name,
+                    index.Display(vpc), Describe(vpcBlocks), peering.PeerVpcId ?? "peer", Describe(blocks)));
+            }
+        }
+    }
+
+    private static void Setting(StackIndex index, VpcPeeringSpec peering, string? value, string what, string segment, Regex literal, string expected, List<Finding> findings)
+    {
+        if (value is { Length: > 0 } && index.Parameter(value) is null && !literal.IsMatch(value))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.InvalidPeeringSetting.Id, peering.Path.Child(segment), what, peering.Name, value, expected));
+        }
+    }
+
+    /// <summary>Routes of this stack's route tables through a peering or a transit gateway.</summary>
+    private static void CheckRoutes(StackIndex index, List<Finding> findings)
+    {
+        foreach (var table in index.Stack.Resources.OfType<RouteTableSpec>())
+        {
+            if (index.Resolve<VpcSpec>(table.Vpc) is not { } vpc)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < table.Routes.Count; i++)
+            {
+                var route = table.Routes[i];
+                var path = table.Path.Item("route", i);
+                if (index.Resolve<VpcPeeringSpec>(route.Target) is { } peering)
+                {
+                    var side = index.ResolveFrom<VpcSpec>(peering, peering.Vpc);
+                    var peer = index.ResolveFrom<VpcSpec>(peering, peering.Peer);
+                    if (side is null || (!peering.IsRemote && peer is null))
+                    {
+                        continue;
+                    }
+
+                    if (!index.Same(vpc, side) && !index.Same(vpc, peer))
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteFromThirdVpc.Id, path.Child("target"), table.Name, index.Display(vpc),
+                            route.Target.Display, index.Display(side), peer is null ? peering.PeerVpcId ?? "peer" : index.Display(peer)));
+                        continue;
+                    }
+
+                    var other = index.Same(vpc, side) ? peer : side;
+                    var blocks = PeerBlocks(index, peering, other);
+                    if (blocks.Count > 0 && Cidr.TryParse(route.Destination, out var destination) && !blocks.Any(b => b.Contains(destination.Network)))
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), table.Name, destination.Network.ToString(),
+                            route.Target.Display, other is null ? peering.PeerVpcId ?? "peer" : index.Display(other), Describe(blocks)));
+                    }
+                }
+                else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } gateway && !index.AttachmentsOf(vpc, gateway).Any())
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), table.Name, index.Display(vpc), route.Target.Display));
+                }
+            }
+        }
+    }
+
+    private static void CheckAttachments(StackIndex index, List<Finding> findings)
+    {
+        var attached = new Dictionary<(string Gateway, string Vpc), TransitGatewayAttachmentSpec>();
+        var vpcsOf = new Dictionary<string, List<(VpcSpec Vpc, TransitGatewayAttachmentSpec Attachment)>>(System.StringComparer.Ordinal);
+        foreach (var attachment in index.AllResources.OfType<TransitGatewayAttachmentSpec>())
+        {
+            var local = index.IsLocal(attachment);
+            var gateway = index.ResolveFrom<TransitGatewaySpec>(attachment, attachment.TransitGateway);
+            var vpc = index.ResolveFrom<VpcSpec>(attachment, attachment.Vpc);
+            if (local)
+            {
+                CheckSubnets(index, attachment, vpc, findings);
+            }
+
+            if (gateway is null || vpc is null)
+            {
+                continue;
+            }
+
+            var key = (index.Key(gateway), index.Key(vpc));
+            if (attached.TryGetValue(key, out var first))
+            {
+                if (local)
+                {
+                    findings.Add(new Finding(DiagnosticDescriptors.DuplicateAttachment.Id, attachment.Path.Child("vpc"),
+                        new[] { attachment.Name, index.Display(vpc), index.Display(gateway), index.Display(first) }.ToEquatableArray(),
+                        index.IsLocal(first) ? first.Path.Child("vpc") : null));
+                }
+
+                continue;
+            }
+
+            attached.Add(key, attachment);
+            if (!vpcsOf.TryGetValue(key.Item1, out var joined))
+            {
+                vpcsOf.Add(key.Item1, joined = []);
+            }
+
+            // Overlapping blocks among the VPCs of one transit gateway: reported on the later attachment.
+            var blocks = StackIndex.Blocks(vpc).Select(b => b.Block).ToList();
+            foreach (var (earlier, earlierAttachment) in joined)
+            {
+                var earlierBlocks = StackIndex.Blocks(earlier).Select(b => b.Block).ToList();
+                if (local && Overlap(blocks, earlierBlocks))
+                {
+                    findings.Add(new Finding(DiagnosticDescriptors.AttachedVpcsOverlap.Id, attachment.Path.Child("vpc"),
+                        new[] { index.Display(gateway), index.Display(vpc), Describe(blocks), index.Display(earlier), Describe(earlierBlocks) }.ToEquatableArray(),
+                        index.IsLocal(earlierAttachment) ? earlierAttachment.Path.Child("vpc") : null));
+                    break;
+                }
+            }
+
+            joined.Add((vpc, attachment));
+        }
+    }
+
+    private static void CheckSubnets(StackIndex index, TransitGatewayAttachmentSpec attachment, VpcSpec? vpc, List<Finding> findings)
+    {
+        if (attachment.Subnets.Count == 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.AttachmentWithoutSubnets.Id, attachment.Path.Child("attribute"), attachment.Name));
+            return;
+        }
+
+        var zones = new Dictionary<int, (SubnetSpec Subnet, ModelPath Path)>();
+        for (var i = 0; i < attachment.Subnets.Count; i++)
+        {
+            var path = attachment.Path.Item("subnet", i).Child("subnet");
+            if (index.Resolve<SubnetSpec>(attachment.Subnets[i]) is not { } subnet)
+            {
+                continue;
+            }
+
+            ReferenceRules.SameVpc(index, attachment, vpc, subnet, path, findings);
+            if (zones.TryGetValue(subnet.Zone, out var first))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AttachmentSubnetsShareZone.Id, path, first.Path,
+                    attachment.Name, index.Display(first.Subnet), index.Display(subnet), Invariant.Format(subnet.Zone)));
+            }
+            else
+            {
+                zones.Add(subnet.Zone, (subnet, path));
+            }
+        }
+    }
+
+    private static void CheckTransitGatewayTables(StackIndex index, List<Finding> findings)
+    {
+        var tableOf = new Dictionary<string, (TransitGatewayRouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
+        foreach (var table in index.AllResources.OfType<TransitGatewayRouteTableSpec>())
+        {
+            var local = index.IsLocal(table);
+            var gateway = index.ResolveFrom<TransitGatewaySpec>(table, table.TransitGateway);
+            for (var i = 0; i < table.Associations.Count; i++)
+            {
+                var path = table.Path.Item("associate", i).Child("attachment");
+                if (index.ResolveFrom<TransitGatewayAttachmentSpec>(table, table.Associations[i]) is not { } attachment)
+                {
+                    continue;
+                }
+
+                if (tableOf.TryGetValue(index.Key(attachment), out var earlier))
+                {
+                    if (local)
+                    {
+                        findings.Add(new Finding(DiagnosticDescriptors.AttachmentInSeveralRouteTables.Id, path,
+                            new[] { index.Display(attachment), index.Display(earlier.Table), table.Name }.ToEquatableArray(), index.IsLocal(earlier.Table) ? earlier.Path : null));
+                    }
+
+                    continue;
+                }
+
+                tableOf.Add(index.Key(attachment), (table, path));
+                if (local && SameGateway(index, table, gateway, attachment, path, findings) && gateway is { DefaultRouteTables: true })
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.AssociationWithDefaultRouteTable.Id, path, index.Display(attachment), table.Name, index.Display(gateway)));
+                }
+            }
+
+            if (!local)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < table.Propagations.Count; i++)
+            {
+                if (index.Resolve<TransitGatewayAttachmentSpec>(table.Propagations[i]) is { } attachment)
+                {
+                    SameGateway(index, table, gateway, attachment, table.Path.Item("propagate", i).Child("attachment"), findings);
+                }
+            }
+
+            var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (var i = 0; i < table.Routes.Count; i++)
+            {
+                var route = table.Routes[i];
+                var path = table.Path.Item("route", i);
+                var destination = CidrRules.Block(route.Destination, "Route destination", table.Name, path.Child("destination"), findings);
+                if (destination is { } d)
+                {
+                    if (seen.TryGetValue(d.ToString(), out var firstRoute))
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path.Child("destination"), table.Path.Item("route", firstRoute).Child("destination"), table.Name, d.ToString()));
+                    }
+                    else
+                    {
+                        seen.Add(d.ToString(), i);
+                    }
+                }
+
+                if (index.Resolve<TransitGatewayAttachmentSpec>(route.Attachment) is not { } attachment
+                    || !SameGateway(index, table, gateway, attachment, path.Child("attachment"), findings))
+                {
+                    continue;
+                }
+
+                if (destination is { } block && index.ResolveFrom<VpcSpec>(attachment, attachment.Vpc) is { } vpc
+                    && StackIndex.Blocks(vpc).Count > 0 && StackIndex.BlockHolding(vpc, block) is null)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteOutsideAttachment.Id, path.Child("destination"),
+                        block.ToString(), table.Name, route.Attachment.Display, index.Display(vpc), StackIndex.DescribeBlocks(vpc)));
+                }
+            }
+        }
+    }
+
+    private static bool SameGateway(StackIndex index, TransitGatewayRouteTableSpec table, TransitGatewaySpec? gateway, TransitGatewayAttachmentSpec attachment, ModelPath path, List<Finding> findings)
+    {
+        var other = index.ResolveFrom<TransitGatewaySpec>(attachment, attachment.TransitGateway);
+        if (gateway is null || other is null || index.Same(gateway, other))
+        {
+            return true;
+        }
+
+        findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayMismatch.Id, path, table.Name, index.Display(gateway), index.Display(attachment), index.Display(other)));
+        return false;
+    }
+}

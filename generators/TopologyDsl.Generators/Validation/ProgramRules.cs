@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>A finding in one stack of the program.</summary>
+internal sealed record ProgramFinding(string StackKey, Finding Finding);
+
+/// <summary>
+/// Rules that need every stack of the program: names that must be unique in an account and region.
+/// The analyzer runs them at compilation end; the generator, on the collected stacks.
+/// </summary>
+internal static class ProgramRules
+{
+    public static IReadOnlyList<ProgramFinding> Check(IReadOnlyList<StackSpec> stacks)
+    {
+        var findings = new List<ProgramFinding>();
+        var ordered = stacks.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+
+        var byName = new Dictionary<string, StackSpec>(System.StringComparer.Ordinal);
+        var duplicated = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var stack in ordered)
+        {
+            if (byName.TryGetValue(stack.StackName, out var first))
+            {
+                duplicated.Add(stack.StackName);
+                findings.Add(new ProgramFinding(stack.Key, Finding.Create(DiagnosticDescriptors.DuplicateStackName.Id, ModelPath.Stack.Child("name"), stack.StackName, first.ClassName)));
+            }
+            else
+            {
+                byName.Add(stack.StackName, stack);
+            }
+        }
+
+        // The generated exports first (they cannot clash with each other: a record's name has no hyphen), then
+        // the user's, so a clash is reported at the export the user wrote.
+        var named = new List<(StackSpec Owner, string Name, ModelPath Path, string Describe)>();
+        foreach (var (owner, record) in Exports(ordered))
+        {
+            if (!duplicated.Contains(owner.StackName))
+            {
+                named.Add((owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
+            }
+        }
+
+        foreach (var stack in ordered)
+        {
+            for (var i = 0; i < stack.Outputs.Count; i++)
+            {
+                if (stack.Outputs[i].Export is { Length: > 0 } export)
+                {
+                    named.Add((stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
+                }
+            }
+        }
+
+        var exports = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (owner, name, path, describe) in named)
+        {
+            if (exports.TryGetValue(name, out var first))
+            {
+                findings.Add(new ProgramFinding(owner.Key, Finding.Create(DiagnosticDescriptors.DuplicateExportName.Id, path, name, describe, first)));
+            }
+            else
+            {
+                exports.Add(name, describe);
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// Conflicts between stacks that do not see each other: two application stacks that both import
+    /// the network stack's VPC and declare overlapping subnets in it, or the same address, or
+    /// associate one of its subnets. Each stack is validated once more with the unrelated stacks
+    /// ordered before it (and what they import); what that adds is reported in this stack. Run by the
+    /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
+    /// on every edit, and the analyzer's error fails the build anyway).
+    /// </summary>
+    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null)
+    {
+        var findings = new List<ProgramFinding>();
+        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
+        var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var stack = ordered[i];
+            var own = imported[stack.Key];
+            if (own.Count == 0)
+            {
+                continue;
+            }
+
+            // Earlier stacks unrelated to this one that share something it imports: only they can conflict with it.
+            var ownKeys = new HashSet<string>(own.Select(o => o.Key), System.StringComparer.Ordinal);
+            var siblings = ordered.Take(i)
+                .Where(t => !ownKeys.Contains(t.Key) && !imported[t.Key].Any(o => o.Key == stack.Key) && imported[t.Key].Any(o => ownKeys.Contains(o.Key)))
+                .ToList();
+            if (siblings.Count == 0)
+            {
+                continue;
+            }
+
+            var wider = own.Concat(siblings).Concat(siblings.SelectMany(t => imported[t.Key]))
+                .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
+                .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
+            var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile, options));
+            foreach (var finding in TopologyValidator.Validate(stack, wider, readFile, options))
+            {
+                if (!before.Contains(finding))
+                {
+                    findings.Add(new ProgramFinding(stack.Key, finding));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Every record some stack imports, with the stack that declares it, ordered by stack key and record name.</summary>
+    public static IEnumerable<(StackSpec Owner, string Record)> Exports(IReadOnlyList<StackSpec> stacks)
+    {
+        var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        return stacks
+            .SelectMany(s => StackPlan.References(s).Where(r => r.Target is { Stack: { } key, IsError: false } && key != s.Key).Select(r => r.Target))
+            .Where(t => byKey.ContainsKey(t.Stack!))
+            .Select(t => (Key: t.Stack!, t.Name))
+            .Distinct()
+            .OrderBy(t => t.Key, System.StringComparer.Ordinal).ThenBy(t => t.Name, System.StringComparer.Ordinal)
+            .Select(t => (byKey[t.Key], t.Name));
+    }
+
+    /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order (never the stack itself).</summary>
+    public static EquatableArray<StackSpec> Imported(StackSpec stack, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal) { stack.Key };
+        var queue = new Queue<StackSpec>();
+        queue.Enqueue(stack);
+        var result = new List<StackSpec>();
+        while (queue.Count > 0)
+        {
+            foreach (var key in StackPlan.ImportedStacks(queue.Dequeue()))
+            {
+                if (seen.Add(key) && byKey.TryGetValue(key, out var other))
+                {
+                    result.Add(other);
+                    queue.Enqueue(other);
+                }
+            }
+        }
+
+        return result.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+}

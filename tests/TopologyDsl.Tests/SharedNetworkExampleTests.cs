@@ -1,0 +1,83 @@
+using System.IO;
+using System.Linq;
+using Examples.SharedNetwork;
+using TopologyDsl.Cli;
+using TopologyDsl.CloudFormation;
+using TopologyDsl.Resources;
+using TopologyDsl.Testing;
+
+namespace TopologyDsl.Tests;
+
+/// <summary>The multi-stack example: a network stack that exports, an application stack that imports, their deploy order.</summary>
+public class SharedNetworkExampleTests
+{
+    private static Template[] Program() => [NetworkStack.BuildTemplate(), AppStack.BuildTemplate()];
+
+    [Fact]
+    public void NetworkTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(NetworkStack.BuildTemplate()), "yaml");
+
+    [Fact]
+    public void AppTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(AppStack.BuildTemplate()), "yaml");
+
+    [Fact]
+    public void CommittedTemplates_AreUpToDate()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = SynthCommand.Run(["synth", "--check"], Program(), output, errors, Repo.PathOf("examples", "SharedNetwork", "templates"));
+        Assert.True(exit == 0, "examples/SharedNetwork/templates is stale; run 'dotnet run --project examples/SharedNetwork -- synth' and commit it.\n" + errors);
+    }
+
+    [Fact]
+    public void NetworkStack_ExportsExactlyWhatTheAppImports()
+    {
+        var exports = NetworkStack.BuildTemplate().Outputs.Where(o => o.Export is not null).Select(o => o.Export!).ToList();
+        Assert.Equal(["shared-network-AppA", "shared-network-Core", "shared-network-Services", "shared-network-ServicesA"], exports);
+        Assert.Equal(exports.Order(), DeployOrder.Imports(AppStack.BuildTemplate()).Order());
+        Assert.Empty(DeployOrder.Imports(NetworkStack.BuildTemplate()));
+    }
+
+    [Fact]
+    public void DeployOrder_NetworkFirst_WhicheverOrderTheyAreGiven()
+    {
+        Assert.Equal(["shared-network", "shared-app"], DeployOrder.Sort(Program()).Select(t => t.StackName));
+        Assert.Equal(["shared-network", "shared-app"], DeployOrder.Sort(Program().Reverse().ToArray()).Select(t => t.StackName));
+    }
+
+    [Fact]
+    public void Peering_RoutesBothWays_AndTheCacheTakesOnlyTheAppGroup()
+    {
+        var network = NetworkStack.BuildTemplate();
+        Assert.Equal("AWS::EC2::VPCPeeringConnection", network.Resources.Single(r => r.LogicalId == "CoreToServices").Type);
+        Assert.Equal(["AppRoutesToCoreToServices", "ServicesRoutesToCoreToServices"],
+            network.Resources.OfType<Route>().Where(r => r.VpcPeeringConnectionId is not null).Select(r => r.LogicalId));
+        var rule = AppStack.BuildTemplate().Resources.OfType<SecurityGroupIngress>().Single();
+        Assert.Equal("CacheAccessFromAppAccessTcp6379", rule.LogicalId);
+    }
+
+    [Fact]
+    public void SynthCheck_ChecksEveryStack_AndPrintsTheDeployOrder()
+    {
+        var output = new StringWriter();
+        var exit = SynthCommand.Run(["synth", "--check"], Program().Reverse().ToArray(), output, new StringWriter(), Repo.PathOf("examples", "SharedNetwork", "templates"));
+        Assert.Equal(0, exit);
+        Assert.Contains("shared-network.yaml: up to date", output.ToString());
+        Assert.Contains("shared-app.yaml: up to date", output.ToString());
+        Assert.EndsWith("deploy order: shared-network, shared-app\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Synth_TwoStacksWithOneName_WritesNothing_TDSL308()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
+        var errors = new StringWriter();
+        var exit = SynthCommand.Run(["synth"], [NetworkStack.BuildTemplate(), new Template("shared-network")], new StringWriter(), errors, folder);
+        Assert.Equal(SynthCommand.Failed, exit);
+        Assert.Contains("TDSL308", errors.ToString());
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Templates_FitInlineDeployment() =>
+        Assert.All(Program(), t => Assert.True(TemplateWriter.ByteCount(TemplateWriter.Write(t)) < Template.MaxInlineBytes));
+}
