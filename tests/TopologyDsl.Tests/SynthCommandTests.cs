@@ -53,6 +53,16 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Contains("wordpress.md: missing", _err.ToString());
     }
 
+    [Theory]
+    [InlineData("synth")]
+    [InlineData("synth", "--check")]
+    public void NoStack_IsAFault_NotASilentSuccess(params string[] args)
+    {
+        Assert.Equal(SynthCommand.Failed, SynthCommand.Run(args, [], _out, _err, _folder));
+        Assert.Equal("synth: no stack was given; pass each stack's BuildTemplate() to SynthCommand.Run", _err.ToString().Trim());
+        Assert.False(Directory.Exists(_folder));
+    }
+
     [Fact]
     public void Check_FailsWhenTheTemplateIsMissing_AndWritesNothing()
     {

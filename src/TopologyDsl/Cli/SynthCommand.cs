@@ -98,6 +98,13 @@ public static class SynthCommand
 
         public int Run(bool check, string? outOption, string? baseOption, string? reportFile, FailOn failOn)
         {
+            if (context.Templates.Count == 0)
+            {
+                // A Program.cs that passes no stack would otherwise "succeed" and check nothing.
+                _err.WriteLine($"{Name}: no stack was given; pass each stack's BuildTemplate() to SynthCommand.Run");
+                return Failed;
+            }
+
             foreach (var (option, value, what) in new[] { ("--out", outOption, "folder"), ("--base", baseOption, "folder"), ("--report-file", reportFile, "file") })
             {
                 if (value is { Length: 0 })
