@@ -189,7 +189,11 @@ internal sealed class Reachability
     }
 
     /// <summary>The instance that stands for its class in <see cref="ClassPaths"/>.</summary>
-    private InstanceSpec Representative(InstanceSpec instance) => _classes[_classOf[instance.Name]][0];
+    private InstanceSpec Representative(InstanceSpec instance) =>
+        _classOf.TryGetValue(instance.Name, out var number) && _classes[number].Contains(instance) ? _classes[number][0] : instance;
+
+    /// <summary>Whether the instance is one of this stack's (an imported one is not modelled yet).</summary>
+    public bool Models(InstanceSpec instance) => _classOf.TryGetValue(instance.Name, out var number) && _classes[number].Contains(instance);
 
     /// <summary>
     /// The endpoint in words. An instance that stands for a class of several names them: each

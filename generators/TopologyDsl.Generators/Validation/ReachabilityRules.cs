@@ -46,7 +46,8 @@ internal static class ReachabilityRules
         };
         var from = Instance(index, display, intent.From, intent.Path.Child("from"), findings);
         var to = Instance(index, display, intent.To, intent.Path.Child("to"), findings);
-        if (to is null || (intent.Kind == IntentKind.Reaches && from is null))
+        // Paths to and from another stack's instances (imports, peering, transit gateways) are not modelled yet.
+        if (to is null || (intent.Kind == IntentKind.Reaches && from is null) || !model.Models(to) || (from is not null && !model.Models(from)))
         {
             return;
         }
@@ -114,7 +115,7 @@ internal static class ReachabilityRules
     /// <summary>[SshVia&lt;Jump&gt;]: SSH from the jump host to the instance, and from somewhere outside to the jump host.</summary>
     private static void CheckJump(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
     {
-        if (index.Resolve<InstanceSpec>(instance.SshVia) is not { } jump || jump.Name == instance.Name)
+        if (index.Resolve<InstanceSpec>(instance.SshVia) is not { } jump || jump.Name == instance.Name || !model.Models(jump))
         {
             return;
         }
@@ -163,7 +164,7 @@ internal static class ReachabilityRules
             }
 
             var other = index.Find(name.Substring(0, dot)) as InstanceSpec;
-            if (other is null || other.Name == instance.Name || !reported.Add(other.Name))
+            if (other is null || other.Name == instance.Name || !model.Models(other) || !reported.Add(other.Name))
             {
                 continue;
             }
