@@ -51,6 +51,27 @@ public static class Snapshot
         throw new XunitException(message);
     }
 
+    /// <summary>
+    /// A checked-in file that a test derives from data (a table generated from the vendored schemas)
+    /// must equal what the data gives now; UPDATE_SNAPSHOTS=1 rewrites it, as for snapshots.
+    /// </summary>
+    public static void VerifyGeneratedFile(string path, string expected)
+    {
+        var committed = File.Exists(path) ? Normalize(File.ReadAllText(path)) : "";
+        if (committed == expected)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, expected);
+            return;
+        }
+
+        throw new XunitException($"{Path.GetFileName(path)} is not what the data gives now; run the tests with UPDATE_SNAPSHOTS=1 and review the change:\n{Diff(committed, expected)}");
+    }
+
     /// <summary>The snapshot files a test has (for checking that every generated file has one and no more).</summary>
     public static string[] Names(string extension, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
     {

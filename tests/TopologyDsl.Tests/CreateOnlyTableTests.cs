@@ -2,10 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using TopologyDsl.Resources;
+using TopologyDsl.Testing;
 using TopologyDsl.Tests.Infrastructure;
 using Xunit.Sdk;
 
@@ -30,21 +30,7 @@ public class CreateOnlyTableTests
     [Fact]
     public void Table_MatchesVendoredSchemas()
     {
-        var path = TablePath();
-        var expected = Render();
-        var committed = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : "";
-        if (committed == expected)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(path, expected);
-            return;
-        }
-
-        throw new XunitException("UpdateBehaviour.CreateOnly.cs is not what the vendored schemas give; run the tests with UPDATE_SNAPSHOTS=1 and review the change");
+        Snapshot.VerifyGeneratedFile(Repo.PathOf("src", "TopologyDsl", "CloudFormation", "Changes", "UpdateBehaviour.CreateOnly.cs"), Render());
     }
 
     private static string Render()
@@ -82,7 +68,4 @@ public class CreateOnlyTableTests
         text.Append("    };\n}\n");
         return text.ToString();
     }
-
-    private static string TablePath([CallerFilePath] string testFile = "") =>
-        Path.Combine(Path.GetDirectoryName(testFile)!, "..", "..", "src", "TopologyDsl", "CloudFormation", "Changes", "UpdateBehaviour.CreateOnly.cs");
 }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TopologyDsl.Testing;
 using TopologyDsl.Tests.Infrastructure;
 using Xunit.Sdk;
 
@@ -35,21 +35,7 @@ public class SchemaConstraintTableTests
     [Fact]
     public void Table_MatchesVendoredSchemas()
     {
-        var path = TablePath();
-        var expected = Render();
-        var committed = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : "";
-        if (committed == expected)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(path, expected);
-            return;
-        }
-
-        throw new XunitException("SchemaConstraints.cs is not what the vendored schemas give; run the tests with UPDATE_SNAPSHOTS=1 and review the change");
+        Snapshot.VerifyGeneratedFile(Repo.PathOf("generators", "TopologyDsl.Generators", "Validation", "SchemaConstraints.cs"), Render());
     }
 
     [Fact]
@@ -69,14 +55,14 @@ public class SchemaConstraintTableTests
     public void VendoredSchemas_AreCopiesOfTheSharedOnes()
     {
         // CI checks the project out with ../shared beside it; elsewhere there is nothing to compare.
-        var shared = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "cfn-schemas"));
+        var shared = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "cfn-schemas"));
         if (!Directory.Exists(shared))
         {
             return;
         }
 
         var folder = Path.Combine(AppContext.BaseDirectory, "Schemas");
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "TopologyDsl.Tests", "Schemas", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "tests", "TopologyDsl.Tests", "Schemas", "README.md"));
         foreach (var file in Directory.GetFiles(folder, "*.json"))
         {
             var original = Path.Combine(shared, Path.GetFileName(file));
@@ -178,10 +164,4 @@ public class SchemaConstraintTableTests
 
         return text.Append('"').ToString();
     }
-
-    private static string TablePath([CallerFilePath] string testFile = "") =>
-        Path.Combine(RepositoryRoot(testFile), "generators", "TopologyDsl.Generators", "Validation", "SchemaConstraints.cs");
-
-    private static string RepositoryRoot([CallerFilePath] string testFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(testFile)!, "..", ".."));
 }
