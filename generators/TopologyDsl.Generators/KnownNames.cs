@@ -35,6 +35,10 @@ internal static class KnownNames
     public const string AssociateAttachment = "TopologyDsl.AssociateAttachmentAttribute`1";
     public const string Propagate = "TopologyDsl.PropagateAttribute`1";
     public const string TransitGatewayRoute = "TopologyDsl.TransitGatewayRouteAttribute`1";
+    public const string NetworkAcl = "TopologyDsl.NetworkAclAttribute`1";
+    public const string AclIngress = "TopologyDsl.AclIngressAttribute";
+    public const string AclEgress = "TopologyDsl.AclEgressAttribute";
+    public const string EgressOnlyInternetGateway = "TopologyDsl.EgressOnlyInternetGatewayAttribute`1";
     public const string Reaches = "TopologyDsl.ReachesAttribute`2";
     public const string ReachableFromInternet = "TopologyDsl.ReachableFromInternetAttribute`1";
     public const string NeverReachableFromInternet = "TopologyDsl.NeverReachableFromInternetAttribute`1";

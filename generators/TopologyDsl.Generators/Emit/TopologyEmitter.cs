@@ -122,6 +122,8 @@ internal static class TopologyEmitter
         ResourceKind.TransitGateway => "ITransitGateway",
         ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
         ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
+        ResourceKind.NetworkAcl => "INetworkAcl",
+        ResourceKind.EgressOnlyInternetGateway => "IEgressOnlyInternetGateway",
         _ => "IParameter",
     };
 

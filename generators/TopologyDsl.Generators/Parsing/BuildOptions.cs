@@ -8,5 +8,6 @@ internal static class BuildOptions
 {
     public static ValidationOptions Validation(AnalyzerConfigOptions global) => ValidationOptions.From(
         global.TryGetValue(ValidationOptions.SecurityGroupsPerInterfaceProperty, out var groups) ? groups : null,
-        global.TryGetValue(ValidationOptions.RulesPerSecurityGroupProperty, out var rules) ? rules : null);
+        global.TryGetValue(ValidationOptions.RulesPerSecurityGroupProperty, out var rules) ? rules : null,
+        global.TryGetValue(ValidationOptions.RulesPerNetworkAclProperty, out var aclRules) ? aclRules : null);
 }

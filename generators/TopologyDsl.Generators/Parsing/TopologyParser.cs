@@ -36,6 +36,8 @@ internal static class TopologyParser
         [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
         [KnownNames.TransitGatewayAttachment] = (ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
         [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
+        [KnownNames.NetworkAcl] = (ResourceKind.NetworkAcl, "NetworkAcl"),
+        [KnownNames.EgressOnlyInternetGateway] = (ResourceKind.EgressOnlyInternetGateway, "EgressOnlyInternetGateway"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -54,6 +56,8 @@ internal static class TopologyParser
         [KnownNames.AssociateAttachment] = (ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
         [KnownNames.Propagate] = (ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
         [KnownNames.TransitGatewayRoute] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
+        [KnownNames.AclIngress] = (ResourceKind.NetworkAcl, "AclIngress", "ingress"),
+        [KnownNames.AclEgress] = (ResourceKind.NetworkAcl, "AclEgress", "egress"),
     };
 
     /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
@@ -226,7 +230,8 @@ internal static class TopologyParser
             counters.TryGetValue(segment, out var index);
             counters[segment] = index + 1;
             var reader = new AttributeReader(data, path.Item(segment, index), map, cancellationToken);
-            if (owner != declaringKind)
+            // [Associate<TSubnet>] serves route tables and network ACLs alike.
+            if (owner != declaringKind && !(display == "Associate" && declaringKind == ResourceKind.NetworkAcl))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.AttributeWithoutResource.Id, reader.Path, display, record.Name, OwnerDisplay(owner)));
             }
@@ -244,10 +249,24 @@ internal static class TopologyParser
             case ResourceKind.Vpc:
                 return new VpcSpec(name, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
                     main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
-                    main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays));
+                    main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays),
+                    main.NamedBool("Ipv6", "ipv6"));
             case ResourceKind.Subnet:
                 return new SubnetSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
-                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"));
+                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"),
+                    main.NamedInt("Ipv6Index", "ipv6Index", fallback: -1), main.NamedBool("AssignIpv6AddressOnCreation", "assignIpv6"));
+            case ResourceKind.EgressOnlyInternetGateway:
+                return new EgressOnlyInternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
+            case ResourceKind.NetworkAcl:
+            {
+                static AclRuleSpec Rule(AttributeReader r) => new(r.ConstructorInt(0, "number"), r.ConstructorInt(1, "action") == 0,
+                    (ProtocolSpec)r.ConstructorInt(2, "protocol"), r.ConstructorInt(3, "port"), r.NamedInt("ToPort", "toPort"),
+                    r.ConstructorString(4, "cidr") ?? "", r.NamedInt("IcmpCode", "icmpCode", fallback: -1));
+                return new NetworkAclSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                    usable.Where(u => u.Display == "Associate").Select(u => u.Reader.TypeArgument(stack, "subnet")).ToEquatableArray(),
+                    usable.Where(u => u.Display == "AclIngress").Select(u => Rule(u.Reader)).ToEquatableArray(),
+                    usable.Where(u => u.Display == "AclEgress").Select(u => Rule(u.Reader)).ToEquatableArray());
+            }
             case ResourceKind.InternetGateway:
                 return new InternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
             case ResourceKind.NatGateway:
@@ -428,6 +447,7 @@ internal static class TopologyParser
     public static string OwnerDisplay(ResourceKind kind) => kind switch
     {
         ResourceKind.RouteTable => "RouteTable",
+        ResourceKind.NetworkAcl => "NetworkAcl",
         ResourceKind.SecurityGroup => "SecurityGroup",
         ResourceKind.Instance => "Instance",
         ResourceKind.TransitGatewayAttachment => "TransitGatewayAttachment",

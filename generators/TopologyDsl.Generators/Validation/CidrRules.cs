@@ -363,6 +363,23 @@ internal static class CidrRules
         {
             var route = table.Routes[i];
             var path = table.Path.Item("route", i).Child("destination");
+            if (Ipv6.IsBlock(route.Destination) && AclBlock.Parse(route.Destination) is { } ipv6)
+            {
+                // An IPv6 destination: only a repeat to check (the VPC's /56 is known at deploy time only).
+                var ipv6Key = "v6:" + ipv6.High.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
+                    + ipv6.Low.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "/" + Invariant.Format(ipv6.Prefix);
+                if (seen.TryGetValue(ipv6Key, out var firstIpv6))
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, table.Path.Item("route", firstIpv6).Child("destination"), table.Name, route.Destination));
+                }
+                else
+                {
+                    seen.Add(ipv6Key, i);
+                }
+
+                continue;
+            }
+
             if (Block(route.Destination, "Route destination", table.Name, path, findings) is not { } destination)
             {
                 continue;

@@ -42,9 +42,10 @@ internal static class ReferenceRules
                     {
                         var target = t.Routes[i].Target;
                         if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null
-                            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null)
+                            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null
+                            && index.Resolve<EgressOnlyInternetGatewaySpec>(target) is null)
                         {
-                            Report(index, t.Name, target, "route target (internet gateway, NAT gateway, peering connection or transit gateway)", path.Item("route", i).Child("target"), findings);
+                            Report(index, t.Name, target, "route target (internet gateway, NAT gateway, peering connection, transit gateway or egress-only internet gateway)", path.Item("route", i).Child("target"), findings);
                         }
                     }
 
@@ -67,6 +68,17 @@ internal static class ReferenceRules
                         }
                     }
 
+                    break;
+                case NetworkAclSpec acl:
+                    Expect<VpcSpec>(index, acl.Name, acl.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var i = 0; i < acl.Associations.Count; i++)
+                    {
+                        Expect<SubnetSpec>(index, acl.Name, acl.Associations[i], "subnet", path.Item("associate", i).Child("subnet"), findings);
+                    }
+
+                    break;
+                case EgressOnlyInternetGatewaySpec e:
+                    Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
                     break;
                 case VpcPeeringSpec p:
                     Expect<VpcSpec>(index, p.Name, p.Vpc, "VPC", path.Child("vpc"), findings);
@@ -146,6 +158,7 @@ internal static class ReferenceRules
     private static void CheckWiring(StackIndex index, List<Finding> findings)
     {
         var tableOfSubnet = new Dictionary<string, (RouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
+        var aclOfSubnet = new Dictionary<string, (NetworkAclSpec Acl, ModelPath Path)>(System.StringComparer.Ordinal);
         var gatewayOfVpc = new Dictionary<string, InternetGatewaySpec>(System.StringComparer.Ordinal);
 
         foreach (var resource in index.AllResources)
@@ -201,10 +214,44 @@ internal static class ReferenceRules
 
                     for (var i = 0; local && i < table.Routes.Count; i++)
                     {
-                        var target = (ResourceSpec?)index.Resolve<InternetGatewaySpec>(table.Routes[i].Target) ?? index.Resolve<NatGatewaySpec>(table.Routes[i].Target);
+                        var target = (ResourceSpec?)index.Resolve<InternetGatewaySpec>(table.Routes[i].Target) ?? (ResourceSpec?)index.Resolve<NatGatewaySpec>(table.Routes[i].Target)
+                            ?? index.Resolve<EgressOnlyInternetGatewaySpec>(table.Routes[i].Target);
                         if (target is not null)
                         {
                             SameVpc(index, table, tableVpc, target, table.Path.Item("route", i).Child("target"), findings);
+                        }
+                    }
+
+                    break;
+
+                case NetworkAclSpec acl:
+                    // One network ACL per subnet, of the subnet's own VPC (the resources of imported stacks count).
+                    var aclVpc = index.ResolveFrom<VpcSpec>(acl, acl.Vpc);
+                    for (var i = 0; i < acl.Associations.Count; i++)
+                    {
+                        var path = acl.Path.Item("associate", i).Child("subnet");
+                        if (index.ResolveFrom<SubnetSpec>(acl, acl.Associations[i]) is not { } subnet)
+                        {
+                            continue;
+                        }
+
+                        if (local)
+                        {
+                            SameVpc(index, acl, aclVpc, subnet, path, findings);
+                        }
+
+                        if (aclOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
+                        {
+                            if (local)
+                            {
+                                findings.Add(new Finding(DiagnosticDescriptors.SubnetInSeveralAcls.Id, path,
+                                    new[] { index.Display(subnet), index.Display(earlier.Acl), acl.Name }.ToEquatableArray(),
+                                    index.IsLocal(earlier.Acl) ? earlier.Path : null));
+                            }
+                        }
+                        else
+                        {
+                            aclOfSubnet.Add(index.Key(subnet), (acl, path));
                         }
                     }
 
@@ -280,7 +327,8 @@ internal static class ReferenceRules
                 case SubnetSpec { Exposure: SubnetKindSpec.Private } subnet:
                     foreach (var table in index.TablesOf(subnet))
                     {
-                        if (table.Routes.Select(r => index.ResolveFrom<InternetGatewaySpec>(table, r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
+                        // IPv4 routes only: ::/0 to an internet gateway is TDSL253 (Ipv6Rules).
+                        if (table.Routes.Where(r => !Ipv6.IsBlock(r.Destination)).Select(r => index.ResolveFrom<InternetGatewaySpec>(table, r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
                         {
                             findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, index.Display(table), index.Display(gateway)));
                             break;

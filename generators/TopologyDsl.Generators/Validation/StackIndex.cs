@@ -16,6 +16,7 @@ internal sealed class StackIndex
     private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _byStack = new(System.StringComparer.Ordinal);
     private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
 
@@ -79,6 +80,25 @@ internal sealed class StackIndex
                     if (!tables.Contains(table))
                     {
                         tables.Add(table);
+                    }
+                }
+            }
+        }
+
+        foreach (var acl in all.OfType<NetworkAclSpec>())
+        {
+            foreach (var association in acl.Associations)
+            {
+                if (ResolveFrom<SubnetSpec>(acl, association) is { } subnet)
+                {
+                    if (!_aclsOfSubnet.TryGetValue(Key(subnet), out var acls))
+                    {
+                        _aclsOfSubnet.Add(Key(subnet), acls = []);
+                    }
+
+                    if (!acls.Contains(acl))
+                    {
+                        acls.Add(acl);
                     }
                 }
             }
@@ -190,6 +210,8 @@ internal sealed class StackIndex
         SecurityGroupSpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
         InstanceSpec i => VpcOf(ResolveFrom<SubnetSpec>(i, i.Subnet)),
         TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
+        NetworkAclSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
+        EgressOnlyInternetGatewaySpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         _ => null,
     };
 
@@ -244,6 +266,10 @@ internal sealed class StackIndex
     }
 
     public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
+
+    /// <summary>The network ACLs associated with the subnet (one, unless TDSL250); none means the VPC's default ACL, which allows everything.</summary>
+    public IReadOnlyList<NetworkAclSpec> AclsOf(SubnetSpec subnet) =>
+        _aclsOfSubnet.TryGetValue(Key(subnet), out var acls) ? acls : [];
 
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];

@@ -43,6 +43,8 @@ internal static class TopologyValidator
         AvailabilityRules.Check(index, findings);
         UpdateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
+        NetworkAclRules.Check(index, options ?? ValidationOptions.Default, findings);
+        Ipv6Rules.Check(index, findings);
         return findings.Distinct().ToEquatableArray();
     }
 
