@@ -29,7 +29,9 @@ internal static class Overview
         b.Append("Written by `synth` from the stack's code, beside its template, and checked by `synth --check`; do not edit.\n\n");
         b.Append("## Network\n\n```mermaid\n");
         Diagram(index, b);
-        b.Append("```\n\n## Who can reach whom\n\n");
+        b.Append("```\n\n");
+        Acls(index, b);
+        b.Append("## Who can reach whom\n\n");
         Matrix(index, b);
         return b.ToString();
     }
@@ -42,19 +44,24 @@ internal static class Overview
         var subnets = resources.OfType<SubnetSpec>().ToList();
         var gateways = resources.OfType<InternetGatewaySpec>().ToList();
         b.Append("flowchart TB\n");
-        if (gateways.Count > 0 || instances.Any(i => i.PublicIp))
+        if (gateways.Count > 0 || instances.Any(i => i.PublicIp) || resources.OfType<EgressOnlyInternetGatewaySpec>().Any())
         {
             b.Append("  internet((\"Internet\"))\n");
         }
 
         foreach (var vpc in resources.OfType<VpcSpec>())
         {
-            var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks));
+            var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks)) + (vpc.Ipv6 ? " + IPv6 /56" : "");
             b.Append("  subgraph ").Append(Id(vpc)).Append("[\"VPC ").Append(Label(vpc.Name)).Append(" ").Append(Label(blocks)).Append("\"]\n");
             b.Append("    direction TB\n");
             foreach (var gateway in gateways.Where(g => index.Resolve<VpcSpec>(g.Vpc) == vpc))
             {
                 b.Append("    ").Append(Id(gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
+            }
+
+            foreach (var gateway in resources.OfType<EgressOnlyInternetGatewaySpec>().Where(g => index.Resolve<VpcSpec>(g.Vpc) == vpc))
+            {
+                b.Append("    ").Append(Id(gateway)).Append("{{\"egress-only internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
             }
 
             var mine = subnets.Where(s => index.Resolve<VpcSpec>(s.Vpc) == vpc).ToList();
@@ -69,7 +76,10 @@ internal static class Overview
                         SubnetKindSpec.Private => " private",
                         _ => "",
                     };
-                    b.Append("      subgraph ").Append(Id(subnet)).Append("[\"subnet ").Append(Label(subnet.Name)).Append(" ").Append(Label(subnet.CidrBlock)).Append(kind).Append("\"]\n");
+                    var ipv6 = subnet.HasIpv6 ? " + IPv6 /64 #" + Invariant.Format(subnet.Ipv6Index) : "";
+                    var acl = index.AclsOf(subnet).FirstOrDefault() is { } filter ? ", ACL " + filter.Name : "";
+                    b.Append("      subgraph ").Append(Id(subnet)).Append("[\"subnet ").Append(Label(subnet.Name)).Append(" ").Append(Label(subnet.CidrBlock))
+                        .Append(Label(ipv6)).Append(kind).Append(Label(acl)).Append("\"]\n");
                     foreach (var nat in nats.Where(n => index.Resolve<SubnetSpec>(n.Subnet) == subnet))
                     {
                         b.Append("        ").Append(Id(nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
@@ -96,13 +106,18 @@ internal static class Overview
             b.Append("  internet <--> ").Append(Id(gateway)).Append('\n');
         }
 
+        foreach (var gateway in resources.OfType<EgressOnlyInternetGatewaySpec>().Where(g => index.Resolve<VpcSpec>(g.Vpc) is not null))
+        {
+            b.Append("  ").Append(Id(gateway)).Append(" --> internet\n");
+        }
+
         foreach (var subnet in subnets)
         {
             foreach (var table in index.TablesOf(subnet).Take(1))
             {
                 foreach (var route in table.Routes)
                 {
-                    if (index.Find(route.Target.Name) is { } target and (InternetGatewaySpec or NatGatewaySpec) && route.Target.InStack)
+                    if (index.Find(route.Target.Name) is { } target and (InternetGatewaySpec or NatGatewaySpec or EgressOnlyInternetGatewaySpec) && route.Target.InStack)
                     {
                         b.Append("  ").Append(Id(subnet)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(route.Destination))
                             .Append("\" --> ").Append(Id(target)).Append('\n');
@@ -122,7 +137,9 @@ internal static class Overview
             return;
         }
 
-        b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
+        b.Append(index.Stack.Resources.OfType<NetworkAclSpec>().Any()
+            ? "Every connection the security groups, network ACLs, routes and gateways allow, replies included (network ACLs are stateless, so they must let the replies through too)."
+            : "Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
         if (model.HasClasses)
         {
             b.Append(" A row that names several instances (which share subnet, public IP setting and security groups) holds for each of them.");
@@ -137,6 +154,42 @@ internal static class Overview
         }
     }
 
+    /// <summary>The network ACLs of the stack, when it has any: the subnets each filters and its rules in the order EC2 evaluates them.</summary>
+    private static void Acls(StackIndex index, StringBuilder b)
+    {
+        var acls = index.Stack.Resources.OfType<NetworkAclSpec>().ToList();
+        if (acls.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
+        b.Append("| ACL | Subnets | Direction | Rule | Action | Traffic | Block |\n|---|---|---|---|---|---|---|\n");
+        foreach (var acl in acls)
+        {
+            var subnets = acl.Associations.Count == 0 ? "none" : string.Join(", ", acl.Associations.Select(a => a.Display));
+            foreach (var egress in new[] { false, true })
+            {
+                var rules = egress ? acl.Egress : acl.Ingress;
+                foreach (var i in AclEvaluation.Order(rules))
+                {
+                    var rule = rules[i];
+                    var description = AclEvaluation.Describe(rule, egress);
+                    var traffic = description.Substring(description.IndexOf(' ') + 1);
+                    traffic = traffic.Substring(0, traffic.LastIndexOf(egress ? " to " : " from ", System.StringComparison.Ordinal));
+                    b.Append("| ").Append(Cell(acl.Name)).Append(" | ").Append(Cell(subnets)).Append(" | ").Append(egress ? "outbound" : "inbound").Append(" | ")
+                        .Append(Invariant.Format(rule.Number)).Append(" | ").Append(rule.Allow ? "allow" : "deny").Append(" | ").Append(Cell(traffic)).Append(" | ")
+                        .Append(Cell(rule.Cidr)).Append(" |\n");
+                }
+
+                b.Append("| ").Append(Cell(acl.Name)).Append(" | ").Append(Cell(subnets)).Append(" | ").Append(egress ? "outbound" : "inbound")
+                    .Append(" | * | deny | all traffic | everything else |\n");
+            }
+        }
+
+        b.Append('\n');
+    }
+
     /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier).</summary>
     private static string Id(ResourceSpec resource) => resource.Kind switch
     {
@@ -144,6 +197,7 @@ internal static class Overview
         ResourceKind.Subnet => "subnet_",
         ResourceKind.InternetGateway => "igw_",
         ResourceKind.NatGateway => "nat_",
+        ResourceKind.EgressOnlyInternetGateway => "eigw_",
         _ => "i_",
     } + Safe(resource.Name);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -112,10 +113,10 @@ internal sealed record BrokenLink(string Reason, ModelPath At);
 /// connection needs, in the order a packet meets them: the source's security-group egress (for an
 /// instance), a route from the source's subnet toward the target (local within the VPC; an internet
 /// gateway with a public IP, or a NAT gateway whose subnet routes to one, for the internet), a
-/// public IP and a route back through an internet gateway for connections from outside, and the
-/// target's security-group ingress (by CIDR or group). Security groups are stateful, so replies need
-/// no rule. A pure function of the spec; the links are separate methods so that network ACLs and
-/// VPC endpoints, when they exist, add a link each.
+/// public IP and a route back through an internet gateway for connections from outside, the network
+/// ACLs of the two subnets (stateless: the way there, and for TCP and UDP the replies to the
+/// ephemeral ports), and the target's security-group ingress (by CIDR or group). Security groups are
+/// stateful, so replies need no rule. A pure function of the spec; each link is a separate method.
 /// <para>
 /// Cost: the sources of each ingress rule are found once (a group's members, or the instances in a
 /// block), and each candidate pair then checks the source's egress rules, so the work is
@@ -167,6 +168,8 @@ internal sealed class Reachability
         var blocks = index.Stack.Resources.OfType<SecurityGroupSpec>()
             .SelectMany(g => g.Ingress.Concat(g.Egress))
             .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
+            .Concat(index.AllResources.OfType<NetworkAclSpec>().SelectMany(a => a.Ingress.Concat(a.Egress))
+                .Select(r => Cidr.TryParse(r.Cidr, out var block) && block.Prefix > 0 ? block : (Cidr?)null))
             .Where(b => b is not null).Select(b => b!.Value).Distinct().ToList();
         var keys = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var instance in _instances)
@@ -307,14 +310,14 @@ internal sealed class Reachability
     /// </summary>
     private (string? Via, BrokenLink? Broken) RouteOut(InstanceSpec instance, Endpoint destination, bool inbound)
     {
-        if (destination.Kind == EndpointKind.InternetV6)
-        {
-            return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address", instance.Path.Child("attribute")));
-        }
-
         if (_index.Resolve<SubnetSpec>(instance.Subnet) is not { } subnet)
         {
             return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet")));
+        }
+
+        if (destination.Kind == EndpointKind.InternetV6)
+        {
+            return RouteOutV6(instance, subnet, inbound);
         }
 
         var route = RouteToward(subnet, destination);
@@ -350,6 +353,157 @@ internal sealed class Reachability
             default:
                 return (null, new BrokenLink("route table '" + table.Name + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
         }
+    }
+
+    /// <summary>
+    /// The IPv6 internet: the instance needs an IPv6 address (its subnet's /64, assigned on creation)
+    /// and its subnet a ::/0 route, to an internet gateway (both ways) or an egress-only internet gateway
+    /// (connections out only).
+    /// </summary>
+    private (string? Via, BrokenLink? Broken) RouteOutV6(InstanceSpec instance, SubnetSpec subnet, bool inbound)
+    {
+        if (!subnet.HasIpv6 || !subnet.AssignIpv6)
+        {
+            return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address (subnet '" + subnet.Name + "' "
+                + (subnet.HasIpv6 ? "does not assign IPv6 addresses" : "has no IPv6 block") + ")", subnet.Path));
+        }
+
+        foreach (var table in _index.TablesOf(subnet))
+        {
+            for (var i = 0; i < table.Routes.Count; i++)
+            {
+                var route = table.Routes[i];
+                if (AclBlock.Parse(route.Destination) is not { IsIpv6: true, Prefix: 0 })
+                {
+                    continue;
+                }
+
+                var at = table.Path.Item("route", i);
+                switch (_index.Find(route.Target.Name) is { } target && route.Target.InStack ? target : null)
+                {
+                    case InternetGatewaySpec gateway:
+                        return ("internet gateway '" + gateway.Name + "'", null);
+                    case EgressOnlyInternetGatewaySpec egressOnly when inbound:
+                        return (null, new BrokenLink("subnet '" + subnet.Name + "' answers the internet (IPv6) through egress-only internet gateway '" + egressOnly.Name
+                            + "', which takes no connections from outside", at));
+                    case EgressOnlyInternetGatewaySpec egressOnly:
+                        return ("egress-only internet gateway '" + egressOnly.Name + "'", null);
+                    default:
+                        return (null, new BrokenLink("route table '" + table.Name + "' sends ::/0 to something that is neither an internet gateway nor an egress-only one", at));
+                }
+            }
+
+            break;
+        }
+
+        return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward the internet (IPv6)", subnet.Path));
+    }
+
+    // ---- Network ACLs ----
+
+    /// <summary>The network ACL that filters the subnet of an instance, or null for the VPC's default ACL (which allows everything).</summary>
+    private NetworkAclSpec? AclOf(InstanceSpec? instance) =>
+        instance is not null && _index.Resolve<SubnetSpec>(instance.Subnet) is { } subnet ? _index.AclsOf(subnet).FirstOrDefault() : null;
+
+    /// <summary>Whether a rule of a network ACL names the endpoint: an instance by its private address, the internet (and a parameter's block) by /0 only, a block by one that holds it.</summary>
+    private Func<AclRuleSpec, bool> AclPeer(Endpoint endpoint)
+    {
+        switch (endpoint.Kind)
+        {
+            case EndpointKind.Instance:
+                var address = _addresses.TryGetValue(endpoint.Name, out var a) ? a : null;
+                return rule => address is { } x && AclBlock.Parse(rule.Cidr) is { IsIpv6: false } block && block.Contains(AclBlock.Address(x));
+            case EndpointKind.Internet or EndpointKind.ParameterBlock:
+                return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: false, Prefix: 0 };
+            case EndpointKind.InternetV6:
+                return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: true, Prefix: 0 };
+            default:
+                var wanted = AclBlock.Parse(endpoint.Name);
+                return rule => wanted is { } w && AclBlock.Parse(rule.Cidr) is { } block && block.Contains(w);
+        }
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="ports"/> that the network ACLs on the way let through: the source
+    /// subnet's outbound rules and the target subnet's inbound rules, and for TCP and UDP the replies
+    /// back to the ephemeral ports (the target's outbound rules, the source's inbound ones). Traffic
+    /// within one subnet meets no ACL. (The ACL of a NAT gateway's subnet is not modelled.)
+    /// </summary>
+    private List<PortRange> ThroughAcls(Endpoint from, Endpoint to, PortRange ports)
+    {
+        if (AclBreak(from, to, ports, replies: true) is null)
+        {
+            return [ports];
+        }
+
+        var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        IEnumerable<PortRange> parts = [ports];
+        if (sourceAcl is not null)
+        {
+            parts = parts.SelectMany(p => AclEvaluation.Allowed(sourceAcl.Egress, p, AclPeer(to)));
+        }
+
+        if (targetAcl is not null)
+        {
+            parts = parts.SelectMany(p => AclEvaluation.Allowed(targetAcl.Ingress, p, AclPeer(from)));
+        }
+
+        return parts.Where(p => AclBreak(from, to, p, replies: true) is null).ToList();
+    }
+
+    private (InstanceSpec? Source, NetworkAclSpec? SourceAcl, InstanceSpec? Target, NetworkAclSpec? TargetAcl) AclsOnTheWay(Endpoint from, Endpoint to)
+    {
+        var source = from.Kind == EndpointKind.Instance ? Instance(from.Name) : null;
+        var target = to.Kind == EndpointKind.Instance ? Instance(to.Name) : null;
+        if (source is not null && target is not null && _index.Same(_index.Resolve<SubnetSpec>(source.Subnet), _index.Resolve<SubnetSpec>(target.Subnet)))
+        {
+            return (source, null, target, null);
+        }
+
+        return (source, AclOf(source), target, AclOf(target));
+    }
+
+    /// <summary>The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all of it through.</summary>
+    private BrokenLink? AclBreak(Endpoint from, Endpoint to, PortRange ports, bool replies)
+    {
+        var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        var (wantedFrom, wantedTo) = AclEvaluation.Wanted(ports);
+        BrokenLink? Check(NetworkAclSpec? acl, InstanceSpec? owner, bool egress, ProtocolSpec protocol, int low, int high, Endpoint peer, string what)
+        {
+            if (acl is null)
+            {
+                return null;
+            }
+
+            var rules = egress ? acl.Egress : acl.Ingress;
+            var verdict = AclEvaluation.Decide(rules, protocol, low, high, AclPeer(peer));
+            if (verdict.Allowed)
+            {
+                return null;
+            }
+
+            var subnet = owner is null ? "" : " of subnet '" + owner.Subnet.Name + "'";
+            var direction = egress ? "outbound" : "inbound";
+            var toFrom = egress ? " to " : " from ";
+            return verdict.Rule >= 0
+                ? new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " denies " + direction + " " + what + toFrom + Label(peer) + " (rule "
+                    + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
+                    acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                : new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " has no " + direction + " rule that allows " + what + toFrom + Label(peer)
+                    + ", so its default rule denies it", acl.Path.Child("attribute"));
+        }
+
+        var forward = ports.ToString();
+        var broken = Check(sourceAcl, source, egress: true, ports.Protocol, wantedFrom, wantedTo, to, forward)
+            ?? Check(targetAcl, target, egress: false, ports.Protocol, wantedFrom, wantedTo, from, forward);
+        if (broken is not null || !replies || ports.Protocol is not (ProtocolSpec.Tcp or ProtocolSpec.Udp))
+        {
+            return broken;
+        }
+
+        var reply = "the replies (" + new PortRange(ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo) + ")";
+        return Check(targetAcl, target, egress: true, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, from, reply)
+            ?? Check(sourceAcl, source, egress: false, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, to, reply);
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
@@ -411,12 +565,17 @@ internal sealed class Reachability
 
         if (target is null)
         {
-            return null;
+            return AclBreak(from, to, ports, replies: true);
         }
 
         if (source is null && RouteOut(target, from, inbound: true).Broken is { } back)
         {
             return back;
+        }
+
+        if (AclBreak(from, to, ports, replies: true) is { } filtered)
+        {
+            return filtered;
         }
 
         return Covered(Allowed(target, inbound: true, from), ports)
@@ -583,7 +742,8 @@ internal sealed class Reachability
         }
 
         var ingress = Allowed(to, inbound: true, Endpoint.Of(from)).ToList();
-        return Allowed(from, inbound: false, Endpoint.Of(to)).Any(e => ingress.Any(i => e.Intersect(i) is not null));
+        return Allowed(from, inbound: false, Endpoint.Of(to))
+            .Any(e => ingress.Any(i => e.Intersect(i) is { } both && ThroughAcls(Endpoint.Of(from), Endpoint.Of(to), both).Count > 0));
     }
 
     private HashSet<OpenPath> Internal()
@@ -624,7 +784,10 @@ internal sealed class Reachability
                     {
                         if (PeerMatches(egress, to) && egress.Ports.Intersect(ingress.Ports) is { } ports)
                         {
-                            found.Add(new OpenPath(Endpoint.Of(source), to, ports, "local route"));
+                            foreach (var part in ThroughAcls(Endpoint.Of(source), to, ports))
+                            {
+                                found.Add(new OpenPath(Endpoint.Of(source), to, part, "local route"));
+                            }
                         }
                     }
                 }
@@ -652,7 +815,7 @@ internal sealed class Reachability
                     .Where(r => from.Kind is EndpointKind.Internet or EndpointKind.InternetV6 || !Covered(fromWorld, r)).ToList();
                 if (ranges.Count > 0 && RouteOut(target, from, inbound: true).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(from, Endpoint.Of(target), r, via)));
+                    found.UnionWith(ranges.SelectMany(r => ThroughAcls(from, Endpoint.Of(target), r)).Select(r => new OpenPath(from, Endpoint.Of(target), r, via)));
                 }
             }
         }
@@ -666,7 +829,7 @@ internal sealed class Reachability
                 var ranges = Allowed(source, inbound: false, to).ToList();
                 if (ranges.Count > 0 && RouteOut(source, to, inbound: false).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(Endpoint.Of(source), to, r, via)));
+                    found.UnionWith(ranges.SelectMany(r => ThroughAcls(Endpoint.Of(source), to, r)).Select(r => new OpenPath(Endpoint.Of(source), to, r, via)));
                 }
             }
         }
