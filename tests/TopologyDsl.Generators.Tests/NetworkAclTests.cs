@@ -111,7 +111,7 @@ public class NetworkAclTests
         [NetworkAcl<Net>, Associate<Public>]
         [AclIngress(100, AclAction.Allow, Protocol.Tcp, 22, {|TDSL420:"0.0.0.0/0"|}), AclIngress(110, AclAction.Allow, Protocol.All, 0, {|TDSL420:"::/0"|})]
         [AclIngress(120, AclAction.Deny, Protocol.Tcp, 3389, "0.0.0.0/0"), AclIngress(130, AclAction.Allow, Protocol.Tcp, 3000, "0.0.0.0/0", ToPort = 4000)]
-        [AclIngress(90, AclAction.Allow, Protocol.Tcp, 22, "203.0.113.0/24"), AclIngress(150, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+        [AclIngress(90, AclAction.Allow, Protocol.Tcp, 22, "203.0.113.0/24"), AclIngress(150, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535), AclIngress(160, AclAction.Allow, Protocol.Tcp, 20, {|TDSL420:"0.0.0.0/0"|}, ToPort = 21)]
         [AclEgress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0"), AclEgress(110, AclAction.Allow, Protocol.All, 0, "::/0")]
         public partial record WebAcl;
         """));

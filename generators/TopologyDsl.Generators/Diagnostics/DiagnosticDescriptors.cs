@@ -604,7 +604,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AclAdminPortOpenToWorld = Create("TDSL420", Security, DiagnosticSeverity.Warning,
         "Network ACL lets the internet in on an administrative port",
         "Network ACL '{0}' allows inbound {1} from {2} (rule {3}), which includes port {4} ({5})",
-        "A network ACL that allows SSH (22), RDP (3389) or FTP (20, 21) from 0.0.0.0/0 or ::/0 leaves those ports to the security groups alone. Allow them only from your own block, or deny them in a lower-numbered rule.");
+        "A network ACL that allows SSH (22), RDP (3389) or FTP (20, 21) from 0.0.0.0/0 or ::/0 leaves those ports to the security groups alone. Allow them only from your own block, or deny them in a lower-numbered rule. The reply rule of a stateless ACL (TCP 1024-65535) is not reported although it takes in 3389: replies need it, and the security groups still decide.");
 
     public static readonly DiagnosticDescriptor NetworkAclWithoutSubnet = Create("TDSL421", Security, DiagnosticSeverity.Info,
         "Network ACL filters no subnet",

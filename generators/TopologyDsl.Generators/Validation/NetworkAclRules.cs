@@ -282,7 +282,13 @@ internal static class NetworkAclRules
                 continue;
             }
 
+            // The reply rule a stateless ACL needs (TCP 1024-65535) must take in 3389 as well; the security groups decide there.
             var (from, to) = AclEvaluation.Range(rule, ProtocolSpec.Tcp);
+            if (rule.Protocol == ProtocolSpec.Tcp && from == AclEvaluation.EphemeralFrom && to == AclEvaluation.EphemeralTo)
+            {
+                continue;
+            }
+
             foreach (var (port, name) in AdminPorts)
             {
                 if (port < from || port > to)
