@@ -67,7 +67,15 @@ public class RobustnessTests
         Reference.Select(r => $"Propagate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"TransitGatewayRoute<{r}>({s})"),
         Reference.Select(r => $"ReadsSecret<{r}>"),
-        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
+        Gen.Select(Reference, Reference, (a, b) => $"NetworkAcl<{a}>, Associate<{b}>"),
+        Gen.Select(Number, Number, Number, StringArgument, (n, p, q, s) => $"AclIngress({n}, (AclAction){p}, (Protocol){q}, {p}, {s}, ToPort = {q}, IcmpCode = {n})"),
+        Gen.Select(Number, Number, StringArgument, (n, p, s) => $"AclEgress({n}, AclAction.Allow, Tcp, {p}, {s}, ToPort = {p})"),
+        Gen.Select(Number, Gen.OneOf<string>("\"::/0\"", "\"2001:db8::/32\"", "\"::/200\"", "\"fe80::1/64\""), (n, s) => $"AclIngress({n}, AclAction.Deny, All, 0, {s})"),
+        Gen.Select(Reference, Number, Gen.Bool, (r, n, b) => $"Subnet<{r}>(\"10.0.0.0/24\", Ipv6Index = {n}, AssignIpv6AddressOnCreation = {(b ? "true" : "false")})"),
+        Gen.Select(StringArgument, Gen.Bool, (a, b) => $"Vpc({a}, Ipv6 = {(b ? "true" : "false")})"),
+        Reference.Select(r => $"EgressOnlyInternetGateway<{r}>"),
+        Gen.Select(Reference, Gen.OneOf<string>("\"::/0\"", "\"2001:db8::/56\"", "\"::\"", "\"0.0.0.0/0\""), (r, s) => $"Route<{r}>({s})"),
+        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "NetworkAcl<A>", "EgressOnlyInternetGateway<A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool,
