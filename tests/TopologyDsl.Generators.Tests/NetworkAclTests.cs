@@ -197,4 +197,38 @@ public class NetworkAclTests
     [Fact]
     public Task DuplicateIpv6Route_IsTDSL114() => Markup.VerifyAsync(DualStackStack(DualStack(
         privateRoute: "[Route<Eigw>(\"::/0\"), Route<Eigw>({|TDSL114:\"0::/0\"|})]")));
+    // ---- Intent through the filters ----
+
+    private const string Tiers = """
+        [SecurityGroup<Net>("web"), Egress(Tcp, 443, "0.0.0.0/0"), EgressTo<DbGroup>(Tcp, 5432)] public partial record WebGroup;
+        [SecurityGroup<Net>("db"), IngressFrom<WebGroup>(Tcp, 5432), Ingress(Tcp, 80, "::/0"), Egress(Tcp, 443, "0.0.0.0/0")] public partial record DbGroup;
+        [Instance<Public>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<WebGroup>] public partial record Web;
+        [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<DbGroup>] public partial record Db;
+
+        """;
+
+    [Fact]
+    public Task TDSL230_TheAclForgetsTheReplies_AtTheAssertion() => Markup.VerifyAsync(Stack(Tiers + """
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclIngress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:5432|}, "10.0.1.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+        [AclEgress(100, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0")]
+        public partial record DbAcl;
+        """, "[Stack(\"shop\"), {|TDSL230:Reaches<Shop.Web, Shop.Db>(Tcp, 5432)|}]"));
+
+    [Fact]
+    public Task TDSL230_Near_TheAclWithReplies_HoldsTheAssertion() => Markup.VerifyAsync(Stack(Tiers + """
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclIngress(100, AclAction.Allow, Protocol.Tcp, 5432, "10.0.1.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+        [AclEgress(100, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 1024, "10.0.1.0/24", ToPort = 65535)]
+        public partial record DbAcl;
+        """, "[Stack(\"shop\"), Reaches<Shop.Web, Shop.Db>(Tcp, 5432), NeverReachableFromInternet<Shop.Db>]"));
+
+    [Fact]
+    public Task TDSL231_PrivateSubnetReachableOverIpv6() => Markup.VerifyAsync(
+        "namespace Shop;\n[Stack(\"shop\"), {|TDSL231:NeverReachableFromInternet<Shop.Db>|}]\npublic static partial class Shop\n{\n" + Ami
+        + DualStack(privateRoute: "[Route<Igw>(\"::/0\")]").Replace("Kind = SubnetKind.Private", "Kind = {|TDSL253:SubnetKind.Private|}") + Tiers + "}\n");
+
+    [Fact]
+    public Task TDSL231_Near_EgressOnlyKeepsThePrivateSubnetUnreachable() => Markup.VerifyAsync(
+        "namespace Shop;\n[Stack(\"shop\"), NeverReachableFromInternet<Shop.Db>]\npublic static partial class Shop\n{\n" + Ami + DualStack() + Tiers + "}\n");
 }
