@@ -46,6 +46,10 @@ public partial class TemplateContractTests
     [Fact]
     public void Filters_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(TemplateWriter.Write(Filters.BuildTemplate()), "yaml");
 
+    /// <summary>The picture of the network ACL and dual-stack shapes: ACL rules in evaluation order, IPv6 blocks, the egress-only gateway, paths through the filters.</summary>
+    [Fact]
+    public void Filters_Overview_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(Filters.BuildTemplate().Overview!, "md");
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void EveryResource_ValidatesAgainstTheSchemaOfItsType(string stack)

@@ -253,7 +253,7 @@ internal static class AclEvaluation
         var what = rule.Protocol switch
         {
             ProtocolSpec.All => "all traffic",
-            ProtocolSpec.Icmp => rule.Port < 0 ? "ICMP" : "ICMP type " + Invariant.Format(rule.Port),
+            ProtocolSpec.Icmp => rule.Port < 0 ? "ICMP" : "ICMP type " + Invariant.Format(rule.Port) + (rule.IcmpCode < 0 ? "" : " code " + Invariant.Format(rule.IcmpCode)),
             _ => rule.Protocol.ToString().ToUpperInvariant() + " " + (from == 0 && to == 65535 ? "all ports" : from == to ? Invariant.Format(from) : Invariant.Format(from) + "-" + Invariant.Format(to)),
         };
         return (rule.Allow ? "allow " : "deny ") + what + (egress ? " to " : " from ") + rule.Cidr;

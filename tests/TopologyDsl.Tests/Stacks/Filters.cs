@@ -36,4 +36,21 @@ public static partial class Filters
     [AclEgress(130, AclAction.Allow, Icmp, -1, "::/0")]
     [AclEgress(140, AclAction.Deny, Tcp, 25, "::/0")]
     public partial record DataAcl;
+
+    [Parameter(Type = ParameterTypes.ImageId, Description = "An AMI")] public partial record ImageId;
+
+    [SecurityGroup<Net>("Application servers")]
+    [Ingress(Tcp, 443, "::/0", Description = "HTTPS over IPv6 - not reachable, the subnet goes out through the egress-only gateway")]
+    [Egress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS out")]
+    [Egress(Tcp, 443, "::/0", Description = "HTTPS out over IPv6")]
+    [EgressTo<DbGroup>(Tcp, 5432, Description = "PostgreSQL")]
+    public partial record AppGroup;
+
+    [SecurityGroup<Net>("Database")]
+    [IngressFrom<AppGroup>(Tcp, 5432, Description = "PostgreSQL from the application")]
+    [Egress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS out, for updates")]
+    public partial record DbGroup;
+
+    [Instance<App>("10.0.2.10", ImageId = nameof(ImageId), InstanceType = "t3.micro"), Uses<AppGroup>] public partial record AppServer;
+    [Instance<Data>("10.0.3.10", ImageId = nameof(ImageId), InstanceType = "t3.micro"), Uses<DbGroup>] public partial record DbServer;
 }
