@@ -222,6 +222,11 @@ internal static class DiagnosticDescriptors
         "Subnet '{0}' takes an IPv6 /64, but VPC '{1}' has no IPv6 block",
         "A subnet's /64 is carved from the VPC's Amazon-provided /56. Set Ipv6 = true on the VPC's attribute, or remove Ipv6Index from the subnet.");
 
+    public static readonly DiagnosticDescriptor Ipv6SubnetOfImportedVpc = Create("TDSL148", Addressing, DiagnosticSeverity.Error,
+        "IPv6 subnet of a VPC in another stack",
+        "Subnet '{0}' takes an IPv6 /64 of VPC '{1}', which another stack declares: its IPv6 block is known only to that stack",
+        "A subnet's /64 is computed from the VPC's block with !GetAtt, which works only in the VPC's own template (CloudFormation exports the VPC's ID, not its IPv6 block). Declare the IPv6 subnet in the VPC's stack, or leave this subnet IPv4-only.");
+
     public static readonly DiagnosticDescriptor Ipv6AssignWithoutBlock = Create("TDSL145", Addressing, DiagnosticSeverity.Error,
         "IPv6 addresses assigned in a subnet without an IPv6 block",
         "Subnet '{0}' assigns IPv6 addresses on creation but has no IPv6 block",

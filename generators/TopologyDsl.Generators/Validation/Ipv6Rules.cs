@@ -52,9 +52,16 @@ internal static class Ipv6Rules
             findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6IndexOutOfRange.Id, path.Child("ipv6Index"), Invariant.Format(subnet.Ipv6Index), subnet.Name));
         }
 
-        if (subnet.HasIpv6 && index.Resolve<VpcSpec>(subnet.Vpc) is { Ipv6: false } vpc)
+        if (subnet.HasIpv6 && index.Resolve<VpcSpec>(subnet.Vpc) is { } vpc)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6SubnetWithoutVpcBlock.Id, path.Child("ipv6Index"), subnet.Name, index.Display(vpc)));
+            if (!vpc.Ipv6)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6SubnetWithoutVpcBlock.Id, path.Child("ipv6Index"), subnet.Name, index.Display(vpc)));
+            }
+            else if (!index.IsLocal(vpc))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6SubnetOfImportedVpc.Id, path.Child("ipv6Index"), subnet.Name, index.Display(vpc)));
+            }
         }
 
         if (subnet.AssignIpv6 && !subnet.HasIpv6)
