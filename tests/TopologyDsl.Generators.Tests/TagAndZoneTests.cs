@@ -148,6 +148,29 @@ public class TagAndZoneTests
         """);
 
     [Fact]
+    public void Emit_TagsAndZoneIds_MatchSnapshot()
+    {
+        const string source = """
+            namespace Shop;
+            [Stack("shop"), Tag("CostCenter", "42")]
+            public static partial class Shop
+            {
+                [Vpc("10.0.0.0/16"), Tag("Name", "prod \"core\""), Tag("Owner", "net")] public partial record Net;
+                [Subnet<Net>("10.0.1.0/24", ZoneId = "apne1-az1")] public partial record Public;
+                [Subnet<Net>("10.0.2.0/24", Zone = 1)] public partial record Private;
+                [InternetGateway<Net>] public partial record Igw;
+                [NatGateway<Public>, Tag("Tier", "egress")] public partial record Nat;
+                [RouteTable<Net>, Associate<Public>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+            }
+            """;
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + source));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var generated = Assert.Single(run.Sources);
+        TopologyDsl.Testing.Snapshot.Verify(generated.SourceText.ToString(), "cs", generated.HintName);
+        Assert.Equal([generated.HintName], TopologyDsl.Testing.Snapshot.Names("cs"));
+    }
+
+    [Fact]
     public void TaggableTypes_AreTheRuntimesTaggedResourceTypes()
     {
         var runtime = typeof(TopologyDsl.Resources.Resource).Assembly.GetTypes()
