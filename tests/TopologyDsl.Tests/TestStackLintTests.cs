@@ -16,6 +16,7 @@ public sealed class TestStackLintTests
     [SkippableTheory]
     [InlineData("kitchen-sink")]
     [InlineData("connections")]
+    [InlineData("tagged")]
     [InlineData("filters")]
     public void Template_IsCfnLintClean(string stack)
     {

@@ -93,16 +93,19 @@ public sealed class TemplateBuilder
         Add(new FlowLog(id) { ResourceId = Id(vpc), LogGroupName = Fn.Ref(logGroup), DeliverLogsPermissionArn = Fn.GetAtt(role, "Arn") });
 
     /// <summary>
-    /// AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region;
+    /// AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region,
+    /// or in the zone named by <paramref name="zoneName"/> (AvailabilityZone) or <paramref name="zoneId"/> (AvailabilityZoneId);
     /// with <paramref name="ipv6Index"/>, also the /64 of that index in the VPC's IPv6 /56 (the VPC must be
     /// of this template), and with <paramref name="assignIpv6"/> its interfaces get an IPv6 address.
     /// </summary>
-    public Subnet Subnet(string id, string vpc, string cidr, int zone, string[]? dependsOn = null, int? ipv6Index = null, bool assignIpv6 = false) =>
+    public Subnet Subnet(string id, string vpc, string cidr, int zone = 0, string[]? dependsOn = null, string? zoneName = null, string? zoneId = null,
+        int? ipv6Index = null, bool assignIpv6 = false) =>
         Add(new Subnet(id)
         {
             VpcId = Id(vpc),
             CidrBlock = cidr,
-            AvailabilityZone = Fn.Zone(zone),
+            AvailabilityZone = zoneId is not null ? null : zoneName is not null ? (Value)zoneName : Fn.Zone(zone),
+            AvailabilityZoneId = zoneId,
             Ipv6CidrBlock = ipv6Index is { } index ? Fn.Ipv6Subnet(vpc, index) : null,
             AssignIpv6AddressOnCreation = assignIpv6,
         }, dependsOn);
@@ -306,6 +309,33 @@ public sealed class TemplateBuilder
         return Add(instance, dependsOn);
     }
 
+    /// <summary>A tag, for <see cref="Tags"/>.</summary>
+    public Tag Tag(string key, string value) => new(key, value);
+
+    /// <summary>
+    /// Sets the tags of the resource <paramref name="id"/> (added before) to exactly <paramref name="tags"/>,
+    /// in that order, in place of the Name tag every taggable resource gets.
+    /// </summary>
+    public void Tags(string id, Tag[] tags)
+    {
+        foreach (var resource in Template.Resources)
+        {
+            if (resource.LogicalId == id)
+            {
+                if (resource is not TaggedResource tagged)
+                {
+                    throw new System.ArgumentException($"{id} ({resource.Type}) takes no tags", nameof(id));
+                }
+
+                tagged.Tags.Clear();
+                tagged.Tags.AddRange(tags);
+                return;
+            }
+        }
+
+        throw new System.ArgumentException($"no resource {id} to tag", nameof(id));
+    }
+
     /// <summary>A template output; with <paramref name="export"/>, exported under that name.</summary>
     public Output Output(string name, Value value, string? description = null, string? export = null)
     {
@@ -323,7 +353,7 @@ public sealed class TemplateBuilder
 
         if (resource is TaggedResource tagged)
         {
-            tagged.Tags.Add(Tag.Name(resource.LogicalId));
+            tagged.Tags.Add(Resources.Tag.Name(resource.LogicalId));
         }
 
         Template.Add(resource);

@@ -57,8 +57,11 @@ public sealed class Subnet(string logicalId) : TaggedResource(logicalId)
     /// <summary>The IPv4 block, inside the VPC's.</summary>
     public required Value CidrBlock { get; init; }
 
-    /// <summary>The availability zone, usually <c>!Select [n, !GetAZs '']</c>.</summary>
+    /// <summary>The availability zone, usually <c>!Select [n, !GetAZs '']</c>, or a zone's name.</summary>
     public Value? AvailabilityZone { get; init; }
+
+    /// <summary>The availability zone's ID, such as <c>apne1-az1</c> (instead of <see cref="AvailabilityZone"/>).</summary>
+    public Value? AvailabilityZoneId { get; init; }
 
     /// <summary>The IPv6 /64, usually <c>!Select [n, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 256, 64]]</c>.</summary>
     public Value? Ipv6CidrBlock { get; init; }
@@ -69,8 +72,8 @@ public sealed class Subnet(string logicalId) : TaggedResource(logicalId)
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
-        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone).Add("Ipv6CidrBlock", Ipv6CidrBlock)
-         .Add("AssignIpv6AddressOnCreation", AssignIpv6AddressOnCreation ? (Value)true : null);
+        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId)
+         .Add("Ipv6CidrBlock", Ipv6CidrBlock).Add("AssignIpv6AddressOnCreation", AssignIpv6AddressOnCreation ? (Value)true : null);
         WriteTags(p);
     }
 }
