@@ -92,7 +92,7 @@ internal static class Overview
                     foreach (var instance in instances.Where(i => index.Resolve<SubnetSpec>(i.Subnet) == subnet))
                     {
                         b.Append("        ").Append(Id(instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>").Append(Label(instance.PrivateIp))
-                            .Append(instance.PublicIp ? " + public IP" : "").Append("\"]\n");
+                            .Append(instance.PublicIp ? " + public IP" : "").Append(subnet.HasIpv6 && subnet.AssignIpv6 ? " + IPv6" : "").Append("\"]\n");
                     }
 
                     b.Append("      end\n");
