@@ -30,16 +30,20 @@ internal static class StackPlan
 
     public static string Association(RouteTableSpec table, string subnet) => table.Name + subnet + "Association";
 
-    /// <summary>Route names, in route order: <c>{Table}To{Target}</c>, numbered from 2 when a table routes to one target twice.</summary>
+    /// <summary>
+    /// Route names, in route order: <c>{Table}To{Target}</c> (<c>{Table}To{Target}Ipv6</c> for an IPv6
+    /// destination), numbered from 2 when a table routes to one target twice in one family.
+    /// </summary>
     public static IReadOnlyList<string> Routes(RouteTableSpec table)
     {
         var names = new List<string>();
         var seen = new Dictionary<string, int>();
         foreach (var route in table.Routes)
         {
-            seen.TryGetValue(route.Target.Name, out var count);
-            seen[route.Target.Name] = ++count;
-            names.Add(table.Name + "To" + route.Target.Name + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
+            var key = route.Target.Name + (Ipv6.IsBlock(route.Destination) ? "Ipv6" : "");
+            seen.TryGetValue(key, out var count);
+            seen[key] = ++count;
+            names.Add(table.Name + "To" + key + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
         }
 
         return names;
