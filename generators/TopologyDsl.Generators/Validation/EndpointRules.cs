@@ -119,6 +119,11 @@ internal static class EndpointRules
             }
 
             ReferenceRules.SameVpc(index, endpoint, vpc, subnet, path, findings);
+            if (vpc is not null && !index.Same(vpc, index.VpcOf(subnet)))
+            {
+                continue;
+            }
+
             if (zones.TryGetValue(subnet.Zone, out var first))
             {
                 if (!index.Same(first.Subnet, subnet))
