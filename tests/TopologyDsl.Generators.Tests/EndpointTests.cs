@@ -80,6 +80,17 @@ public class EndpointTests
         }
     }
 
+    [Theory]
+    [InlineData("com.amazonaws.eu-west-1.ssm", false, "ssm")]
+    [InlineData("com.amazonaws.${AWS::Region}.ecr.dkr", false, "ecr.dkr")]
+    [InlineData("ssm.us-gov-west-1", false, "ssm")]
+    [InlineData("Kms", false, "kms")]
+    [InlineData("com.amazonaws.eu-west-1.s3", true, "s3")]
+    [InlineData("com.amazonaws.eu-west-1.sqs", true, null)]
+    [InlineData("ecr..api", false, null)]
+    public void ServiceName_Suggestion(string service, bool gateway, string? suggestion) =>
+        Assert.Equal(suggestion, EndpointRules.Suggest(service, gateway));
+
     [Fact]
     public Task TDSL241_TwoSubnetsInOneZone() => Markup.VerifyAsync(Stack(Isolated + """
         [InterfaceEndpoint<Net>(EndpointServices.Logs), EndpointSubnet<AppA>, EndpointSubnet<{|TDSL241:DbA|}>] public partial record Logs;

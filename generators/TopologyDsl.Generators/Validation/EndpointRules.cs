@@ -65,8 +65,25 @@ internal static class EndpointRules
         var problem = Problem(service, gateway);
         if (problem is not null)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.EndpointServiceInvalid.Id, path, endpoint, service, problem));
+            findings.Add(Finding.Create(DiagnosticDescriptors.EndpointServiceInvalid.Id, path, endpoint, service, problem) with { Suggestion = Suggest(service, gateway) });
         }
+    }
+
+    /// <summary>
+    /// The short name a wrong service name stands for, when that is plain (the code fix writes it):
+    /// the whole name without <c>com.amazonaws.</c> and the region (written or substituted), in lower case.
+    /// </summary>
+    internal static string? Suggest(string service, bool gateway)
+    {
+        var name = service.Trim().ToLowerInvariant();
+        if (name.StartsWith("com.amazonaws.", System.StringComparison.Ordinal))
+        {
+            name = name.Substring("com.amazonaws.".Length);
+        }
+
+        name = Regex.Replace(name, "^(\\$\\{aws::region\\}|" + RegionInName + ")\\.", "", RegexOptions.CultureInvariant);
+        name = Regex.Replace(name, "\\.(" + RegionInName + ")$", "", RegexOptions.CultureInvariant);
+        return name != service && Problem(name, gateway) is null ? name : null;
     }
 
     /// <summary>What is wrong with a service name, in words after "which", or null when nothing is.</summary>
