@@ -5,6 +5,7 @@ using TopologyDsl.Cli;
 using TopologyDsl.CloudFormation;
 using TopologyDsl.Resources;
 using TopologyDsl.Testing;
+using TopologyDsl.Tests.Infrastructure;
 
 namespace TopologyDsl.Tests;
 
@@ -75,5 +76,30 @@ public class ThreeTierExampleTests
         // The private servers boot once the endpoints their scripts use exist.
         Assert.Contains("S3Endpoint", template.Resources.OfType<Instance>().Single(i => i.LogicalId == "Db").DependsOn);
         Assert.Contains("SecretsEndpoint", template.Resources.OfType<Instance>().Single(i => i.LogicalId == "AppA").DependsOn);
+    }
+
+    [SkippableTheory]
+    [InlineData("web.sh")]
+    [InlineData("app.sh")]
+    [InlineData("db.sh")]
+    public void BootScript_IsShellcheckClean_AsWrittenAndAsRendered(string name)
+    {
+        var shellcheck = Tool.Find("shellcheck");
+        Skip.If(shellcheck is null, "shellcheck is not installed (Debian package shellcheck)");
+        var script = File.ReadAllText(Repo.PathOf("examples", "ThreeTier", "userdata", name));
+        var file = Path.Combine(Path.GetTempPath(), "topologydsl-three-tier-" + System.Guid.NewGuid().ToString("N") + ".sh");
+        try
+        {
+            foreach (var (what, text) in new[] { ("as written", script), ("as CloudFormation renders it", BootScriptTests.Render(script)) })
+            {
+                File.WriteAllText(file, text);
+                var result = Tool.Run(shellcheck, ["--shell=bash", "--severity=style", file]);
+                Assert.True(result.Exit == 0, $"shellcheck on {name} {what}:\n{result}");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
