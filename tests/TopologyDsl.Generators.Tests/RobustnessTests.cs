@@ -74,6 +74,11 @@ public class RobustnessTests
         Reference.Select(r => $"EndpointSubnet<{r}>"),
         Gen.Select(Reference, Gen.Bool, StringArgument, (r, b, d) => $"Instance<{r}>(\"10.0.0.12\", SessionManager = {(b ? "true" : "false")}, UserData = {d})"),
         Gen.Select(StringArgument, Gen.Bool, Gen.Bool, (s, a, b) => $"Vpc({s}, DnsSupport = {(a ? "true" : "false")}, DnsHostnames = {(b ? "true" : "false")})"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag({k}, {v})"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag(\"Name\", {v}), Tag({k}, {k})"),
+        Gen.Select(Reference, StringArgument, Number, (r, z, n) => $"Subnet<{r}>(\"10.0.0.0/24\", ZoneName = {z}, Zone = {n})"),
+        Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
+        Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
@@ -88,7 +93,7 @@ public class RobustnessTests
         Reference.Select(r => $", ReachableFromInternet<Stack.{r}>(Icmp, -1)"));
 
     private static string StackClass(string name, string[] records, string stackName, bool partial, string intent = "") =>
-        "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n"
+        "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + "), Tag(" + stackName + ", " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n"
         + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n";
 
     /// <summary>One stack, or two that may import from each other (cycles, same names and exports included).</summary>

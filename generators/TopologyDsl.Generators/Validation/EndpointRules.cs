@@ -126,7 +126,9 @@ internal static class EndpointRules
     private static void CheckInterface(StackIndex index, InterfaceEndpointSpec endpoint, List<Finding> findings)
     {
         var vpc = index.Resolve<VpcSpec>(endpoint.Vpc);
-        var zones = new Dictionary<int, (SubnetSpec Subnet, ModelPath Path)>();
+        // Keyed by the zone as written, in its form (an index, a name, an ID): zones named in different
+        // forms are not compared, as in the transit gateway attachment's check (TDSL120).
+        var zones = new Dictionary<(ZoneForm, string), (SubnetSpec Subnet, ModelPath Path)>();
         for (var i = 0; i < endpoint.Subnets.Count; i++)
         {
             var path = endpoint.Path.Item("subnet", i).Child("subnet");
@@ -141,17 +143,17 @@ internal static class EndpointRules
                 continue;
             }
 
-            if (zones.TryGetValue(subnet.Zone, out var first))
+            if (zones.TryGetValue((subnet.ZoneForm, subnet.ZoneText), out var first))
             {
                 if (!index.Same(first.Subnet, subnet))
                 {
                     findings.Add(Finding.Create(DiagnosticDescriptors.EndpointSubnetsShareZone.Id, path, first.Path,
-                        endpoint.Name, index.Display(first.Subnet), index.Display(subnet), Invariant.Format(subnet.Zone)));
+                        endpoint.Name, index.Display(first.Subnet), index.Display(subnet), subnet.ZoneText));
                 }
             }
             else
             {
-                zones.Add(subnet.Zone, (subnet, path));
+                zones.Add((subnet.ZoneForm, subnet.ZoneText), (subnet, path));
             }
         }
 
