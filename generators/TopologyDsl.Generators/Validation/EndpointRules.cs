@@ -97,7 +97,7 @@ internal static class EndpointRules
         var region = RegionInName.Match(service);
         if (region.Success)
         {
-            return "hard-codes region " + region.Value + "; give only the service's short name: the generator writes com.amazonaws.${AWS::Region}.<service>, right in every region";
+            return "hard-codes region " + region.Value + "; give only the service's short name: the generator writes com.amazonaws.${AWS::Region}.<service>, which is right in every region";
         }
 
         if (service.Contains("${"))
