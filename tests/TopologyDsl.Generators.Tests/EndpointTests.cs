@@ -177,6 +177,15 @@ public class EndpointTests
     }
 
     [Fact]
+    public Task TDSL311_NearMiss_QuotaRaisedByBuildProperty()
+    {
+        var tables = string.Concat(Enumerable.Range(0, 20).Select(i => "[RouteTable<Net>] public partial record T" + i + ";\n"));
+        var endpoints = string.Concat(Enumerable.Range(0, 20).Select(i =>
+            "[GatewayEndpoint<Net>(EndpointServices.DynamoDb), EndpointRouteTable<T" + i + ">] public partial record G" + i + ";\n"));
+        return Markup.VerifyAsync(Stack(Isolated + tables + endpoints), new BuildPropertiesProvider(("TopologyDslGatewayEndpointsPerRegion", "25")));
+    }
+
+    [Fact]
     public Task TDSL311_NearMiss_TwentyGatewayEndpoints()
     {
         var tables = string.Concat(Enumerable.Range(0, 19).Select(i => "[RouteTable<Net>] public partial record T" + i + ";\n"));

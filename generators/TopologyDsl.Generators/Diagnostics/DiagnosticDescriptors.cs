@@ -451,12 +451,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooManyInterfaceEndpoints = Create("TDSL310", Limits, DiagnosticSeverity.Error,
         "Too many interface endpoints in a VPC",
         "VPC '{0}' has {1} interface endpoints; AWS allows {2} per VPC by default",
-        "The quota 'Interface and Gateway Load Balancer endpoints per VPC' is 50 by default and adjustable in Service Quotas (AWS PrivateLink quotas). Remove endpoints, or raise the quota and set this diagnostic's severity to none in .editorconfig.");
+        "The quota 'Interface and Gateway Load Balancer endpoints per VPC' is 50 by default and adjustable in Service Quotas (AWS PrivateLink quotas). Remove endpoints, or, after AWS raises the quota for your account, set the build property TopologyDslInterfaceEndpointsPerVpc to the new value.");
 
     public static readonly DiagnosticDescriptor TooManyGatewayEndpoints = Create("TDSL311", Limits, DiagnosticSeverity.Error,
         "Too many gateway endpoints in a region",
         "The program declares {0} gateway endpoints; AWS allows {1} per region by default",
-        "The quota 'Gateway VPC endpoints per Region' is 20 by default and adjustable in Service Quotas (AWS PrivateLink quotas). One gateway endpoint can serve every route table of its VPC: join the tables to it with [EndpointRouteTable], or raise the quota and set this diagnostic's severity to none in .editorconfig.");
+        "The quota 'Gateway VPC endpoints per Region' is 20 by default and adjustable in Service Quotas (AWS PrivateLink quotas). One gateway endpoint can serve every route table of its VPC: join the tables to it with [EndpointRouteTable], or, after AWS raises the quota for your account, set the build property TopologyDslGatewayEndpointsPerRegion to the new value.");
 
     public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,
         "Value not accepted by AWS",

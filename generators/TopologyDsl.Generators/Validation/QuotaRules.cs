@@ -13,18 +13,9 @@ internal static class QuotaRules
     // towards both); 5 security groups per network interface (adjustable, at most 16). Both are
     // adjustable, so the limits come from build properties (ValidationOptions).
 
-    /// <summary>
-    /// AWS PrivateLink quotas (Amazon VPC User Guide, "AWS PrivateLink quotas"): 50 interface (and
-    /// Gateway Load Balancer) endpoints per VPC and 20 gateway endpoints per region, both adjustable.
-    /// </summary>
-    public const int InterfaceEndpointsPerVpc = 50;
-
-    /// <inheritdoc cref="InterfaceEndpointsPerVpc"/>
-    public const int GatewayEndpointsPerRegion = 20;
-
     public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
-        CheckEndpoints(index, findings);
+        CheckEndpoints(index, options, findings);
         foreach (var resource in index.Stack.Resources)
         {
             switch (resource)
@@ -50,7 +41,7 @@ internal static class QuotaRules
     /// Endpoints over the quotas, counted over the stacks seen from here (a program deploys to one
     /// region), reported at the first endpoint of this stack past the quota.
     /// </summary>
-    private static void CheckEndpoints(StackIndex index, List<Finding> findings)
+    private static void CheckEndpoints(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
         var perVpc = new Dictionary<string, int>(System.StringComparer.Ordinal);
         var reported = new HashSet<string>(System.StringComparer.Ordinal);
@@ -66,19 +57,19 @@ internal static class QuotaRules
                 case InterfaceEndpointSpec e when index.ResolveFrom<VpcSpec>(e, e.Vpc) is { } vpc:
                     perVpc.TryGetValue(index.Key(vpc), out var count);
                     perVpc[index.Key(vpc)] = ++count;
-                    if (count > InterfaceEndpointsPerVpc && index.IsLocal(e) && !reported.Contains(index.Key(vpc)))
+                    if (count > options.InterfaceEndpointsPerVpc && index.IsLocal(e) && !reported.Contains(index.Key(vpc)))
                     {
                         reported.Add(index.Key(vpc));
                         findings.Add(Finding.Create(DiagnosticDescriptors.TooManyInterfaceEndpoints.Id, e.Path, index.Display(vpc),
-                            Invariant.Format(totals[index.Key(vpc)]), Invariant.Format(InterfaceEndpointsPerVpc)));
+                            Invariant.Format(totals[index.Key(vpc)]), Invariant.Format(options.InterfaceEndpointsPerVpc)));
                     }
 
                     break;
                 case GatewayEndpointSpec g:
-                    if (++gateways > GatewayEndpointsPerRegion && index.IsLocal(g) && !gatewayReported)
+                    if (++gateways > options.GatewayEndpointsPerRegion && index.IsLocal(g) && !gatewayReported)
                     {
                         gatewayReported = true;
-                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManyGatewayEndpoints.Id, g.Path, Invariant.Format(gatewayTotal), Invariant.Format(GatewayEndpointsPerRegion)));
+                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManyGatewayEndpoints.Id, g.Path, Invariant.Format(gatewayTotal), Invariant.Format(options.GatewayEndpointsPerRegion)));
                     }
 
                     break;
