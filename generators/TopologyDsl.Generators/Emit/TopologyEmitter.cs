@@ -124,6 +124,7 @@ internal static class TopologyEmitter
         ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
         ResourceKind.NetworkAcl => "INetworkAcl",
         ResourceKind.EgressOnlyInternetGateway => "IEgressOnlyInternetGateway",
+        ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "IVpcEndpoint",
         _ => "IParameter",
     };
 

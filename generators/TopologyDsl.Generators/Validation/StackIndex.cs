@@ -212,6 +212,8 @@ internal sealed class StackIndex
         TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
         NetworkAclSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
         EgressOnlyInternetGatewaySpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
+        GatewayEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
+        InterfaceEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         _ => null,
     };
 

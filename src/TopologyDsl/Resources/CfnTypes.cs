@@ -34,5 +34,6 @@ public static class CfnTypes
     public const string NetworkAclEntry = "AWS::EC2::NetworkAclEntry";
     public const string SubnetNetworkAclAssociation = "AWS::EC2::SubnetNetworkAclAssociation";
     public const string EgressOnlyInternetGateway = "AWS::EC2::EgressOnlyInternetGateway";
+    public const string VpcEndpoint = "AWS::EC2::VPCEndpoint";
 #pragma warning restore CS1591
 }
