@@ -170,4 +170,33 @@ public class AclReachabilityTests
         Assert.DoesNotContain("the internet (IPv6) -> WebServer: TCP 80 via internet gateway 'Igw'", matrix);
         Assert.Contains("the internet (IPv4) -> WebServer: TCP all ports via internet gateway 'Igw'", matrix);
     }
+    [Fact]
+    public void GatewayEndpoint_NeedsHttpsOutAndTheRepliesIn_ThroughTheSubnetsAcl()
+    {
+        var s3 = new GatewayEndpointSpec("S3", TypeKeyword.Record, true, Ref("Net"), "s3", new[] { Ref("PrivateRoutes") }.ToEquatableArray());
+        var db = Model([DbAcl(), s3]);
+        Assert.Null(db.ExplainGateway(db.Instance("DbServer")!, s3));
+
+        var closed = Acl("DbAcl", "Private", [Allow(100, ProtocolSpec.Tcp, 3306, "10.0.1.0/24")], [Allow(100, ProtocolSpec.Tcp, 1024, "10.0.1.0/24", 65535)]);
+        var model = Model([closed, s3]);
+        Assert.Equal("network ACL 'DbAcl' of subnet 'Private' has no outbound rule that allows TCP 443 to the internet (IPv4), so its default rule denies it",
+            model.ExplainGateway(model.Instance("DbServer")!, s3)!.Reason);
+    }
+
+    [Fact]
+    public void InterfaceEndpoint_NeedsTheAclsOfBothSubnets()
+    {
+        var endpointGroup = new SecurityGroupSpec("EndpointAccess", TypeKeyword.Record, true, Ref("Net"), "endpoints",
+            new[] { Group(ProtocolSpec.Tcp, 443, "Db") }.ToEquatableArray(), EquatableArray<RuleSpec>.Empty);
+        var ssm = new InterfaceEndpointSpec("Ssm", TypeKeyword.Record, true, Ref("Net"), "ssm", true,
+            new[] { Ref("Public") }.ToEquatableArray(), new[] { Ref("EndpointAccess") }.ToEquatableArray());
+        var open = Model([DbAcl(), endpointGroup, ssm]);
+        Assert.Null(open.ExplainEndpoint(open.Instance("DbServer")!, ssm, PortRange.Single(ProtocolSpec.Tcp, 443)));
+
+        var webAcl = Acl("WebAcl", "Public", [Allow(100, ProtocolSpec.Tcp, 80, "0.0.0.0/0")], [Allow(100, ProtocolSpec.Tcp, 1024, "0.0.0.0/0", 65535)]);
+        var model = Model([DbAcl(), webAcl, endpointGroup, ssm]);
+        var broken = model.ExplainEndpoint(model.Instance("DbServer")!, ssm, PortRange.Single(ProtocolSpec.Tcp, 443));
+        Assert.Equal("network ACL 'WebAcl' of endpoint subnet 'Public' has no inbound rule that allows TCP 443 from DbServer, so its default rule denies it", broken!.Reason);
+        Assert.Equal("WebAcl/attribute", broken.At.Value);
+    }
 }

@@ -231,4 +231,30 @@ public class NetworkAclTests
     [Fact]
     public Task TDSL231_Near_EgressOnlyKeepsThePrivateSubnetUnreachable() => Markup.VerifyAsync(
         "namespace Shop;\n[Stack(\"shop\"), NeverReachableFromInternet<Shop.Db>]\npublic static partial class Shop\n{\n" + Ami + DualStack() + Tiers + "}\n");
+    // ---- Endpoints through the filters ----
+
+    private const string Managed = """
+        [SecurityGroup<Net>("db"), Egress(Tcp, 443, "0.0.0.0/0")] public partial record DbGroup;
+        [SecurityGroup<Net>("endpoints"), IngressFrom<DbGroup>(Tcp, 443)] public partial record EndpointAccess;
+        [InterfaceEndpoint<Net>(EndpointServices.Ssm), EndpointSubnet<Public>, Uses<EndpointAccess>] public partial record Ssm;
+        [InterfaceEndpoint<Net>(EndpointServices.SsmMessages), EndpointSubnet<Public>, Uses<EndpointAccess>] public partial record SsmMessages;
+        [InterfaceEndpoint<Net>(EndpointServices.Ec2Messages), EndpointSubnet<Public>, Uses<EndpointAccess>] public partial record Ec2Messages;
+        [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<DbGroup>] public partial record Db;
+
+        """;
+
+    /// <summary>The private subnet has no way out but the endpoints; the ACL decides whether Session Manager's agent reaches them.</summary>
+    private static string ManagedStack(string acl) => Stack(Managed + acl).Replace(", Route<Nat>(\"0.0.0.0/0\")]", "]");
+
+    [Fact]
+    public Task TDSL243_TheAclKeepsTheAgentFromTheEndpoints_NamingTheRule() => Markup.VerifyAsync(ManagedStack("""
+        [NetworkAcl<Net>, Associate<Private>, AclEgress(100, AclAction.Deny, Tcp, 443, "10.0.1.0/24")] public partial record DbAcl;
+        """).Replace("Uses<EndpointAccess>] public partial record Ssm", "Uses<{|TDSL243:EndpointAccess|}>] public partial record Ssm")
+        .Replace("Uses<EndpointAccess>] public partial record Ec2", "Uses<{|TDSL243:EndpointAccess|}>] public partial record Ec2"));
+
+    [Fact]
+    public Task TDSL243_Near_TheAclLetsHttpsOutAndTheRepliesIn() => Markup.VerifyAsync(ManagedStack("""
+        [NetworkAcl<Net>, Associate<Private>, AclEgress(100, AclAction.Allow, Tcp, 443, "10.0.1.0/24"), AclIngress(100, AclAction.Allow, Tcp, 1024, "10.0.1.0/24", ToPort = 65535)]
+        public partial record DbAcl;
+        """));
 }

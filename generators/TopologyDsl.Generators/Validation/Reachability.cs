@@ -506,6 +506,51 @@ internal sealed class Reachability
             ?? Check(sourceAcl, source, egress: false, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, to, reply);
     }
 
+    /// <summary>
+    /// The network ACL rule (or default deny) that stops the source from reaching an interface
+    /// endpoint's network interfaces, whose addresses AWS picks in its subnets: the source subnet's
+    /// ACL must let the traffic out to (and the replies in from) every subnet of the endpoint, and the
+    /// ACL of each endpoint subnet must let it in from the source and the replies back out.
+    /// </summary>
+    private BrokenLink? AclBreakToEndpoint(InstanceSpec source, IReadOnlyList<SubnetSpec> subnets, PortRange ports)
+    {
+        var sourceSubnet = _index.Resolve<SubnetSpec>(source.Subnet);
+        foreach (var subnet in subnets)
+        {
+            if (!Cidr.TryParse(subnet.CidrBlock, out var block) || _index.Same(subnet, sourceSubnet))
+            {
+                continue;
+            }
+
+            // The source's ACL toward the endpoint's subnet (taken as a block), then that subnet's ACL toward the source.
+            if (AclBreak(Endpoint.Of(source), new Endpoint(EndpointKind.Block, block.Network.ToString()), ports, replies: true) is { } outbound)
+            {
+                return outbound;
+            }
+
+            if (_index.AclsOf(subnet).FirstOrDefault() is { } acl)
+            {
+                var peer = AclPeer(Endpoint.Of(source));
+                var (from, to) = AclEvaluation.Wanted(ports);
+                var inbound = AclEvaluation.Decide(acl.Ingress, ports.Protocol, from, to, peer);
+                var replies = AclEvaluation.Decide(acl.Egress, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, peer);
+                if (!inbound.Allowed || !replies.Allowed)
+                {
+                    var (verdict, rules, egress) = !inbound.Allowed ? (inbound, acl.Ingress, false) : (replies, acl.Egress, true);
+                    var what = egress ? "the replies (" + new PortRange(ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo) + ") to" : ports + " from";
+                    return verdict.Rule >= 0
+                        ? new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' denies " + (egress ? "outbound " : "inbound ") + what + " "
+                            + source.Name + " (rule " + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
+                            acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                        : new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' has no " + (egress ? "outbound" : "inbound") + " rule that allows "
+                            + what + " " + source.Name + ", so its default rule denies it", acl.Path.Child("attribute"));
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
     private (RouteTableSpec Table, int Index, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination)
     {
@@ -628,7 +673,7 @@ internal sealed class Reachability
 
         var at = endpoint.Path.Item("uses", 0).Child("group");
         return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, Endpoint.Of(source))).Select(p => p.Ports), ports)
-            ? null
+            ? AclBreakToEndpoint(source, subnets, ports)
             : new BrokenLink((groups.Count == 1 ? "security group '" + groups[0].Name + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + g.Name + "'")))
                 + " of endpoint '" + endpoint.Name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + source.Name + "'", at);
     }
@@ -653,7 +698,7 @@ internal sealed class Reachability
 
         var https = PortRange.Single(ProtocolSpec.Tcp, 443);
         return Covered(Allowed(source, inbound: false, Endpoint.Internet), https)
-            ? null
+            ? AclBreak(Endpoint.Of(source), Endpoint.Internet, https, replies: true) // the service's addresses: only a /0 rule is known to hold them
             : new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
                 + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source));
     }
