@@ -468,6 +468,31 @@ internal static class DiagnosticDescriptors
         "Instance '{0}' has the fixed address {1} and its image from SSM parameter '{2}', which CloudFormation resolves again on every stack update; once AWS publishes a new image, any update replaces the instance and fails while the old one holds {1}",
         "CloudFormation resolves parameters of type AWS::SSM::Parameter::Value<...> on every create and update, and ImageId is create-only: when the public parameter points at a new image, the next update (of anything in the stack) replaces the instance. CloudFormation creates the replacement before it deletes the old instance, so a fixed private address is still taken, the update fails and rolls back, and the way out deletes the instance with its root volume. Pin the image: declare the parameter with Type = ParameterTypes.ImageId and pass the image ID at deploy time (resolve the SSM name once with 'aws ssm get-parameter'), or write the image ID; the instance is then replaced only when you change it.");
 
+    public static readonly DiagnosticDescriptor PolicyNotValid = Create("TDSL335", Limits, DiagnosticSeverity.Error,
+        "Deletion or replacement policy not valid for the resource",
+        "{0} on '{1}' is not valid: {2}",
+        "CloudFormation takes Snapshot only on the types that can make one (AWS::EC2::Volume, RDS, ElastiCache, Neptune, DocumentDB and Redshift clusters; AWS CloudFormation User Guide, \"DeletionPolicy attribute\") and RetainExceptOnCreate only as a DeletionPolicy. [Policies] applies to the resource that holds a record's data: a secret, an instance, a data volume, a VPC's flow log group. Use Retain to keep a resource that cannot be snapshotted, or drop the attribute to keep the kind's default.");
+
+    public static readonly DiagnosticDescriptor VolumeSizeOutOfRange = Create("TDSL336", Limits, DiagnosticSeverity.Error,
+        "Data volume size out of range for its type",
+        "Data volume '{0}' has {1} GiB, outside the {2} to {3} GiB that a {4} volume may have",
+        "EBS accepts gp3 volumes of 1 to 65,536 GiB, gp2 of 1 to 16,384, st1 and sc1 of 125 to 16,384 and standard of 1 to 1,024 (Amazon EBS User Guide, \"Amazon EBS volume types\"). Change the size, or the type.");
+
+    public static readonly DiagnosticDescriptor VolumeDeviceNotAllowed = Create("TDSL337", Limits, DiagnosticSeverity.Error,
+        "Data volume device name not allowed",
+        "Data volume '{0}' is attached as '{1}', which is not a device name for an EBS data volume (/dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdp)",
+        "The EC2 User Guide (\"Device names for volumes on Amazon EC2 instances\") recommends /dev/sd[f-p] for EBS volumes on Linux instances; /dev/xvda and /dev/sda1 are root devices and the names before f may be instance store. Use a name such as /dev/sdf.");
+
+    public static readonly DiagnosticDescriptor DuplicateVolumeDevice = Create("TDSL338", Limits, DiagnosticSeverity.Error,
+        "Two data volumes on one device of an instance",
+        "Data volume '{0}' is attached to '{1}' as {2}, which data volume '{3}' already uses",
+        "An instance attaches one volume per device name, and EC2 rejects the second attachment (so the instance fails to launch). Give each volume of the instance its own device name; /dev/sdX and /dev/xvdX are the same device.");
+
+    public static readonly DiagnosticDescriptor ElasticIpUnreachable = Create("TDSL339", References, DiagnosticSeverity.Warning,
+        "Elastic IP on an instance without a route to an internet gateway",
+        "Instance '{0}' has an Elastic IP, but its subnet '{1}' has no route to an internet gateway",
+        "Nothing can reach an Elastic IP whose subnet does not route to an internet gateway, and when the VPC has no internet gateway at all, EC2 refuses the association (Gateway.NotAttached) and the stack fails. Route the subnet to an internet gateway, or drop ElasticIp.");
+
     // 4xx: security (network exposure and secure defaults)
 
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,
@@ -499,6 +524,11 @@ internal static class DiagnosticDescriptors
         "Root volume not encrypted",
         "Instance '{0}' has an unencrypted root volume",
         "Encryption of EBS volumes costs nothing noticeable and protects snapshots and detached volumes. Remove EncryptRootVolume = false.");
+
+    public static readonly DiagnosticDescriptor DataVolumeUnencrypted = Create("TDSL412", Security, DiagnosticSeverity.Warning,
+        "Data volume not encrypted",
+        "Data volume '{0}' is not encrypted",
+        "A data volume holds what the instance keeps, and its snapshots (DeletionPolicy Snapshot) keep it longer. Encryption costs nothing noticeable and covers the volume and its snapshots. Remove Encrypted = false.");
 
     public static readonly DiagnosticDescriptor RuleWithoutDescription = Create("TDSL407", Security, DiagnosticSeverity.Info,
         "Security group rule without a description",

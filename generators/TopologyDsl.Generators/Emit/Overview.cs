@@ -8,7 +8,7 @@ namespace TopologyDsl.Generators.Emit;
 
 /// <summary>
 /// The Markdown that <c>synth</c> writes beside each template: a Mermaid picture of the network
-/// (VPCs, zones, subnets with their blocks, gateways, route targets, instances with their addresses)
+/// (VPCs, zones, subnets with their blocks, gateways, route targets, instances with their addresses and data volumes)
 /// and the reachability matrix. Rendered here, from the same spec and reachability model the
 /// analyzer checks, and handed to the runtime as finished text: the runtime knows nothing of routes
 /// or security groups beyond what it writes, and one pure function is simple to snapshot. Ordered by
@@ -38,6 +38,7 @@ internal static class Overview
     {
         var resources = index.Stack.Resources;
         var instances = resources.OfType<InstanceSpec>().ToList();
+        var volumes = resources.OfType<DataVolumeSpec>().ToList();
         var nats = resources.OfType<NatGatewaySpec>().ToList();
         var subnets = resources.OfType<SubnetSpec>().ToList();
         var gateways = resources.OfType<InternetGatewaySpec>().ToList();
@@ -77,8 +78,17 @@ internal static class Overview
 
                     foreach (var instance in instances.Where(i => index.Resolve<SubnetSpec>(i.Subnet) == subnet))
                     {
-                        b.Append("        ").Append(Id(instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>").Append(Label(instance.PrivateIp))
-                            .Append(instance.PublicIp ? " + public IP" : "").Append("\"]\n");
+                        // The address (or that EC2 assigns one), the public address, and the data volumes with device and size.
+                        b.Append("        ").Append(Id(instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>")
+                            .Append(instance.AssignedIp ? "address from EC2" : Label(instance.PrivateIp))
+                            .Append(instance.ElasticIp ? " + Elastic IP" : instance.PublicIp ? " + public IP" : "");
+                        foreach (var volume in volumes.Where(v => index.Resolve<InstanceSpec>(v.Instance) == instance))
+                        {
+                            b.Append("<br/>volume ").Append(Label(volume.Name)).Append(' ').Append(Label(volume.Device)).Append(' ')
+                                .Append(Invariant.Format(volume.Size)).Append(" GiB");
+                        }
+
+                        b.Append("\"]\n");
                     }
 
                     b.Append("      end\n");

@@ -244,7 +244,8 @@ internal static class CidrRules
     private static void CheckInstances(StackIndex index, List<Finding> findings)
     {
         var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
-        foreach (var instance in index.AllResources.OfType<InstanceSpec>())
+        // An address EC2 assigns is inside the subnet, never reserved and never taken.
+        foreach (var instance in index.AllResources.OfType<InstanceSpec>().Where(i => !i.AssignedIp))
         {
             var local = index.IsLocal(instance);
             var path = instance.Path.Child("privateIp");

@@ -132,6 +132,9 @@ internal sealed class Reachability
     private readonly Dictionary<string, List<InstanceSpec>> _members = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _groupsOf = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, uint?> _addresses = new(System.StringComparer.Ordinal);
+
+    /// <summary>The block of the subnet of each instance whose address EC2 assigns: its address is somewhere in it.</summary>
+    private readonly Dictionary<string, Cidr> _assignedIn = new(System.StringComparer.Ordinal);
     private readonly List<List<InstanceSpec>> _classes = [];
     private readonly Dictionary<string, int> _classOf = new(System.StringComparer.Ordinal);
     private List<OpenPath>? _paths;
@@ -159,6 +162,10 @@ internal sealed class Reachability
 
             _groupsOf[instance.Name] = groups;
             _addresses[instance.Name] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
+            if (instance.AssignedIp && index.ResolveFrom<SubnetSpec>(instance, instance.Subnet) is { } home && Cidr.TryParse(home.CidrBlock, out var homeBlock))
+            {
+                _assignedIn[instance.Name] = homeBlock.Network;
+            }
         }
 
         // Instances that no rule, route or setting tells apart form a class: same VPC, subnet, public
@@ -175,7 +182,9 @@ internal sealed class Reachability
             var key = new System.Text.StringBuilder()
                 .Append(_index.VpcOf(instance)?.Name).Append('|').Append(instance.Subnet.Name).Append('|').Append(instance.PublicIp).Append('|')
                 .Append(string.Join(",", _groupsOf[instance.Name].OrderBy(g => g, System.StringComparer.Ordinal))).Append('|')
-                .Append(address is null ? "?" + instance.Name : string.Concat(blocks.Select(b => b.Contains(address.Value) ? '1' : '0')))
+                .Append(address is { } known ? string.Concat(blocks.Select(b => b.Contains(known) ? '1' : '0'))
+                    : _assignedIn.TryGetValue(instance.Name, out var within) ? "s" + string.Concat(blocks.Select(b => b.Contains(within) ? '1' : '0'))
+                    : "?" + instance.Name)
                 .ToString();
             if (!keys.TryGetValue(key, out var number))
             {
@@ -287,7 +296,9 @@ internal sealed class Reachability
 
         return endpoint.Kind switch
         {
-            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a && block.Contains(a),
+            // An address EC2 assigns matches a block only when the block holds the whole subnet: any address of it may be the one.
+            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a ? block.Contains(a)
+                : _assignedIn.TryGetValue(endpoint.Name, out var within) && block.Contains(within),
             EndpointKind.Internet => block.Prefix == 0,
             EndpointKind.ParameterBlock => block.Prefix == 0,
             EndpointKind.Block => Cidr.TryParse(endpoint.Name, out var other) && block.Contains(other),

@@ -265,6 +265,13 @@ public static class TemplateChanges
                 // User Guide, "Update behaviors of stack resources"), and two instances cannot hold one address.
                 warning = $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the replacement another address";
             }
+            else if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Instance"
+                && (state.Old!["Properties"] as MapNode)?["Volumes"] is ListNode { Items.Count: > 0 })
+            {
+                // The same order: a volume attaches to one instance at a time, and the old one holds it.
+                warning = "the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds its data volumes; "
+                    + "detach them first (remove them from the instance, deploy), then replace the instance";
+            }
 
             resources.Add(new ResourceChange(state.LogicalId, state.Type, action, loss, state.Changes.ToArray(), warning));
         }

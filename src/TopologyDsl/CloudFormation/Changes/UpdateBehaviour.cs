@@ -84,7 +84,7 @@ internal static partial class UpdateBehaviour
     public static string? DataLost(string type, MapNode old, MapNode? @new, bool replacing)
     {
         var policy = ((replacing ? @new : old)?[replacing ? "UpdateReplacePolicy" : "DeletionPolicy"] as ScalarNode)?.Text;
-        if (policy == "Retain" || policy == "RetainExceptOnCreate" || (policy == "Snapshot" && type == Volume))
+        if (policy == "Retain" || policy == "RetainExceptOnCreate" || (policy == "Snapshot" && Policies.SnapshotTypes.Contains(type)))
         {
             return null;
         }

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>
+/// Resources that hold data: the [Policies] of a record (DeletionPolicy, UpdateReplacePolicy) against
+/// what CloudFormation accepts for its type, and data volumes (size, device, encryption).
+/// </summary>
+internal static class StateRules
+{
+    /// <summary>
+    /// The types whose policies may be Snapshot, as the AWS CloudFormation User Guide lists them
+    /// ("DeletionPolicy attribute"); the runtime's Policies.SnapshotTypes is the same list.
+    /// </summary>
+    private static readonly HashSet<string> SnapshotTypes =
+    [
+        "AWS::DocDB::DBCluster", "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+        "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::Redshift::Cluster",
+    ];
+
+    public static void Check(StackIndex index, List<Finding> findings)
+    {
+        var devices = new Dictionary<(string Instance, string Device), DataVolumeSpec>();
+        foreach (var resource in index.Stack.Resources)
+        {
+            if (resource.Policies is { } policies)
+            {
+                CheckPolicies(resource, policies, findings);
+            }
+
+            if (resource is not DataVolumeSpec volume)
+            {
+                continue;
+            }
+
+            var (min, max) = StackPlan.VolumeSizeRange(volume.Type);
+            if (volume.Size < min || volume.Size > max)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.VolumeSizeOutOfRange.Id, volume.Path.Child("size"), volume.Name,
+                    Invariant.Format(volume.Size), Invariant.Format(min), Invariant.Format(max), StackPlan.VolumeTypeName(volume.Type)));
+            }
+
+            if (!IsDataDevice(volume.Device))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.VolumeDeviceNotAllowed.Id, volume.Path.Child("device"), volume.Name, volume.Device));
+            }
+            else if (index.Resolve<InstanceSpec>(volume.Instance) is { } instance)
+            {
+                // /dev/sdf and /dev/xvdf name one device (the letter decides).
+                var key = (index.Key(instance), volume.Device.Substring(volume.Device.Length - 1));
+                if (devices.TryGetValue(key, out var first))
+                {
+                    findings.Add(new Finding(DiagnosticDescriptors.DuplicateVolumeDevice.Id, volume.Path.Child("device"),
+                        new[] { volume.Name, instance.Name, volume.Device, first.Name }.ToEquatableArray(), first.Path.Child("device")));
+                }
+                else
+                {
+                    devices.Add(key, volume);
+                }
+            }
+
+            if (!volume.Encrypted)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DataVolumeUnencrypted.Id, volume.Path.Child("encrypted"), volume.Name));
+            }
+        }
+    }
+
+    /// <summary>/dev/sd[f-p] or /dev/xvd[f-p]: the names the EC2 User Guide recommends for EBS volumes on Linux.</summary>
+    public static bool IsDataDevice(string device)
+    {
+        var prefix = device.StartsWith("/dev/sd", System.StringComparison.Ordinal) ? 7
+            : device.StartsWith("/dev/xvd", System.StringComparison.Ordinal) ? 8 : -1;
+        return prefix > 0 && device.Length == prefix + 1 && device[prefix] is >= 'f' and <= 'p';
+    }
+
+    private static void CheckPolicies(ResourceSpec resource, PolicySpec policies, List<Finding> findings)
+    {
+        var path = resource.Path.Child("policies");
+        var type = resource switch
+        {
+            SecretSpec => "AWS::SecretsManager::Secret",
+            InstanceSpec => "AWS::EC2::Instance",
+            DataVolumeSpec => "AWS::EC2::Volume",
+            VpcSpec { FlowLogs: true } => "AWS::Logs::LogGroup",
+            _ => null,
+        };
+        if (type is null)
+        {
+            var why = resource is VpcSpec
+                ? "VPC '" + resource.Name + "' has no flow log group (FlowLogs = true), the only data a VPC's policies apply to"
+                : "[Policies] applies to what holds a record's data: a secret, an instance, a data volume or a VPC's flow log group";
+            findings.Add(Finding.Create(DiagnosticDescriptors.PolicyNotValid.Id, path, "[Policies]", resource.Name, why));
+            return;
+        }
+
+        Check("DeletionPolicy", policies.Deletion, "deletionPolicy");
+        Check("UpdateReplacePolicy", policies.UpdateReplace, "updateReplacePolicy");
+
+        void Check(string attribute, RemovalPolicySpec policy, string segment)
+        {
+            string? why = policy switch
+            {
+                RemovalPolicySpec.Snapshot when !SnapshotTypes.Contains(type) =>
+                    type + " cannot be snapshotted (Snapshot works on " + string.Join(", ", SnapshotTypes.OrderBy(t => t, System.StringComparer.Ordinal)) + "); use Retain",
+                RemovalPolicySpec.RetainExceptOnCreate when attribute == "UpdateReplacePolicy" =>
+                    "UpdateReplacePolicy takes Delete, Retain or Snapshot; RetainExceptOnCreate is a DeletionPolicy only",
+                > RemovalPolicySpec.Snapshot or < RemovalPolicySpec.Default => "it is not a value of RemovalPolicy",
+                _ => null,
+            };
+            if (why is not null)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.PolicyNotValid.Id, path.Child(segment), attribute + " = " + Display(policy), resource.Name, why));
+            }
+        }
+    }
+
+    private static string Display(RemovalPolicySpec policy) =>
+        policy is >= RemovalPolicySpec.Default and <= RemovalPolicySpec.Snapshot ? policy.ToString() : Invariant.Format((int)policy);
+}
