@@ -488,7 +488,7 @@ internal static class DiagnosticDescriptors
         "Data volume '{0}' is attached to '{1}' as {2}, which data volume '{3}' already uses",
         "An instance attaches one volume per device name, and EC2 rejects the second attachment (so the instance fails to launch). Give each volume of the instance its own device name; /dev/sdX and /dev/xvdX are the same device.");
 
-    public static readonly DiagnosticDescriptor ElasticIpUnreachable = Create("TDSL339", References, DiagnosticSeverity.Warning,
+    public static readonly DiagnosticDescriptor ElasticIpUnreachable = Create("TDSL339", Limits, DiagnosticSeverity.Warning,
         "Elastic IP on an instance without a route to an internet gateway",
         "Instance '{0}' has an Elastic IP, but its subnet '{1}' has no route to an internet gateway",
         "Nothing can reach an Elastic IP whose subnet does not route to an internet gateway, and when the VPC has no internet gateway at all, EC2 refuses the association (Gateway.NotAttached) and the stack fails. Route the subnet to an internet gateway, or drop ElasticIp.");
