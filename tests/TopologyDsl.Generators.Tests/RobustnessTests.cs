@@ -67,6 +67,9 @@ public class RobustnessTests
         Reference.Select(r => $"Propagate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"TransitGatewayRoute<{r}>({s})"),
         Reference.Select(r => $"ReadsSecret<{r}>"),
+        Gen.Select(Reference, StringArgument, Number, (r, d, n) => $"DataVolume<{r}>({d}, {n}, Type = (VolumeType){n}, Encrypted = false)"),
+        Gen.Select(Number, Number, (a, b) => $"Policies(DeletionPolicy = (RemovalPolicy){a}, UpdateReplacePolicy = (RemovalPolicy){b})"),
+        Gen.Select(Reference, StringArgument, (r, d) => $"Instance<{r}>(ElasticIp = true, ImageId = \"ami-0123456789abcdef0\", InstanceType = \"t3.micro\", UserData = {d})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 

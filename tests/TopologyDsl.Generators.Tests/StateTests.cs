@@ -17,6 +17,9 @@ public class StateTests
     private static string Stack(string body, string network = TestCompilation.TwoTierNetwork) =>
         "namespace Shop;\n[Stack(\"shop\")]\npublic static partial class Shop\n{\n" + Ami + network + body + "}\n";
 
+    private static string Stack(string body, bool flowLogs) =>
+        Stack(body, flowLogs ? TestCompilation.TwoTierNetwork.Replace("[Vpc(\"10.0.0.0/16\")]", "[Vpc(\"10.0.0.0/16\", FlowLogs = true)]") : TestCompilation.TwoTierNetwork);
+
     private const string Db = "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\")] public partial record Db;\n";
 
     private const string Web = "[Instance<Public>(\"10.0.1.10\", PublicIp = true, ImageId = nameof(Ami), InstanceType = \"t3.micro\")] public partial record Web;\n";
@@ -44,6 +47,27 @@ public class StateTests
         Markup.VerifyAsync(Stack("", TestCompilation.TwoTierNetwork.Replace("[Vpc(\"10.0.0.0/16\")]", "[Vpc(\"10.0.0.0/16\", FlowLogs = true), Policies(DeletionPolicy = RemovalPolicy.Delete)]")));
 
     [Theory]
+    [InlineData("DeletionPolicy = {|TDSL413:RemovalPolicy.Retain|}")]
+    [InlineData("DeletionPolicy = {|TDSL413:RemovalPolicy.RetainExceptOnCreate|}")]
+    [InlineData("UpdateReplacePolicy = {|TDSL413:RemovalPolicy.Retain|}")]
+    public Task TDSL413_HalfKeptInstance(string policy) =>
+        Markup.VerifyAllAsync(Stack(Secured($"[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<G>, Policies({policy})] public partial record Db;\n"), flowLogs: true));
+
+    [Theory]
+    [InlineData("DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Retain")]
+    [InlineData("DeletionPolicy = RemovalPolicy.Delete")]
+    [InlineData("UpdateReplacePolicy = RemovalPolicy.Delete")]
+    public Task TDSL413_NearMiss_BothOrDelete(string policy) =>
+        Markup.VerifyAllAsync(Stack(Secured($"[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<G>, Policies({policy})] public partial record Db;\n"), flowLogs: true));
+
+    [Fact]
+    public Task TDSL413_NearMiss_SecretHasADefaultForTheOther() =>
+        Markup.VerifyAllAsync(Stack(Secured("[Secret, Policies(DeletionPolicy = RemovalPolicy.Delete)] public partial record S;\n"), flowLogs: true));
+
+    /// <summary>A group for the instance and flow logs on the VPC, so that the security findings count only what a test is about.</summary>
+    private static string Secured(string body) => "[SecurityGroup<Net>(\"g\"), Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"out\")] public partial record G;\n" + body;
+
+    [Theory]
     [InlineData("{|TDSL336:0|}")]
     [InlineData("{|TDSL336:65537|}")]
     [InlineData("{|TDSL336:16385|}, Type = VolumeType.Gp2")]
@@ -51,6 +75,10 @@ public class StateTests
     [InlineData("{|TDSL336:1025|}, Type = VolumeType.Standard")]
     public Task TDSL336_VolumeSizeOutOfRange(string size) =>
         Markup.VerifyAsync(Stack(Db + $"[DataVolume<Db>(\"/dev/sdf\", {size})] public partial record Data;\n"));
+
+    [Fact]
+    public Task TDSL008_UndefinedVolumeType() =>
+        Markup.VerifyAsync(Stack(Db + "[DataVolume<Db>(\"/dev/sdf\", 20, Type = {|TDSL008:(VolumeType)9|})] public partial record Data;\n"));
 
     [Theory]
     [InlineData("1")]

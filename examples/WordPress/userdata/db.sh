@@ -88,8 +88,12 @@ has_filesystem() {
 # mount_data_volume DEVICE DIR: waits for DEVICE (on Nitro instances /dev/sdf is a link to an NVMe
 # disk that udev makes once the volume is attached), formats it if it is blank, and mounts it at DIR,
 # in /etc/fstab by UUID (nofail: a missing volume must not stop the boot). Safe to run again.
+# A third argument names another fstab (for the tests).
 mount_data_volume() {
-  local device=$1 dir=$2 uuid type
+  local device=$1 dir=$2 fstab=/etc/fstab uuid type
+  if [ "$#" -gt 2 ]; then
+    fstab=$3
+  fi
   retry 10 test -b "$device"
   if ! has_filesystem "$device"; then
     mkfs.xfs -q "$device"
@@ -97,8 +101,8 @@ mount_data_volume() {
   uuid=$(blkid -s UUID -o value "$device")
   type=$(blkid -s TYPE -o value "$device")
   mkdir -p "$dir"
-  if ! grep -q "^UUID=$uuid " /etc/fstab; then
-    printf 'UUID=%s %s %s defaults,nofail 0 2\n' "$uuid" "$dir" "$type" >> /etc/fstab
+  if ! grep -q "^UUID=$uuid " "$fstab"; then
+    printf 'UUID=%s %s %s defaults,nofail 0 2\n' "$uuid" "$dir" "$type" >> "$fstab"
   fi
   if ! mountpoint -q "$dir"; then
     mount "$dir"

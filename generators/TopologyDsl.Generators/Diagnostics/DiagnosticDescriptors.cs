@@ -525,6 +525,11 @@ internal static class DiagnosticDescriptors
         "Instance '{0}' has an unencrypted root volume",
         "Encryption of EBS volumes costs nothing noticeable and protects snapshots and detached volumes. Remove EncryptRootVolume = false.");
 
+    public static readonly DiagnosticDescriptor HalfKeptResource = Create("TDSL413", Security, DiagnosticSeverity.Warning,
+        "Resource kept on removal or on replacement, not both",
+        "'{0}' has {1} and no {2}, so CloudFormation deletes it {3}",
+        "DeletionPolicy acts when the resource leaves the template or the stack is deleted, UpdateReplacePolicy when an update replaces it; what one keeps the other deletes (cfn-lint W3011). Set both in [Policies].");
+
     public static readonly DiagnosticDescriptor DataVolumeUnencrypted = Create("TDSL412", Security, DiagnosticSeverity.Warning,
         "Data volume not encrypted",
         "Data volume '{0}' is not encrypted",

@@ -36,9 +36,15 @@ internal static class StateRules
                 continue;
             }
 
-            var (min, max) = StackPlan.VolumeSizeRange(volume.Type);
-            if (volume.Size < min || volume.Size > max)
+            if (volume.Type is < VolumeTypeSpec.Gp3 or > VolumeTypeSpec.Standard)
             {
+                // A cast to VolumeType of a number it does not name.
+                findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, volume.Path.Child("type"), "Type", volume.Name,
+                    Invariant.Format((int)volume.Type), "a value of VolumeType"));
+            }
+            else if (volume.Size < StackPlan.VolumeSizeRange(volume.Type).Min || volume.Size > StackPlan.VolumeSizeRange(volume.Type).Max)
+            {
+                var (min, max) = StackPlan.VolumeSizeRange(volume.Type);
                 findings.Add(Finding.Create(DiagnosticDescriptors.VolumeSizeOutOfRange.Id, volume.Path.Child("size"), volume.Name,
                     Invariant.Format(volume.Size), Invariant.Format(min), Invariant.Format(max), StackPlan.VolumeTypeName(volume.Type)));
             }
@@ -99,6 +105,19 @@ internal static class StateRules
 
         Check("DeletionPolicy", policies.Deletion, "deletionPolicy");
         Check("UpdateReplacePolicy", policies.UpdateReplace, "updateReplacePolicy");
+
+        // Kinds without a default of their own (instances) write only what the record sets: one policy
+        // that keeps the resource without the other protects it half (cfn-lint W3011).
+        if (resource is InstanceSpec && (policies.Deletion == RemovalPolicySpec.Default) != (policies.UpdateReplace == RemovalPolicySpec.Default))
+        {
+            var (set, value, missing, segment, when) = policies.Deletion != RemovalPolicySpec.Default
+                ? ("DeletionPolicy", policies.Deletion, "UpdateReplacePolicy", "deletionPolicy", "when an update replaces it")
+                : ("UpdateReplacePolicy", policies.UpdateReplace, "DeletionPolicy", "updateReplacePolicy", "when it is removed or the stack is deleted");
+            if (value is RemovalPolicySpec.Retain or RemovalPolicySpec.RetainExceptOnCreate or RemovalPolicySpec.Snapshot)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.HalfKeptResource.Id, path.Child(segment), resource.Name, set + " = " + value, missing, when));
+            }
+        }
 
         void Check(string attribute, RemovalPolicySpec policy, string segment)
         {
