@@ -39,7 +39,7 @@ public class StateTests
     [InlineData("[Secret, Policies(DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Delete)] public partial record S;\n")]
     [InlineData("[Secret, Policies(DeletionPolicy = RemovalPolicy.RetainExceptOnCreate)] public partial record S;\n")]
     [InlineData(Db + "[DataVolume<Db>(\"/dev/sdf\", 20), Policies(DeletionPolicy = RemovalPolicy.Snapshot, UpdateReplacePolicy = RemovalPolicy.Snapshot)] public partial record Data;\n")]
-    [InlineData("[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Policies(DeletionPolicy = RemovalPolicy.Retain)] public partial record I;\n")]
+    [InlineData("[Instance<Private>(\"10.0.2.11\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Policies(DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Retain)] public partial record I;\n")]
     public Task TDSL335_NearMiss_ValidPolicies(string record) => Markup.VerifyAsync(Stack(record));
 
     [Fact]
