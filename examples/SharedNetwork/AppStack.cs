@@ -10,6 +10,7 @@ namespace Examples.SharedNetwork;
 /// export there, so this stack deploys after it.
 /// </summary>
 [Stack("shared-app", Description = "An application in the shared network: servers in the application VPC, a cache in the services VPC")]
+[Tag("CostCenter", "shop-7")] // this stack's own: the network stack's tags stay on its resources
 public static partial class AppStack
 {
     // Pinned, as in the WordPress example: an SSM parameter type is resolved again on every stack

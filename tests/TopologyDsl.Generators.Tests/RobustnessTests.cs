@@ -70,6 +70,11 @@ public class RobustnessTests
         Gen.Select(Reference, StringArgument, Number, (r, d, n) => $"DataVolume<{r}>({d}, {n}, Type = (VolumeType){n}, Encrypted = false)"),
         Gen.Select(Number, Number, (a, b) => $"Policies(DeletionPolicy = (RemovalPolicy){a}, UpdateReplacePolicy = (RemovalPolicy){b})"),
         Gen.Select(Reference, StringArgument, (r, d) => $"Instance<{r}>(ElasticIp = true, ImageId = \"ami-0123456789abcdef0\", InstanceType = \"t3.micro\", UserData = {d})"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag({k}, {v})"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag(\"Name\", {v}), Tag({k}, {k})"),
+        Gen.Select(Reference, StringArgument, Number, (r, z, n) => $"Subnet<{r}>(\"10.0.0.0/24\", ZoneName = {z}, Zone = {n})"),
+        Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
+        Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
@@ -84,7 +89,7 @@ public class RobustnessTests
         Reference.Select(r => $", ReachableFromInternet<Stack.{r}>(Icmp, -1)"));
 
     private static string StackClass(string name, string[] records, string stackName, bool partial, string intent = "") =>
-        "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n"
+        "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + "), Tag(" + stackName + ", " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n"
         + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n";
 
     /// <summary>One stack, or two that may import from each other (cycles, same names and exports included).</summary>

@@ -248,7 +248,10 @@ internal static class ConnectionRules
             return;
         }
 
-        var zones = new Dictionary<int, (SubnetSpec Subnet, ModelPath Path)>();
+        // Keyed by the zone as written, in its form: two subnets share a zone when both name it alike.
+        // Zones named in different forms (an index, a name, an ID) are not compared: which zone an
+        // index or a name stands for is known only in the account and region the stack deploys to.
+        var zones = new Dictionary<(ZoneForm, string), (SubnetSpec Subnet, ModelPath Path)>();
         for (var i = 0; i < attachment.Subnets.Count; i++)
         {
             var path = attachment.Path.Item("subnet", i).Child("subnet");
@@ -258,14 +261,14 @@ internal static class ConnectionRules
             }
 
             ReferenceRules.SameVpc(index, attachment, vpc, subnet, path, findings);
-            if (zones.TryGetValue(subnet.Zone, out var first))
+            if (zones.TryGetValue((subnet.ZoneForm, subnet.ZoneText), out var first))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.AttachmentSubnetsShareZone.Id, path, first.Path,
-                    attachment.Name, index.Display(first.Subnet), index.Display(subnet), Invariant.Format(subnet.Zone)));
+                    attachment.Name, index.Display(first.Subnet), index.Display(subnet), subnet.ZoneText));
             }
             else
             {
-                zones.Add(subnet.Zone, (subnet, path));
+                zones.Add((subnet.ZoneForm, subnet.ZoneText), (subnet, path));
             }
         }
     }

@@ -228,8 +228,11 @@ public sealed class Volume(string logicalId) : TaggedResource(logicalId)
     /// <summary>Snapshot: a volume removed from the template, deleted with its stack or replaced leaves a snapshot of its data.</summary>
     protected override string? DefaultPolicy => "Snapshot";
 
-    /// <summary>The availability zone, which must be the instance's.</summary>
-    public required Value AvailabilityZone { get; init; }
+    /// <summary>The availability zone, which must be the instance's (or <see cref="AvailabilityZoneId"/>).</summary>
+    public Value? AvailabilityZone { get; init; }
+
+    /// <summary>The availability zone's ID, such as <c>use1-az1</c>, instead of <see cref="AvailabilityZone"/>.</summary>
+    public string? AvailabilityZoneId { get; init; }
 
     /// <summary>The size in GiB.</summary>
     public required int Size { get; init; }
@@ -243,7 +246,7 @@ public sealed class Volume(string logicalId) : TaggedResource(logicalId)
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
-        p.Add("AvailabilityZone", AvailabilityZone).Add("Size", Size).Add("VolumeType", VolumeType).Add("Encrypted", Encrypted);
+        p.Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId is null ? null : (Value)AvailabilityZoneId).Add("Size", Size).Add("VolumeType", VolumeType).Add("Encrypted", Encrypted);
         WriteTags(p);
     }
 }
