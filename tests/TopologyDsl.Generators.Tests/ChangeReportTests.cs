@@ -43,6 +43,10 @@ public class ChangeReportTests
         // Let EC2 assign the DB server's address: the instance is replaced; its data volume stays, but blocks the replacement.
         ["AssignedAddress"] = [("[Instance<PrivateSubnet>(\"10.0.2.10\", ", "[Instance<PrivateSubnet>(")],
         ["DataVolumeSize"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 40)]")],
+        // A tag on the data volume: tags update in place, and the data stays.
+        ["DataVolumeTag"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 20), Tag(\"Backup\", \"daily\")]")],
+        // The DB server's subnet in another zone: the subnet, the server and its data volume are replaced; the volume leaves a snapshot.
+        ["SubnetZone"] = [("[Subnet<Network>(\"10.0.2.0/24\", Zone = 0)]", "[Subnet<Network>(\"10.0.2.0/24\", Zone = 1)]")],
         ["DataVolumeRemoved"] = [("    [DataVolume<DbServer>(\"/dev/sdf\", 20)]\n    public partial record DbData;\n", "")],
         ["DataVolumeDeletePolicy"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 20), Policies(DeletionPolicy = RemovalPolicy.Delete, UpdateReplacePolicy = RemovalPolicy.Delete)]")],
         ["SecretDeletePolicy"] = [("[Secret(Description = \"Password of the WordPress database user\")]", "[Secret(Description = \"Password of the WordPress database user\"), Policies(DeletionPolicy = RemovalPolicy.Delete)]")],

@@ -136,6 +136,15 @@ public class StateTests
     public Task TDSL339_NearMiss_ElasticIpInARoutedSubnet() =>
         Markup.VerifyAsync(Stack("[Instance<Public>(\"10.0.1.10\", ElasticIp = true, ImageId = nameof(Ami), InstanceType = \"t3.micro\")] public partial record Web;\n"));
 
+    /// <summary>An Elastic IP is a public address for the reachability model: the internet reaches the instance through it.</summary>
+    [Theory]
+    [InlineData("ElasticIp = true", "ReachableFromInternet<Web>(Tcp, 80)")]
+    [InlineData("PublicIp = false", "{|TDSL230:ReachableFromInternet<Web>(Tcp, 80)|}")]
+    public Task Reachability_TreatsAnElasticIpAsAPublicAddress(string address, string intent) => Markup.VerifyAsync(Stack(
+        "[SecurityGroup<Net>(\"web\"), Ingress(Tcp, 80, \"0.0.0.0/0\", Description = \"http\")] public partial record WebGroup;\n"
+        + $"[Instance<Public>(\"10.0.1.10\", {address}, ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<WebGroup>] public partial record Web;\n"
+        + $"[{intent}] public partial record Intent;\n"));
+
     [Fact]
     public Task TDSL412_DataVolumeUnencrypted() =>
         Markup.VerifyAllAsync(Stack("[SecurityGroup<Net>(\"g\"), Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"out\")] public partial record G;\n"
