@@ -270,7 +270,7 @@ public static class TemplateChanges
             {
                 // The same order: a volume attaches to one instance at a time, and the old one holds it.
                 warning = "the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds its data volumes; "
-                    + "detach them first (remove them from the instance, deploy), then replace the instance";
+                    + "stop the old instance and detach them (aws ec2 detach-volume) first, and the replacement attaches them at launch";
             }
 
             resources.Add(new ResourceChange(state.LogicalId, state.Type, action, loss, state.Changes.ToArray(), warning));
