@@ -263,8 +263,10 @@ public sealed class TemplateBuilder
     public InstanceProfile InstanceProfile(string id, string role) => Add(new InstanceProfile(id) { Role = Fn.Ref(role) });
 
     /// <summary>
-    /// AWS::EC2::Instance in a subnet at a fixed private address. <paramref name="groups"/> are the
-    /// logical IDs of its security groups, <paramref name="profile"/> that of its instance profile.
+    /// AWS::EC2::Instance in a subnet, at a fixed private address or (without <paramref name="privateIp"/>)
+    /// one EC2 assigns. <paramref name="groups"/> are the logical IDs of its security groups,
+    /// <paramref name="profile"/> that of its instance profile; <paramref name="volumes"/> lists its data
+    /// volumes in pairs, device name then the volume's logical ID (<c>["/dev/sdf", "DbData"]</c>).
     /// </summary>
     public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string? privateIp = null, Value? keyName = null,
         string? profile = null, bool publicIp = false, string[]? groups = null, int rootVolumeSize = Resources.Instance.DefaultRootVolumeSize, bool requireImdsV2 = true,
