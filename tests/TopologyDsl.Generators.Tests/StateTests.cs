@@ -111,6 +111,7 @@ public class StateTests
     [Theory]
     [InlineData("/dev/sdf", "/dev/sdf")]
     [InlineData("/dev/sdf", "/dev/xvdf")]
+    [InlineData("/dev/xvdg", "/dev/sdg")]
     public async Task TDSL338_DuplicateVolumeDevice(string first, string second)
     {
         var marked = Stack(Db + $"[DataVolume<Db>(\"{first}\", 20)] public partial record Data;\n"
@@ -121,6 +122,11 @@ public class StateTests
         Assert.Equal($"Data volume 'Logs' is attached to 'Db' as {second}, which data volume 'Data' already uses", duplicate.GetMessage());
         Assert.Single(duplicate.AdditionalLocations);
     }
+
+    [Fact]
+    public Task TDSL338_AlsoOutsideTheRecommendedRange() =>
+        Markup.VerifyAsync(Stack(Db + "[DataVolume<Db>({|TDSL337:\"/dev/sdq\"|}, 20)] public partial record Data;\n"
+            + "[DataVolume<Db>({|TDSL337:{|TDSL338:\"/dev/sdq\"|}|}, 20)] public partial record Logs;\n"));
 
     [Fact]
     public Task TDSL338_NearMiss_OneDeviceOnTwoInstances() =>

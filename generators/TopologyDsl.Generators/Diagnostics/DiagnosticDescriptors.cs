@@ -533,10 +533,10 @@ internal static class DiagnosticDescriptors
         "Data volume '{0}' has {1} GiB, outside the {2} to {3} GiB that a {4} volume may have",
         "EBS accepts gp3 volumes of 1 to 65,536 GiB, gp2 of 1 to 16,384, st1 and sc1 of 125 to 16,384 and standard of 1 to 1,024 (Amazon EBS User Guide, \"Amazon EBS volume types\"). Change the size, or the type.");
 
-    public static readonly DiagnosticDescriptor VolumeDeviceNotAllowed = Create("TDSL337", Limits, DiagnosticSeverity.Error,
-        "Data volume device name not allowed",
-        "Data volume '{0}' is attached as '{1}', which is not a device name for an EBS data volume (/dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdp)",
-        "The EC2 User Guide (\"Device names for volumes on Amazon EC2 instances\") recommends /dev/sd[f-p] for EBS volumes on Linux instances; /dev/xvda and /dev/sda1 are root devices and the names before f may be instance store. Use a name such as /dev/sdf.");
+    public static readonly DiagnosticDescriptor VolumeDeviceNotAllowed = Create("TDSL337", Limits, DiagnosticSeverity.Warning,
+        "Data volume device name outside the recommended range",
+        "Data volume '{0}' is attached as '{1}', outside the device names the EC2 User Guide recommends for EBS data volumes (/dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdp)",
+        "The EC2 User Guide (\"Device names for volumes on Amazon EC2 instances\") recommends /dev/sd[f-p] for EBS volumes on Linux instances: /dev/xvda and /dev/sda1 are root devices (the attachment fails), the names before f may be taken by instance store volumes, and other forms may not be recognised. Use a name such as /dev/sdf.");
 
     public static readonly DiagnosticDescriptor DuplicateVolumeDevice = Create("TDSL338", Limits, DiagnosticSeverity.Error,
         "Two data volumes on one device of an instance",

@@ -53,10 +53,10 @@ internal static class StateRules
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.VolumeDeviceNotAllowed.Id, volume.Path.Child("device"), volume.Name, volume.Device));
             }
-            else if (index.Resolve<InstanceSpec>(volume.Instance) is { } instance)
+
+            if (index.Resolve<InstanceSpec>(volume.Instance) is { } instance)
             {
-                // /dev/sdf and /dev/xvdf name one device (the letter decides).
-                var key = (index.Key(instance), volume.Device.Substring(volume.Device.Length - 1));
+                var key = (index.Key(instance), DeviceKey(volume.Device));
                 if (devices.TryGetValue(key, out var first))
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.DuplicateVolumeDevice.Id, volume.Path.Child("device"),
@@ -74,6 +74,10 @@ internal static class StateRules
             }
         }
     }
+
+    /// <summary>What names one device: /dev/sdX and /dev/xvdX are the same (the letter decides); other names stand for themselves.</summary>
+    private static string DeviceKey(string device) =>
+        device.StartsWith("/dev/xvd", System.StringComparison.Ordinal) ? "/dev/sd" + device.Substring(8) : device;
 
     /// <summary>/dev/sd[f-p] or /dev/xvd[f-p]: the names the EC2 User Guide recommends for EBS volumes on Linux.</summary>
     public static bool IsDataDevice(string device)
