@@ -123,6 +123,7 @@ internal static class TopologyEmitter
         ResourceKind.TransitGateway => "ITransitGateway",
         ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
         ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
+        ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "IVpcEndpoint",
         _ => "IParameter",
     };
 
