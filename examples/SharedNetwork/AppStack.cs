@@ -10,6 +10,10 @@ namespace Examples.SharedNetwork;
 /// export there, so this stack deploys after it.
 /// </summary>
 [Stack("shared-app", Description = "An application in the shared network: servers in the application VPC, a cache in the services VPC")]
+// The intent, checked while typing: Redis from the application to the cache across the peering
+// (routes both ways, the groups' rules on both sides), and neither server open to the internet.
+[Reaches<AppServer, CacheServer>(Tcp, 6379)]
+[NeverReachableFromInternet<AppServer>, NeverReachableFromInternet<CacheServer>]
 public static partial class AppStack
 {
     // Pinned, as in the WordPress example: an SSM parameter type is resolved again on every stack
