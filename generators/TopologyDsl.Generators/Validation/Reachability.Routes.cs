@@ -89,20 +89,21 @@ internal sealed partial class Reachability
                 return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no valid private address to route", t.Path.Child("privateIp")));
             }
 
-            var there = Hop(a, vpcA, b, vpcB, targetAddress, Id(t), reply: false);
+            var there = Hop(a, vpcA, vpcB, targetAddress, Id(t), replyFrom: null);
             if (there.Broken is not null)
             {
                 return there;
             }
 
-            var back = Hop(b, vpcB, a, vpcA, sourceAddress, Id(s), reply: true);
+            var back = Hop(b, vpcB, vpcA, sourceAddress, Id(s), replyFrom: Id(t));
             return back.Broken is not null ? back : there;
         }
     }
 
-    /// <summary>One direction: from a subnet of one VPC to an address in a subnet of another.</summary>
-    private (Link? Link, BrokenLink? Broken) Hop(SubnetSpec from, VpcSpec fromVpc, SubnetSpec to, VpcSpec toVpc, uint address, string toName, bool reply)
+    /// <summary>One direction: from a subnet of one VPC to an address in a subnet of another (for replies, from the instance <paramref name="replyFrom"/>).</summary>
+    private (Link? Link, BrokenLink? Broken) Hop(SubnetSpec from, VpcSpec fromVpc, VpcSpec toVpc, uint address, string toName, string? replyFrom)
     {
+        var reply = replyFrom is not null;
         var label = toName + " (" + Ipv4.Format(address) + ")";
         var toward = (reply ? "no route back toward " : "no route toward ") + label;
         var route = RouteToward(from, new Cidr(address, 32));
@@ -110,7 +111,7 @@ internal sealed partial class Reachability
         {
             return (null, new BrokenLink("subnet '" + _index.Display(from) + "' has " + toward
                 + (_index.TablesOf(from).Count == 0 ? " (it has no route table, so only the VPC's local route)" : "")
-                + (reply ? ", so replies from " + toName + " cannot return" : ""), from.Path));
+                + (reply ? ", so replies from " + replyFrom + " cannot return" : ""), from.Path));
         }
 
         var (table, index, target) = route.Value;
