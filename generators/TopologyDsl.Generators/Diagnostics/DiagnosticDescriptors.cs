@@ -162,7 +162,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecondaryCidrRestricted = Create("TDSL116", Addressing, DiagnosticSeverity.Error,
         "Secondary VPC block from a restricted range",
         "Secondary block {0} of VPC '{1}' lies in {2}, which AWS does not allow beside the primary block {3}",
-        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16; beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside a public or 100.64.0.0/10 block, none of the private ranges (Amazon VPC User Guide, VPC CIDR blocks). Pick a block from an allowed range.");
+        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16 (and beside one in 10.0.0.0/15, nothing from 10.0.0.0/16); beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16, 172.31.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside 198.19.0.0/16, none of the RFC 1918 ranges; beside a public or 100.64.0.0/10 block, none of the RFC 1918 ranges and not 198.19.0.0/16 (Amazon VPC User Guide, VPC CIDR blocks, IPv4 CIDR block association restrictions). Pick a block from an allowed range.");
 
     public static readonly DiagnosticDescriptor TooManyVpcCidrBlocks = Create("TDSL117", Addressing, DiagnosticSeverity.Error,
         "Too many VPC blocks",
@@ -194,6 +194,16 @@ internal static class DiagnosticDescriptors
         "Transit gateway route to an attachment whose VPC does not hold the destination",
         "Route {0} of transit gateway route table '{1}' goes to attachment '{2}', but its VPC '{3}' holds only {4}",
         "Traffic for addresses the attached VPC does not hold is dropped there, unless that VPC routes it on (an egress or inspection VPC). Route the VPC's own block, or set this diagnostic's severity to none for such a VPC.");
+
+    public static readonly DiagnosticDescriptor RouteToReservedRange = Create("TDSL127", Addressing, DiagnosticSeverity.Error,
+        "Route to the range AWS reserves for its own services",
+        "Route table '{0}' routes {1}, which lies in 169.254.168.0/22, the link-local range AWS reserves for the instance metadata service and the Amazon DNS server",
+        "AWS refuses a route whose destination is 169.254.168.0/22 or a block inside it (Amazon VPC User Guide, Subnet route tables). Instances reach those services without a route; remove the route.");
+
+    public static readonly DiagnosticDescriptor RouteToLinkLocal = Create("TDSL128", Addressing, DiagnosticSeverity.Warning,
+        "Route to a link-local block",
+        "Route table '{0}' sends {1} to '{2}', but link-local addresses (169.254.0.0/16) are not forwarded by routers",
+        "Link-local addresses (RFC 3927) are valid only on the instance's own link, and AWS forwards no packet for 169.254.168.0/22 whatever the route (Amazon VPC User Guide, Subnet route tables). Route the block the traffic is really for, or remove the route.");
 
     // 2xx: references
 
