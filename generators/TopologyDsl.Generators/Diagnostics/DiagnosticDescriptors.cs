@@ -540,7 +540,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReachabilityAssertionBroken = Create("TDSL230", References, DiagnosticSeverity.Error,
         "Asserted connection is not open",
         "{0} cannot reach '{1}' on {2}: {3}",
-        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
+        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, between VPCs a route each way and the peering or the transit gateway's attachment and route table, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
 
     public static readonly DiagnosticDescriptor NeverReachableAssertionBroken = Create("TDSL231", References, DiagnosticSeverity.Error,
         "Instance asserted unreachable from the internet is reachable",
