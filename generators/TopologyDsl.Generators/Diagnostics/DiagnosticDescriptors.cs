@@ -537,6 +537,16 @@ internal static class DiagnosticDescriptors
 
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 
+    public static readonly DiagnosticDescriptor PeeringRouteWithoutRouteBack = Create("TDSL235", References, DiagnosticSeverity.Warning,
+        "Route to a peering with no route back",
+        "Route table '{0}' sends {1} to peering '{2}', but no route table of VPC '{3}' sends {4} back through it, so no connection through it can complete",
+        "Replies follow the route table of the target's subnet, so a peering needs a route on both sides (Amazon VPC Peering Guide, Update your route tables for a VPC peering connection). Add [Route<ThePeering>(\"...\")] for this VPC's block to the peer VPC's route table.");
+
+    public static readonly DiagnosticDescriptor TransitGatewayRouteFromUncoveredZone = Create("TDSL236", References, DiagnosticSeverity.Warning,
+        "Route to a transit gateway from a zone its attachment does not cover",
+        "Route table '{0}' sends {1} to transit gateway '{2}' for subnet '{3}' in zone {4}, where attachment '{5}' has no subnet, so that traffic is dropped",
+        "A subnet reaches a transit gateway only in a zone where the VPC's attachment has a subnet (Amazon VPC Transit Gateways, Amazon VPC attachments). Add an [AttachmentSubnet<...>] in that zone to the attachment.");
+
     public static readonly DiagnosticDescriptor ReachabilityAssertionBroken = Create("TDSL230", References, DiagnosticSeverity.Error,
         "Asserted connection is not open",
         "{0} cannot reach '{1}' on {2}: {3}",
