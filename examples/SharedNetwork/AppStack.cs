@@ -10,6 +10,7 @@ namespace Examples.SharedNetwork;
 /// export there, so this stack deploys after it.
 /// </summary>
 [Stack("shared-app", Description = "An application in the shared network: servers in the application VPC, a cache in the services VPC")]
+[Tag("CostCenter", "shop-7")] // this stack's own: the network stack's tags stay on its resources
 // The intent, checked while typing: Redis from the application to the cache across the peering
 // (routes both ways, the groups' rules on both sides), and neither server open to the internet.
 [Reaches<AppServer, CacheServer>(Tcp, 6379)]

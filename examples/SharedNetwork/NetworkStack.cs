@@ -8,11 +8,13 @@ namespace Examples.SharedNetwork;
 /// import its VPCs and subnets; it is deployed first and changes rarely.
 /// </summary>
 [Stack("shared-network", Description = "Two VPCs joined by a peering connection: applications in one, shared services in the other")]
+[Tag("CostCenter", "platform-42"), Tag("Owner", "platform-team")] // on every taggable resource of this stack
 public static partial class NetworkStack
 {
     // The application VPC: a public subnet for the NAT gateway, private subnets for the servers.
 
-    [Vpc("10.0.0.0/16", FlowLogs = true)]
+    // The console shows the VPCs by their Name tag instead of their logical IDs.
+    [Vpc("10.0.0.0/16", FlowLogs = true), Tag("Name", "shared-core")]
     public partial record Core;
 
     [Subnet<Core>("10.0.0.0/24", Zone = 0, Kind = SubnetKind.Public)]
@@ -39,7 +41,7 @@ public static partial class NetworkStack
 
     // The services VPC: private subnets only, reached from the application VPC over the peering.
 
-    [Vpc("10.1.0.0/16", FlowLogs = true)]
+    [Vpc("10.1.0.0/16", FlowLogs = true), Tag("Name", "shared-services")]
     public partial record Services;
 
     [Subnet<Services>("10.1.10.0/24", Zone = 0, Kind = SubnetKind.Private)]

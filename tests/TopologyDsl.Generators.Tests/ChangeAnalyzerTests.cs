@@ -47,6 +47,15 @@ public class ChangeAnalyzerTests
             "ImageId = {|TDSL333:\"ami-0123456789abcdef0\"|}, InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]\n    [Uses<DbAccess>")]);
 
     [Fact]
+    public Task TDSL333_ZoneIndexReplacedByZoneId_WarnsAtTheZoneId() =>
+        Verify([("[Subnet<Network>(\"10.0.2.0/24\", Zone = 0)]", "[Subnet<Network>(\"10.0.2.0/24\", ZoneId = {|TDSL333:\"euw1-az1\"|})]")]);
+
+    [Fact]
+    public Task TagsAdded_UpdateInPlace_NoWarning() =>
+        Verify([("[Vpc(\"10.0.0.0/16\", FlowLogs = true)]", "[Vpc(\"10.0.0.0/16\", FlowLogs = true), Tag(\"Name\", \"wordpress\"), Tag(\"CostCenter\", \"42\")]"),
+            ("[Subnet<Network>(\"10.0.2.0/24\", Zone = 0)]", "[Subnet<Network>(\"10.0.2.0/24\", Zone = 0), Tag(\"Tier\", \"db\")]")]);
+
+    [Fact]
     public Task TDSL333_VpcCidrEdited_NamesBothServers() =>
         Verify([("[Vpc(\"10.0.0.0/16\"", "[Vpc({|TDSL333:\"10.0.0.0/17\"|}")]);
 

@@ -190,6 +190,26 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void StackTagAdded_OnlyThatStackRendered()
+    {
+        var (assembled, rendered) = Reasons(Program.Replace("[Stack(\"monitoring\")]", "[Stack(\"monitoring\"), Tag(\"CostCenter\", \"42\")]"));
+        Modified(rendered, "Shop.Monitoring.g.cs");
+        Cached(assembled, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.Network.g.cs");
+        Cached(assembled, "Shop.App.g.cs");
+        Cached(rendered, "Shop.App.g.cs");
+    }
+
+    [Fact]
+    public void ExportingStackTagged_ImportingStacksCodeCached()
+    {
+        var (_, rendered) = Reasons(Program.Replace("[Vpc(\"10.0.0.0/16\")]", "[Vpc(\"10.0.0.0/16\"), Tag(\"Name\", \"core\")]"));
+        Modified(rendered, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.App.g.cs");        // the tag is the network stack's: the application's template is the same
+        Cached(rendered, "Shop.Monitoring.g.cs");
+    }
+
+    [Fact]
     public void ImportingStackEdited_SameImports_ExportingStackCached()
     {
         var (assembled, rendered) = Reasons(Program.Replace("10.0.8.0/24", "10.0.9.0/24"));

@@ -19,6 +19,7 @@ public class KnownNamesTests
     [InlineData(KnownNames.SshVia, typeof(SshViaAttribute<>))]
     [InlineData(KnownNames.Parameter, typeof(ParameterAttribute))]
     [InlineData(KnownNames.Output, typeof(OutputAttribute))]
+    [InlineData(KnownNames.Tag, typeof(TagAttribute))]
     [InlineData(KnownNames.VpcPeering, typeof(VpcPeeringAttribute<,>))]
     [InlineData(KnownNames.RemoteVpcPeering, typeof(VpcPeeringAttribute<>))]
     [InlineData(KnownNames.TransitGateway, typeof(TransitGatewayAttribute))]

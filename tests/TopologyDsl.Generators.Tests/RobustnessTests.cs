@@ -70,6 +70,11 @@ public class RobustnessTests
         Reference.Select(r => $"Propagate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"TransitGatewayRoute<{r}>({s})"),
         Reference.Select(r => $"ReadsSecret<{r}>"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag({k}, {v})"),
+        Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag(\"Name\", {v}), Tag({k}, {k})"),
+        Gen.Select(Reference, StringArgument, Number, (r, z, n) => $"Subnet<{r}>(\"10.0.0.0/24\", ZoneName = {z}, Zone = {n})"),
+        Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
+        Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
@@ -86,7 +91,7 @@ public class RobustnessTests
     /// <summary>A stack class; split, it is two partial declarations that share the records and may both carry [Stack].</summary>
     private static string StackClass(string name, string[] records, string stackName, bool partial, string intent = "", int split = 0)
     {
-        var head = "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n";
+        var head = "[Stack(" + stackName + "), Output(\"O\", " + stackName + ", Export = " + stackName + "), Tag(" + stackName + ", " + stackName + ")" + intent + "]\npublic static " + (partial ? "partial " : "") + "class " + name + "\n{\n";
         if (split == 0 || records.Length < 2)
         {
             return head + string.Join("\n", records.Select(r => "    " + r)) + "\n}\n";

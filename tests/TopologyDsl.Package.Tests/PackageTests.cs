@@ -81,6 +81,12 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
             Assert.Contains("build/TopologyDsl.targets", entries);
             AssertNoBuildPaths(zip, "lib/net10.0/TopologyDsl.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll");
+            // nuget.org shows the README outside the repository: every link is absolute or within the page.
+            var readme = new StreamReader(zip.GetEntry("README.md")!.Open()).ReadToEnd();
+            Assert.Contains("](https://github.com/TopologyDsl/TopologyDsl/blob/", readme);
+            Assert.Empty(System.Text.RegularExpressions.Regex.Matches(readme, @"\]\((?!https?:|#)[^)]*\)").Select(m => m.Value));
+            static string WithoutLinkTargets(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\]\([^)]*\)", "]()");
+            Assert.Equal(WithoutLinkTargets(File.ReadAllText(Repo.PathOf("README.md"))), WithoutLinkTargets(readme));
             var nuspec = new StreamReader(zip.GetEntry("TopologyDsl.nuspec")!.Open()).ReadToEnd();
             Assert.Matches("<repository type=\"git\" url=\"https://github.com/TopologyDsl/TopologyDsl\" [^>]*commit=\"[0-9a-f]{40}\"", nuspec);
         }

@@ -95,6 +95,16 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Contains("up to date", _out.ToString());
     }
 
+    [Fact]
+    public void Version_NamesTheProgramAndTheLibraryThatWritesItsTemplates()
+    {
+        Assert.Equal(0, Run(WordPressStack.BuildTemplate(), "--version"));
+        var library = typeof(SynthCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.EndsWith($" (TopologyDsl {library}){Environment.NewLine}", _out.ToString());
+        Assert.Equal("", _err.ToString());
+    }
+
     [Theory]
     [InlineData("Required command was not provided")]
     [InlineData("Unrecognized command or argument 'deploy'", "deploy")]
@@ -102,6 +112,10 @@ public sealed class SynthCommandTests : IDisposable
     [InlineData("Unrecognized command or argument 'extra'", "synth", "extra")]
     [InlineData("Required argument missing for option: '--out'", "synth", "--out")]
     [InlineData("Required argument missing for option: '--out'", "synth", "--check", "--out")]
+    [InlineData("Required argument missing for option: '--out'", "synth", "--out=")]
+    [InlineData("--out names no folder (the value is empty)", "synth", "--out", "")]
+    [InlineData("--base names no folder (the value is empty)", "synth", "--base", "")]
+    [InlineData("--report-file names no file (the value is empty)", "synth", "--report-file", "")]
     public void UnknownOrIncompleteCommandLine_IsAUsageError_NamingWhatIsWrong(string message, params string[] args)
     {
         Assert.Equal(SynthCommand.UsageError, Run(WordPressStack.BuildTemplate(), args));

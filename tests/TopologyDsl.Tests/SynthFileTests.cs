@@ -58,10 +58,11 @@ public sealed class SynthFileTests : IDisposable
     // Faults
 
     [Fact]
-    public void Fault_OutIsEmpty_OneLine_AndTheTemplateIsKept()
+    public void EmptyOut_IsAUsageError_AndTheTemplateIsKept()
     {
         var old = WriteOldTemplate();
-        AssertOneLineFault("synth: --out names no folder (the value is empty)", Run("synth", "--out", ""));
+        Assert.Equal(SynthCommand.UsageError, Run("synth", "--out", ""));
+        Assert.StartsWith("synth: --out names no folder (the value is empty)", _err.ToString());
         Assert.Equal(old, File.ReadAllText(TemplatePath));
     }
 

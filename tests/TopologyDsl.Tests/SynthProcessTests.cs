@@ -100,7 +100,6 @@ public sealed class SynthProcessTests : IDisposable
 
     public static TheoryData<string, string[], string> Faults => new()
     {
-        { "empty --out", ["synth", "--out", ""], "synth: --out names no folder (the value is empty)" },
         { "--out is a file", ["synth", "--out", "notes.txt"], "synth: cannot write notes.txt/wordpress.yaml: notes.txt is a file, not a folder" },
         { "--out below a file", ["synth", "--out=notes.txt/sub"], "synth: cannot write notes.txt/sub/wordpress.yaml: notes.txt is a file, not a folder" },
         { "template path is a folder", ["synth", "--out", "folder"], "synth: cannot write folder/wordpress.yaml: it is a folder" },

@@ -16,6 +16,7 @@ public sealed class TestStackLintTests
     [SkippableTheory]
     [InlineData("kitchen-sink")]
     [InlineData("connections")]
+    [InlineData("tagged")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");

@@ -82,6 +82,41 @@ internal static class DiagnosticDescriptors
         "Stack member '{0}' takes the name of the BuildTemplate() method that the generator adds to stack '{1}'",
         "The generator adds 'public static Template BuildTemplate()' to every stack class, so no member of the stack may be named BuildTemplate (a method of that name with parameters is fine). Rename the member.");
 
+    public static readonly DiagnosticDescriptor TagOnUntaggedKind = Create("TDSL013", Usage, DiagnosticSeverity.Warning,
+        "Tag on a record that makes no taggable resource",
+        "[Tag(\"{0}\", ...)] on '{1}' is dropped: {2} takes no tags",
+        "Only resources whose CloudFormation type has a Tags property take tags; a template parameter has none. Remove the attribute, or tag the resources that use the parameter.");
+
+    public static readonly DiagnosticDescriptor TagKeyLength = Create("TDSL014", Usage, DiagnosticSeverity.Error,
+        "Tag key empty or too long",
+        "Tag key '{0}' of {1} has {2} characters, but a tag key has 1 to 128",
+        "AWS refuses an empty tag key and one of more than 128 characters (Amazon EC2 User Guide, \"Tag restrictions\"; the Key of the resource schemas' Tag). Shorten the key.");
+
+    public static readonly DiagnosticDescriptor TagValueLength = Create("TDSL015", Usage, DiagnosticSeverity.Error,
+        "Tag value too long",
+        "The value of tag '{0}' of {1} has {2} characters, but a tag value has at most 256",
+        "AWS refuses a tag value of more than 256 characters (Amazon EC2 User Guide, \"Tag restrictions\"; the Value of the resource schemas' Tag). Shorten the value.");
+
+    public static readonly DiagnosticDescriptor TagKeyReserved = Create("TDSL016", Usage, DiagnosticSeverity.Error,
+        "Tag key with the reserved aws: prefix",
+        "Tag key '{0}' of {1} begins with 'aws:', which AWS reserves for its own tags",
+        "Keys that begin with aws: (in any case) are reserved for AWS, and AWS refuses to create them (Amazon EC2 User Guide, \"Tag restrictions\"). Choose another key, such as one with your organisation's prefix.");
+
+    public static readonly DiagnosticDescriptor DuplicateTagKey = Create("TDSL017", Usage, DiagnosticSeverity.Error,
+        "Tag key given twice",
+        "Tag key '{0}' is given twice on {1}",
+        "A resource has one value per tag key, so the second tag would silently replace the first. Keep one [Tag] per key on the record or stack (a record's tag may override the stack's).");
+
+    public static readonly DiagnosticDescriptor TooManyTags = Create("TDSL018", Usage, DiagnosticSeverity.Error,
+        "More than 50 tags on one resource",
+        "{0} gets {1} tags (its Name, the stack's tags and its own), but a resource takes at most 50",
+        "AWS allows 50 user tags per resource (Amazon EC2 User Guide, \"Tag restrictions\"); the Name tag counts. Move tags from the stack to the records that need them, or drop some.");
+
+    public static readonly DiagnosticDescriptor TagCharactersRefused = Create("TDSL019", Usage, DiagnosticSeverity.Error,
+        "Tag with characters a tagged resource refuses",
+        "The {0} of tag '{1}' reaches {2} ({3}), which takes only letters, digits, spaces and _ . : / = + - @ in tags",
+        "EC2 resources take any character in tags, but IAM roles do not (the Tags pattern of the AWS::IAM::Role schema), and the stack's tags reach the roles the generator adds for flow logs and secrets. Use only letters, digits, spaces and _ . : / = + - @.");
+
     // 1xx: addressing
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
@@ -195,6 +230,25 @@ internal static class DiagnosticDescriptors
         "Route {0} of transit gateway route table '{1}' goes to attachment '{2}', but its VPC '{3}' holds only {4}",
         "Traffic for addresses the attached VPC does not hold is dropped there, unless that VPC routes it on (an egress or inspection VPC). Route the VPC's own block, or set this diagnostic's severity to none for such a VPC.");
 
+    public static readonly DiagnosticDescriptor ZoneGivenTwice = Create("TDSL123", Addressing, DiagnosticSeverity.Error,
+        "Availability zone given twice",
+        "Subnet '{0}' gives its availability zone both as {1} and as {2}; give it one way",
+        "A subnet is in one zone: give Zone (an index into the region's zones), ZoneName or ZoneId, not two of them. AWS::EC2::Subnet takes AvailabilityZone or AvailabilityZoneId, never both.");
+
+    public static readonly DiagnosticDescriptor MalformedZone = Create("TDSL124", Addressing, DiagnosticSeverity.Error,
+        "Malformed availability zone name or ID",
+        "{0} of subnet '{1}' is '{2}', which is not {3}",
+        "A zone name is the region's code and a letter (us-east-1a; a Local Zone us-west-2-lax-1a); a zone ID is the region's short code, -az and a number (use1-az1; a Local Zone usw2-lax1-az1), as the Amazon EC2 User Guide's \"Regions and Zones\" writes them. Copy the value from 'aws ec2 describe-availability-zones'.");
+
+    public static readonly DiagnosticDescriptor ZonesOfTwoRegions = Create("TDSL125", Addressing, DiagnosticSeverity.Error,
+        "Availability zones of two regions in one stack",
+        "Subnet '{0}' is in {1} of region {2}, but subnet '{3}' is in {4} of region {5}; a stack deploys to one region",
+        "A CloudFormation stack and every subnet it creates live in one region, so zones of another region do not exist where the stack deploys. Put the subnets of each region in a stack of their own.");
+
+    public static readonly DiagnosticDescriptor ZoneByName = Create("TDSL126", Addressing, DiagnosticSeverity.Warning,
+        "Availability zone given by name",
+        "Subnet '{0}' names its zone '{1}', which is a different physical zone in each AWS account; prefer ZoneId or Zone",
+        "AWS maps zone names to physical zones independently for each account, so 'us-east-1a' in two accounts may be two zones, and the template deploys only in that region (cfn-lint W3010). ZoneId names the same physical zone in every account; Zone picks one of the region's zones wherever the stack deploys.");
     public static readonly DiagnosticDescriptor RouteToReservedRange = Create("TDSL127", Addressing, DiagnosticSeverity.Error,
         "Route to the range AWS reserves for its own services",
         "Route table '{0}' routes {1}, which lies in 169.254.168.0/22, the link-local range AWS reserves for the instance metadata service and the Amazon DNS server",

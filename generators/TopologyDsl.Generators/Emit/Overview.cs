@@ -65,10 +65,14 @@ internal static class Overview
             }
 
             var mine = subnets.Where(s => index.Same(index.VpcOf(s), vpc)).ToList();
-            foreach (var zone in mine.Select(s => s.Zone).Distinct().OrderBy(z => z))
+            // Zones by index first (in index order), then by name, then by ID; a zone named in two forms shows twice.
+            var zones = mine.Select(s => (s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
+                .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Zone : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
+            foreach (var zone in zones)
             {
-                b.Append("    subgraph ").Append(Id(index, vpc)).Append("_zone").Append(Invariant.Format(zone)).Append("[\"zone ").Append(Invariant.Format(zone)).Append("\"]\n");
-                foreach (var subnet in mine.Where(s => s.Zone == zone))
+                var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Zone) : zone.ZoneText.Replace('-', '_');
+                b.Append("    subgraph ").Append(Id(index, vpc)).Append("_zone").Append(zoneId).Append("[\"zone ").Append(Label(zone.ZoneText)).Append("\"]\n");
+                foreach (var subnet in mine.Where(s => s.ZoneForm == zone.ZoneForm && s.ZoneText == zone.ZoneText))
                 {
                     var kind = subnet.Exposure switch
                     {

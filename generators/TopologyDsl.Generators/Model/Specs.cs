@@ -49,6 +49,9 @@ internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsP
 {
     public abstract ResourceKind Kind { get; }
 
+    /// <summary>The record's own [Tag] attributes, in source order (each at <c>{record}/tag[i]</c>).</summary>
+    public EquatableArray<TagSpec> Tags { get; init; }
+
     public ModelPath Path => ModelPath.Resource(Name);
 }
 
@@ -70,7 +73,44 @@ internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsParti
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Subnet;
+
+    /// <summary>The zone's name (ZoneName), such as <c>ap-northeast-1a</c>, when given instead of the index.</summary>
+    public string? ZoneName { get; init; }
+
+    /// <summary>The zone's ID (ZoneId), such as <c>apne1-az1</c>, when given instead of the index.</summary>
+    public string? ZoneId { get; init; }
+
+    /// <summary>How the zone is named: by index, name or ID. Zones named in different forms cannot be compared before deploy.</summary>
+    public ZoneForm ZoneForm => ZoneId is not null ? ZoneForm.Id : ZoneName is not null ? ZoneForm.Name : ZoneForm.Index;
+
+    /// <summary>The zone as written (<c>0</c>, <c>ap-northeast-1a</c>, <c>apne1-az1</c>): equal for two subnets of one form exactly when they are in the same zone.</summary>
+    public string ZoneText => ZoneId ?? ZoneName ?? Invariant.Format(Zone);
+
+    /// <summary>The zone's model path: where the form that names it was written.</summary>
+    public ModelPath ZonePath => Path.Child(ZoneForm switch { ZoneForm.Id => "zoneId", ZoneForm.Name => "zoneName", _ => "zone" });
+
+    /// <summary>Whether both subnets are known to be in the same zone (false when their zones are named in different forms).</summary>
+    public bool SameZone(SubnetSpec other) => ZoneForm == other.ZoneForm && ZoneText == other.ZoneText;
+
+    /// <summary>Whether both subnets are known to be in different zones (false when their zones are named in different forms).</summary>
+    public bool OtherZone(SubnetSpec other) => ZoneForm == other.ZoneForm && ZoneText != other.ZoneText;
 }
+
+/// <summary>How a subnet names its availability zone.</summary>
+internal enum ZoneForm
+{
+    /// <summary>An index into the region's zones (<c>!Select [n, !GetAZs '']</c>).</summary>
+    Index,
+
+    /// <summary>A zone name (AvailabilityZone), which maps to a different physical zone in each account.</summary>
+    Name,
+
+    /// <summary>A zone ID (AvailabilityZoneId), the same physical zone in every account.</summary>
+    Id,
+}
+
+/// <summary>A tag from a [Tag] attribute on the stack class or a record.</summary>
+internal sealed record TagSpec(string Key, string Value);
 
 internal sealed record InternetGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc)
     : ResourceSpec(Name, Keyword, IsPartial)
@@ -206,7 +246,8 @@ internal sealed record StackSpec(
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<OutputSpec> Outputs,
     EquatableArray<Finding> ParseFindings,
-    EquatableArray<IntentSpec> Intents = default)
+    EquatableArray<IntentSpec> Intents = default,
+    EquatableArray<TagSpec> Tags = default)
 {
     /// <summary>What identifies the stack class in the program, and what references to its records name: <c>{Namespace}.{Class}</c>.</summary>
     public string Key => KeyOf(Namespace, ClassName);

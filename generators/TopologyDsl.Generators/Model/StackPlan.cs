@@ -474,8 +474,11 @@ internal static class StackPlan
                         block = SecondaryBlock(subnetVpc, holder);
                     }
 
-                    calls.Add(Call("Subnet", s.Name, ("vpc", Id(s.Vpc)), ("cidr", Text(s.CidrBlock)), ("zone", new PlannedValue.Number(s.Zone)),
-                        ("dependsOn", block is null ? null : PlannedValue.NamesOrNull([block]))));
+                    calls.Add(Call("Subnet", s.Name, ("vpc", Id(s.Vpc)), ("cidr", Text(s.CidrBlock)),
+                        ("zone", s.ZoneForm == ZoneForm.Index ? new PlannedValue.Number(s.Zone) : null),
+                        ("dependsOn", block is null ? null : PlannedValue.NamesOrNull([block])),
+                        ("zoneName", s.ZoneForm == ZoneForm.Name ? Text(s.ZoneName!) : null),
+                        ("zoneId", s.ZoneForm == ZoneForm.Id ? Text(s.ZoneId!) : null)));
                     break;
                 case InternetGatewaySpec g:
                     calls.Add(Call("InternetGateway", g.Name));
@@ -522,6 +525,16 @@ internal static class StackPlan
             }
         }
 
+        // Tags beyond the Name = logical ID that every taggable resource gets from the builder.
+        foreach (var (name, tags) in TaggedResources(stack))
+        {
+            if (tags.Count != 1 || tags[0].Key != NameTag || tags[0].Value != name.LogicalId)
+            {
+                calls.Add(Call("Tags", name.LogicalId, ("", new PlannedValue.Items(
+                    tags.Select(t => (PlannedValue)PlannedValue.Helper("Tag", Text(t.Key), Text(t.Value))).ToEquatableArray()))));
+            }
+        }
+
         PlanOutputs(stack, calls);
 
         // The records other stacks of the program import, each exported as '{stack}-{record}'.
@@ -533,6 +546,85 @@ internal static class StackPlan
         }
 
         return calls;
+    }
+
+    /// <summary>The tag the AWS console shows as a resource's name.</summary>
+    public const string NameTag = "Name";
+
+    /// <summary>
+    /// The CloudFormation types that take tags: those whose resource schema (us-east-1, cfn-lint v1.51.5)
+    /// has a Tags property, all as a list of Key and Value. The runtime's TaggedResource types are the
+    /// same set (a test holds the three together).
+    /// </summary>
+    public static readonly HashSet<string> TaggableTypes = new(System.StringComparer.Ordinal)
+    {
+        "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable",
+        "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::FlowLog", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::SecretsManager::Secret",
+        "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayRouteTable",
+    };
+
+    /// <summary>The record a planned name comes from: the first segment of its owner's path.</summary>
+    public static string RecordOf(PlannedName name)
+    {
+        var slash = name.Owner.Value.IndexOf('/');
+        return slash < 0 ? name.Owner.Value : name.Owner.Value.Substring(0, slash);
+    }
+
+    /// <summary>
+    /// Every taggable resource of the stack with its tags, in template order. A resource gets the
+    /// stack's tags and the tags of the record it is made from (a NAT gateway's Elastic IP, a VPC's flow
+    /// log, its group and role, an instance's role get their record's), the record's winning over the
+    /// stack's for one key (and, of two tags with one key on one record or stack, the later). Its Name
+    /// is the record's Name tag on the record's own resource, else the stack's Name tag, else its
+    /// logical ID. Name comes first, then the other keys in ordinal order.
+    /// </summary>
+    public static IEnumerable<(PlannedName Name, IReadOnlyList<TagSpec> Tags)> TaggedResources(StackSpec stack)
+    {
+        var records = new Dictionary<string, ResourceSpec>(System.StringComparer.Ordinal);
+        foreach (var resource in stack.Resources)
+        {
+            records[resource.Name] = resource;
+        }
+
+        foreach (var name in Names(stack))
+        {
+            if (!TaggableTypes.Contains(name.CfnType))
+            {
+                continue;
+            }
+
+            records.TryGetValue(RecordOf(name), out var record);
+            yield return (name, TagsOf(stack, record, name.LogicalId));
+        }
+    }
+
+    private static IReadOnlyList<TagSpec> TagsOf(StackSpec stack, ResourceSpec? record, string logicalId)
+    {
+        var merged = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var tag in stack.Tags)
+        {
+            merged[tag.Key] = tag.Value;
+        }
+
+        string? ownName = null;
+        foreach (var tag in record?.Tags ?? EquatableArray<TagSpec>.Empty)
+        {
+            if (tag.Key == NameTag)
+            {
+                ownName = tag.Value;
+            }
+            else
+            {
+                merged[tag.Key] = tag.Value;
+            }
+        }
+
+        var isMain = record is not null && record.Name == logicalId;
+        var nameValue = (isMain ? ownName : null) ?? (merged.TryGetValue(NameTag, out var stackName) ? stackName : logicalId);
+        merged.Remove(NameTag);
+        var tags = new List<TagSpec>(merged.Count + 1) { new(NameTag, nameValue) };
+        tags.AddRange(merged.OrderBy(pair => pair.Key, System.StringComparer.Ordinal).Select(pair => new TagSpec(pair.Key, pair.Value)));
+        return tags;
     }
 
     /// <summary>The name the generated code gives an imported record: its stack's key and its name, which no logical ID can be (it has dots).</summary>

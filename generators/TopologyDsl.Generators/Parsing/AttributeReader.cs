@@ -67,6 +67,9 @@ internal sealed class AttributeReader
         return null;
     }
 
+    /// <summary>Whether the attribute sets the named property at all (even to its default).</summary>
+    public bool HasNamed(string name) => _data.NamedArguments.Any(pair => pair.Key == name);
+
     public string? NamedString(string name, string segment) => Named(name, segment) as string;
 
     public int NamedInt(string name, string segment, int fallback = 0) => Named(name, segment) is int value ? value : fallback;

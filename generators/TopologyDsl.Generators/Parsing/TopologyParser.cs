@@ -144,13 +144,37 @@ internal static class TopologyParser
             ParseIntents(stack, member, ModelPath.Resource(member.Name), map, intents, cancellationToken);
         }
 
+        var tags = ParseTags(stack, ModelPath.Stack, map, cancellationToken);
         var ns = stack.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var spec = new StackSpec(ns, stack.Name, stack.IsStatic, isPartial, stackName, description,
-            resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray(), intents.ToEquatableArray());
+            resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray(), intents.ToEquatableArray(), tags);
         return new ParseResult(spec, map);
     }
 
     private static ResourceSpec? ParseResource(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var resource = ParseResourceAttributes(stack, record, map, findings, cancellationToken);
+        var tags = resource is null ? EquatableArray<TagSpec>.Empty : ParseTags(record, resource.Path, map, cancellationToken);
+        return resource is null || tags.Count == 0 ? resource : resource with { Tags = tags };
+    }
+
+    /// <summary>The [Tag] attributes of the stack class or a record, each at <c>owner/tag[i]</c> with <c>key</c> and <c>value</c> under it.</summary>
+    private static EquatableArray<TagSpec> ParseTags(INamedTypeSymbol type, ModelPath owner, SourceMap? map, CancellationToken cancellationToken)
+    {
+        var tags = new List<TagSpec>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeType && MetadataName(attributeType) == KnownNames.Tag)
+            {
+                var reader = new AttributeReader(attribute, owner.Item("tag", tags.Count), map, cancellationToken);
+                tags.Add(new TagSpec(reader.ConstructorString(0, "key") ?? "", reader.ConstructorString(1, "value") ?? ""));
+            }
+        }
+
+        return tags.ToEquatableArray();
+    }
+
+    private static ResourceSpec? ParseResourceAttributes(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
     {
         AttributeData? declaring = null;
         var declaringKind = default(ResourceKind);
@@ -246,8 +270,27 @@ internal static class TopologyParser
                     main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
                     main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays));
             case ResourceKind.Subnet:
-                return new SubnetSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
-                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"));
+            {
+                var zoneName = main.NamedString("ZoneName", "zoneName");
+                var zoneId = main.NamedString("ZoneId", "zoneId");
+                var subnet = new SubnetSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
+                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind")) { ZoneName = zoneName, ZoneId = zoneId };
+
+                // One zone, one form: AWS::EC2::Subnet takes AvailabilityZone or AvailabilityZoneId, not both (the schema's dependentExcluded).
+                if (main.HasNamed("Zone") && (zoneName ?? zoneId) is not null)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ZoneGivenTwice.Id, path.Child(zoneName is not null ? "zoneName" : "zoneId"),
+                        name, "Zone", zoneName is not null ? "ZoneName" : "ZoneId"));
+                }
+
+                if (zoneName is not null && zoneId is not null)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ZoneGivenTwice.Id, path.Child("zoneId"), name, "ZoneName", "ZoneId"));
+                }
+
+                return subnet;
+            }
+
             case ResourceKind.InternetGateway:
                 return new InternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
             case ResourceKind.NatGateway:

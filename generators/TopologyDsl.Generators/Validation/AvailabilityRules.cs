@@ -21,10 +21,11 @@ internal static class AvailabilityRules
 
                 for (var a = 0; a < table.Associations.Count; a++)
                 {
-                    if (index.Resolve<SubnetSpec>(table.Associations[a]) is { } subnet && subnet.Zone != natSubnet.Zone)
+                    // Only zones named in one form compare: zone 0 may or may not be us-east-1a, and a name is another zone ID in each account.
+                    if (index.Resolve<SubnetSpec>(table.Associations[a]) is { } subnet && subnet.OtherZone(natSubnet))
                     {
                         findings.Add(Finding.Create(DiagnosticDescriptors.NatGatewayInAnotherZone.Id, table.Path.Item("associate", a),
-                            subnet.Name, Invariant.Format(subnet.Zone), nat.Name, Invariant.Format(natSubnet.Zone)));
+                            subnet.Name, subnet.ZoneText, nat.Name, natSubnet.ZoneText));
                     }
                 }
             }

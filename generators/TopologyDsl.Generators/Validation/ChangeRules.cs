@@ -86,8 +86,11 @@ internal static class ChangeRules
         foreach (var subnet in subnets)
         {
             Compare(subnet.Path.Child("cidr"), "CidrBlock", committed.Scalar(subnet.Name, "CidrBlock"), subnet.CidrBlock, subnet.Name, In(subnet));
-            Compare(subnet.Path.Child("zone"), "Zone", committed.Scalar(subnet.Name, "AvailabilityZone"),
-                "!Select [" + subnet.Zone.ToString(CultureInfo.InvariantCulture) + ", !GetAZs '']", subnet.Name, In(subnet));
+            // AvailabilityZone and AvailabilityZoneId are both create-only: a move between the forms replaces the subnet too.
+            Compare(subnet.ZonePath, subnet.ZoneForm == ZoneForm.Index ? "Zone" : subnet.ZoneForm == ZoneForm.Name ? "ZoneName" : "ZoneId",
+                committed.Scalar(subnet.Name, "AvailabilityZoneId") ?? committed.Scalar(subnet.Name, "AvailabilityZone"),
+                subnet.ZoneForm == ZoneForm.Index ? "!Select [" + subnet.Zone.ToString(CultureInfo.InvariantCulture) + ", !GetAZs '']" : subnet.ZoneText,
+                subnet.Name, In(subnet));
         }
 
         foreach (var vpc in stack.Resources.OfType<VpcSpec>().Where(v => committed.TypeOf(v.Name) == "AWS::EC2::VPC"))

@@ -228,16 +228,18 @@ internal static class ConnectionRules
     /// </summary>
     private static void CheckAttachmentZones(StackIndex index, RouteTableSpec table, RouteSpec route, TransitGatewayAttachmentSpec attachment, ModelPath path, List<Finding> findings)
     {
-        var zones = attachment.Subnets.Select(s => index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!.Zone).ToList();
+        // Zones given in different forms (an index, a name, an ID) cannot be compared: they count as covered.
+        var zones = attachment.Subnets.Select(s => index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!).ToList();
         if (zones.Count == 0)
         {
             return;
         }
 
-        if (table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).FirstOrDefault(s => s is not null && !zones.Contains(s.Zone)) is { } stranded)
+        if (table.Associations.Select(a => index.Resolve<SubnetSpec>(a))
+                .FirstOrDefault(s => s is not null && !zones.Any(z => z.SameZone(s) || z.ZoneForm != s.ZoneForm)) is { } stranded)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteFromUncoveredZone.Id, path.Child("target"), table.Name, route.Destination,
-                route.Target.Display, index.Display(stranded), Invariant.Format(stranded.Zone), index.Display(attachment)));
+                route.Target.Display, index.Display(stranded), stranded.ZoneText, index.Display(attachment)));
         }
     }
 
@@ -305,7 +307,10 @@ internal static class ConnectionRules
             return;
         }
 
-        var zones = new Dictionary<int, (SubnetSpec Subnet, ModelPath Path)>();
+        // Keyed by the zone as written, in its form: two subnets share a zone when both name it alike.
+        // Zones named in different forms (an index, a name, an ID) are not compared: which zone an
+        // index or a name stands for is known only in the account and region the stack deploys to.
+        var zones = new Dictionary<(ZoneForm, string), (SubnetSpec Subnet, ModelPath Path)>();
         for (var i = 0; i < attachment.Subnets.Count; i++)
         {
             var path = attachment.Path.Item("subnet", i).Child("subnet");
@@ -315,14 +320,14 @@ internal static class ConnectionRules
             }
 
             ReferenceRules.SameVpc(index, attachment, vpc, subnet, path, findings);
-            if (zones.TryGetValue(subnet.Zone, out var first))
+            if (zones.TryGetValue((subnet.ZoneForm, subnet.ZoneText), out var first))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.AttachmentSubnetsShareZone.Id, path, first.Path,
-                    attachment.Name, index.Display(first.Subnet), index.Display(subnet), Invariant.Format(subnet.Zone)));
+                    attachment.Name, index.Display(first.Subnet), index.Display(subnet), subnet.ZoneText));
             }
             else
             {
-                zones.Add(subnet.Zone, (subnet, path));
+                zones.Add((subnet.ZoneForm, subnet.ZoneText), (subnet, path));
             }
         }
     }

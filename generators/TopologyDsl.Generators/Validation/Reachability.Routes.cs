@@ -153,10 +153,11 @@ internal sealed partial class Reachability
             return (null, new BrokenLink("VPC '" + _index.Display(fromVpc) + "' has no attachment to " + name + ", so its route to it leads nowhere", routeAt));
         }
 
-        var zones = attachment.Subnets.Select(s => _index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!.Zone).ToList();
-        if (zones.Count > 0 && !zones.Contains(from.Zone))
+        // Zones given in different forms (an index, a name, an ID) cannot be compared: they count as covered.
+        var zones = attachment.Subnets.Select(s => _index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!).ToList();
+        if (zones.Count > 0 && !zones.Any(z => z.SameZone(from) || z.ZoneForm != from.ZoneForm))
         {
-            return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' has no subnet in zone " + Invariant.Format(from.Zone)
+            return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' has no subnet in zone " + from.ZoneText
                 + ", so subnet '" + _index.Display(from) + "' cannot reach " + name, attachment.Path));
         }
 

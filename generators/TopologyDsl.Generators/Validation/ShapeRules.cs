@@ -41,7 +41,7 @@ internal static class ShapeRules
                     // The values CloudWatch Logs accepts: the enum of RetentionInDays in the schema-derived table.
                     OutOfRange(vpc.Path.Child("flowLogRetentionDays"), "FlowLogRetentionDays", vpc.Name, vpc.FlowLogRetentionDays, allowed, findings);
                     break;
-                case SubnetSpec subnet when subnet.Zone < 0 || subnet.Zone > MaxZoneIndex:
+                case SubnetSpec subnet when subnet.ZoneForm == ZoneForm.Index && (subnet.Zone < 0 || subnet.Zone > MaxZoneIndex):
                     OutOfRange(subnet.Path.Child("zone"), "Zone", subnet.Name, subnet.Zone,
                         "an availability zone index from 0 to 5: no AWS region has more than six zones (us-east-1 has six), so !Select fails at deploy", findings);
                     break;

@@ -30,6 +30,8 @@ internal static class TopologyValidator
 
         var index = new StackIndex(stack, imported, readFile);
         ShapeRules.Check(index, findings);
+        TagRules.Check(index, findings);
+        ZoneRules.Check(index, findings);
         ReferenceRules.Check(index, findings);
         CidrRules.Check(index, findings);
         NamingRules.Check(index, findings);

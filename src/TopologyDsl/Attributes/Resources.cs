@@ -53,6 +53,22 @@ public sealed class StackAttribute(string name) : Attribute
     public string? Description { get; set; }
 }
 
+/// <summary>
+/// A tag. On the [Stack] class, every taggable resource of the stack gets it; on a resource record,
+/// the resources made from that record get it (a record's tag wins over a stack's tag with the same
+/// key). <c>[Tag("Name", "prod-web")]</c> on a record replaces the Name tag, which is the logical ID
+/// otherwise. Keys have 1 to 128 characters and may not begin with <c>aws:</c>; values at most 256.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class TagAttribute(string key, string value) : Attribute
+{
+    /// <summary>The tag's key, such as <c>CostCenter</c>.</summary>
+    public string Key { get; } = key;
+
+    /// <summary>The tag's value (may be empty).</summary>
+    public string Value { get; } = value;
+}
+
 /// <summary>A VPC with a primary IPv4 block, such as <c>10.0.0.0/16</c> (/16 to /28).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class VpcAttribute(string cidrBlock) : Attribute
@@ -98,6 +114,19 @@ public sealed class SubnetAttribute<TVpc>(string cidrBlock) : Attribute where TV
 
     /// <summary>Which availability zone of the stack's region, counted from 0 (<c>!Select [Zone, !GetAZs '']</c>).</summary>
     public int Zone { get; set; }
+
+    /// <summary>
+    /// The availability zone by name, such as <c>ap-northeast-1a</c> (AvailabilityZone), instead of
+    /// <see cref="Zone"/>. A zone name stands for a different physical zone in each account and ties
+    /// the template to one region (warning TDSL126); prefer <see cref="ZoneId"/>.
+    /// </summary>
+    public string? ZoneName { get; set; }
+
+    /// <summary>
+    /// The availability zone by ID, such as <c>apne1-az1</c> (AvailabilityZoneId), instead of
+    /// <see cref="Zone"/>: the same physical zone in every account.
+    /// </summary>
+    public string? ZoneId { get; set; }
 
     /// <summary>Whether the subnet is meant to be public or private; a routing that disagrees is a warning.</summary>
     public SubnetKind Kind { get; set; }

@@ -73,6 +73,19 @@ public static class SynthCommand
             HelpName = "change|replace|data-loss",
         };
         failOn.AcceptOnlyFromAmong(FailOnNames.Keys.ToArray());
+
+        // "--out ''" and "--out=" both name nothing: a usage error (exit code 2) either way.
+        foreach (var (option, what) in new[] { (output, "folder"), (compareWith, "folder"), (reportFile, "file") })
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => t.Value.Length == 0))
+                {
+                    result.AddError($"{option.Name} names no {what} (the value is empty)");
+                }
+            });
+        }
+
         var command = new Command(Name, "Write each stack's template to DIR/<stack>.yaml (and its network picture and reachability matrix to DIR/<stack>.md) and report what deploying it changes") { check, output, compareWith, reportFile, failOn };
         command.SetAction(result => new Synth(context).Run(result.GetValue(check), result.GetValue(output), result.GetValue(compareWith),
             result.GetValue(reportFile), FailOnNames[result.GetValue(failOn) ?? "none"]));
@@ -103,15 +116,6 @@ public static class SynthCommand
                 // A Program.cs that passes no stack would otherwise "succeed" and check nothing.
                 _err.WriteLine($"{Name}: no stack was given; pass each stack's BuildTemplate() to SynthCommand.Run");
                 return Failed;
-            }
-
-            foreach (var (option, value, what) in new[] { ("--out", outOption, "folder"), ("--base", baseOption, "folder"), ("--report-file", reportFile, "file") })
-            {
-                if (value is { Length: 0 })
-                {
-                    _err.WriteLine($"{Name}: {option} names no {what} (the value is empty)");
-                    return Failed;
-                }
             }
 
             // Two stacks with one name would overwrite one template with the other (TDSL308), and stacks

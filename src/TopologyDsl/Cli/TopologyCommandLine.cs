@@ -4,6 +4,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.CommandLine.Invocation;
 using TopologyDsl.CloudFormation;
 
 namespace TopologyDsl.Cli;
@@ -47,7 +49,38 @@ public static class TopologyCommandLine
             root.Add(subcommand(context));
         }
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(context.Out);
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// <c>--version</c> names both the program and the TopologyDsl library that wrote its templates
+    /// (the default prints only the program's version, which says nothing about the templates).
+    /// </summary>
+    private sealed class VersionAction(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine($"{Describe(Assembly.GetEntryAssembly())} (TopologyDsl {Describe(typeof(TopologyCommandLine).Assembly).Split(' ')[^1]})");
+            return Success;
+        }
+
+        private static string Describe(Assembly? assembly)
+        {
+            if (assembly is null)
+            {
+                return "unknown";
+            }
+
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+            return assembly.GetName().Name + " " + version;
+        }
     }
 
     /// <summary>

@@ -89,9 +89,18 @@ public sealed class TemplateBuilder
     public FlowLog FlowLog(string id, string vpc, string logGroup, string role) =>
         Add(new FlowLog(id) { ResourceId = Id(vpc), LogGroupName = Fn.Ref(logGroup), DeliverLogsPermissionArn = Fn.GetAtt(role, "Arn") });
 
-    /// <summary>AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region.</summary>
-    public Subnet Subnet(string id, string vpc, string cidr, int zone, string[]? dependsOn = null) =>
-        Add(new Subnet(id) { VpcId = Id(vpc), CidrBlock = cidr, AvailabilityZone = Fn.Zone(zone) }, dependsOn);
+    /// <summary>
+    /// AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region,
+    /// or in the zone named by <paramref name="zoneName"/> (AvailabilityZone) or <paramref name="zoneId"/> (AvailabilityZoneId).
+    /// </summary>
+    public Subnet Subnet(string id, string vpc, string cidr, int zone = 0, string[]? dependsOn = null, string? zoneName = null, string? zoneId = null) =>
+        Add(new Subnet(id)
+        {
+            VpcId = Id(vpc),
+            CidrBlock = cidr,
+            AvailabilityZone = zoneId is not null ? null : zoneName is not null ? (Value)zoneName : Fn.Zone(zone),
+            AvailabilityZoneId = zoneId,
+        }, dependsOn);
 
     /// <summary>AWS::EC2::InternetGateway.</summary>
     public InternetGateway InternetGateway(string id) => Add(new InternetGateway(id));
@@ -246,6 +255,33 @@ public sealed class TemplateBuilder
         return Add(instance, dependsOn);
     }
 
+    /// <summary>A tag, for <see cref="Tags"/>.</summary>
+    public Tag Tag(string key, string value) => new(key, value);
+
+    /// <summary>
+    /// Sets the tags of the resource <paramref name="id"/> (added before) to exactly <paramref name="tags"/>,
+    /// in that order, in place of the Name tag every taggable resource gets.
+    /// </summary>
+    public void Tags(string id, Tag[] tags)
+    {
+        foreach (var resource in Template.Resources)
+        {
+            if (resource.LogicalId == id)
+            {
+                if (resource is not TaggedResource tagged)
+                {
+                    throw new System.ArgumentException($"{id} ({resource.Type}) takes no tags", nameof(id));
+                }
+
+                tagged.Tags.Clear();
+                tagged.Tags.AddRange(tags);
+                return;
+            }
+        }
+
+        throw new System.ArgumentException($"no resource {id} to tag", nameof(id));
+    }
+
     /// <summary>A template output; with <paramref name="export"/>, exported under that name.</summary>
     public Output Output(string name, Value value, string? description = null, string? export = null)
     {
@@ -263,7 +299,7 @@ public sealed class TemplateBuilder
 
         if (resource is TaggedResource tagged)
         {
-            tagged.Tags.Add(Tag.Name(resource.LogicalId));
+            tagged.Tags.Add(Resources.Tag.Name(resource.LogicalId));
         }
 
         Template.Add(resource);

@@ -53,13 +53,16 @@ public sealed class Subnet(string logicalId) : TaggedResource(logicalId)
     /// <summary>The IPv4 block, inside the VPC's.</summary>
     public required Value CidrBlock { get; init; }
 
-    /// <summary>The availability zone, usually <c>!Select [n, !GetAZs '']</c>.</summary>
+    /// <summary>The availability zone, usually <c>!Select [n, !GetAZs '']</c>, or a zone's name.</summary>
     public Value? AvailabilityZone { get; init; }
+
+    /// <summary>The availability zone's ID, such as <c>apne1-az1</c> (instead of <see cref="AvailabilityZone"/>).</summary>
+    public Value? AvailabilityZoneId { get; init; }
 
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
-        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone);
+        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId);
         WriteTags(p);
     }
 }
