@@ -209,4 +209,22 @@ public class ReachabilityAcrossVpcsTests
         Assert.Null(model.Explain(App, cache, Redis));
         Assert.Equal(["AppServer"], model.Instances.Select(i => i.Name));
     }
+
+    /// <summary>Two groups named alike in two stacks are two groups: each rule admits its own sources.</summary>
+    [Fact]
+    public void GroupsNamedAlikeInTwoStacks_KeepTheirOwnRules()
+    {
+        const string NetworkKey = "Shop.Network";
+        var network = Stack("Network", TwoVpcs().Append(Sg("Db", "A", [Cidr(5432, "10.9.0.0/16")], [])));
+        RefSpec Imported(string name) => new(name, InStack: false, IsError: false, Stack: NetworkKey);
+        var app = Stack("App", [
+            new SecurityGroupSpec("Db", TypeKeyword.Record, true, Imported("A"), "Db", new[] { Group(5432, Ref("Client")) }.ToEquatableArray(), EquatableArray<RuleSpec>.Empty),
+            new SecurityGroupSpec("Client", TypeKeyword.Record, true, Imported("A"), "Client", EquatableArray<RuleSpec>.Empty, EquatableArray<RuleSpec>.Empty),
+            Server("Shared", Imported("SubA"), "10.0.1.20", Imported("Db")),
+            Server("Own", Imported("SubA"), "10.0.1.30", Ref("Db")),
+            Server("Client", Imported("SubA"), "10.0.1.10", Ref("Client")),
+        ]);
+        var model = new Reachability(new StackIndex(app, new[] { network }.ToEquatableArray(), _ => null));
+        Assert.Equal(["Client -> Own: TCP 5432 via local route"], Matrix(model).Where(p => !p.Contains("internet")));
+    }
 }

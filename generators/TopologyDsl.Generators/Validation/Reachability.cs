@@ -125,8 +125,12 @@ internal sealed record BrokenLink(string Reason, ModelPath At);
 /// </summary>
 internal sealed partial class Reachability
 {
-    /// <summary>A security group rule as the model uses it: ports, peer (a group by its program-wide key), and where it was written.</summary>
-    private sealed record Permit(PortRange Ports, string? Peer, string? PeerGroup, ModelPath At);
+    /// <summary>
+    /// A security group rule as the model uses it: ports, peer (a group by its program-wide key), and
+    /// where it was written (<see cref="Group"/>: the program-wide key of its group, since paths are
+    /// relative to the group's stack).
+    /// </summary>
+    private sealed record Permit(PortRange Ports, string? Peer, string? PeerGroup, ModelPath At, string Group = "");
 
     private readonly StackIndex _index;
     private readonly List<InstanceSpec> _instances;
@@ -255,7 +259,9 @@ internal sealed partial class Reachability
     public StackIndex Index => _index;
 
     /// <summary>The instances of this stack.</summary>
-    public IReadOnlyList<InstanceSpec> Instances => _instances.Where(IsLocal).ToList();
+    public IReadOnlyList<InstanceSpec> Instances => _local ??= _instances.Where(IsLocal).ToList();
+
+    private List<InstanceSpec>? _local;
 
     /// <summary>An instance by its endpoint name (qualified when imported).</summary>
     public InstanceSpec? Instance(string name) => _byId.TryGetValue(name, out var instance) ? instance : null;
@@ -273,7 +279,7 @@ internal sealed partial class Reachability
         _index.ResolveFrom<SecurityGroupSpec>(group, rule.PeerGroup) is { } peer ? _index.Key(peer) : null;
 
     private IEnumerable<Permit> Ingress(SecurityGroupSpec group) =>
-        group.Ingress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, PeerGroup(group, r), group.Path.Item("ingress", i)));
+        group.Ingress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, PeerGroup(group, r), group.Path.Item("ingress", i), _index.Key(group)));
 
     /// <summary>A group without outbound rules keeps EC2's default: all IPv4 traffic to anywhere.</summary>
     private IEnumerable<Permit> Egress(SecurityGroupSpec group) => group.Egress.Count == 0
@@ -643,13 +649,13 @@ internal sealed partial class Reachability
         var found = new HashSet<OpenPath>();
 
         // Class to class: the source classes each ingress rule admits, found once per rule (a rule's
-        // key is the stack's and its path). A class reaches itself when it has two members and its
+        // key is its group's and its path). A class reaches itself when it has two members and its
         // rules let them talk. Paths between two imported classes belong to their own stack's matrix.
         var representatives = _classes.Select(c => c[0]).ToList();
         var sourcesOfRule = new Dictionary<(string, ModelPath), List<InstanceSpec>>();
-        List<InstanceSpec> Sources(InstanceSpec target, Permit permit)
+        List<InstanceSpec> Sources(Permit permit)
         {
-            var key = (_index.OwnerOf(target).Key, permit.At);
+            var key = (permit.Group, permit.At);
             if (!sourcesOfRule.TryGetValue(key, out var sources))
             {
                 sources = permit.PeerGroup is { } g
@@ -666,7 +672,7 @@ internal sealed partial class Reachability
             var to = EndpointOf(target);
             foreach (var ingress in Permits(target, inbound: true))
             {
-                foreach (var source in Sources(target, ingress))
+                foreach (var source in Sources(ingress))
                 {
                     if ((_index.Same(source, target) && _classes[_classOf[Id(target)]].Count < 2) || !(IsLocal(source) || IsLocal(target))
                         || Between(source, target).Link is not { } link || !PeerMatches(ingress, EndpointOf(source), link))
