@@ -227,4 +227,13 @@ public class ReachabilityAcrossVpcsTests
         var model = new Reachability(new StackIndex(app, new[] { network }.ToEquatableArray(), _ => null));
         Assert.Equal(["Client -> Own: TCP 5432 via local route"], Matrix(model).Where(p => !p.Contains("internet")));
     }
+
+    /// <summary>The picture draws the transit gateway, each attachment and the routes to it, and the matrix names it.</summary>
+    [Fact]
+    public void Overview_TransitGateway_MatchesSnapshot()
+    {
+        var resources = Hub(defaultTables: false);
+        resources.Add(new VpcPeeringSpec("AToB", TypeKeyword.Record, true, Ref("A"), Ref("B"), null, null, null, null, EquatableArray<string>.Empty));
+        TopologyDsl.Testing.Snapshot.Verify(TopologyDsl.Generators.Emit.Overview.Render(new StackIndex(Stack("Shop", resources), _ => null)), "md");
+    }
 }
