@@ -236,4 +236,21 @@ public class ReachabilityAcrossVpcsTests
         resources.Add(new VpcPeeringSpec("AToB", TypeKeyword.Record, true, Ref("A"), Ref("B"), null, null, null, null, EquatableArray<string>.Empty));
         TopologyDsl.Testing.Snapshot.Verify(TopologyDsl.Generators.Emit.Overview.Render(new StackIndex(Stack("Shop", resources), _ => null)), "md");
     }
+
+    /// <summary>A block of a VPC outside the program, behind a peering given by ID, is reached through it, both ways.</summary>
+    [Fact]
+    public void RemotePeering_CarriesItsBlocks()
+    {
+        var resources = TwoVpcs();
+        resources.Add(new VpcPeeringSpec("ToPartner", TypeKeyword.Record, true, Ref("A"), null, "vpc-0123456789abcdef0", null, null, null,
+            new[] { "192.168.0.0/16" }.ToEquatableArray()));
+        resources.Add(Table("RoutesA", "A", "SubA", ("192.168.0.0/16", "ToPartner")));
+        resources.Add(Sg("Api", "A", [Cidr(8443, "192.168.10.0/24")], [Cidr(443, "192.168.10.0/24")]));
+        resources.Add(Server("ApiServer", Ref("SubA"), "10.0.1.10", Ref("Api")));
+        Assert.Equal(
+        [
+            "ApiServer -> 192.168.10.0/24: TCP 443 via peering 'ToPartner'",
+            "192.168.10.0/24 -> ApiServer: TCP 8443 via peering 'ToPartner'",
+        ], Matrix(Model(resources)));
+    }
 }

@@ -383,6 +383,10 @@ internal sealed partial class Reachability
                     instance.Path.Child("publicIp")));
             case InternetGatewaySpec gateway:
                 return ("internet gateway '" + _index.Display(gateway) + "'", null);
+
+            // A block outside the program, behind a peering to a VPC given by ID (its PeerCidrBlocks; TDSL119 checks the route lies in them).
+            case VpcPeeringSpec { IsRemote: true } peering when destination.Kind == EndpointKind.Block:
+                return ("peering '" + _index.Display(peering) + "'", null);
             case NatGatewaySpec nat when inbound:
                 return (null, new BrokenLink("subnet '" + _index.Display(subnet) + "' answers " + destination.Display + " through NAT gateway '" + _index.Display(nat)
                     + "', which takes no connections from outside", at));
