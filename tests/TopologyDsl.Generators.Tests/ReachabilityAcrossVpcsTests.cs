@@ -101,6 +101,18 @@ public class ReachabilityAcrossVpcsTests
     }
 
     [Fact]
+    public void BrokenLink_NamesTheInstancesAsked_NotTheirClass()
+    {
+        var resources = Peered(routeBack: false);
+        resources.Add(Server("CacheTwo", Ref("SubB"), "10.1.1.11", Ref("Cache")));
+        var model = Model(resources);
+        Assert.Equal("subnet 'SubB' has no route back toward AppServer (10.0.1.10), so replies from CacheServer cannot return",
+            model.Explain(App, Cache, Redis)?.Reason);
+        Assert.Equal("subnet 'SubB' has no route back toward AppServer (10.0.1.10), so replies from CacheTwo cannot return",
+            model.Explain(App, new(EndpointKind.Instance, "CacheTwo"), Redis)?.Reason);
+    }
+
+    [Fact]
     public void Peering_RouteToAnotherTarget_NamesTheRoute()
     {
         var resources = Peered(routeBack: false);

@@ -58,9 +58,10 @@ internal sealed partial class Reachability
     /// The way from one instance to another and back, or the first link that is missing: computed
     /// once per pair of classes (their members share subnet and side of every route's block).
     /// </summary>
-    private (Link? Link, BrokenLink? Broken) Between(InstanceSpec source, InstanceSpec target)
+    /// <param name="exact">Compute it for these two instances, so that a broken link names them (not their classes' representatives).</param>
+    private (Link? Link, BrokenLink? Broken) Between(InstanceSpec source, InstanceSpec target, bool exact = false)
     {
-        if (!_classOf.TryGetValue(Id(source), out var from) || !_classOf.TryGetValue(Id(target), out var to))
+        if (exact || !_classOf.TryGetValue(Id(source), out var from) || !_classOf.TryGetValue(Id(target), out var to))
         {
             return Compute(source, target);
         }

@@ -450,7 +450,7 @@ internal sealed partial class Reachability
         {
             if (target is not null)
             {
-                var (way, noWay) = Between(source, target);
+                var (way, noWay) = Between(source, target, exact: true);
                 if (way is null)
                 {
                     return noWay;
