@@ -46,6 +46,16 @@ internal sealed record Link(LinkKind Kind, string Via);
 internal sealed partial class Reachability
 {
     private readonly Dictionary<(int, int), (Link?, BrokenLink?)> _between = [];
+    private List<TransitGatewayAttachmentSpec>? _attachments;
+    private List<TransitGatewayRouteTableSpec>? _gatewayTables;
+
+    /// <summary>The transit gateway attachments and route tables seen, listed once (a path asks for them per hop).</summary>
+    private List<TransitGatewayAttachmentSpec> Attachments => _attachments ??= _index.AllResources.OfType<TransitGatewayAttachmentSpec>().ToList();
+
+    private List<TransitGatewayRouteTableSpec> GatewayTables => _gatewayTables ??= _index.AllResources.OfType<TransitGatewayRouteTableSpec>().ToList();
+
+    private IEnumerable<TransitGatewayAttachmentSpec> AttachmentsOf(TransitGatewaySpec gateway) =>
+        Attachments.Where(a => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), gateway));
 
     /// <summary>The destinations of every route and transit gateway route seen, which tell instances of one subnet apart.</summary>
     private IEnumerable<Cidr> RouteBlocks() =>
@@ -149,7 +159,7 @@ internal sealed partial class Reachability
         uint address, string label, ModelPath routeAt)
     {
         var name = "transit gateway '" + _index.Display(gateway) + "'";
-        if (_index.AttachmentsOf(fromVpc, gateway).FirstOrDefault() is not { } attachment)
+        if (AttachmentsOf(gateway).FirstOrDefault(a => _index.Same(_index.VpcOf(a), fromVpc)) is not { } attachment)
         {
             return (null, new BrokenLink("VPC '" + _index.Display(fromVpc) + "' has no attachment to " + name + ", so its route to it leads nowhere", routeAt));
         }
@@ -162,9 +172,8 @@ internal sealed partial class Reachability
                 + ", so subnet '" + _index.Display(from) + "' cannot reach " + name, attachment.Path));
         }
 
-        var tables = _index.AllResources.OfType<TransitGatewayRouteTableSpec>()
-            .Where(t => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(t, t.TransitGateway), gateway)).ToList();
-        var table = tables.FirstOrDefault(t => t.Associations.Any(a => _index.Same(_index.ResolveFrom<TransitGatewayAttachmentSpec>(t, a), attachment)));
+        var table = GatewayTables.FirstOrDefault(t => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(t, t.TransitGateway), gateway)
+            && t.Associations.Any(a => _index.Same(_index.ResolveFrom<TransitGatewayAttachmentSpec>(t, a), attachment)));
         if (table is null && !gateway.DefaultRouteTables)
         {
             return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' is associated with no route table of " + name, attachment.Path));
@@ -189,7 +198,7 @@ internal sealed partial class Reachability
         }
 
         var propagating = table is null
-            ? _index.AllResources.OfType<TransitGatewayAttachmentSpec>().Where(a => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), gateway))
+            ? AttachmentsOf(gateway)
             : table.Propagations.Select(p => _index.ResolveFrom<TransitGatewayAttachmentSpec>(table, p)).Where(a => a is not null).Select(a => a!);
         foreach (var source in propagating)
         {

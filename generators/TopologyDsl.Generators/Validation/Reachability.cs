@@ -583,7 +583,9 @@ internal sealed partial class Reachability
     }
 
     private bool InsideAVpc(Cidr block) =>
-        _index.AllResources.OfType<VpcSpec>().Any(v => StackIndex.Blocks(v).Any(b => b.Block.Overlaps(block)));
+        (_vpcBlocks ??= _index.AllResources.OfType<VpcSpec>().SelectMany(v => StackIndex.Blocks(v).Select(b => b.Block)).ToList()).Any(b => b.Overlaps(block));
+
+    private List<Cidr>? _vpcBlocks;
 
     /// <summary>The class paths, each instance of a class on its own.</summary>
     private List<OpenPath> Compute()
