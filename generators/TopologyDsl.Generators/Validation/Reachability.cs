@@ -680,7 +680,7 @@ internal sealed partial class Reachability
             {
                 foreach (var source in Sources(ingress))
                 {
-                    if ((_index.Same(source, target) && _classes[_classOf[Id(target)]].Count < 2) || !(IsLocal(source) || IsLocal(target))
+                    if ((ReferenceEquals(source, target) && _classes[_classOf[Id(target)]].Count < 2) || !(IsLocal(source) || IsLocal(target))
                         || Between(source, target).Link is not { } link || !PeerMatches(ingress, EndpointOf(source), link))
                     {
                         continue;
