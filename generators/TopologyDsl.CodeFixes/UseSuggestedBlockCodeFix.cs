@@ -13,7 +13,8 @@ namespace TopologyDsl.CodeFixes;
 
 /// <summary>
 /// Writes in the block the analyzer suggests: the network address for a block with host bits set
-/// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107). The analyzer
+/// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107), the short
+/// name of an endpoint service written with its region (TDSL240, <c>"com.amazonaws.eu-west-1.ssm"</c> to <c>"ssm"</c>). The analyzer
 /// computes the value from the model and passes it in the diagnostic's properties; this fix only
 /// replaces the string literal it points at. Fix All applies every suggestion of one ID together
 /// (the equivalence key is the ID alone); the analyzer gives the overlapping subnets of one VPC
@@ -25,7 +26,7 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
     /// <summary>The key the analyzer stores the suggested value under (Finding.SuggestionProperty).</summary>
     public const string SuggestionProperty = "Suggestion";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107", "TDSL240"];
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -45,7 +46,12 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
                 continue;
             }
 
-            var title = diagnostic.Id == "TDSL103" ? $"Use the network address {suggestion}" : $"Use the free block {suggestion}";
+            var title = diagnostic.Id switch
+            {
+                "TDSL103" => $"Use the network address {suggestion}",
+                "TDSL240" => $"Use the service name {suggestion}",
+                _ => $"Use the free block {suggestion}",
+            };
             context.RegisterCodeFix(
                 CodeAction.Create(title, token => Replace(context.Document, literal, suggestion, token), equivalenceKey: diagnostic.Id),
                 diagnostic);

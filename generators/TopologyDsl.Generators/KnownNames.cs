@@ -36,6 +36,10 @@ internal static class KnownNames
     public const string AssociateAttachment = "TopologyDsl.AssociateAttachmentAttribute`1";
     public const string Propagate = "TopologyDsl.PropagateAttribute`1";
     public const string TransitGatewayRoute = "TopologyDsl.TransitGatewayRouteAttribute`1";
+    public const string GatewayEndpoint = "TopologyDsl.GatewayEndpointAttribute`1";
+    public const string EndpointRouteTable = "TopologyDsl.EndpointRouteTableAttribute`1";
+    public const string InterfaceEndpoint = "TopologyDsl.InterfaceEndpointAttribute`1";
+    public const string EndpointSubnet = "TopologyDsl.EndpointSubnetAttribute`1";
     public const string Reaches = "TopologyDsl.ReachesAttribute`2";
     public const string ReachableFromInternet = "TopologyDsl.ReachableFromInternetAttribute`1";
     public const string NeverReachableFromInternet = "TopologyDsl.NeverReachableFromInternetAttribute`1";

@@ -81,6 +81,23 @@ public class CodeFixTests
         """));
 
     [Fact]
+    public Task TDSL240_Fix_WritesTheServicesShortName() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [InterfaceEndpoint<Net>({|TDSL240:"com.amazonaws.eu-west-1.ssm"|}), EndpointSubnet<A>] public partial record Ssm;
+            [GatewayEndpoint<Net>({|TDSL240:"com.amazonaws.${AWS::Region}.s3"|})] public partial record S3;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [InterfaceEndpoint<Net>("ssm"), EndpointSubnet<A>] public partial record Ssm;
+            [GatewayEndpoint<Net>("s3")] public partial record S3;
+
+        """));
+
+    [Fact]
     public Task TDSL103_ValueFromAConstant_OffersNoFix()
     {
         var source = Stack("""

@@ -52,6 +52,39 @@ public class GeneratorTests
         Assert.Equal(hints, Snapshot.Names("cs"));
     }
 
+    private const string Endpoints = """
+        namespace Shop.Private
+        {
+            [Stack("private")]
+            public static partial class PrivateStack
+            {
+                [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")] public partial record Ami;
+                [Vpc("10.0.0.0/16", DnsHostnames = false)] public partial record Net;
+                [Subnet<Net>("10.0.1.0/24")] public partial record AppA;
+                [Subnet<Net>("10.0.2.0/24", Zone = 1)] public partial record AppB;
+                [InternetGateway<Net>] public partial record Igw;
+                [RouteTable<Net>, Associate<AppA>, Associate<AppB>, Route<Igw>("0.0.0.0/0")] public partial record AppRoutes;
+                [SecurityGroup<Net>("app"), Egress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS")] public partial record App;
+                [SecurityGroup<Net>("endpoints"), IngressFrom<App>(Tcp, 443, Description = "HTTPS")] public partial record EndpointAccess;
+                [GatewayEndpoint<Net>(EndpointServices.DynamoDb), EndpointRouteTable<AppRoutes>] public partial record Tables;
+                [InterfaceEndpoint<Net>(EndpointServices.Kms, PrivateDns = false), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record Keys;
+                [Instance<AppA>("10.0.1.10", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<App>] public partial record Worker;
+            }
+        }
+        """;
+
+    /// <summary>Endpoints, a VPC without DNS host names, and an instance whose role exists for Session Manager alone.</summary>
+    [Fact]
+    public void Emit_EndpointsAndSessionManager_MatchesSnapshot()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + Endpoints), []);
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var source = Assert.Single(run.Sources);
+        Assert.DoesNotContain("throw new", source.SourceText.ToString());
+        Snapshot.Verify(source.SourceText.ToString(), "cs", source.HintName);
+    }
+
     [Fact]
     public void Emit_SameInputTwice_GivesIdenticalText()
     {

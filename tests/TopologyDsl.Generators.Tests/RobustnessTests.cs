@@ -70,12 +70,19 @@ public class RobustnessTests
         Reference.Select(r => $"Propagate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"TransitGatewayRoute<{r}>({s})"),
         Reference.Select(r => $"ReadsSecret<{r}>"),
+        Gen.Select(Reference, StringArgument, (r, s) => $"GatewayEndpoint<{r}>({s})"),
+        Reference.Select(r => $"EndpointRouteTable<{r}>"),
+        Gen.Select(Reference, StringArgument, Gen.Bool, (r, s, b) => $"InterfaceEndpoint<{r}>({s}, PrivateDns = {(b ? "true" : "false")})"),
+        Gen.Select(Reference, Gen.OneOf<string>("EndpointServices.Ssm", "EndpointServices.S3", "\"com.amazonaws.eu-west-1.ssm\"", "\"ecr.dkr\""), (r, s) => $"InterfaceEndpoint<{r}>({s})"),
+        Reference.Select(r => $"EndpointSubnet<{r}>"),
+        Gen.Select(Reference, Gen.Bool, StringArgument, (r, b, d) => $"Instance<{r}>(\"10.0.0.12\", SessionManager = {(b ? "true" : "false")}, UserData = {d})"),
+        Gen.Select(StringArgument, Gen.Bool, Gen.Bool, (s, a, b) => $"Vpc({s}, DnsSupport = {(a ? "true" : "false")}, DnsHostnames = {(b ? "true" : "false")})"),
         Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag({k}, {v})"),
         Gen.Select(StringArgument, StringArgument, (k, v) => $"Tag(\"Name\", {v}), Tag({k}, {k})"),
         Gen.Select(Reference, StringArgument, Number, (r, z, n) => $"Subnet<{r}>(\"10.0.0.0/24\", ZoneName = {z}, Zone = {n})"),
         Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
         Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
-        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>"),
+        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool, Gen.OneOf<string>("record", "record", "record", "record struct", "class"),
@@ -162,7 +169,7 @@ public class RobustnessTests
     public void RandomTopologies_OnlyEverYieldDiagnostics() =>
         Batch.Sample(source =>
         {
-            var files = new[] { new InMemoryAdditionalText("/p/a.sh", "echo ${A.PrivateIp} ${"), new InMemoryAdditionalText("/p/A", "") };
+            var files = new[] { new InMemoryAdditionalText("/p/a.sh", "echo ${A.PrivateIp} ${\naws s3 cp a b\ndnf -y\naws --region\naws"), new InMemoryAdditionalText("/p/A", "") };
             var diagnostics = TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + source, files).GetAwaiter().GetResult();
             Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
                 && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);

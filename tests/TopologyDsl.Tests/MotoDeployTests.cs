@@ -14,7 +14,7 @@ using YamlDotNet.RepresentationModel;
 namespace TopologyDsl.Tests;
 
 /// <summary>
-/// Deploys the committed WordPress template for real with <c>aws cloudformation deploy</c>, against
+/// Deploys the committed WordPress and ThreeTier templates for real with <c>aws cloudformation deploy</c>, against
 /// a moto_server (a local AWS emulator) that the test starts on a free port, with dummy credentials.
 /// Then it checks what the emulator built against what the template says.
 /// <para>
@@ -63,7 +63,14 @@ public sealed class MotoDeployTests : IDisposable
     }
 
     [SkippableFact]
-    public void WordPressTemplate_DeploysToTheEmulator_AndBuildsWhatItSays()
+    public void WordPressTemplate_DeploysToTheEmulator_AndBuildsWhatItSays() =>
+        DeployAndCheck("wordpress", Repo.PathOf("examples", "WordPress", "templates", "wordpress.yaml"));
+
+    [SkippableFact]
+    public void ThreeTierTemplate_DeploysToTheEmulator_AndBuildsWhatItSays() =>
+        DeployAndCheck("three-tier", Repo.PathOf("examples", "ThreeTier", "templates", "three-tier.yaml"));
+
+    private void DeployAndCheck(string stackName, string path)
     {
         var aws = Tool.Find("aws");
         var motoServer = Tool.Find("moto_server");
@@ -71,18 +78,17 @@ public sealed class MotoDeployTests : IDisposable
         Skip.If(motoServer is null, "moto_server is not on PATH (pip install 'moto[server]')");
         StartMoto(motoServer);
 
-        var path = Repo.PathOf("examples", "WordPress", "templates", "wordpress.yaml");
         var template = TemplateYaml.Parse(File.ReadAllText(path));
         var parameters = Parameters(template);
-        var deploy = Aws(aws, ["cloudformation", "deploy", "--stack-name", "wordpress", "--template-file", path, "--capabilities", "CAPABILITY_IAM",
+        var deploy = Aws(aws, ["cloudformation", "deploy", "--stack-name", stackName, "--template-file", path, "--capabilities", "CAPABILITY_IAM",
             "--parameter-overrides", .. parameters.Select(p => p.Key + "=" + p.Value)]);
         Assert.True(deploy.Exit == 0, deploy.ToString());
 
-        var stack = Json(aws, "cloudformation", "describe-stacks", "--stack-name", "wordpress")["Stacks"]![0]!;
+        var stack = Json(aws, "cloudformation", "describe-stacks", "--stack-name", stackName)["Stacks"]![0]!;
         Assert.Equal("CREATE_COMPLETE", (string?)stack["StackStatus"]);
 
         // Every resource of a type the emulator creates is there, complete, with the template's type.
-        var listed = Json(aws, "cloudformation", "describe-stack-resources", "--stack-name", "wordpress")["StackResources"]!.AsArray()
+        var listed = Json(aws, "cloudformation", "describe-stack-resources", "--stack-name", stackName)["StackResources"]!.AsArray()
             .Where(r => r!["LogicalResourceId"] is not null)
             .ToDictionary(r => (string)r!["LogicalResourceId"]!, r => r!);
         var resources = template.Map("Resources").Entries().ToDictionary(e => e.Key, e => (YamlMappingNode)e.Value);
@@ -151,6 +157,18 @@ public sealed class MotoDeployTests : IDisposable
         {
             var instance = Json(aws, "ec2", "describe-instances", "--instance-ids", Physical(id))["Reservations"]![0]!["Instances"]![0]!;
             Assert.Equal("running", (string?)instance["State"]!["Name"]);
+        }
+
+        // Each VPC endpoint has the template's type, the region's service name, and its route tables or subnets.
+        foreach (var (id, endpoint) in OfType("AWS::EC2::VPCEndpoint"))
+        {
+            var found = Json(aws, "ec2", "describe-vpc-endpoints", "--vpc-endpoint-ids", Physical(id))["VpcEndpoints"]![0]!;
+            var service = ((YamlScalarNode)TemplateYaml.Intrinsic(endpoint.Get("ServiceName")!).Argument).Value!.Replace("${AWS::Region}", "us-east-1");
+            Assert.Equal((Scalar(endpoint, "VpcEndpointType"), service, Physical(vpcId)),
+                ((string?)found["VpcEndpointType"], (string?)found["ServiceName"], (string?)found["VpcId"]));
+            var (key, expected) = endpoint.Get("RouteTableIds") is YamlSequenceNode tables ? ("RouteTableIds", tables) : ("SubnetIds", (YamlSequenceNode)endpoint.Get("SubnetIds")!);
+            Assert.Equal(expected.Select(t => Physical(((YamlScalarNode)TemplateYaml.Intrinsic(t).Argument).Value!)).Order(),
+                found[key]!.AsArray().Select(t => (string)t!).Order());
         }
 
         if (OfType("AWS::EC2::FlowLog").Any())

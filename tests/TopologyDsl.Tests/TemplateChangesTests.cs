@@ -45,6 +45,23 @@ public class TemplateChangesTests
         Assert.Equal(ResourceAction.Update, changes.Resources.Single(r => r.LogicalId == "Web").Action);
     }
 
+    /// <summary>An endpoint's service and VPC are create-only (the schema says so); its subnets, groups and route tables change in place.</summary>
+    [Fact]
+    public void VpcEndpoint_NewServiceReplaces_NewSubnetUpdates()
+    {
+        var t = new TopologyDsl.CloudFormation.TemplateBuilder("s");
+        t.Vpc("Net", "10.0.0.0/16");
+        t.Subnet("A", "Net", "10.0.1.0/24", 0);
+        t.Subnet("B", "Net", "10.0.2.0/24", 1);
+        t.InterfaceEndpoint("Api", "Net", "ssm", ["A"]);
+        var before = TopologyDsl.CloudFormation.TemplateWriter.Write(t.Template);
+        var service = TemplateChanges.Compare("s", before, before.Replace("${AWS::Region}.ssm", "${AWS::Region}.ssmmessages")).Resources.Single();
+        Assert.Equal(("Api", ResourceAction.Replace), (service.LogicalId, service.Action));
+        Assert.Equal("Properties.ServiceName", Assert.Single(service.Changes).Path);
+        var subnets = TemplateChanges.Compare("s", before, before.Replace("      SubnetIds:\n        - !Ref A\n", "      SubnetIds:\n        - !Ref A\n        - !Ref B\n")).Resources.Single();
+        Assert.Equal(("Api", ResourceAction.Update), (subnets.LogicalId, subnets.Action));
+    }
+
     [Fact]
     public void NoChange_NoSsmNote()
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Examples.SharedNetwork;
+using Examples.ThreeTier;
 using Examples.WordPress;
 using TopologyDsl.CloudFormation;
 using TopologyDsl.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public partial class TemplateContractTests
     private static readonly HashSet<string> PseudoParameters =
         ["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"];
 
-    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged");
+    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier");
 
     public static Template Build(string stack) => stack switch
     {
@@ -29,6 +30,7 @@ public partial class TemplateContractTests
         "connections" => Connections.BuildTemplate(),
         "shared-network" => NetworkStack.BuildTemplate(),
         "shared-app" => AppStack.BuildTemplate(),
+        "three-tier" => ThreeTierStack.BuildTemplate(),
         "signals" => Signals.BuildTemplate(),
         "tagged" => Tagged.BuildTemplate(),
         _ => KitchenSink.BuildTemplate(),
@@ -36,7 +38,7 @@ public partial class TemplateContractTests
 
     /// <summary>The export names every template of the programs above exports.</summary>
     private static HashSet<string> Exports() =>
-        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
+        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
     /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
     [Fact]

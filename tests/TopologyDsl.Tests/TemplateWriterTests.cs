@@ -30,6 +30,47 @@ public class TemplateWriterTests
     public void Write_SmallTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(Small()), "yaml");
 
     [Fact]
+    public void Write_SessionManagerRoleAndEndpoints_ExactYaml()
+    {
+        var t = new TemplateBuilder("private");
+        t.Vpc("Net", "10.0.0.0/16", dnsSupport: true, dnsHostnames: false);
+        t.RouteTable("Routes", "Net");
+        t.Subnet("A", "Net", "10.0.1.0/24", 0);
+        t.GatewayEndpoint("S3", "Net", "s3", ["Routes"]);
+        t.InterfaceEndpoint("Kms", "Net", "kms", ["A"], privateDns: false);
+        t.InstanceRole("Role", sessionManager: true);
+        var yaml = TemplateWriter.Write(t.Template);
+        Assert.Contains("      EnableDnsHostnames: false\n      EnableDnsSupport: true\n", yaml);
+        Assert.Contains("""
+              S3:
+                Type: AWS::EC2::VPCEndpoint
+                Properties:
+                  VpcEndpointType: Gateway
+                  ServiceName: !Sub com.amazonaws.${AWS::Region}.s3
+                  VpcId: !Ref Net
+                  RouteTableIds:
+                    - !Ref Routes
+                  Tags:
+            """.Replace("\r\n", "\n"), yaml);
+        Assert.Contains("""
+                  VpcEndpointType: Interface
+                  ServiceName: !Sub com.amazonaws.${AWS::Region}.kms
+                  VpcId: !Ref Net
+                  SubnetIds:
+                    - !Ref A
+                  PrivateDnsEnabled: false
+            """.Replace("\r\n", "\n"), yaml);
+
+        // A role for Session Manager alone has the managed policy and no inline policy.
+        Assert.Contains("""
+                  ManagedPolicyArns:
+                    - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore
+                  Tags:
+            """.Replace("\r\n", "\n"), yaml);
+        Assert.DoesNotContain("Policies:", yaml);
+    }
+
+    [Fact]
     public void Write_Twice_GivesTheSameBytes() => Assert.Equal(TemplateWriter.Write(Small()), TemplateWriter.Write(Small()));
 
     [Fact]

@@ -457,6 +457,16 @@ internal static class DiagnosticDescriptors
         "Export name '{0}' of {1} is also the export name of {2}",
         "Export names must be unique in an account and region: the ones you give ([Output(..., Export = \"name\")]) and the ones generated for records other stacks import ('{stack name}-{record}'). Rename one.");
 
+    public static readonly DiagnosticDescriptor TooManyInterfaceEndpoints = Create("TDSL310", Limits, DiagnosticSeverity.Error,
+        "Too many interface endpoints in a VPC",
+        "VPC '{0}' has {1} interface endpoints; AWS allows {2} per VPC by default",
+        "The quota 'Interface and Gateway Load Balancer endpoints per VPC' is 50 by default and adjustable in Service Quotas (AWS PrivateLink quotas). Remove endpoints, or, after AWS raises the quota for your account, set the build property TopologyDslInterfaceEndpointsPerVpc to the new value.");
+
+    public static readonly DiagnosticDescriptor TooManyGatewayEndpoints = Create("TDSL311", Limits, DiagnosticSeverity.Error,
+        "Too many gateway endpoints in a region",
+        "The program declares {0} gateway endpoints; AWS allows {1} per region by default",
+        "The quota 'Gateway VPC endpoints per Region' is 20 by default and adjustable in Service Quotas (AWS PrivateLink quotas). One gateway endpoint can serve every route table of its VPC: join the tables to it with [EndpointRouteTable], or, after AWS raises the quota for your account, set the build property TopologyDslGatewayEndpointsPerRegion to the new value.");
+
     public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,
         "Value not accepted by AWS",
         "{0} of '{1}' is '{2}', but {3} must be {4}",
@@ -537,7 +547,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,
         "Administrative port open to the internet",
         "Security group '{0}' lets anyone on the internet ({1}) reach port {2} ({3})",
-        "SSH and RDP open to 0.0.0.0/0 or ::/0 are scanned and attacked within minutes. Allow only your own block through a parameter ([Ingress(Tcp, 22, nameof(AdminCidr))] with no default of 0.0.0.0/0), or use SSM Session Manager and no inbound port at all.");
+        "SSH and RDP open to 0.0.0.0/0 or ::/0 are scanned and attacked within minutes. Allow only your own block through a parameter ([Ingress(Tcp, 22, nameof(AdminCidr))] with no default of 0.0.0.0/0), or manage the instance through Session Manager ([Instance<Subnet>(..., SessionManager = true)]) and open no inbound port at all.");
 
     public static readonly DiagnosticDescriptor DatabasePortOpenToWorld = Create("TDSL402", Security, DiagnosticSeverity.Warning,
         "Database or cache port open to the internet",
@@ -589,6 +599,11 @@ internal static class DiagnosticDescriptors
         "The user data of instance '{0}' substitutes NoEcho parameter '{1}', which anyone allowed ec2:DescribeInstanceAttribute can read in clear",
         "NoEcho hides a value in CloudFormation, not in the instance's user data. Keep passwords in a [Secret] and fetch them at boot ([ReadsSecret<Secret>], then aws secretsmanager get-secret-value --secret-id '${Secret}').");
 
+    public static readonly DiagnosticDescriptor SshOpenOnSessionManagerInstance = Create("TDSL415", Security, DiagnosticSeverity.Info,
+        "Session Manager instance with SSH still open",
+        "Instance '{0}' uses Session Manager, yet security group '{1}' still lets in SSH (TCP 22) from {2}; the port is no longer needed",
+        "Session Manager opens shells through the SSM agent's outbound HTTPS connection, so the instance needs no inbound SSH. Remove the rule (and the key pair, if nothing else uses it).");
+
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 
     public static readonly DiagnosticDescriptor PeeringRouteWithoutRouteBack = Create("TDSL235", References, DiagnosticSeverity.Warning,
@@ -619,12 +634,42 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BootScriptWithoutWayOut = Create("TDSL233", References, DiagnosticSeverity.Warning,
         "Boot script needs the internet but the instance has no way out",
         "The boot script of instance '{0}' runs '{1}', but the instance cannot reach the internet on TCP 443: {2}",
-        "Package managers, curl, wget and the AWS CLI fetch over HTTPS. Give the instance's group [Egress(Tcp, 443, \"0.0.0.0/0\")] and its subnet a route to a NAT gateway (private subnet) or an internet gateway with a public IP (public subnet).");
+        "Package managers, curl, wget and the AWS CLI fetch over HTTPS. Give the instance's group [Egress(Tcp, 443, \"0.0.0.0/0\")] and its subnet a route to a NAT gateway (private subnet) or an internet gateway with a public IP (public subnet). Without the internet, a VPC endpoint serves what it can: 'aws s3' (and dnf on Amazon Linux 2023, whose repositories are in S3) through an S3 gateway endpoint joined to the subnet's route table, 'aws <service>' through an interface endpoint of that service with private DNS.");
 
     public static readonly DiagnosticDescriptor SubstitutedAddressWithoutConnection = Create("TDSL234", References, DiagnosticSeverity.Info,
         "Boot script uses the address of an instance it has no connection with",
         "The boot script of instance '{0}' uses the address of '{1}', but no connection between them is open on any port",
         "A script that writes another instance's address into a configuration usually connects to it, or lets it connect. Open the port both ways: an outbound rule in one group and an inbound rule in the other.");
+
+    public static readonly DiagnosticDescriptor EndpointServiceInvalid = Create("TDSL240", References, DiagnosticSeverity.Error,
+        "Endpoint service name not in the region's form",
+        "Endpoint '{0}' names service '{1}', which {2}",
+        "Give the service's short name, such as EndpointServices.Ssm (\"ssm\") or \"ecr.api\": lower-case letters, digits, hyphens and dots. The generator writes the whole name for the stack's region (!Sub com.amazonaws.${AWS::Region}.ssm), so the template deploys in any region; a gateway endpoint serves only s3 or dynamodb.");
+
+    public static readonly DiagnosticDescriptor EndpointSubnetsShareZone = Create("TDSL241", References, DiagnosticSeverity.Error,
+        "Interface endpoint with two subnets in one zone",
+        "Interface endpoint '{0}' has subnets '{1}' and '{2}' in zone {3}; an endpoint takes one subnet per availability zone",
+        "AWS refuses an interface endpoint with two subnets in one availability zone. Keep one [EndpointSubnet] per zone.");
+
+    public static readonly DiagnosticDescriptor PrivateDnsWithoutVpcDns = Create("TDSL242", References, DiagnosticSeverity.Error,
+        "Private DNS on a VPC without DNS support and host names",
+        "Interface endpoint '{0}' has private DNS, but VPC '{1}' has {2} off",
+        "Private DNS needs the VPC's EnableDnsSupport and EnableDnsHostnames, and AWS refuses the endpoint without them. Leave DnsSupport and DnsHostnames on in the VPC's attribute (the default), or set PrivateDns = false on the endpoint and call it by its own DNS name.");
+
+    public static readonly DiagnosticDescriptor EndpointClosedToItsUsers = Create("TDSL243", References, DiagnosticSeverity.Warning,
+        "Interface endpoint that does not admit HTTPS from the instances that use it",
+        "Interface endpoint '{0}' ({1}) cannot be reached on TCP 443 by '{2}', which uses it ({3}): {4}",
+        "AWS services are called over HTTPS: the endpoint's security groups need an inbound rule for TCP 443 from the instances that call the service, such as [IngressFrom<AppGroup>(Tcp, 443)], and the instances' groups an outbound one. An endpoint without [Uses<Group>] is in the VPC's default security group, which admits only its own members.");
+
+    public static readonly DiagnosticDescriptor SessionManagerCannotRegister = Create("TDSL244", References, DiagnosticSeverity.Error,
+        "Session Manager instance that can never register",
+        "Instance '{0}' uses Session Manager but can never register with Systems Manager: {1}, and VPC '{2}' has no interface endpoint for {3}",
+        "The SSM agent calls Systems Manager over HTTPS when the instance boots; until it gets through, the instance is not managed and 'aws ssm start-session' fails. Give its subnet a route to a NAT gateway (or an internet gateway with a public IP), or add [InterfaceEndpoint<Vpc>(EndpointServices.Ssm)], EndpointServices.SsmMessages and EndpointServices.Ec2Messages to its VPC, each with [EndpointSubnet] and a security group that admits TCP 443 from the instance.");
+
+    public static readonly DiagnosticDescriptor DuplicateEndpoint = Create("TDSL245", References, DiagnosticSeverity.Error,
+        "Two endpoints for one service in one VPC",
+        "Endpoint '{0}' serves {1} like '{2}' {3}",
+        "AWS refuses a second gateway endpoint of one service in a route table (each adds a route to the same prefix list), and a second interface endpoint with private DNS for one service in a VPC (both would claim the service's DNS name). Join the route table to one endpoint, or keep one interface endpoint per service.");
     /// <summary>A diagnostic that needs every stack of the compilation, reported by a compilation-end action (on build and in full-solution analysis, not live).</summary>
     private static DiagnosticDescriptor CreateAtEnd(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,

@@ -31,6 +31,7 @@ internal static class Overview
         Diagram(index, b);
         b.Append("```\n\n## Who can reach whom\n\n");
         Matrix(index, b);
+        Services(index, b);
         return b.ToString();
     }
 
@@ -62,6 +63,17 @@ internal static class Overview
             foreach (var gateway in gateways.Where(g => index.Same(index.VpcOf(g), vpc)))
             {
                 b.Append("    ").Append(Id(index, gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
+            }
+
+            foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
+            {
+                b.Append("    ").Append(Id(index, endpoint)).Append("[(\"gateway endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service)).Append("\")]\n");
+            }
+
+            foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
+            {
+                b.Append("    ").Append(Id(index, endpoint)).Append(">\"interface endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service))
+                    .Append(endpoint.PrivateDns ? ", private DNS" : "").Append("\"]\n");
             }
 
             var mine = subnets.Where(s => index.Same(index.VpcOf(s), vpc)).ToList();
@@ -149,6 +161,87 @@ internal static class Overview
                 }
             }
         }
+
+        EndpointLinks(index, b);
+    }
+
+    /// <summary>A gateway endpoint's route from each subnet of the tables it joins; an interface endpoint's network interface in each of its subnets.</summary>
+    private static void EndpointLinks(StackIndex index, StringBuilder b)
+    {
+        var resources = index.Stack.Resources;
+        foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
+        {
+            foreach (var reference in endpoint.RouteTables.Distinct())
+            {
+                if (index.Resolve<RouteTableSpec>(reference) is not { } table || !index.IsLocal(table))
+                {
+                    continue;
+                }
+
+                foreach (var subnet in table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).Where(x => x is not null && index.IsLocal(x)).Distinct())
+                {
+                    b.Append("  ").Append(Id(index, subnet!)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(endpoint.Service))
+                        .Append("\" --> ").Append(Id(index, endpoint)).Append('\n');
+                }
+            }
+        }
+
+        foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
+        {
+            foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && index.IsLocal(x)).Distinct())
+            {
+                b.Append("  ").Append(Id(index, endpoint)).Append(" -.- ").Append(Id(index, subnet!)).Append('\n');
+            }
+        }
+    }
+
+    /// <summary>
+    /// Which instance reaches which AWS service through which VPC endpoint (HTTPS), for a stack with
+    /// endpoints: a gateway endpoint of the instance's route table, or an interface endpoint of its
+    /// VPC with private DNS that admits it.
+    /// </summary>
+    private static void Services(StackIndex index, StringBuilder b)
+    {
+        if (!index.Stack.Resources.Any(r => r is GatewayEndpointSpec or InterfaceEndpointSpec))
+        {
+            return;
+        }
+
+        var model = index.Reachability;
+        var https = PortRange.Single(ProtocolSpec.Tcp, 443);
+        var rows = new List<string>();
+        foreach (var instance in model.Instances)
+        {
+            if (index.Resolve<SubnetSpec>(instance.Subnet) is not { } subnet)
+            {
+                continue;
+            }
+
+            foreach (var endpoint in StackPlan.EndpointsServing(index, subnet))
+            {
+                var (service, through) = endpoint switch
+                {
+                    GatewayEndpointSpec g when model.ExplainGateway(instance, g) is null => (g.Service, "gateway endpoint '" + g.Name + "'"),
+                    InterfaceEndpointSpec e when e.PrivateDns && model.ExplainEndpoint(instance, e, https) is null => (e.Service, "interface endpoint '" + e.Name + "'"),
+                    _ => ((string?)null, ""),
+                };
+                if (service is not null)
+                {
+                    rows.Add("| " + Cell(instance.Name) + " | " + Cell(service) + " | " + Cell(through) + " |\n");
+                }
+            }
+        }
+
+        b.Append("\n## AWS services through VPC endpoints\n\n");
+        if (rows.Count == 0)
+        {
+            b.Append("No instance reaches an AWS service through an endpoint.\n");
+            return;
+        }
+
+        b.Append("HTTPS (TCP 443) to an AWS service without the internet. With private DNS, the service's usual host name leads to its interface endpoint.\n\n");
+        b.Append("| Instance | Service | Through |\n|---|---|---|\n");
+        rows.ForEach(r => b.Append(r));
     }
 
     private static void Matrix(StackIndex index, StringBuilder b)
@@ -189,6 +282,7 @@ internal static class Overview
         ResourceKind.InternetGateway => "igw_",
         ResourceKind.NatGateway => "nat_",
         ResourceKind.TransitGateway => "tgw_",
+        ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "vpce_",
         _ => "i_",
     } + Safe(index.Display(resource));
 

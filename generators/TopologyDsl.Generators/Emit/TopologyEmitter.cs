@@ -122,6 +122,7 @@ internal static class TopologyEmitter
         ResourceKind.TransitGateway => "ITransitGateway",
         ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
         ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
+        ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "IVpcEndpoint",
         _ => "IParameter",
     };
 

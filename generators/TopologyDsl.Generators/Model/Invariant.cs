@@ -8,4 +8,8 @@ internal static class Invariant
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Items as words: "a", "a and b", "a, b and c".</summary>
+    public static string List(System.Collections.Generic.IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", System.Linq.Enumerable.Take(items, items.Count - 1)) + " and " + items[items.Count - 1];
 }

@@ -32,6 +32,8 @@ internal enum ResourceKind
     TransitGateway,
     TransitGatewayAttachment,
     TransitGatewayRouteTable,
+    GatewayEndpoint,
+    InterfaceEndpoint,
 }
 
 /// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
@@ -56,7 +58,7 @@ internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsP
 }
 
 internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock, EquatableArray<string> SecondaryCidrBlocks,
-    bool FlowLogs, int FlowLogRetentionDays)
+    bool FlowLogs, int FlowLogRetentionDays, bool DnsSupport = true, bool DnsHostnames = true)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Vpc;
@@ -161,10 +163,13 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;
+
+    /// <summary>Whether the instance gets a role and instance profile of its own: to read secrets, or for Session Manager.</summary>
+    public bool HasRole => Secrets.Count > 0 || SessionManager;
 }
 
 internal sealed record ParameterSpec(string Name, TypeKeyword Keyword, bool IsPartial, string Type, string? Description,
@@ -231,6 +236,21 @@ internal sealed record TransitGatewayRouteTableSpec(string Name, TypeKeyword Key
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.TransitGatewayRouteTable;
+}
+
+/// <summary>A gateway endpoint (S3, DynamoDB) of a VPC and the route tables it adds its route to.</summary>
+internal sealed record GatewayEndpointSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string Service, EquatableArray<RefSpec> RouteTables)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.GatewayEndpoint;
+}
+
+/// <summary>An interface endpoint of a VPC: its service, a network interface per subnet, its security groups and whether it takes over the service's DNS name.</summary>
+internal sealed record InterfaceEndpointSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string Service, bool PrivateDns,
+    EquatableArray<RefSpec> Subnets, EquatableArray<RefSpec> SecurityGroups)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.InterfaceEndpoint;
 }
 
 internal sealed record OutputSpec(string Name, string Value, string? Description, string? Export = null);

@@ -185,6 +185,27 @@ internal static class StackPlan
                     }
 
                     break;
+                case GatewayEndpointSpec e:
+                    yield return new(e.Vpc, path.Child("vpc"), e, ReferenceUse.Plain);
+                    for (var k = 0; k < e.RouteTables.Count; k++)
+                    {
+                        yield return new(e.RouteTables[k], path.Item("routeTable", k).Child("routeTable"), e, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case InterfaceEndpointSpec e:
+                    yield return new(e.Vpc, path.Child("vpc"), e, ReferenceUse.Plain);
+                    for (var k = 0; k < e.Subnets.Count; k++)
+                    {
+                        yield return new(e.Subnets[k], path.Item("subnet", k).Child("subnet"), e, ReferenceUse.Plain);
+                    }
+
+                    for (var k = 0; k < e.SecurityGroups.Count; k++)
+                    {
+                        yield return new(e.SecurityGroups[k], path.Item("uses", k).Child("group"), e, ReferenceUse.Plain);
+                    }
+
+                    break;
                 case TransitGatewayRouteTableSpec t:
                     yield return new(t.TransitGateway, path.Child("transitGateway"), t, ReferenceUse.Plain);
                     for (var k = 0; k < t.Associations.Count; k++)
@@ -228,6 +249,12 @@ internal static class StackPlan
 
     public static string SshCommandOutput(InstanceSpec instance) => instance.Name + "SshCommand";
 
+    public static string SessionCommandOutput(InstanceSpec instance) => instance.Name + "SessionCommand";
+
+    /// <summary>Where the instance's role comes from in the model: its first [ReadsSecret], else its SessionManager setting.</summary>
+    public static ModelPath RolePath(InstanceSpec instance) =>
+        instance.Secrets.Count > 0 ? instance.Path.Item("readsSecret", 0) : instance.Path.Child("sessionManager");
+
     /// <summary>
     /// How many CloudFormation resources the stack makes: the count of <see cref="Names"/> without
     /// parameters, computed without building any name, so that a stack over the quota is found
@@ -245,7 +272,7 @@ internal static class StackPlan
                 InternetGatewaySpec or NatGatewaySpec => 2,
                 RouteTableSpec t => 1 + t.Routes.Count + t.Associations.Count,
                 SecurityGroupSpec g => 1 + g.Ingress.Count(r => r.PeerGroup is not null) + g.Egress.Count(r => r.PeerGroup is not null),
-                InstanceSpec i => 1 + (i.Secrets.Count > 0 ? 2 : 0),
+                InstanceSpec i => 1 + (i.HasRole ? 2 : 0),
                 _ => 1,
             };
         }
@@ -327,10 +354,10 @@ internal static class StackPlan
 
                     break;
                 case InstanceSpec i:
-                    if (i.Secrets.Count > 0)
+                    if (i.HasRole)
                     {
-                        yield return new PlannedName(InstanceRole(i), "AWS::IAM::Role", path.Item("readsSecret", 0), "the role of instance '" + i.Name + "'");
-                        yield return new PlannedName(InstanceProfile(i), "AWS::IAM::InstanceProfile", path.Item("readsSecret", 0), "the instance profile of '" + i.Name + "'");
+                        yield return new PlannedName(InstanceRole(i), "AWS::IAM::Role", RolePath(i), "the role of instance '" + i.Name + "'");
+                        yield return new PlannedName(InstanceProfile(i), "AWS::IAM::InstanceProfile", RolePath(i), "the instance profile of '" + i.Name + "'");
                     }
 
                     yield return new PlannedName(i.Name, "AWS::EC2::Instance", path, "instance '" + i.Name + "'");
@@ -346,6 +373,12 @@ internal static class StackPlan
                     break;
                 case TransitGatewayAttachmentSpec a:
                     yield return new PlannedName(a.Name, "AWS::EC2::TransitGatewayAttachment", path, "transit gateway attachment '" + a.Name + "'");
+                    break;
+                case GatewayEndpointSpec e:
+                    yield return new PlannedName(e.Name, "AWS::EC2::VPCEndpoint", path, "gateway endpoint '" + e.Name + "'");
+                    break;
+                case InterfaceEndpointSpec e:
+                    yield return new PlannedName(e.Name, "AWS::EC2::VPCEndpoint", path, "interface endpoint '" + e.Name + "'");
                     break;
                 case TransitGatewayRouteTableSpec t:
                     yield return new PlannedName(t.Name, "AWS::EC2::TransitGatewayRouteTable", path, "transit gateway route table '" + t.Name + "'");
@@ -390,6 +423,11 @@ internal static class StackPlan
             if (resource is InstanceSpec { SshVia: { } } jumped)
             {
                 yield return new PlannedName(SshCommandOutput(jumped), "Output", jumped.Path.Item("sshVia", 0), "the SSH command output of '" + jumped.Name + "'");
+            }
+
+            if (resource is InstanceSpec { SessionManager: true } managed)
+            {
+                yield return new PlannedName(SessionCommandOutput(managed), "Output", managed.Path.Child("sessionManager"), "the Session Manager command output of '" + managed.Name + "'");
             }
         }
 
@@ -522,6 +560,16 @@ internal static class StackPlan
                 case TransitGatewayRouteTableSpec t:
                     PlanTransitGatewayRouteTable(t, calls);
                     break;
+                case GatewayEndpointSpec e:
+                    calls.Add(Call("GatewayEndpoint", e.Name, ("vpc", Id(e.Vpc)), ("service", Text(e.Service)),
+                        ("routeTables", new PlannedValue.Names(e.RouteTables.Select(IdName).Distinct().ToEquatableArray()))));
+                    break;
+                case InterfaceEndpointSpec e:
+                    calls.Add(Call("InterfaceEndpoint", e.Name, ("vpc", Id(e.Vpc)), ("service", Text(e.Service)),
+                        ("subnets", new PlannedValue.Names(e.Subnets.Select(IdName).Distinct().ToEquatableArray())),
+                        ("groups", PlannedValue.NamesOrNull(e.SecurityGroups.Select(IdName).Distinct())),
+                        ("privateDns", e.PrivateDns ? null : new PlannedValue.Flag(false))));
+                    break;
             }
         }
 
@@ -561,6 +609,7 @@ internal static class StackPlan
         "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable",
         "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::FlowLog", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::SecretsManager::Secret",
         "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayRouteTable",
+        "AWS::EC2::VPCEndpoint",
     };
 
     /// <summary>The record a planned name comes from: the first segment of its owner's path.</summary>
@@ -635,6 +684,28 @@ internal static class StackPlan
 
     private static PlannedValue Id(RefSpec reference) => Text(IdName(reference));
 
+    /// <summary>
+    /// The endpoints an instance in the subnet may use: the gateway endpoints joined to the subnet's
+    /// route table, and the interface endpoints of its VPC, in the order the program declares them.
+    /// </summary>
+    public static IEnumerable<ResourceSpec> EndpointsServing(StackIndex index, SubnetSpec subnet)
+    {
+        var vpc = index.VpcOf(subnet);
+        var tables = index.TablesOf(subnet);
+        foreach (var resource in index.AllResources)
+        {
+            switch (resource)
+            {
+                case GatewayEndpointSpec g when g.RouteTables.Any(t => tables.Any(table => index.Same(table, index.ResolveFrom<RouteTableSpec>(g, t)))):
+                    yield return g;
+                    break;
+                case InterfaceEndpointSpec e when vpc is not null && index.Same(vpc, index.ResolveFrom<VpcSpec>(e, e.Vpc)):
+                    yield return e;
+                    break;
+            }
+        }
+    }
+
     private static void PlanTransitGatewayRouteTable(TransitGatewayRouteTableSpec t, List<PlannedCall> calls)
     {
         calls.Add(Call("TransitGatewayRouteTable", t.Name, ("transitGateway", Id(t.TransitGateway))));
@@ -664,7 +735,8 @@ internal static class StackPlan
 
     private static void PlanVpc(VpcSpec v, List<PlannedCall> calls)
     {
-        calls.Add(Call("Vpc", v.Name, ("cidr", Text(v.CidrBlock))));
+        calls.Add(Call("Vpc", v.Name, ("cidr", Text(v.CidrBlock)),
+            ("dnsSupport", v.DnsSupport ? null : new PlannedValue.Flag(false)), ("dnsHostnames", v.DnsHostnames ? null : new PlannedValue.Flag(false))));
         for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
         {
             calls.Add(Call("VpcCidrBlock", SecondaryBlock(v, i), ("vpc", Text(v.Name)), ("cidr", Text(v.SecondaryCidrBlocks[i]))));
@@ -811,10 +883,12 @@ internal static class StackPlan
 
     private static void PlanInstance(StackIndex index, InstanceSpec i, List<PlannedCall> calls)
     {
-        if (i.Secrets.Count > 0)
+        if (i.HasRole)
         {
-            // The instance reads its secrets through a role of its own that may read only those.
-            calls.Add(Call("InstanceRole", InstanceRole(i), ("secrets", PlannedValue.NamesOrNull(i.Secrets.Select(s => s.Name).Distinct()))));
+            // The instance reads its secrets through a role of its own that may read only those; the
+            // same role carries Systems Manager's managed policy for Session Manager.
+            calls.Add(Call("InstanceRole", InstanceRole(i), ("secrets", PlannedValue.NamesOrNull(i.Secrets.Select(s => s.Name).Distinct())),
+                ("sessionManager", i.SessionManager ? new PlannedValue.Flag(true) : null)));
             calls.Add(Call("InstanceProfile", InstanceProfile(i), ("role", Text(InstanceRole(i)))));
         }
 
@@ -829,6 +903,9 @@ internal static class StackPlan
                 waits.AddRange(Routes(table));
                 waits.AddRange(table.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => Association(table, a)));
             }
+
+            // And until the endpoints it may use exist: the gateway endpoints of its route table, the interface endpoints of its VPC.
+            waits.AddRange(EndpointsServing(index, subnet).Where(index.IsLocal).Select(e => e.Name));
         }
 
         PlannedValue? userData = null;
@@ -848,7 +925,7 @@ internal static class StackPlan
             ("imageId", ParameterOr(index, i.ImageId ?? "")),
             ("instanceType", ParameterOr(index, i.InstanceType ?? "")),
             ("keyName", i.KeyName is null ? null : ParameterOr(index, i.KeyName)),
-            ("profile", i.Secrets.Count > 0 ? Text(InstanceProfile(i)) : null),
+            ("profile", i.HasRole ? Text(InstanceProfile(i)) : null),
             ("subnet", Id(i.Subnet)),
             ("privateIp", Text(i.PrivateIp)),
             ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
@@ -885,6 +962,12 @@ internal static class StackPlan
                 calls.Add(Output(SshCommandOutput(jumped),
                     PlannedValue.Sub("ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}"),
                     "SSH to " + jumped.Name + " through " + via.Name + ". Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
+            }
+
+            if (resource is InstanceSpec { SessionManager: true } managed)
+            {
+                calls.Add(Output(SessionCommandOutput(managed), PlannedValue.Sub("aws ssm start-session --region ${AWS::Region} --target ${" + managed.Name + "}"),
+                    "A shell on " + managed.Name + " through AWS Systems Manager Session Manager, with no inbound port (needs the Session Manager plugin of the AWS CLI)"));
             }
         }
 
@@ -925,6 +1008,7 @@ internal static class StackPlan
         ["AWS::EC2::TransitGatewayRouteTableAssociation"] = [],
         ["AWS::EC2::TransitGatewayRouteTablePropagation"] = [],
         ["AWS::EC2::TransitGatewayRoute"] = [],
+        ["AWS::EC2::VPCEndpoint"] = ["CreationTimestamp", "DnsEntries", "Id", "NetworkInterfaceIds"],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };
 

@@ -4,18 +4,34 @@ namespace TopologyDsl.Generators.Model;
 /// The adjustable AWS quotas the validator checks against, read from build properties so that a
 /// project whose account has a raised quota says so once (see README, "Build properties").
 /// </summary>
-internal sealed record ValidationOptions(int SecurityGroupsPerInterface, int RulesPerSecurityGroup)
+internal sealed record ValidationOptions(int SecurityGroupsPerInterface, int RulesPerSecurityGroup,
+    int InterfaceEndpointsPerVpc = ValidationOptions.DefaultInterfaceEndpointsPerVpc, int GatewayEndpointsPerRegion = ValidationOptions.DefaultGatewayEndpointsPerRegion)
 {
     public const string SecurityGroupsPerInterfaceProperty = "build_property.TopologyDslSecurityGroupsPerInterface";
     public const string RulesPerSecurityGroupProperty = "build_property.TopologyDslRulesPerSecurityGroup";
+    public const string InterfaceEndpointsPerVpcProperty = "build_property.TopologyDslInterfaceEndpointsPerVpc";
+    public const string GatewayEndpointsPerRegionProperty = "build_property.TopologyDslGatewayEndpointsPerRegion";
 
-    /// <summary>The defaults of a new account (Amazon VPC User Guide, "Amazon VPC quotas").</summary>
+    /// <summary>
+    /// AWS PrivateLink quotas of a new account (Amazon VPC User Guide, "AWS PrivateLink quotas"): 50
+    /// interface (and Gateway Load Balancer) endpoints per VPC and 20 gateway endpoints per region, both adjustable.
+    /// </summary>
+    public const int DefaultInterfaceEndpointsPerVpc = 50;
+
+    /// <inheritdoc cref="DefaultInterfaceEndpointsPerVpc"/>
+    public const int DefaultGatewayEndpointsPerRegion = 20;
+
+    /// <summary>The defaults of a new account (Amazon VPC User Guide, "Amazon VPC quotas" and "AWS PrivateLink quotas").</summary>
     public static ValidationOptions Default { get; } = new(5, 60);
 
-    /// <summary>The options from two build property values (null or malformed → the default; AWS's ceilings bound them).</summary>
-    public static ValidationOptions From(string? securityGroupsPerInterface, string? rulesPerSecurityGroup) => new(
+    /// <summary>The options from the build property values (null or malformed → the default; AWS's ceilings bound them where AWS states one).</summary>
+    public static ValidationOptions From(string? securityGroupsPerInterface, string? rulesPerSecurityGroup,
+        string? interfaceEndpointsPerVpc = null, string? gatewayEndpointsPerRegion = null) => new(
         Read(securityGroupsPerInterface, Default.SecurityGroupsPerInterface, max: 16),
-        Read(rulesPerSecurityGroup, Default.RulesPerSecurityGroup, max: 1000));
+        Read(rulesPerSecurityGroup, Default.RulesPerSecurityGroup, max: 1000),
+        Read(interfaceEndpointsPerVpc, DefaultInterfaceEndpointsPerVpc, max: int.MaxValue),
+        // "You can create up to 255 gateway endpoints per VPC" (AWS PrivateLink quotas); the regional quota has no stated ceiling.
+        Read(gatewayEndpointsPerRegion, DefaultGatewayEndpointsPerRegion, max: int.MaxValue));
 
     private static int Read(string? text, int fallback, int max) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1

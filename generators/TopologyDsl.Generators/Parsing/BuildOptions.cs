@@ -8,5 +8,7 @@ internal static class BuildOptions
 {
     public static ValidationOptions Validation(AnalyzerConfigOptions global) => ValidationOptions.From(
         global.TryGetValue(ValidationOptions.SecurityGroupsPerInterfaceProperty, out var groups) ? groups : null,
-        global.TryGetValue(ValidationOptions.RulesPerSecurityGroupProperty, out var rules) ? rules : null);
+        global.TryGetValue(ValidationOptions.RulesPerSecurityGroupProperty, out var rules) ? rules : null,
+        global.TryGetValue(ValidationOptions.InterfaceEndpointsPerVpcProperty, out var interfaces) ? interfaces : null,
+        global.TryGetValue(ValidationOptions.GatewayEndpointsPerRegionProperty, out var gateways) ? gateways : null);
 }

@@ -36,6 +36,8 @@ internal static class TopologyParser
         [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
         [KnownNames.TransitGatewayAttachment] = (ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
         [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
+        [KnownNames.GatewayEndpoint] = (ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
+        [KnownNames.InterfaceEndpoint] = (ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -54,6 +56,8 @@ internal static class TopologyParser
         [KnownNames.AssociateAttachment] = (ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
         [KnownNames.Propagate] = (ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
         [KnownNames.TransitGatewayRoute] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
+        [KnownNames.EndpointRouteTable] = (ResourceKind.GatewayEndpoint, "EndpointRouteTable", "routeTable"),
+        [KnownNames.EndpointSubnet] = (ResourceKind.InterfaceEndpoint, "EndpointSubnet", "subnet"),
     };
 
     /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
@@ -250,7 +254,8 @@ internal static class TopologyParser
             counters.TryGetValue(segment, out var index);
             counters[segment] = index + 1;
             var reader = new AttributeReader(data, path.Item(segment, index), map, cancellationToken);
-            if (owner != declaringKind)
+            // [Uses<TGroup>] gives security groups to interface endpoints as it does to instances.
+            if (owner != declaringKind && !(display == "Uses" && declaringKind == ResourceKind.InterfaceEndpoint))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.AttributeWithoutResource.Id, reader.Path, display, record.Name, OwnerDisplay(owner)));
             }
@@ -268,7 +273,8 @@ internal static class TopologyParser
             case ResourceKind.Vpc:
                 return new VpcSpec(name, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
                     main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
-                    main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays));
+                    main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays),
+                    main.Named("DnsSupport", "dnsSupport") is not false, main.Named("DnsHostnames", "dnsHostnames") is not false);
             case ResourceKind.Subnet:
             {
                 var zoneName = main.NamedString("ZoneName", "zoneName");
@@ -331,7 +337,7 @@ internal static class TopologyParser
                     via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user",
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
                     usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
-                    main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"));
+                    main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"));
             }
 
             case ResourceKind.VpcPeering:
@@ -355,6 +361,14 @@ internal static class TopologyParser
                     usable.Where(u => u.Display == "TransitGatewayRoute")
                         .Select(u => new TransitGatewayRouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "attachment")))
                         .ToEquatableArray());
+            case ResourceKind.GatewayEndpoint:
+                return new GatewayEndpointSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "service") ?? "",
+                    usable.Where(u => u.Display == "EndpointRouteTable").Select(u => u.Reader.TypeArgument(stack, "routeTable")).ToEquatableArray());
+            case ResourceKind.InterfaceEndpoint:
+                return new InterfaceEndpointSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "service") ?? "",
+                    main.Named("PrivateDns", "privateDns") is not false,
+                    usable.Where(u => u.Display == "EndpointSubnet").Select(u => u.Reader.TypeArgument(stack, "subnet")).ToEquatableArray(),
+                    usable.Where(u => u.Display == "Uses").Select(u => u.Reader.TypeArgument(stack, "group")).ToEquatableArray());
             case ResourceKind.Secret:
                 return new SecretSpec(name, keyword, isPartial, main.NamedString("Description", "description"), main.NamedInt("Length", "length", fallback: DefaultSecretLength));
             default:
@@ -475,6 +489,8 @@ internal static class TopologyParser
         ResourceKind.Instance => "Instance",
         ResourceKind.TransitGatewayAttachment => "TransitGatewayAttachment",
         ResourceKind.TransitGatewayRouteTable => "TransitGatewayRouteTable",
+        ResourceKind.GatewayEndpoint => "GatewayEndpoint",
+        ResourceKind.InterfaceEndpoint => "InterfaceEndpoint",
         _ => kind.ToString(),
     };
 

@@ -15,6 +15,7 @@ internal static class QuotaRules
 
     public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
+        CheckEndpoints(index, options, findings);
         foreach (var resource in index.Stack.Resources)
         {
             switch (resource)
@@ -29,6 +30,46 @@ internal static class QuotaRules
                     {
                         findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, instance.Path.Item("uses", options.SecurityGroupsPerInterface),
                             instance.Name, Invariant.Format(groups), Invariant.Format(options.SecurityGroupsPerInterface)));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Endpoints over the quotas, counted over the stacks seen from here (a program deploys to one
+    /// region), reported at the first endpoint of this stack past the quota.
+    /// </summary>
+    private static void CheckEndpoints(StackIndex index, ValidationOptions options, List<Finding> findings)
+    {
+        var perVpc = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var reported = new HashSet<string>(System.StringComparer.Ordinal);
+        var gateways = 0;
+        var gatewayReported = false;
+        var totals = index.AllResources.OfType<InterfaceEndpointSpec>().Select(e => index.ResolveFrom<VpcSpec>(e, e.Vpc)).Where(v => v is not null)
+            .GroupBy(v => index.Key(v!)).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        var gatewayTotal = index.AllResources.OfType<GatewayEndpointSpec>().Count();
+        foreach (var resource in index.AllResources)
+        {
+            switch (resource)
+            {
+                case InterfaceEndpointSpec e when index.ResolveFrom<VpcSpec>(e, e.Vpc) is { } vpc:
+                    perVpc.TryGetValue(index.Key(vpc), out var count);
+                    perVpc[index.Key(vpc)] = ++count;
+                    if (count > options.InterfaceEndpointsPerVpc && index.IsLocal(e) && !reported.Contains(index.Key(vpc)))
+                    {
+                        reported.Add(index.Key(vpc));
+                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManyInterfaceEndpoints.Id, e.Path, index.Display(vpc),
+                            Invariant.Format(totals[index.Key(vpc)]), Invariant.Format(options.InterfaceEndpointsPerVpc)));
+                    }
+
+                    break;
+                case GatewayEndpointSpec g:
+                    if (++gateways > options.GatewayEndpointsPerRegion && index.IsLocal(g) && !gatewayReported)
+                    {
+                        gatewayReported = true;
+                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManyGatewayEndpoints.Id, g.Path, Invariant.Format(gatewayTotal), Invariant.Format(options.GatewayEndpointsPerRegion)));
                     }
 
                     break;

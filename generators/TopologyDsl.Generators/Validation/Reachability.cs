@@ -487,6 +487,80 @@ internal sealed partial class Reachability
                 FirstGroupPath(target));
     }
 
+    // ---- VPC endpoints ----
+
+    /// <summary>
+    /// Why <paramref name="source"/> cannot open a connection on <paramref name="ports"/> to the network
+    /// interfaces of an interface endpoint, or null when it can: the source's outbound rule (to one of
+    /// the endpoint's groups, or a block holding every subnet of the endpoint, whose addresses AWS picks),
+    /// the local route of one VPC, and the inbound rule of the endpoint's groups. An endpoint without
+    /// groups is in the VPC's default group, which admits its own members only: instances without groups.
+    /// </summary>
+    public BrokenLink? ExplainEndpoint(InstanceSpec source, InterfaceEndpointSpec endpoint, PortRange ports)
+    {
+        var groups = endpoint.SecurityGroups.Select(g => _index.ResolveFrom<SecurityGroupSpec>(endpoint, g)).Where(g => g is not null).Select(g => g!).Distinct().ToList();
+        var names = new HashSet<string>(groups.Select(g => _index.Key(g)), System.StringComparer.Ordinal);
+        var subnets = endpoint.Subnets.Select(s => _index.ResolveFrom<SubnetSpec>(endpoint, s)).Where(s => s is not null).Select(s => s!).ToList();
+        var blocks = subnets.Select(s => Cidr.TryParse(s.CidrBlock, out var block) ? block.Network : (Cidr?)null).ToList();
+        bool Holds(Permit permit) =>
+            permit.PeerGroup is { } group ? names.Contains(group)
+            : permit.Peer is { } peer && _index.Parameter(peer) is null && Cidr.TryParse(peer, out var cidr)
+                && blocks.Count > 0 && blocks.All(b => b is { } block && cidr.Contains(block));
+        if (_index.VpcOf(source) is not { } a || _index.VpcOf(endpoint) is not { } b || !_index.Same(a, b))
+        {
+            return new BrokenLink("'" + source.Name + "' and endpoint '" + endpoint.Name + "' are in different VPCs", endpoint.Path.Child("vpc"));
+        }
+
+        if (subnets.Count == 0)
+        {
+            return new BrokenLink("endpoint '" + endpoint.Name + "' has no subnet, so no network interface", endpoint.Path.Child("attribute"));
+        }
+
+        if (!Covered(Permits(source, inbound: false).Where(Holds).Select(p => p.Ports), ports))
+        {
+            return new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                + ports + " to endpoint '" + endpoint.Name + "'", FirstGroupPath(source));
+        }
+
+        if (groups.Count == 0)
+        {
+            return GroupsOf(source).Any()
+                ? new BrokenLink("endpoint '" + endpoint.Name + "' is in the VPC's default security group, which admits only its own members", endpoint.Path.Child("attribute"))
+                : null;
+        }
+
+        var at = endpoint.Path.Item("uses", 0).Child("group");
+        return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, EndpointOf(source))).Select(p => p.Ports), ports)
+            ? null
+            : new BrokenLink((groups.Count == 1 ? "security group '" + groups[0].Name + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + g.Name + "'")))
+                + " of endpoint '" + endpoint.Name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + source.Name + "'", at);
+    }
+
+    /// <summary>
+    /// Why <paramref name="source"/> cannot use a gateway endpoint, or null when it can: the endpoint
+    /// must be joined to the route table of the source's subnet, and the source's groups must let
+    /// HTTPS out to the service's public addresses (the endpoint's prefix list, so only a rule to 0.0.0.0/0 is known to cover them).
+    /// </summary>
+    public BrokenLink? ExplainGateway(InstanceSpec source, GatewayEndpointSpec endpoint)
+    {
+        if (SubnetOf(source) is not { } subnet)
+        {
+            return new BrokenLink("instance '" + source.Name + "' has no subnet of this stack", source.Path.Child("subnet"));
+        }
+
+        var tables = _index.TablesOf(subnet);
+        if (!endpoint.RouteTables.Any(t => tables.Any(table => _index.Same(table, _index.ResolveFrom<RouteTableSpec>(endpoint, t)))))
+        {
+            return new BrokenLink("gateway endpoint '" + endpoint.Name + "' is not joined to the route table of subnet '" + subnet.Name + "'", endpoint.Path.Child("attribute"));
+        }
+
+        var https = PortRange.Single(ProtocolSpec.Tcp, 443);
+        return Covered(Allowed(source, inbound: false, Endpoint.Internet), https)
+            ? null
+            : new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
+                + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source));
+    }
+
     /// <summary>The outside endpoints (blocks, parameters, the internet) that the instance's inbound rules let in on the ports, in rule order.</summary>
     public IEnumerable<Endpoint> Permitted(InstanceSpec instance, PortRange ports) =>
         Permits(instance, inbound: true)

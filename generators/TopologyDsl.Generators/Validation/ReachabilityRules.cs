@@ -149,9 +149,16 @@ internal static class ReachabilityRules
         }
 
         var at = instance.Path.Child("userData");
-        if (FirstNetworkCommand(script) is { } command && model.Explain(model.EndpointOf(instance), Endpoint.Internet, Https) is { } broken)
+        var commands = NetworkCommands(script).ToList();
+        if (commands.Count > 0 && model.Explain(model.EndpointOf(instance), Endpoint.Internet, Https) is { } broken)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.BootScriptWithoutWayOut.Id, at, broken.At, instance.Name, command, broken.Reason));
+            // Without the internet, a VPC endpoint serves the commands whose service is known ('aws s3', dnf from
+            // Amazon Linux 2023's repositories in S3); the first command no endpoint serves is reported.
+            var unserved = commands.FirstOrDefault(c => c.Service is null || !EndpointRules.Serves(index, instance, c.Service));
+            if (unserved.Command is { } command)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.BootScriptWithoutWayOut.Id, at, broken.At, instance.Name, command, broken.Reason));
+            }
         }
 
         var reported = new HashSet<string>(System.StringComparer.Ordinal);
@@ -174,6 +181,68 @@ internal static class ReachabilityRules
                 findings.Add(Finding.Create(DiagnosticDescriptors.SubstitutedAddressWithoutConnection.Id, at, instance.Name, other.Name));
             }
         }
+    }
+
+    /// <summary>
+    /// Each command of the script that uses the network, outside comments, in order, with the AWS
+    /// service an endpoint could serve it from, where that is known: 'aws s3 ...' and 'aws
+    /// secretsmanager ...' name theirs; dnf fetches from Amazon Linux 2023's repositories, which
+    /// are S3 buckets of the region (an S3 gateway endpoint serves them). Anything else needs the internet.
+    /// </summary>
+    internal static IEnumerable<(string Command, string? Service)> NetworkCommands(string script)
+    {
+        foreach (var raw in script.Split('\n'))
+        {
+            var line = raw.TrimStart();
+            if (line.StartsWith("#", System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match match in NetworkCommand.Matches(line + " "))
+            {
+                var command = match.Groups[1].Value;
+                var service = command switch
+                {
+                    "dnf" => "s3",
+                    "aws" => AwsService(line.Substring(match.Groups[1].Index + command.Length)),
+                    _ => null,
+                };
+                yield return (command, service);
+            }
+        }
+    }
+
+    /// <summary>Options of the AWS CLI that take a value, which may come before the command.</summary>
+    private static readonly HashSet<string> CliOptionsWithValue = new(System.StringComparer.Ordinal)
+    {
+        "--region", "--profile", "--output", "--endpoint-url", "--query", "--color", "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
+    };
+
+    /// <summary>The endpoint service of an AWS CLI command line after 'aws' (<c>s3 cp ...</c> → s3, <c>ecr get-login-password</c> → ecr.api), or null.</summary>
+    private static string? AwsService(string rest)
+    {
+        var words = rest.Split([' ', '\t'], System.StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word.StartsWith("--", System.StringComparison.Ordinal))
+            {
+                i += CliOptionsWithValue.Contains(word) ? 1 : 0;
+                continue;
+            }
+
+            return word switch
+            {
+                "s3" or "s3api" => "s3",
+                "ecr" => "ecr.api",
+                "configure" or "help" => null,
+                _ when Regex.IsMatch(word, "^[a-z][a-z0-9-]*$") => word,
+                _ => null,
+            };
+        }
+
+        return null;
     }
 
     /// <summary>The first command of the script that uses the network, outside comments.</summary>

@@ -103,6 +103,27 @@ internal static class ReferenceRules
                     }
 
                     break;
+                case GatewayEndpointSpec e:
+                    Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var k = 0; k < e.RouteTables.Count; k++)
+                    {
+                        Expect<RouteTableSpec>(index, e.Name, e.RouteTables[k], "route table", path.Item("routeTable", k).Child("routeTable"), findings);
+                    }
+
+                    break;
+                case InterfaceEndpointSpec e:
+                    Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var k = 0; k < e.Subnets.Count; k++)
+                    {
+                        Expect<SubnetSpec>(index, e.Name, e.Subnets[k], "subnet", path.Item("subnet", k).Child("subnet"), findings);
+                    }
+
+                    for (var k = 0; k < e.SecurityGroups.Count; k++)
+                    {
+                        Expect<SecurityGroupSpec>(index, e.Name, e.SecurityGroups[k], "security group", path.Item("uses", k).Child("group"), findings);
+                    }
+
+                    break;
                 case InstanceSpec i:
                     Expect<SubnetSpec>(index, i.Name, i.Subnet, "subnet", path.Child("subnet"), findings);
                     for (var k = 0; k < i.SecurityGroups.Count; k++)

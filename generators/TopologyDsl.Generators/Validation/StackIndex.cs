@@ -190,6 +190,8 @@ internal sealed class StackIndex
         SecurityGroupSpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
         InstanceSpec i => VpcOf(ResolveFrom<SubnetSpec>(i, i.Subnet)),
         TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
+        GatewayEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
+        InterfaceEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         _ => null,
     };
 

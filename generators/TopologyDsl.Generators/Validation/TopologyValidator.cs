@@ -39,6 +39,7 @@ internal static class TopologyValidator
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
+        EndpointRules.Check(index, findings);
         ConnectionRules.Check(index, findings);
         StackRules.Check(index, findings);
         TemplateRules.Check(index, findings);

@@ -90,6 +90,12 @@ public sealed class VpcAttribute(string cidrBlock) : Attribute
 
     /// <summary>How many days the flow log group keeps records (a CloudWatch Logs retention value; default 30).</summary>
     public int FlowLogRetentionDays { get; set; } = 30;
+
+    /// <summary>Whether the Amazon-provided DNS server answers in the VPC (EnableDnsSupport; on by default). Interface endpoints with private DNS need it.</summary>
+    public bool DnsSupport { get; set; } = true;
+
+    /// <summary>Whether instances get DNS host names (EnableDnsHostnames; on by default). Interface endpoints with private DNS need it.</summary>
+    public bool DnsHostnames { get; set; } = true;
 }
 
 /// <summary>What a subnet is meant to be; the analyzer checks that its routing agrees.</summary>
@@ -303,6 +309,15 @@ public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute whe
 
     /// <summary>Opt-out: false leaves the root volume unencrypted. On by default; TDSL406 warns when false.</summary>
     public bool EncryptRootVolume { get; set; } = true;
+
+    /// <summary>
+    /// Manages the instance through AWS Systems Manager Session Manager instead of SSH: its instance role
+    /// gets the managed policy AmazonSSMManagedInstanceCore (the same role as <c>[ReadsSecret&lt;T&gt;]</c>'s),
+    /// and the template an output <c>{Instance}SessionCommand</c> with <c>aws ssm start-session</c>. The
+    /// instance needs HTTPS to Systems Manager: a route to the internet, or interface endpoints for
+    /// ssm, ssmmessages and ec2messages in its VPC (TDSL245). No inbound port is needed.
+    /// </summary>
+    public bool SessionManager { get; set; }
 }
 
 /// <summary>

@@ -73,8 +73,9 @@ public sealed class TemplateBuilder
         return parameter;
     }
 
-    /// <summary>AWS::EC2::VPC with DNS support and host names on.</summary>
-    public Vpc Vpc(string id, string cidr) => Add(new Vpc(id) { CidrBlock = cidr });
+    /// <summary>AWS::EC2::VPC, with DNS support and host names on unless turned off.</summary>
+    public Vpc Vpc(string id, string cidr, bool dnsSupport = true, bool dnsHostnames = true) =>
+        Add(new Vpc(id) { CidrBlock = cidr, EnableDnsSupport = dnsSupport, EnableDnsHostnames = dnsHostnames });
 
     /// <summary>AWS::EC2::VPCCidrBlock: a secondary block of a VPC.</summary>
     public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), CidrBlock = cidr });
@@ -171,6 +172,31 @@ public sealed class TemplateBuilder
     public TransitGatewayRoute TransitGatewayRoute(string id, string table, string destination, string attachment) =>
         Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Fn.Ref(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
 
+    /// <summary>The endpoint service name of <paramref name="service"/> in the stack's region: <c>!Sub com.amazonaws.${AWS::Region}.service</c>.</summary>
+    public static IntrinsicValue EndpointService(string service) => Fn.Sub("com.amazonaws.${AWS::Region}." + service);
+
+    /// <summary>AWS::EC2::VPCEndpoint of type Gateway (S3, DynamoDB), routed from the given route tables.</summary>
+    public VpcEndpoint GatewayEndpoint(string id, string vpc, string service, string[] routeTables) =>
+        Add(new VpcEndpoint(id)
+        {
+            VpcEndpointType = "Gateway",
+            ServiceName = EndpointService(service),
+            VpcId = Id(vpc),
+            RouteTableIds = System.Array.ConvertAll(routeTables, Id),
+        });
+
+    /// <summary>AWS::EC2::VPCEndpoint of type Interface: a network interface in each subnet, behind the security groups.</summary>
+    public VpcEndpoint InterfaceEndpoint(string id, string vpc, string service, string[] subnets, string[]? groups = null, bool privateDns = true) =>
+        Add(new VpcEndpoint(id)
+        {
+            VpcEndpointType = "Interface",
+            ServiceName = EndpointService(service),
+            VpcId = Id(vpc),
+            SubnetIds = System.Array.ConvertAll(subnets, Id),
+            SecurityGroupIds = System.Array.ConvertAll(groups ?? [], GroupId),
+            PrivateDnsEnabled = privateDns,
+        });
+
     /// <summary>AWS::EC2::SubnetRouteTableAssociation.</summary>
     public SubnetRouteTableAssociation SubnetRouteTableAssociation(string id, string subnet, string table) =>
         Add(new SubnetRouteTableAssociation(id) { SubnetId = Id(subnet), RouteTableId = Fn.Ref(table) });
@@ -213,11 +239,14 @@ public sealed class TemplateBuilder
     /// <summary>AWS::SecretsManager::Secret holding a generated password.</summary>
     public Secret Secret(string id, int length, string? description = null) => Add(new Secret(id) { Description = description, Length = length });
 
-    /// <summary>AWS::IAM::Role for instances that may read the listed secrets and nothing else.</summary>
-    public InstanceRole InstanceRole(string id, string[] secrets)
+    /// <summary>
+    /// AWS::IAM::Role for instances that may read the listed secrets and nothing else; with
+    /// <paramref name="sessionManager"/>, also the managed policy AmazonSSMManagedInstanceCore.
+    /// </summary>
+    public InstanceRole InstanceRole(string id, string[]? secrets = null, bool sessionManager = false)
     {
-        var role = new InstanceRole(id);
-        role.Secrets.AddRange(secrets);
+        var role = new InstanceRole(id) { SessionManager = sessionManager };
+        role.Secrets.AddRange(secrets ?? []);
         return Add(role);
     }
 

@@ -30,5 +30,6 @@ public static class CfnTypes
     public const string TransitGatewayRouteTableAssociation = "AWS::EC2::TransitGatewayRouteTableAssociation";
     public const string TransitGatewayRouteTablePropagation = "AWS::EC2::TransitGatewayRouteTablePropagation";
     public const string TransitGatewayRoute = "AWS::EC2::TransitGatewayRoute";
+    public const string VpcEndpoint = "AWS::EC2::VPCEndpoint";
 #pragma warning restore CS1591
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TopologyDsl.CloudFormation;
 
 namespace TopologyDsl.Resources;
@@ -20,8 +21,11 @@ public abstract class ServiceRole(string logicalId) : TaggedResource(logicalId)
     /// <summary>The inline policy's name.</summary>
     protected abstract string PolicyName { get; }
 
-    /// <summary>The one statement of the inline policy.</summary>
-    protected abstract MapValue Permissions();
+    /// <summary>The one statement of the inline policy, or null for a role without one.</summary>
+    protected abstract MapValue? Permissions();
+
+    /// <summary>The ARNs of the AWS managed policies the role also has.</summary>
+    protected virtual IReadOnlyList<Value> ManagedPolicyArns => [];
 
     /// <inheritdoc />
     protected sealed override void WriteProperties(MapValue p)
@@ -31,8 +35,17 @@ public abstract class ServiceRole(string logicalId) : TaggedResource(logicalId)
             .Add("Principal", new MapValue().Add("Service", Service))
             .Add("Action", "sts:AssumeRole")
             .Add("Condition", TrustCondition));
-        p.Add("AssumeRolePolicyDocument", trust)
-         .Add("Policies", new ListValue(new MapValue().Add("PolicyName", PolicyName).Add("PolicyDocument", Document(Permissions()))));
+        p.Add("AssumeRolePolicyDocument", trust);
+        if (ManagedPolicyArns.Count > 0)
+        {
+            p.Add("ManagedPolicyArns", new ListValue(ManagedPolicyArns));
+        }
+
+        if (Permissions() is { } permissions)
+        {
+            p.Add("Policies", new ListValue(new MapValue().Add("PolicyName", PolicyName).Add("PolicyDocument", Document(permissions))));
+        }
+
         WriteTags(p);
     }
 

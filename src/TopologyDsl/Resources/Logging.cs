@@ -41,7 +41,7 @@ public sealed class FlowLogRole(string logicalId) : ServiceRole(logicalId)
     protected override string PolicyName => "deliver-flow-logs";
 
     /// <inheritdoc />
-    protected override MapValue Permissions() => new MapValue()
+    protected override MapValue? Permissions() => new MapValue()
         .Add("Effect", "Allow")
         .Add("Action", new ListValue("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"))
         .Add("Resource", Fn.GetAtt(LogGroup, "Arn"));

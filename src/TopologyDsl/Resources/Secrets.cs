@@ -25,7 +25,10 @@ public sealed class Secret(string logicalId) : TaggedResource(logicalId)
     }
 }
 
-/// <summary>AWS::IAM::Role that EC2 instances assume, allowed to read the listed secrets and nothing else.</summary>
+/// <summary>
+/// AWS::IAM::Role that EC2 instances assume, allowed to read the listed secrets and nothing else, and,
+/// with <see cref="SessionManager"/>, to be managed by AWS Systems Manager.
+/// </summary>
 public sealed class InstanceRole(string logicalId) : ServiceRole(logicalId)
 {
     /// <summary>Logical IDs of the secrets the role may read.</summary>
@@ -37,8 +40,17 @@ public sealed class InstanceRole(string logicalId) : ServiceRole(logicalId)
     /// <inheritdoc />
     protected override string PolicyName => "read-secrets";
 
+    /// <summary>Whether the role has the managed policy AmazonSSMManagedInstanceCore (Session Manager).</summary>
+    public bool SessionManager { get; init; }
+
+    /// <summary>The AWS managed policy an instance needs for Systems Manager, in the stack's partition.</summary>
+    public static readonly IntrinsicValue SessionManagerPolicy = Fn.Sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore");
+
     /// <inheritdoc />
-    protected override MapValue Permissions() => new MapValue()
+    protected override IReadOnlyList<Value> ManagedPolicyArns => SessionManager ? [SessionManagerPolicy] : [];
+
+    /// <inheritdoc />
+    protected override MapValue? Permissions() => Secrets.Count == 0 ? null : new MapValue()
         .Add("Effect", "Allow")
         .Add("Action", "secretsmanager:GetSecretValue")
         .Add("Resource", new ListValue(Secrets.Select(s => (Value)Fn.Ref(s))));

@@ -33,6 +33,7 @@ internal static partial class UpdateBehaviour
         ["AWS::EC2::TransitGatewayRouteTablePropagation"] = ["TransitGatewayAttachmentId", "TransitGatewayRouteTableId"],
         ["AWS::EC2::VPC"] = ["CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength"],
         ["AWS::EC2::VPCCidrBlock"] = ["AmazonProvidedIpv6CidrBlock", "CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6CidrBlock", "Ipv6CidrBlockNetworkBorderGroup", "Ipv6IpamPoolId", "Ipv6NetmaskLength", "Ipv6Pool", "VpcId"],
+        ["AWS::EC2::VPCEndpoint"] = ["DnsOptions/PrivateDnsPreference", "DnsOptions/PrivateDnsSpecifiedDomains", "ResourceConfigurationArn", "ServiceName", "ServiceNetworkArn", "ServiceRegion", "VpcEndpointType", "VpcId"],
         ["AWS::EC2::VPCGatewayAttachment"] = ["VpcId"],
         ["AWS::EC2::VPCPeeringConnection"] = ["AssumeRoleRegion", "PeerOwnerId", "PeerRegion", "PeerRoleArn", "PeerVpcId", "VpcId"],
         ["AWS::EC2::Volume"] = [],
