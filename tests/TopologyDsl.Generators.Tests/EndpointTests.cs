@@ -136,6 +136,23 @@ public class EndpointTests
         """));
 
     [Fact]
+    public async Task TDSL244_EndpointsWithPrivateDnsOff_TheMessageSaysSo()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.3.0/24")] public partial record Isolated;
+            [RouteTable<Net>, Associate<Isolated>] public partial record IsolatedRoutes;
+            [InterfaceEndpoint<Net>(EndpointServices.Ssm, PrivateDns = false), EndpointSubnet<Isolated>] public partial record Ssm;
+            [InterfaceEndpoint<Net>(EndpointServices.SsmMessages, PrivateDns = false), EndpointSubnet<Isolated>] public partial record Messages;
+            [Instance<Isolated>("10.0.3.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true)] public partial record Cut;
+            """));
+        var message = Assert.Single(diagnostics, d => d.Id == "TDSL244").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Instance 'Cut' uses Session Manager but can never register with Systems Manager: subnet 'Isolated' has no route toward the internet (IPv4), "
+            + "and VPC 'Net' has no interface endpoint for ec2messages, and has its endpoints for ssm and ssmmessages with private DNS off, "
+            + "so the agent, which calls the services by their public names, does not use them", message);
+    }
+
+    [Fact]
     public Task TDSL245_TwoEndpointsOfOneService() => Markup.VerifyAsync(Stack(Isolated + """
         [GatewayEndpoint<Net>(EndpointServices.S3), EndpointRouteTable<DbRoutes>, EndpointRouteTable<{|TDSL245:AppRoutes|}>] public partial record MoreS3;
         [InterfaceEndpoint<Net>({|TDSL245:EndpointServices.Ssm|}), EndpointSubnet<AppA>] public partial record SsmAgain;

@@ -663,8 +663,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SessionManagerCannotRegister = Create("TDSL244", References, DiagnosticSeverity.Error,
         "Session Manager instance that can never register",
-        "Instance '{0}' uses Session Manager but can never register with Systems Manager: {1}, and VPC '{2}' has no interface endpoint for {3}",
-        "The SSM agent calls Systems Manager over HTTPS when the instance boots; until it gets through, the instance is not managed and 'aws ssm start-session' fails. Give its subnet a route to a NAT gateway (or an internet gateway with a public IP), or add [InterfaceEndpoint<Vpc>(EndpointServices.Ssm)], EndpointServices.SsmMessages and EndpointServices.Ec2Messages to its VPC, each with [EndpointSubnet] and a security group that admits TCP 443 from the instance.");
+        "Instance '{0}' uses Session Manager but can never register with Systems Manager: {1}, and VPC '{2}' {3}",
+        "The SSM agent calls Systems Manager over HTTPS when the instance boots; until it gets through, the instance is not managed and 'aws ssm start-session' fails. Give its subnet a route to a NAT gateway (or an internet gateway with a public IP), or add [InterfaceEndpoint<Vpc>(EndpointServices.Ssm)], EndpointServices.SsmMessages and EndpointServices.Ec2Messages to its VPC, each with [EndpointSubnet], private DNS on and a security group that admits TCP 443 from the instance.");
 
     public static readonly DiagnosticDescriptor DuplicateEndpoint = Create("TDSL245", References, DiagnosticSeverity.Error,
         "Two endpoints for one service in one VPC",

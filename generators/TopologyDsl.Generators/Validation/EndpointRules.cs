@@ -322,15 +322,26 @@ internal static class EndpointRules
 
         if (model.Explain(model.EndpointOf(instance), Endpoint.Internet, Https) is { } broken)
         {
-            // Endpoints that exist but refuse the instance are TDSL243's; here only the ones missing altogether.
-            var present = index.AllResources.OfType<InterfaceEndpointSpec>()
-                .Where(e => e.PrivateDns && e.Subnets.Count > 0 && index.Same(index.ResolveFrom<VpcSpec>(e, e.Vpc), vpc))
-                .Select(e => e.Service).ToList();
-            var missing = SessionManagerServices.Where(s => !present.Contains(s)).ToList();
+            // Endpoints that exist but refuse the instance are TDSL243's; here only the ones missing
+            // altogether, or present without private DNS: the agent calls the services' public names,
+            // which only private DNS points at the endpoint.
+            var inVpc = index.AllResources.OfType<InterfaceEndpointSpec>()
+                .Where(e => e.Subnets.Count > 0 && index.Same(index.ResolveFrom<VpcSpec>(e, e.Vpc), vpc))
+                .ToList();
+            var missing = SessionManagerServices.Where(s => !inVpc.Any(e => e.PrivateDns && e.Service == s)).ToList();
             if (missing.Count > 0)
             {
+                var withoutDns = missing.Where(s => inVpc.Any(e => e.Service == s)).ToList();
+                var absent = missing.Except(withoutDns).ToList();
+                var what = absent.Count > 0 ? "has no interface endpoint for " + Invariant.List(absent) : "";
+                if (withoutDns.Count > 0)
+                {
+                    what += (what.Length > 0 ? ", and " : "") + "has its endpoints for " + Invariant.List(withoutDns)
+                        + " with private DNS off, so the agent, which calls the services by their public names, does not use them";
+                }
+
                 findings.Add(Finding.Create(DiagnosticDescriptors.SessionManagerCannotRegister.Id, instance.Path.Child("sessionManager"),
-                    instance.Name, broken.Reason, index.Display(vpc), Invariant.List(missing)));
+                    instance.Name, broken.Reason, index.Display(vpc), what));
             }
         }
 
