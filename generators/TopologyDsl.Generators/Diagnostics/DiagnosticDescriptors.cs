@@ -197,7 +197,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecondaryCidrRestricted = Create("TDSL116", Addressing, DiagnosticSeverity.Error,
         "Secondary VPC block from a restricted range",
         "Secondary block {0} of VPC '{1}' lies in {2}, which AWS does not allow beside the primary block {3}",
-        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16; beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside a public or 100.64.0.0/10 block, none of the private ranges (Amazon VPC User Guide, VPC CIDR blocks). Pick a block from an allowed range.");
+        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16 (and beside one in 10.0.0.0/15, nothing from 10.0.0.0/16); beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16, 172.31.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside 198.19.0.0/16, none of the RFC 1918 ranges; beside a public or 100.64.0.0/10 block, none of the RFC 1918 ranges and not 198.19.0.0/16 (Amazon VPC User Guide, VPC CIDR blocks, IPv4 CIDR block association restrictions). Pick a block from an allowed range.");
 
     public static readonly DiagnosticDescriptor TooManyVpcCidrBlocks = Create("TDSL117", Addressing, DiagnosticSeverity.Error,
         "Too many VPC blocks",
@@ -249,6 +249,15 @@ internal static class DiagnosticDescriptors
         "Availability zone given by name",
         "Subnet '{0}' names its zone '{1}', which is a different physical zone in each AWS account; prefer ZoneId or Zone",
         "AWS maps zone names to physical zones independently for each account, so 'us-east-1a' in two accounts may be two zones, and the template deploys only in that region (cfn-lint W3010). ZoneId names the same physical zone in every account; Zone picks one of the region's zones wherever the stack deploys.");
+    public static readonly DiagnosticDescriptor RouteToReservedRange = Create("TDSL127", Addressing, DiagnosticSeverity.Error,
+        "Route to the range AWS reserves for its own services",
+        "Route table '{0}' routes {1}, which lies in 169.254.168.0/22, the link-local range AWS reserves for the instance metadata service and the Amazon DNS server",
+        "AWS refuses a route whose destination is 169.254.168.0/22 or a block inside it (Amazon VPC User Guide, Subnet route tables). Instances reach those services without a route; remove the route.");
+
+    public static readonly DiagnosticDescriptor RouteToLinkLocal = Create("TDSL128", Addressing, DiagnosticSeverity.Warning,
+        "Route to a link-local block",
+        "Route table '{0}' sends {1} to '{2}', but link-local addresses (169.254.0.0/16) are not forwarded by routers",
+        "Link-local addresses (RFC 3927) are valid only on the instance's own link, and AWS forwards no packet for 169.254.168.0/22 whatever the route (Amazon VPC User Guide, Subnet route tables). Route the block the traffic is really for, or remove the route.");
 
     // 2xx: references
 
@@ -632,10 +641,20 @@ internal static class DiagnosticDescriptors
 
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 
+    public static readonly DiagnosticDescriptor PeeringRouteWithoutRouteBack = Create("TDSL235", References, DiagnosticSeverity.Warning,
+        "Route to a peering with no route back",
+        "Route table '{0}' sends {1} to peering '{2}', but no route table of VPC '{3}' sends {4} back through it, so no connection through it can complete",
+        "Replies follow the route table of the target's subnet, so a peering needs a route on both sides (Amazon VPC Peering Guide, Update your route tables for a VPC peering connection). Add [Route<ThePeering>(\"...\")] for this VPC's block to the peer VPC's route table.");
+
+    public static readonly DiagnosticDescriptor TransitGatewayRouteFromUncoveredZone = Create("TDSL236", References, DiagnosticSeverity.Warning,
+        "Route to a transit gateway from a zone its attachment does not cover",
+        "Route table '{0}' sends {1} to transit gateway '{2}' for subnet '{3}' in zone {4}, where attachment '{5}' has no subnet, so that traffic is dropped",
+        "A subnet reaches a transit gateway only in a zone where the VPC's attachment has a subnet (Amazon VPC Transit Gateways, Amazon VPC attachments). Add an [AttachmentSubnet<...>] in that zone to the attachment.");
+
     public static readonly DiagnosticDescriptor ReachabilityAssertionBroken = Create("TDSL230", References, DiagnosticSeverity.Error,
         "Asserted connection is not open",
         "{0} cannot reach '{1}' on {2}: {3}",
-        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
+        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, between VPCs a route each way and the peering or the transit gateway's attachment and route table, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
 
     public static readonly DiagnosticDescriptor NeverReachableAssertionBroken = Create("TDSL231", References, DiagnosticSeverity.Error,
         "Instance asserted unreachable from the internet is reachable",
