@@ -175,12 +175,71 @@ internal static class ConnectionRules
                         findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), table.Name, destination.Network.ToString(),
                             route.Target.Display, other is null ? peering.PeerVpcId ?? "peer" : index.Display(other), Describe(blocks)));
                     }
+                    else if (other is not null)
+                    {
+                        CheckRouteBack(index, table, route, peering, other, path, findings);
+                    }
                 }
-                else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } gateway && !index.AttachmentsOf(vpc, gateway).Any())
+                else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } gateway)
                 {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), table.Name, index.Display(vpc), route.Target.Display));
+                    if (index.AttachmentsOf(vpc, gateway).FirstOrDefault() is not { } attachment)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), table.Name, index.Display(vpc), route.Target.Display));
+                    }
+                    else
+                    {
+                        CheckAttachmentZones(index, table, route, attachment, path, findings);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A route to a peering needs one back: replies follow the route table of the target's subnet
+    /// (Amazon VPC Peering Guide, "Update your route tables for a VPC peering connection": a route in
+    /// the tables "associated with the subnets for both instances"). Checked when the peer VPC's route
+    /// tables are in view (this stack or one it imports from), so a peer whose tables another stack
+    /// declares is not judged on what this stack cannot see.
+    /// </summary>
+    private static void CheckRouteBack(StackIndex index, RouteTableSpec table, RouteSpec route, VpcPeeringSpec peering, VpcSpec other, ModelPath path, List<Finding> findings)
+    {
+        var own = table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).Where(s => s is not null && Cidr.TryParse(s.CidrBlock, out _))
+            .Select(s => { Cidr.TryParse(s!.CidrBlock, out var block); return block.Network; }).ToList();
+        var theirs = index.AllResources.OfType<RouteTableSpec>().Where(t => index.Same(index.ResolveFrom<VpcSpec>(t, t.Vpc), other)).ToList();
+        if (own.Count == 0 || theirs.Count == 0)
+        {
+            return;
+        }
+
+        var back = theirs.Any(t => t.Routes.Any(r => index.Same(index.ResolveFrom<VpcPeeringSpec>(t, r.Target), peering)
+            && Cidr.TryParse(r.Destination, out var destination) && own.Any(b => b.Overlaps(destination.Network))));
+        if (!back)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteWithoutRouteBack.Id, path.Child("target"), table.Name, route.Destination,
+                route.Target.Display, index.Display(other), string.Join(", ", own.Select(b => b.ToString()))));
+        }
+    }
+
+    /// <summary>
+    /// A subnet reaches a transit gateway only in a zone where the VPC's attachment has a subnet
+    /// (Amazon VPC Transit Gateways, "Amazon VPC attachments": "traffic is forwarded to the transit
+    /// gateway only when the transit gateway has an attachment in a subnet in the same Availability Zone").
+    /// </summary>
+    private static void CheckAttachmentZones(StackIndex index, RouteTableSpec table, RouteSpec route, TransitGatewayAttachmentSpec attachment, ModelPath path, List<Finding> findings)
+    {
+        // Zones given in different forms (an index, a name, an ID) cannot be compared: they count as covered.
+        var zones = attachment.Subnets.Select(s => index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!).ToList();
+        if (zones.Count == 0)
+        {
+            return;
+        }
+
+        if (table.Associations.Select(a => index.Resolve<SubnetSpec>(a))
+                .FirstOrDefault(s => s is not null && !zones.Any(z => z.SameZone(s) || z.ZoneForm != s.ZoneForm)) is { } stranded)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteFromUncoveredZone.Id, path.Child("target"), table.Name, route.Destination,
+                route.Target.Display, index.Display(stranded), stranded.ZoneText, index.Display(attachment)));
         }
     }
 
