@@ -32,7 +32,35 @@ internal static class Overview
         b.Append("```\n\n## Who can reach whom\n\n");
         Matrix(index, b);
         Services(index, b);
+        RouteRecords(index, b);
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The routes this stack declares on their own records ([Route&lt;TRouteTable, TTarget&gt;]), which
+    /// the picture does not show when their table is another stack's: table, destination, target.
+    /// </summary>
+    private static void RouteRecords(StackIndex index, StringBuilder b)
+    {
+        var records = index.Stack.Resources.OfType<RouteResourceSpec>().ToList();
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Routes declared on their own records\n\n");
+        b.Append("This stack creates these routes, in route tables of its own or of the stacks it imports from.\n\n");
+        b.Append("| Route | Route table | VPC | Destination | Target |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var record in records)
+        {
+            var table = index.ResolveFrom<RouteTableSpec>(record, record.RouteTable);
+            var vpc = index.VpcOf(record);
+            b.Append("| ").Append(Cell(record.Name))
+                .Append(" | ").Append(Cell(table is null ? record.RouteTable.Display : index.Display(table)))
+                .Append(" | ").Append(Cell(vpc is null ? "" : index.Display(vpc)))
+                .Append(" | ").Append(Cell(record.Route.Destination))
+                .Append(" | ").Append(Cell(record.Route.Target.Display)).Append(" |\n");
+        }
     }
 
     private static void Diagram(StackIndex index, StringBuilder b)
@@ -116,11 +144,11 @@ internal static class Overview
         {
             foreach (var table in index.TablesOf(subnet).Take(1))
             {
-                foreach (var route in table.Routes)
+                foreach (var route in index.RoutesOf(table))
                 {
-                    if (index.Find(route.Target.Name) is { } target and (InternetGatewaySpec or NatGatewaySpec) && route.Target.InStack)
+                    if (index.TargetOf<ResourceSpec>(route) is { } target and (InternetGatewaySpec or NatGatewaySpec) && index.IsLocal(target))
                     {
-                        b.Append("  ").Append(Id(subnet)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(route.Destination))
+                        b.Append("  ").Append(Id(subnet)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(route.Route.Destination))
                             .Append("\" --> ").Append(Id(target)).Append('\n');
                     }
                 }

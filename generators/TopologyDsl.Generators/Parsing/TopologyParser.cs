@@ -38,6 +38,7 @@ internal static class TopologyParser
         [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
         [KnownNames.GatewayEndpoint] = (ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
         [KnownNames.InterfaceEndpoint] = (ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
+        [KnownNames.RouteOfTable] = (ResourceKind.Route, "Route"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -361,6 +362,9 @@ internal static class TopologyParser
                     usable.Where(u => u.Display == "TransitGatewayRoute")
                         .Select(u => new TransitGatewayRouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "attachment")))
                         .ToEquatableArray());
+            case ResourceKind.Route:
+                return new RouteResourceSpec(name, keyword, isPartial, main.TypeArgument(stack, "routeTable"),
+                    new RouteSpec(main.ConstructorString(0, "destination") ?? "", main.TypeArgument(stack, "target", 1)));
             case ResourceKind.GatewayEndpoint:
                 return new GatewayEndpointSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "service") ?? "",
                     usable.Where(u => u.Display == "EndpointRouteTable").Select(u => u.Reader.TypeArgument(stack, "routeTable")).ToEquatableArray());

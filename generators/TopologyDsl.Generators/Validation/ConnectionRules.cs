@@ -138,21 +138,25 @@ internal static class ConnectionRules
         }
     }
 
-    /// <summary>Routes of this stack's route tables through a peering or a transit gateway.</summary>
+    /// <summary>
+    /// Routes of this stack through a peering or a transit gateway: a table's own and route records,
+    /// whichever stack holds the table; the table's VPC is what counts.
+    /// </summary>
     private static void CheckRoutes(StackIndex index, List<Finding> findings)
     {
-        foreach (var table in index.Stack.Resources.OfType<RouteTableSpec>())
+        foreach (var table in index.AllResources.OfType<RouteTableSpec>())
         {
-            if (index.Resolve<VpcSpec>(table.Vpc) is not { } vpc)
+            if (index.ResolveFrom<VpcSpec>(table, table.Vpc) is not { } vpc)
             {
                 continue;
             }
 
-            for (var i = 0; i < table.Routes.Count; i++)
+            foreach (var tableRoute in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
             {
-                var route = table.Routes[i];
-                var path = table.Path.Item("route", i);
-                if (index.Resolve<VpcPeeringSpec>(route.Target) is { } peering)
+                var route = tableRoute.Route;
+                var path = tableRoute.Path;
+                var owner = index.Display(table);
+                if (index.TargetOf<VpcPeeringSpec>(tableRoute) is { } peering)
                 {
                     var side = index.ResolveFrom<VpcSpec>(peering, peering.Vpc);
                     var peer = index.ResolveFrom<VpcSpec>(peering, peering.Peer);
@@ -163,7 +167,7 @@ internal static class ConnectionRules
 
                     if (!index.Same(vpc, side) && !index.Same(vpc, peer))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteFromThirdVpc.Id, path.Child("target"), table.Name, index.Display(vpc),
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteFromThirdVpc.Id, path.Child("target"), owner, index.Display(vpc),
                             route.Target.Display, index.Display(side), peer is null ? peering.PeerVpcId ?? "peer" : index.Display(peer)));
                         continue;
                     }
@@ -172,13 +176,13 @@ internal static class ConnectionRules
                     var blocks = PeerBlocks(index, peering, other);
                     if (blocks.Count > 0 && Cidr.TryParse(route.Destination, out var destination) && !blocks.Any(b => b.Contains(destination.Network)))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), table.Name, destination.Network.ToString(),
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), owner, destination.Network.ToString(),
                             route.Target.Display, other is null ? peering.PeerVpcId ?? "peer" : index.Display(other), Describe(blocks)));
                     }
                 }
-                else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } gateway && !index.AttachmentsOf(vpc, gateway).Any())
+                else if (index.TargetOf<TransitGatewaySpec>(tableRoute) is { } gateway && !index.AttachmentsOf(vpc, gateway).Any())
                 {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), table.Name, index.Display(vpc), route.Target.Display));
+                    findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), owner, index.Display(vpc), route.Target.Display));
                 }
             }
         }

@@ -324,8 +324,7 @@ internal sealed class Reachability
                 + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path));
         }
 
-        var (table, index, target) = route.Value;
-        var at = table.Path.Item("route", index);
+        var (table, at, target) = route.Value;
         switch (target)
         {
             case InternetGatewaySpec gateway when !instance.PublicIp:
@@ -353,17 +352,17 @@ internal sealed class Reachability
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
-    private (RouteTableSpec Table, int Index, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination)
+    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination)
     {
-        (RouteTableSpec, int, ResourceSpec?)? best = null;
+        (RouteTableSpec, ModelPath, ResourceSpec?)? best = null;
         var bestPrefix = -1;
         Cidr? wanted = destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null;
         foreach (var table in _index.TablesOf(subnet))
         {
-            for (var i = 0; i < table.Routes.Count; i++)
+            // The table's routes in both forms: its own [Route]s and route records of the stacks seen.
+            foreach (var route in _index.RoutesOf(table))
             {
-                var route = table.Routes[i];
-                if (!Cidr.TryParse(route.Destination, out var covers) || !(covers.Prefix == 0 || (wanted is { } w && covers.Contains(w))))
+                if (!Cidr.TryParse(route.Route.Destination, out var covers) || !(covers.Prefix == 0 || (wanted is { } w && covers.Contains(w))))
                 {
                     continue;
                 }
@@ -371,7 +370,7 @@ internal sealed class Reachability
                 if (covers.Prefix > bestPrefix)
                 {
                     bestPrefix = covers.Prefix;
-                    best = (table, i, _index.Find(route.Target.Name) is { } target && route.Target.InStack ? target : null);
+                    best = (table, route.Path, _index.TargetOf<ResourceSpec>(route));
                 }
             }
 
