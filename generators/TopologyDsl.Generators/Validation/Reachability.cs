@@ -337,7 +337,7 @@ internal sealed class Reachability
                     + "', which takes no connections from outside", at));
             case NatGatewaySpec nat:
             {
-                var natSubnet = _index.Resolve<SubnetSpec>(nat.Subnet);
+                var natSubnet = _index.ResolveFrom<SubnetSpec>(nat, nat.Subnet);
                 if (natSubnet is null || RouteToward(natSubnet, destination) is not { Target: InternetGatewaySpec gateway })
                 {
                     return (null, new BrokenLink("NAT gateway '" + nat.Name + "' has no route to an internet gateway", nat.Path.Child("subnet")));
