@@ -17,6 +17,8 @@ public sealed class TestStackLintTests
     [InlineData("kitchen-sink")]
     [InlineData("connections")]
     [InlineData("tagged")]
+    [InlineData("peered-hub")]
+    [InlineData("peered-spoke")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");

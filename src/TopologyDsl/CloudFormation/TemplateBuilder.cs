@@ -125,7 +125,7 @@ public sealed class TemplateBuilder
         string? transitGateway = null, string[]? dependsOn = null) =>
         Add(new Route(id)
         {
-            RouteTableId = Fn.Ref(table),
+            RouteTableId = Id(table),
             DestinationCidrBlock = destination,
             GatewayId = gateway is null ? null : Id(gateway),
             NatGatewayId = natGateway is null ? null : Id(natGateway),
