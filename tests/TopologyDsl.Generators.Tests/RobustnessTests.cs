@@ -39,6 +39,7 @@ public class RobustnessTests
         Reference.Select(r => $"RouteTable<{r}>"),
         Reference.Select(r => $"Associate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"Route<{r}>({s})"),
+        Gen.Select(Reference, Reference, StringArgument, (t, r, s) => $"Route<{t}, {r}>({s})"),
         Gen.Select(Reference, StringArgument, (r, s) => $"SecurityGroup<{r}>({s})"),
         Gen.Select(Number, Number, StringArgument, (p, q, s) => $"Ingress(Tcp, {p}, {s}, ToPort = {q})"),
         Gen.Select(Reference, Number, (r, p) => $"IngressFrom<{r}>((Protocol){p}, {p})"),
@@ -80,7 +81,7 @@ public class RobustnessTests
         Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
         Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
-        Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
+        Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Route<A, B>", "Route<Other.A, B>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool,
         (name, attributes, partial) => (attributes.Length == 0 ? "" : "[" + string.Join(", ", attributes) + "] ")

@@ -106,6 +106,11 @@ public class RouteRecordTests
         """));
 
     [Fact]
+    public Task TDSL013_TagOnARouteRecord_NearMissOnTheRouteTable() => Verify(Hub.Replace("[RouteTable<HubVpc>,", "[Tag(\"Tier\", \"hub\"), RouteTable<HubVpc>,") + Spoke("""
+            [{|TDSL013:Tag("Tier", "hub")|}, Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
+        """));
+
+    [Fact]
     public Task TDSL233_ScriptOnASubnetWhoseWayOutIsARouteRecordOfThisStack_NearMissWithout() => Markup.VerifyAllAsync("namespace Shop;\n" + """
         [Stack("network")]
         public static partial class Network
