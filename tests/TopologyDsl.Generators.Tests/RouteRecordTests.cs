@@ -65,6 +65,18 @@ public class RouteRecordTests
         """));
 
     [Fact]
+    public Task TDSL114_TwoStacksThatDoNotSeeEachOther_RouteOneDestinationIntoTheHubsTable() => Verify(Hub + Spoke("""
+            [Route<Hub.HubRoutes, Hub.HubNat>("192.168.0.0/16")] public partial record HubToOffice;
+        """) + """
+        [Stack("spoke2")]
+        public static partial class Spoke2
+        {
+            [Route<Hub.HubRoutes, Hub.HubNat>({|TDSL114:"192.168.0.0/16"|})] public partial record HubToOfficeAgain;
+            [Route<Hub.HubRoutes, Hub.HubNat>("172.16.0.0/12")] public partial record HubToLab;
+        }
+        """);
+
+    [Fact]
     public Task TDSL113_RouteRecordIntoTheTablesOwnVpc() => Verify(Hub + Spoke("""
             [Route<Hub.HubRoutes, Hub.HubNat>({|TDSL113:"10.10.8.0/24"|})] public partial record Inside;
             [Route<Hub.HubRoutes, Hub.HubNat>("10.10.1.0/24")] public partial record ToTheSubnetThroughTheNat;
