@@ -60,6 +60,9 @@ if (args.FirstOrDefault() == "reach")
         var bench = new ReachabilityBenchmarks { Instances = size };
         bench.Setup();
         Console.WriteLine($"{size,6} instances: {bench.Matrix():N0} rows in the matrix, {bench.AllPairs():N0} open paths instance by instance, {bench.Rules()} reachability findings, {bench.Overview():N0} characters of Markdown");
+        var across = new CrossVpcReachabilityBenchmarks { Instances = size };
+        across.Setup();
+        Console.WriteLine($"{size,6} instances in three VPCs (peering, transit gateway): {across.Matrix():N0} rows in the matrix, {across.Rules()} reachability findings, {across.Overview():N0} characters of Markdown");
     }
 
     return;

@@ -11,6 +11,10 @@ namespace Examples.SharedNetwork;
 /// </summary>
 [Stack("shared-app", Description = "An application in the shared network: servers in the application VPC, a cache in the services VPC")]
 [Tag("CostCenter", "shop-7")] // this stack's own: the network stack's tags stay on its resources
+// The intent, checked while typing: Redis from the application to the cache across the peering
+// (routes both ways, the groups' rules on both sides), and neither server open to the internet.
+[Reaches<AppServer, CacheServer>(Tcp, 6379)]
+[NeverReachableFromInternet<AppServer>, NeverReachableFromInternet<CacheServer>]
 public static partial class AppStack
 {
     // Pinned, as in the WordPress example: an SSM parameter type is resolved again on every stack

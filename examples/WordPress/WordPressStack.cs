@@ -118,7 +118,10 @@ public static partial class WordPressStack
     // script names the DB server's address, so CloudFormation creates the web server only after the
     // DB server has signalled that MariaDB is ready.
 
-    [Instance<PublicSubnet>("10.0.1.10", PublicIp = true, UserData = "userdata/web.sh", SignalTimeoutMinutes = 15,
+    // An Elastic IP: the site's address survives a stop and start (an instance-type change does both),
+    // so WordPress, which stores its own URL, never redirects visitors to an address AWS gave away.
+    // ${WebServer.PublicIp} (SiteUrl, web.sh) is the Elastic IP, which exists before the instance.
+    [Instance<PublicSubnet>("10.0.1.10", ElasticIp = true, UserData = "userdata/web.sh", SignalTimeoutMinutes = 15,
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
     [Uses<WebAccess>, ReadsSecret<DbPassword>, ReadsSecret<AdminPassword>]
     public partial record WebServer;
@@ -127,4 +130,10 @@ public static partial class WordPressStack
         ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]
     [Uses<DbAccess>, SshVia<WebServer>, ReadsSecret<DbPassword>]
     public partial record DbServer;
+
+    // MariaDB's data, on a volume of its own (db.sh mounts it at the datadir): it outlives the DB
+    // server, so replacing the server (a new image, another subnet) keeps the database, and removing
+    // the volume or deleting the stack leaves a snapshot (DeletionPolicy and UpdateReplacePolicy Snapshot).
+    [DataVolume<DbServer>("/dev/sdf", 20)]
+    public partial record DbData;
 }

@@ -27,6 +27,8 @@ internal static class KnownNames
     public const string Secret = "TopologyDsl.SecretAttribute";
     public const string ReadsSecret = "TopologyDsl.ReadsSecretAttribute`1";
     public const string Output = "TopologyDsl.OutputAttribute";
+    public const string Policies = "TopologyDsl.PoliciesAttribute";
+    public const string DataVolume = "TopologyDsl.DataVolumeAttribute`1";
     public const string Tag = "TopologyDsl.TagAttribute";
     public const string VpcPeering = "TopologyDsl.VpcPeeringAttribute`2";
     public const string RemoteVpcPeering = "TopologyDsl.VpcPeeringAttribute`1";

@@ -69,8 +69,19 @@ public class ChangeAnalyzerTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 
+    /// <summary>Dropping the fixed address (EC2 assigns one) replaces the server: the warning stands at the attribute, which no longer has the argument.</summary>
+    [Fact]
+    public Task TDSL333_AddressDropped_WarnsAtTheAttribute() =>
+        Verify([("[Instance<PrivateSubnet>(\"10.0.2.10\", UserData = \"userdata/db.sh\", SignalTimeoutMinutes = 15,\n        ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]",
+            "[{|TDSL333:Instance<PrivateSubnet>(UserData = \"userdata/db.sh\", SignalTimeoutMinutes = 15,\n        ImageId = nameof(ImageId), InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))|}]")]);
+
     [Theory]
     [InlineData("InstanceType")]
+    [InlineData("WebServerInstanceType")]
+    [InlineData("DataVolumeSize")]
+    [InlineData("DataVolumeTag")]
+    [InlineData("DataVolumeDeletePolicy")]
+    [InlineData("SecretDeletePolicy")]
     [InlineData("UserData")]
     [InlineData("SecurityGroupRule")]
     [InlineData("SecurityGroupRuleDescription")]

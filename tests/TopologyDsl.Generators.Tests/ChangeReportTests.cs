@@ -38,6 +38,21 @@ public class ChangeReportTests
         // The DSL writes one tag, Name, which is the record's name: renaming the record renames the resource.
         ["NameTag"] = [("PrivateRoutes", "DbRoutes")],
         ["FlowLogsOff"] = [("[Vpc(\"10.0.0.0/16\", FlowLogs = true)]", "[Vpc(\"10.0.0.0/16\")]")],
+        // The web server's type: a stop and start, which keeps its Elastic IP.
+        ["WebServerInstanceType"] = [("InstanceType = nameof(InstanceType), KeyName = nameof(KeyName))]\n    [Uses<WebAccess>", "InstanceType = \"t3.small\", KeyName = nameof(KeyName))]\n    [Uses<WebAccess>")],
+        // Let EC2 assign the DB server's address: the instance is replaced; its data volume stays, but blocks the replacement.
+        ["AssignedAddress"] = [("[Instance<PrivateSubnet>(\"10.0.2.10\", ", "[Instance<PrivateSubnet>(")],
+        ["DataVolumeSize"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 40)]")],
+        // A tag on the data volume: tags update in place, and the data stays.
+        ["DataVolumeTag"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 20), Tag(\"Backup\", \"daily\")]")],
+        // The DB server's subnet in another zone: the subnet, the server and its data volume are replaced; the volume leaves a snapshot.
+        ["SubnetZone"] = [("[Subnet<Network>(\"10.0.2.0/24\", Zone = 0)]", "[Subnet<Network>(\"10.0.2.0/24\", Zone = 1)]")],
+        ["DataVolumeRemoved"] = [("    [DataVolume<DbServer>(\"/dev/sdf\", 20)]\n    public partial record DbData;\n", "")],
+        ["DataVolumeDeletePolicy"] = [("[DataVolume<DbServer>(\"/dev/sdf\", 20)]", "[DataVolume<DbServer>(\"/dev/sdf\", 20), Policies(DeletionPolicy = RemovalPolicy.Delete, UpdateReplacePolicy = RemovalPolicy.Delete)]")],
+        ["SecretDeletePolicy"] = [("[Secret(Description = \"Password of the WordPress database user\")]", "[Secret(Description = \"Password of the WordPress database user\"), Policies(DeletionPolicy = RemovalPolicy.Delete)]")],
+        // Back to a plain public IP (web.sh then reads its address from the instance metadata, as before).
+        ["ElasticIpOff"] = [("ElasticIp = true, UserData = \"userdata/web.sh\"", "PublicIp = true, UserData = \"userdata/web.sh\""),
+            ("web.sh:SITE_URL='http://${WebServer.PublicIp}'", "SITE_URL=\"http://$(imds public-ipv4)\"")],
     };
 
     public static TheoryData<string> Edits() => [.. EditTable.Keys];

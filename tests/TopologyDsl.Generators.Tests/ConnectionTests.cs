@@ -33,7 +33,7 @@ public class ConnectionTests
     public Task TDSL118_PeeredVpcsOverlap() => Verify("""
         [Vpc("10.0.0.0/16")] public partial record Prod;
         [Vpc("10.0.0.0/16")] public partial record Copy;
-        [Vpc("10.1.0.0/16", SecondaryCidrBlocks = ["10.0.128.0/17"])] public partial record Secondary;
+        [Vpc("10.4.0.0/16", SecondaryCidrBlocks = ["10.0.128.0/17"])] public partial record Secondary;   // 10.1.0.0/16 would be TDSL116: 10.0.0.0/15 restricts 10.0.0.0/16
         [Vpc("10.2.0.0/16")] public partial record Apart;
         [VpcPeering<Prod, {|TDSL118:Copy|}>] public partial record ProdToCopy;
         [VpcPeering<Prod, {|TDSL118:Secondary|}>] public partial record ProdToSecondary;
@@ -189,5 +189,41 @@ public class ConnectionTests
         [TransitGatewayAttachment<Own, Shared>, AttachmentSubnet<SharedA>] public partial record SharedAttachment;
         [TransitGatewayRouteTable<Tgw>, AssociateAttachment<{|TDSL226:ProdAttachment|}>, Propagate<ProdAttachment>] public partial record Default;
         [TransitGatewayRouteTable<Own>, AssociateAttachment<SharedAttachment>] public partial record OwnTable;
+        """);
+
+    [Fact]
+    public Task TDSL235_PeeringRouteWithoutRouteBack() => Verify(TwoVpcs + """
+        [Vpc("10.2.0.0/16")] public partial record Third;
+        [Subnet<Third>("10.2.1.0/24")] public partial record ThirdA;
+        [VpcPeering<Prod, Shared>] public partial record ProdToShared;
+        [VpcPeering<Prod, Third>] public partial record ProdToThird;
+        [RouteTable<Prod>, Associate<ProdA>, Route<{|TDSL235:ProdToShared|}>("10.1.0.0/16"), Route<ProdToThird>("10.2.0.0/16")] public partial record ProdRoutes;
+        [RouteTable<Prod>, Associate<ProdB>, Route<ProdToShared>("10.1.0.0/16")] public partial record ProdBRoutes;
+        [RouteTable<Shared>, Associate<SharedA>, Associate<SharedB>, Route<ProdToShared>("10.0.2.0/24")] public partial record SharedRoutes;
+        [RouteTable<Third>, Associate<ThirdA>, Route<ProdToThird>("10.0.0.0/16")] public partial record ThirdRoutes;
+        """);
+
+    [Fact]
+    public Task TDSL235_NearMiss_PeerWithoutRouteTablesInView() => Verify(TwoVpcs + """
+        [VpcPeering<Prod, Shared>] public partial record ProdToShared;
+        [RouteTable<Prod>, Associate<ProdA>, Route<ProdToShared>("10.1.0.0/16")] public partial record ProdRoutes;
+        """);
+
+    [Fact]
+    public Task TDSL236_TransitGatewayRouteFromAZoneWithoutAttachmentSubnet() => Verify(TwoVpcs + """
+        [TransitGateway] public partial record Tgw;
+        [TransitGatewayAttachment<Tgw, Prod>, AttachmentSubnet<ProdA>] public partial record ProdAttachment;
+        [TransitGatewayAttachment<Tgw, Shared>, AttachmentSubnet<SharedA>, AttachmentSubnet<SharedB>] public partial record SharedAttachment;
+        [RouteTable<Prod>, Associate<ProdA>, Associate<ProdB>, Route<{|TDSL236:Tgw|}>("10.1.0.0/16")] public partial record ProdRoutes;
+        [RouteTable<Shared>, Associate<SharedA>, Associate<SharedB>, Route<Tgw>("10.0.0.0/16")] public partial record SharedRoutes;
+        """);
+
+    [Fact]
+    public Task TDSL236_NearMiss_OnlySubnetsOfCoveredZones() => Verify(TwoVpcs + """
+        [TransitGateway] public partial record Tgw;
+        [TransitGatewayAttachment<Tgw, Prod>, AttachmentSubnet<ProdA>] public partial record ProdAttachment;
+        [TransitGatewayAttachment<Tgw, Shared>, AttachmentSubnet<SharedA>, AttachmentSubnet<SharedB>] public partial record SharedAttachment;
+        [RouteTable<Prod>, Associate<ProdA>, Route<Tgw>("10.1.0.0/16")] public partial record ProdRoutes;
+        [RouteTable<Shared>, Associate<SharedA>, Associate<SharedB>, Route<Tgw>("10.0.0.0/16")] public partial record SharedRoutes;
         """);
 }

@@ -52,6 +52,23 @@ public class GeneratorTests
         Assert.Equal(hints, Snapshot.Names("cs"));
     }
 
+    /// <summary>What keeps data: a data volume with its own policies, a secret that is deleted, an instance at an assigned address with an Elastic IP.</summary>
+    [Fact]
+    public void Emit_DataState_MatchesSnapshots()
+    {
+        var source = TestCompilation.Prelude + TwoTier
+            .Replace("[Instance<Public>(\"10.0.1.10\", PublicIp = true,", "[Instance<Public>(ElasticIp = true,")
+            .Replace("SshVia<Web>] public partial record Db;", "SshVia<Web>] public partial record Db;\n"
+                + "[DataVolume<Db>(\"/dev/sdf\", 500, Type = VolumeType.St1), Policies(DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Retain)] public partial record Archive;\n"
+                + "[Secret, Policies(DeletionPolicy = RemovalPolicy.Delete, UpdateReplacePolicy = RemovalPolicy.Delete)] public partial record Scratch;\n");
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(source), [WebScript]);
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var generated = Assert.Single(run.Sources);
+        Snapshot.Verify(generated.SourceText.ToString(), "cs", generated.HintName);
+        Assert.Equal([generated.HintName], Snapshot.Names("cs"));
+    }
+
     private const string Endpoints = """
         namespace Shop.Private
         {

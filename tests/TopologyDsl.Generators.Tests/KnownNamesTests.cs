@@ -8,6 +8,8 @@ public class KnownNamesTests
     [InlineData(KnownNames.Subnet, typeof(SubnetAttribute<>))]
     [InlineData(KnownNames.InternetGateway, typeof(InternetGatewayAttribute<>))]
     [InlineData(KnownNames.NatGateway, typeof(NatGatewayAttribute<>))]
+    [InlineData(KnownNames.Policies, typeof(PoliciesAttribute))]
+    [InlineData(KnownNames.DataVolume, typeof(DataVolumeAttribute<>))]
     [InlineData(KnownNames.RouteTable, typeof(RouteTableAttribute<>))]
     [InlineData(KnownNames.Associate, typeof(AssociateAttribute<>))]
     [InlineData(KnownNames.Route, typeof(RouteAttribute<>))]

@@ -92,6 +92,43 @@ public class ReachabilityRuleTests
     public Task TDSL234_NearMiss_ConnectionEitherWay() => Markup.VerifyAllAsync(Stack("", Body(dbExtra: ", UserData = \"boot.sh\"")),
         new InMemoryAdditionalText("/p/boot.sh", "echo ${Web.PrivateIp} > /etc/web\n"));
 
+    /// <summary>An app in one VPC and a cache in a peered one; the cache's group takes Redis from the app's group (across the peering).</summary>
+    private static string Peered(string servicesRoutes) => "namespace Shop;\n"
+        + "[Stack(\"shop\")]\n[{|TDSL230:Reaches<Shop.App, Shop.Cache>(Tcp, 6379)|}]\npublic static partial class Shop\n{\n" + Ami + """
+        [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Core;
+        [Subnet<Core>("10.0.1.0/24", Kind = SubnetKind.Private)] public partial record CoreA;
+        [Vpc("10.1.0.0/16", FlowLogs = true)] public partial record Services;
+        [Subnet<Services>("10.1.1.0/24", Kind = SubnetKind.Private)] public partial record ServicesA;
+        [VpcPeering<Core, Services>] public partial record CoreToServices;
+        [RouteTable<Core>, Associate<CoreA>, Route<{|TDSL235:CoreToServices|}>("10.1.0.0/16")] public partial record CoreRoutes;
+        [RouteTable<Services>, Associate<ServicesA>SERVICES] public partial record ServicesRoutes;
+        [SecurityGroup<Core>("App"), EgressTo<CacheGroup>(Tcp, 6379, Description = "redis")] public partial record AppGroup;
+        [SecurityGroup<Services>("Cache"), IngressFrom<AppGroup>(Tcp, 6379, Description = "redis"), Egress(Tcp, 443, "10.1.0.0/16", Description = "in")]
+        public partial record CacheGroup;
+        [Instance<CoreA>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<AppGroup>] public partial record App;
+        [Instance<ServicesA>("10.1.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<CacheGroup>] public partial record Cache;
+        }
+        """.Replace("SERVICES", servicesRoutes);
+
+    [Fact]
+    public Task TDSL230_PeeringWithoutTheReturnRoute() => Markup.VerifyAllAsync(Peered(""));
+
+    [Fact]
+    public Task TDSL230_NearMiss_PeeringRoutedBothWays() =>
+        Markup.VerifyAllAsync(Peered(", Route<CoreToServices>(\"10.0.0.0/16\")").Replace("{|TDSL230:", "").Replace(")|}]", ")]")
+            .Replace("{|TDSL235:CoreToServices|}", "CoreToServices"));
+
+    /// <summary>Addresses EC2 assigns: any address of the subnet may be the one, so the routes must cover the subnets' whole blocks.</summary>
+    [Fact]
+    public Task TDSL230_NearMiss_PeeringWithAssignedAddresses() =>
+        Markup.VerifyAllAsync(Peered(", Route<CoreToServices>(\"10.0.1.0/24\")").Replace("{|TDSL230:", "").Replace(")|}]", ")]")
+            .Replace("{|TDSL235:CoreToServices|}", "CoreToServices").Replace("(\"10.0.1.10\", ", "(").Replace("(\"10.1.1.10\", ", "("));
+
+    [Fact]
+    public Task TDSL230_AssignedAddress_ReturnRouteCoversHalfTheSubnet() =>
+        Markup.VerifyAllAsync(Peered(", Route<CoreToServices>(\"10.0.1.0/25\")").Replace("{|TDSL235:CoreToServices|}", "CoreToServices")
+            .Replace("(\"10.0.1.10\", ", "("));
+
     [Theory]
     [InlineData("dnf install -y httpd", "dnf")]
     [InlineData("X=$(aws secretsmanager get-secret-value)", "aws")]

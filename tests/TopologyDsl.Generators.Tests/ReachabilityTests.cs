@@ -224,4 +224,16 @@ public class ReachabilityTests
 
     [Fact]
     public void Paths_AreDeterministic() => Assert.Equal(Matrix(TwoTier()), Matrix(TwoTier()));
+
+    [Fact]
+    public void Overview_ShowsAssignedAddressesElasticIpsAndDataVolumes()
+    {
+        var resources = Network();
+        resources.Add(Server("Web", "Public", "", true) with { ElasticIp = true, AssignedIp = true });
+        resources.Add(Server("Db", "Private", "10.0.2.10", false));
+        resources.Add(new DataVolumeSpec("DbData", TypeKeyword.Record, true, Ref("Db"), "/dev/sdf", 20, VolumeTypeSpec.Gp3, true));
+        var overview = TopologyDsl.Generators.Emit.Overview.Render(new StackIndex(Stack(resources), _ => null));
+        Assert.Contains("        i_Web[\"Web<br/>address from EC2 + Elastic IP\"]\n", overview);
+        Assert.Contains("        i_Db[\"Db<br/>10.0.2.10<br/>volume DbData /dev/sdf 20 GiB\"]\n", overview);
+    }
 }

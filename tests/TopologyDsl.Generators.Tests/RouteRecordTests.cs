@@ -67,6 +67,7 @@ public class RouteRecordTests
     [Fact]
     public Task TDSL114_TwoStacksThatDoNotSeeEachOther_RouteOneDestinationIntoTheHubsTable() => Verify(Hub + Spoke("""
             [Route<Hub.HubRoutes, Hub.HubNat>("192.168.0.0/16")] public partial record HubToOffice;
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
         """) + """
         [Stack("spoke2")]
         public static partial class Spoke2
@@ -75,6 +76,52 @@ public class RouteRecordTests
             [Route<Hub.HubRoutes, Hub.HubNat>("172.16.0.0/12")] public partial record HubToLab;
         }
         """);
+
+    [Fact]
+    public Task TDSL127_TDSL128_RouteRecordToReservedAndLinkLocalDestinations() => Verify(Hub + Spoke("""
+            [Route<Hub.HubRoutes, Hub.HubNat>({|TDSL127:"169.254.169.0/24"|})] public partial record Metadata;
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
+            [Route<Hub.HubRoutes, Hub.HubNat>({|TDSL128:"169.254.0.0/24"|})] public partial record LinkLocal;
+            [Route<Hub.HubRoutes, Hub.HubNat>("169.0.0.0/8")] public partial record Wide;
+        """));
+
+    /// <summary>A hub with a directory server whose subnet's table gets its route back from the spoke, and a lab server whose table has none.</summary>
+    private const string HubWithServers = """
+        [Stack("hub")]
+        public static partial class Hub
+        {
+            [Vpc("10.10.0.0/16", FlowLogs = true)] public partial record HubVpc;
+            [Subnet<HubVpc>("10.10.1.0/24", Zone = 0)] public partial record HubA;
+            [Subnet<HubVpc>("10.10.2.0/24", Zone = 0)] public partial record LabA;
+            [RouteTable<HubVpc>, Associate<HubA>] public partial record HubRoutes;
+            [RouteTable<HubVpc>, Associate<LabA>] public partial record LabRoutes;
+            [SecurityGroup<HubVpc>("directory"), Ingress(Tcp, 636, "10.20.0.0/16", Description = "LDAPS from the spoke"), Egress(Tcp, 443, "10.10.0.0/16", Description = "inside")] public partial record Directory;
+            [Instance<HubA>("10.10.1.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<Directory>] public partial record DirectoryServer;
+            [Instance<LabA>("10.10.2.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<Directory>] public partial record LabServer;
+        }
+
+        """;
+
+    [Fact]
+    public Task TDSL230_ReachesAcrossThePeering_TheRouteBackIsTheSpokesRouteRecord_NearMissATableWithout() => Markup.VerifyAsync("namespace Shop;\n" + HubWithServers + """
+        [Stack("spoke")]
+        public static partial class Spoke
+        {
+            [Vpc("10.20.0.0/16", FlowLogs = true)] public partial record SpokeVpc;
+            [Subnet<SpokeVpc>("10.20.1.0/24", Zone = 0)] public partial record SpokeA;
+            [VpcPeering<SpokeVpc, Hub.HubVpc>] public partial record SpokeToHub;
+            [RouteTable<SpokeVpc>, Associate<SpokeA>, Route<SpokeToHub>("10.10.0.0/16")] public partial record SpokeRoutes;
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
+            [SecurityGroup<SpokeVpc>("app"), Egress(Tcp, 636, "10.10.0.0/16", Description = "LDAPS to the hub")] public partial record App;
+            [Instance<SpokeA>("10.20.1.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<App>]
+            [Reaches<AppServer, Hub.DirectoryServer>(Tcp, 636), {|TDSL230:Reaches<AppServer, Hub.LabServer>(Tcp, 636)|}]
+            public partial record AppServer;
+        }
+        """);
+
+    [Fact]
+    public Task TDSL235_SpokeRoutesToTheHub_WithoutTheRouteRecordBack() =>
+        Verify(Hub + Spoke("").Replace("Route<SpokeToHub>(\"10.10.0.0/16\")", "Route<{|TDSL235:SpokeToHub|}>(\"10.10.0.0/16\")"));
 
     [Fact]
     public Task TDSL113_RouteRecordIntoTheTablesOwnVpc() => Verify(Hub + Spoke("""
@@ -100,6 +147,7 @@ public class RouteRecordTests
     [Fact]
     public Task TDSL205_RouteRecordToAGatewayOfAnotherVpc() => Verify(Hub + Spoke("""
             [Route<SpokeRoutes, {|TDSL205:Hub.HubNat|}>("0.0.0.0/0")] public partial record Out;
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
             [Route<Hub.HubRoutes, Hub.HubNat>("192.168.0.0/16")] public partial record HubOut;
         """));
 
@@ -107,6 +155,7 @@ public class RouteRecordTests
     public Task TDSL221_RouteRecordToATransitGatewayTheTablesVpcIsNotAttachedTo() => Verify(Hub + Spoke("""
             [Subnet<SpokeVpc>("10.20.9.0/28", Zone = 0)] public partial record SpokeTgw;
             [Route<Hub.HubRoutes, {|TDSL221:Hub.Tgw|}>("10.40.0.0/16")] public partial record HubToTgw;
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
             [TransitGatewayAttachment<Hub.Tgw, SpokeVpc>, AttachmentSubnet<SpokeTgw>] public partial record SpokeAttachment;
             [Route<SpokeRoutes, Hub.Tgw>("10.40.0.0/16")] public partial record SpokeToTgw;
         """));

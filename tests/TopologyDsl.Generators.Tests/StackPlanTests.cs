@@ -113,4 +113,33 @@ public class StackPlanTests
         Assert.Equal(new PlannedValue.Items(new[] { StackPlan.MatchesNothing }.ToEquatableArray()), plan.Single(c => c.Name == "Self")["egress"]);
         Assert.Equal(new PlannedValue.Text("Self"), plan.Single(c => c.Name == "SelfToSelfTcp5432")["destination"]);
     }
+
+    [Fact]
+    public void Template_ElasticIpAssignedAddressAndDataVolume()
+    {
+        var stack = Stack(Vpc("Net", "10.0.0.0/16"),
+            Subnet("Public", "Net", "10.0.1.0/24"),
+            Subnet("Private", "Net", "10.0.2.0/24") with { Zone = 2 },
+            new InternetGatewaySpec("Igw", TypeKeyword.Record, true, Ref("Net")),
+            Table("Edge", "Net", ["Public"], ("0.0.0.0/0", "Igw")),
+            Instance("Web", "Public", "10.0.1.10") with { PublicIp = true, ElasticIp = true },
+            Instance("Db", "Private", "") with { AssignedIp = true, SshVia = Ref("Web") },
+            new DataVolumeSpec("Data", TypeKeyword.Record, true, Ref("Db"), "/dev/sdf", 20, VolumeTypeSpec.Gp3, true));
+        var plan = Plan(stack);
+
+        // The Elastic IP before its instance (its boot script may name it), the association after.
+        Assert.Equal(StackPlan.Names(stack).Select(n => n.LogicalId), plan.Where(c => c.Method != "Output").Select(c => c.Name));
+        Assert.Equal(["WebEip", "Web", "WebEipAssociation"], plan.Where(c => c.Name.StartsWith("Web", System.StringComparison.Ordinal) && c.Method != "Output").Select(c => c.Name));
+        Assert.Equal(["IgwAttachment"], DependsOn(plan.Single(c => c.Name == "WebEip")));
+
+        // No address for EC2 to assign; the ssh line reads it (and the jump host's Elastic IP) when CloudFormation runs.
+        var db = plan.Single(c => c.Name == "Db");
+        Assert.Null(db["privateIp"]);
+        Assert.Equal(new PlannedValue.Names(new[] { "/dev/sdf", "Data" }.ToEquatableArray()), db["volumes"]);
+        Assert.Equal(PlannedValue.Sub("ssh -J ec2-user@${WebEip} ec2-user@${Db.PrivateIp}"), plan.Single(c => c.Name == "DbSshCommand").Arguments[0].Value);
+        Assert.Equal(PlannedValue.Ref("WebEip"), plan.Single(c => c.Name == "WebPublicIp").Arguments[0].Value);
+
+        // The volume in the zone of its instance's subnet.
+        Assert.Equal(new PlannedValue.Number(2), plan.Single(c => c.Name == "Data")["zone"]);
+    }
 }

@@ -116,4 +116,30 @@ public class ValidatorTests
         var roles = Enumerable.Range(0, 16).Select(i => CidrRules.ReservedRole(subnet, subnet.First + (uint)i) is not null).ToArray();
         Assert.Equal([true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, true], roles);
     }
+
+    [Fact]
+    public void DataState_PoliciesVolumesAndAssignedAddresses_ByPath()
+    {
+        DataVolumeSpec Volume(string name, string instance, string device, int size, VolumeTypeSpec type = VolumeTypeSpec.Gp3, bool encrypted = true) =>
+            new(name, TypeKeyword.Record, true, Ref(instance), device, size, type, encrypted);
+        var stack = Stack(Vpc("Net", "10.0.0.0/16"), Subnet("S", "Net", "10.0.1.0/24"),
+            new SecurityGroupSpec("G", TypeKeyword.Record, true, Ref("Net"), "g", EquatableArray<RuleSpec>.Empty,
+                new[] { new RuleSpec(ProtocolSpec.Tcp, 443, 0, "0.0.0.0/0", null, "out") }.ToEquatableArray()),
+            Server("Db", "10.0.1.10", null, 0),
+            Server("Any", "", null, 0) with { AssignedIp = true },
+            Server("Other", "", null, 0) with { AssignedIp = true, Policies = new PolicySpec(RemovalPolicySpec.Snapshot, RemovalPolicySpec.Default) },
+            Volume("Data", "Db", "/dev/sdf", 20),
+            Volume("Twin", "Db", "/dev/xvdf", 20),
+            Volume("Huge", "Any", "/dev/sdf", 70_000),
+            Volume("Cold", "Any", "/dev/sdg", 100, VolumeTypeSpec.Sc1),
+            Volume("Root", "Other", "/dev/xvda", 20, encrypted: false),
+            new SecretSpec("Key", TypeKeyword.Record, true, null, 32) { Policies = new PolicySpec(RemovalPolicySpec.Default, RemovalPolicySpec.RetainExceptOnCreate) });
+        Assert.Equal(
+            [
+                ("TDSL338", "Twin/device"), ("TDSL336", "Huge/size"), ("TDSL336", "Cold/size"), ("TDSL337", "Root/device"), ("TDSL412", "Root/encrypted"),
+                ("TDSL335", "Other/policies/deletionPolicy"), ("TDSL413", "Other/policies/deletionPolicy"), ("TDSL335", "Key/policies/updateReplacePolicy"),
+            ],
+            Findings(stack).Where(f => f.Item1 is "TDSL335" or "TDSL336" or "TDSL337" or "TDSL338" or "TDSL412" or "TDSL413" or "TDSL102" or "TDSL110")
+                .OrderBy(f => f.Item2.Split('/')[0] switch { "Twin" => 0, "Huge" => 1, "Cold" => 2, "Root" => 3, "Other" => 4, _ => 5 }).ToArray());
+    }
 }

@@ -64,6 +64,7 @@ public partial class BootScriptTests
             "AWS::StackName" => "wordpress",
             "LogicalId" => "WebServer",
             "DbServer.PrivateIp" => "10.0.2.10",
+            "WebServer.PublicIp" => "203.0.113.10",
             "AdminUser" => "owner",
             "AdminEmail" => "owner@example.com",
             var name => "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + name + "-AbCdEf",
@@ -309,6 +310,65 @@ public partial class BootScriptTests
         Assert.Equal(
             ["5", "/opt/aws/bin/cfn-signal", "--exit-code", status, "--stack", "wordpress", "--resource", "WebServer", "--region", "eu-west-1"],
             File.ReadAllText(calls).TrimEnd('\n').Split('\n'));
+    }
+
+    /// <summary>
+    /// The DB server's data volume: formatted only when blkid finds nothing on it, so a volume that an
+    /// earlier server used keeps its database; listed in fstab once, however often the script runs.
+    /// Run on image files (blkid reads files as it reads devices); mkfs.xfs, mount and the wait for the
+    /// block device are stand-ins that record their calls (mkfs.ext4 makes the stand-in's file system).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(false, "formatted\nmounted\nmounted\n")]
+    [InlineData(true, "mounted\nmounted\n")]
+    public void DbServer_FormatsTheDataVolumeOnlyWhenBlank(bool used, string expectedCalls)
+    {
+        Require("bash", "blkid", "mkfs.ext4", "truncate");
+        using var dir = new TempDir();
+        var script = dir.Write("db.sh", Render(Script("db.sh")));
+        var image = Path.Combine(dir.Path, "volume.img");
+        var calls = Path.Combine(dir.Path, "calls");
+        var fstab = dir.Write("fstab", "# static file system information\n");
+        Assert.Equal(0, Run("truncate", ["-s", "16M", image]).Exit);
+        if (used)
+        {
+            Assert.Equal(0, Run("mkfs.ext4", ["-q", "-F", image]).Exit);
+        }
+
+        var uuidBefore = Run("blkid", ["-s", "UUID", "-o", "value", image]).Out.Trim();
+        var result = Run("bash", ["-c", $$"""
+            set -euo pipefail
+            source '{{script}}' --functions-only
+            retry() { shift; [ "$1 $2" = "test -b" ] || "$@"; }
+            mkfs.xfs() { [ "$1" = -q ] && mkfs.ext4 -q -F "$2" && echo formatted >> '{{calls}}'; }
+            mountpoint() { return 1; }
+            mount() { echo mounted >> '{{calls}}'; }
+            mount_data_volume '{{image}}' '{{dir.Path}}/data' '{{fstab}}'
+            mount_data_volume '{{image}}' '{{dir.Path}}/data' '{{fstab}}'
+            """]);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Equal(expectedCalls, File.ReadAllText(calls));
+        var uuid = Run("blkid", ["-s", "UUID", "-o", "value", image]).Out.Trim();
+        Assert.Equal(used ? uuidBefore : uuid, uuid);
+        Assert.Equal($"# static file system information\nUUID={uuid} {dir.Path}/data ext4 defaults,nofail 0 2\n", File.ReadAllText(fstab));
+    }
+
+    /// <summary>blkid's exit status other than 0 (found) and 2 (nothing found), such as 8 (an ambivalent probe), stops the script: no licence to format.</summary>
+    [SkippableTheory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void DbServer_NeverFormatsWhenBlkidFails(int status)
+    {
+        Require("bash");
+        using var dir = new TempDir();
+        var script = dir.Write("db.sh", Render(Script("db.sh")));
+        var result = Run("bash", ["-c", $$"""
+            source '{{script}}' --functions-only
+            blkid() { return {{status}}; }
+            if has_filesystem /dev/sdf; then echo found; else echo blank; fi
+            """]);
+        Assert.Equal((1, ""), (result.Exit, result.Out));
+        Assert.Contains($"blkid /dev/sdf: exit status {status}", result.Err);
     }
 
     /// <summary>The lines of a script from the one starting with <paramref name="first"/> to the one equal to <paramref name="last"/>, rendered.</summary>

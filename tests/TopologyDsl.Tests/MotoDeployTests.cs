@@ -22,7 +22,9 @@ namespace TopologyDsl.Tests;
 /// AWS::SecretsManager::Secret and no AWS::EC2::SecurityGroupEgress (the stack completes, the
 /// resources are listed without a type), cannot create AWS::EC2::VPCCidrBlock, places instances
 /// without reading <c>NetworkInterfaces</c> (so neither the subnet nor the fixed private address is
-/// checked here) and ignores <c>MetadataOptions</c>, and returns no stack outputs. Those parts are
+/// checked here), ignores <c>MetadataOptions</c> and an instance's <c>Volumes</c>, has no
+/// AWS::EC2::EIPAssociation (moto 5.1's CloudFormation knows no such type: the stack completes
+/// without it), and returns no stack outputs. Those parts are
 /// covered by the schema and cfn-lint tests instead.
 /// </para>
 /// </summary>
@@ -30,7 +32,7 @@ public sealed class MotoDeployTests : IDisposable
 {
     /// <summary>Types that moto's CloudFormation accepts but does not create (see the class summary).</summary>
     private static readonly HashSet<string> NotCreatedByMoto =
-        ["AWS::SecretsManager::Secret", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPCCidrBlock"];
+        ["AWS::SecretsManager::Secret", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPCCidrBlock", "AWS::EC2::EIPAssociation"];
 
     /// <summary>Values for the template's parameters that have no default.</summary>
     private static readonly Dictionary<string, string> ParameterValues = new()
@@ -157,6 +159,24 @@ public sealed class MotoDeployTests : IDisposable
         {
             var instance = Json(aws, "ec2", "describe-instances", "--instance-ids", Physical(id))["Reservations"]![0]!["Instances"]![0]!;
             Assert.Equal("running", (string?)instance["State"]!["Name"]);
+        }
+
+        // Data volumes, with the template's size, in the zone of their instance's subnet (moto reads
+        // no other property of a volume); Elastic IPs allocated.
+        foreach (var (id, volume) in OfType("AWS::EC2::Volume"))
+        {
+            var found = Json(aws, "ec2", "describe-volumes", "--volume-ids", Physical(id))["Volumes"]![0]!;
+            var (_, host) = Assert.Single(OfType("AWS::EC2::Instance"), i => (i.Properties.Get("Volumes") as YamlSequenceNode)?.Cast<YamlMappingNode>()
+                .Any(v => Target(v, "VolumeId") == id) == true);
+            var nic = (YamlMappingNode)((YamlSequenceNode)host.Get("NetworkInterfaces")!).Children[0];
+            var subnet = Json(aws, "ec2", "describe-subnets", "--subnet-ids", Physical(Target(nic, "SubnetId")))["Subnets"]![0]!;
+            Assert.Equal((Scalar(volume, "Size"), (string?)subnet["AvailabilityZone"]), (found["Size"]!.ToString(), (string?)found["AvailabilityZone"]));
+        }
+
+        foreach (var (id, _) in OfType("AWS::EC2::EIP"))
+        {
+            var addresses = Json(aws, "ec2", "describe-addresses")["Addresses"]!.AsArray();
+            Assert.Contains(addresses, a => (string?)a!["PublicIp"] == Physical(id) || (string?)a!["AllocationId"] == Physical(id));
         }
 
         // Each VPC endpoint has the template's type, the region's service name, and its route tables or subnets.

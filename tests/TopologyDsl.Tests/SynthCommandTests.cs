@@ -34,7 +34,7 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Equal(0, Run(template, "synth"));
         Assert.Equal(TemplateWriter.Write(template), File.ReadAllText(PathOf(template)));
         Assert.Contains("wordpress.yaml (", _out.ToString());
-        Assert.Contains("30 resources", _out.ToString());
+        Assert.Contains("33 resources", _out.ToString());
         Assert.Equal(template.Overview, File.ReadAllText(Path.ChangeExtension(PathOf(template), ".md")));
         Assert.Equal([Path.ChangeExtension(PathOf(template), ".md"), PathOf(template)], Directory.GetFiles(_folder).Order());
     }

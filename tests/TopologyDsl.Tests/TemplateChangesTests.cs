@@ -62,6 +62,32 @@ public class TemplateChangesTests
         Assert.Equal(("Api", ResourceAction.Update), (subnets.LogicalId, subnets.Action));
     }
 
+    /// <summary>
+    /// A subnet moved to another zone is replaced; with its block unchanged the new subnet overlaps the
+    /// old one, which CloudFormation deletes only after it created the new one: the update fails.
+    /// </summary>
+    [Fact]
+    public void SubnetReplacedWithItsBlock_Fails_WithANewBlockOrInANewVpc_DoesNot()
+    {
+        var t = new TopologyDsl.CloudFormation.TemplateBuilder("s");
+        t.Vpc("Net", "10.0.0.0/16");
+        t.Subnet("A", "Net", "10.0.1.0/24", 0);
+        var before = TopologyDsl.CloudFormation.TemplateWriter.Write(t.Template);
+
+        var moved = TemplateChanges.Compare("s", before, before.Replace("!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']")).Resources.Single();
+        Assert.Equal(("A", ResourceAction.Replace), (moved.LogicalId, moved.Action));
+        Assert.Equal("the update fails: CloudFormation creates the replacement before it deletes the old subnet, which still holds 10.0.1.0/24 in the same VPC; "
+            + "give the replacement another block (or remove the subnet in one deploy and add it back in the next)", moved.Warning);
+
+        var renumbered = TemplateChanges.Compare("s", before, before.Replace("!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']").Replace("10.0.1.0/24", "10.0.3.0/24")).Resources.Single();
+        Assert.Equal(ResourceAction.Replace, renumbered.Action);
+        Assert.Null(renumbered.Warning);
+
+        var newVpc = TemplateChanges.Compare("s", before, before.Replace("10.0.0.0/16", "10.1.0.0/16").Replace("10.0.1.0/24", "10.1.1.0/24").Replace("!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']"))
+            .Resources.Single(r => r.LogicalId == "A");
+        Assert.Null(newVpc.Warning);
+    }
+
     [Fact]
     public void NoChange_NoSsmNote()
     {

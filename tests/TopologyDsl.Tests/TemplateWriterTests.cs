@@ -140,4 +140,28 @@ public class TemplateWriterTests
 
         Assert.Equal("TDSL302", Assert.Throws<TopologyException>(() => template.Add(new InternetGateway("OneTooMany"))).Id);
     }
+
+    [Fact]
+    public void Policies_DefaultToKeepingData_AndTakeOnlyWhatCloudFormationAccepts()
+    {
+        Assert.Equal(("Retain", "Retain"), (new Secret("S").DeletionPolicy, new Secret("S").UpdateReplacePolicy));
+        Assert.Equal(("Retain", "Retain"), (new LogGroup("L").DeletionPolicy, new LogGroup("L").UpdateReplacePolicy));
+        var volume = new Volume("V") { AvailabilityZone = Fn.Zone(0), Size = 20 };
+        Assert.Equal(("Snapshot", "Snapshot"), (volume.DeletionPolicy, volume.UpdateReplacePolicy));
+        Assert.Null(new Vpc("N") { CidrBlock = "10.0.0.0/16" }.DeletionPolicy);
+
+        volume.DeletionPolicy = "RetainExceptOnCreate";
+        volume.UpdateReplacePolicy = "Delete";
+        Assert.Equal(("RetainExceptOnCreate", "Delete"), (volume.DeletionPolicy, volume.UpdateReplacePolicy));
+        var yaml = TemplateWriter.Write(new Template("t").Add(volume));
+        Assert.Contains("  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: RetainExceptOnCreate\n    UpdateReplacePolicy: Delete\n    Properties:\n", yaml);
+
+        var secret = new Secret("S");
+        var snapshot = Assert.Throws<TopologyException>(() => secret.DeletionPolicy = "Snapshot");
+        Assert.Equal("TDSL335", snapshot.Id);
+        Assert.StartsWith("TDSL335: DeletionPolicy 'Snapshot' is not valid for 'S' (AWS::SecretsManager::Secret): only ", snapshot.Message);
+        Assert.Equal("TDSL335", Assert.Throws<TopologyException>(() => secret.UpdateReplacePolicy = "RetainExceptOnCreate").Id);
+        Assert.Equal("TDSL335", Assert.Throws<TopologyException>(() => secret.DeletionPolicy = "Keep").Id);
+        Assert.Equal("Retain", secret.DeletionPolicy);
+    }
 }

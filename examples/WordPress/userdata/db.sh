@@ -68,6 +68,47 @@ GRANT ALL PRIVILEGES ON wordpress.* TO 'wordpress'@'$WEB_SERVER_IP';
 SQL
 }
 
+# has_filesystem DEVICE: whether blkid finds a file system (or anything else it knows, such as a
+# partition table) on DEVICE. Only a blank device is ever formatted: the data volume outlives this
+# server, and a replacement server must mount the database it holds, never wipe it.
+has_filesystem() {
+  local status=0
+  blkid -p "$1" > /dev/null || status=$?
+  case $status in
+    0) return 0 ;;
+    2) return 1 ;;
+    *)
+      # An error (a device it cannot read, an ambiguous probe) is no licence to format.
+      echo "blkid $1: exit status $status" >&2
+      exit 1
+      ;;
+  esac
+}
+
+# mount_data_volume DEVICE DIR: waits for DEVICE (on Nitro instances /dev/sdf is a link to an NVMe
+# disk that udev makes once the volume is attached), formats it if it is blank, and mounts it at DIR,
+# in /etc/fstab by UUID (nofail: a missing volume must not stop the boot). Safe to run again.
+# A third argument names another fstab (for the tests).
+mount_data_volume() {
+  local device=$1 dir=$2 fstab=/etc/fstab uuid type
+  if [ "$#" -gt 2 ]; then
+    fstab=$3
+  fi
+  retry 10 test -b "$device"
+  if ! has_filesystem "$device"; then
+    mkfs.xfs -q "$device"
+  fi
+  uuid=$(blkid -s UUID -o value "$device")
+  type=$(blkid -s TYPE -o value "$device")
+  mkdir -p "$dir"
+  if ! grep -q "^UUID=$uuid " "$fstab"; then
+    printf 'UUID=%s %s %s defaults,nofail 0 2\n' "$uuid" "$dir" "$type" >> "$fstab"
+  fi
+  if ! mountpoint -q "$dir"; then
+    mount "$dir"
+  fi
+}
+
 # Tests source the functions above without running anything below.
 if [ "$#" -gt 0 ] && [ "$1" = --functions-only ]; then
   return 0
@@ -83,9 +124,20 @@ export AWS_RETRY_MODE=standard AWS_MAX_ATTEMPTS=10
 retry 5 dnf install -y aws-cfn-bootstrap
 retry 5 dnf install -y mariadb105-server openssl
 
+# MariaDB's data lives on the data volume (DbData in WordPressStack.cs, attached as /dev/sdf), mounted
+# at the datadir before MariaDB first starts: on a new volume MariaDB creates its databases there, on a
+# volume that an earlier server used it finds them.
+readonly DATA_DIR=/var/lib/mysql
+mount_data_volume /dev/sdf "$DATA_DIR"
+chown mysql:mysql "$DATA_DIR"
+chmod 0755 "$DATA_DIR"
+if command -v restorecon > /dev/null; then
+  restorecon -R "$DATA_DIR"
+fi
+
 # Listen on the private address only (the security group admits the web server alone).
 PRIVATE_IP=$(imds local-ipv4)
-printf '[mysqld]\nbind-address = %s\n' "$PRIVATE_IP" > /etc/my.cnf.d/zz-wordpress.cnf
+printf '[mysqld]\ndatadir = %s\nbind-address = %s\n' "$DATA_DIR" "$PRIVATE_IP" > /etc/my.cnf.d/zz-wordpress.cnf
 chmod 0644 /etc/my.cnf.d/zz-wordpress.cnf
 systemctl enable mariadb
 systemctl restart mariadb

@@ -118,9 +118,10 @@ wp config set DB_PASSWORD "$(password_php "$DB_PASSWORD_FILE")" --raw --type=con
 chown root:apache /var/www/html/wp-config.php
 chmod 0640 /var/www/html/wp-config.php
 
-# The site, installed before Apache starts. The admin password is the AdminPassword secret (the
-# stack's outputs say how to read it).
-SITE_URL="http://$(imds public-ipv4)"
+# The site, installed before Apache starts, at the web server's Elastic IP: WordPress stores its URL,
+# and an address read from the instance metadata would change at the next stop and start. The admin
+# password is the AdminPassword secret (the stack's outputs say how to read it).
+SITE_URL='http://${WebServer.PublicIp}'
 ADMIN_PASSWORD=$(secret '${AdminPassword}')
 printf '%s' "$ADMIN_PASSWORD" | one_line
 if ! wp core is-installed; then

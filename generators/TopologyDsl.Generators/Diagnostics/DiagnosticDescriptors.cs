@@ -197,7 +197,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecondaryCidrRestricted = Create("TDSL116", Addressing, DiagnosticSeverity.Error,
         "Secondary VPC block from a restricted range",
         "Secondary block {0} of VPC '{1}' lies in {2}, which AWS does not allow beside the primary block {3}",
-        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16; beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside a public or 100.64.0.0/10 block, none of the private ranges (Amazon VPC User Guide, VPC CIDR blocks). Pick a block from an allowed range.");
+        "AWS restricts which ranges a VPC can add: beside a primary block in 10.0.0.0/8, no 172.16.0.0/12, 192.168.0.0/16 or 198.19.0.0/16 (and beside one in 10.0.0.0/15, nothing from 10.0.0.0/16); beside 172.16.0.0/12, no 10.0.0.0/8, 192.168.0.0/16, 172.31.0.0/16 or 198.19.0.0/16; beside 192.168.0.0/16, no 10.0.0.0/8, 172.16.0.0/12 or 198.19.0.0/16; beside 198.19.0.0/16, none of the RFC 1918 ranges; beside a public or 100.64.0.0/10 block, none of the RFC 1918 ranges and not 198.19.0.0/16 (Amazon VPC User Guide, VPC CIDR blocks, IPv4 CIDR block association restrictions). Pick a block from an allowed range.");
 
     public static readonly DiagnosticDescriptor TooManyVpcCidrBlocks = Create("TDSL117", Addressing, DiagnosticSeverity.Error,
         "Too many VPC blocks",
@@ -249,6 +249,15 @@ internal static class DiagnosticDescriptors
         "Availability zone given by name",
         "Subnet '{0}' names its zone '{1}', which is a different physical zone in each AWS account; prefer ZoneId or Zone",
         "AWS maps zone names to physical zones independently for each account, so 'us-east-1a' in two accounts may be two zones, and the template deploys only in that region (cfn-lint W3010). ZoneId names the same physical zone in every account; Zone picks one of the region's zones wherever the stack deploys.");
+    public static readonly DiagnosticDescriptor RouteToReservedRange = Create("TDSL127", Addressing, DiagnosticSeverity.Error,
+        "Route to the range AWS reserves for its own services",
+        "Route table '{0}' routes {1}, which lies in 169.254.168.0/22, the link-local range AWS reserves for the instance metadata service and the Amazon DNS server",
+        "AWS refuses a route whose destination is 169.254.168.0/22 or a block inside it (Amazon VPC User Guide, Subnet route tables). Instances reach those services without a route; remove the route.");
+
+    public static readonly DiagnosticDescriptor RouteToLinkLocal = Create("TDSL128", Addressing, DiagnosticSeverity.Warning,
+        "Route to a link-local block",
+        "Route table '{0}' sends {1} to '{2}', but link-local addresses (169.254.0.0/16) are not forwarded by routers",
+        "Link-local addresses (RFC 3927) are valid only on the instance's own link, and AWS forwards no packet for 169.254.168.0/22 whatever the route (Amazon VPC User Guide, Subnet route tables). Route the block the traffic is really for, or remove the route.");
 
     // 2xx: references
 
@@ -533,6 +542,31 @@ internal static class DiagnosticDescriptors
         "Instance '{0}' has the fixed address {1} and its image from SSM parameter '{2}', which CloudFormation resolves again on every stack update; once AWS publishes a new image, any update replaces the instance and fails while the old one holds {1}",
         "CloudFormation resolves parameters of type AWS::SSM::Parameter::Value<...> on every create and update, and ImageId is create-only: when the public parameter points at a new image, the next update (of anything in the stack) replaces the instance. CloudFormation creates the replacement before it deletes the old instance, so a fixed private address is still taken, the update fails and rolls back, and the way out deletes the instance with its root volume. Pin the image: declare the parameter with Type = ParameterTypes.ImageId and pass the image ID at deploy time (resolve the SSM name once with 'aws ssm get-parameter'), or write the image ID; the instance is then replaced only when you change it.");
 
+    public static readonly DiagnosticDescriptor PolicyNotValid = Create("TDSL335", Limits, DiagnosticSeverity.Error,
+        "Deletion or replacement policy not valid for the resource",
+        "{0} on '{1}' is not valid: {2}",
+        "CloudFormation takes Snapshot only on the types that can make one (AWS::EC2::Volume, RDS, ElastiCache, Neptune, DocumentDB and Redshift clusters; AWS CloudFormation User Guide, \"DeletionPolicy attribute\") and RetainExceptOnCreate only as a DeletionPolicy. [Policies] applies to the resource that holds a record's data: a secret, an instance, a data volume, a VPC's flow log group. Use Retain to keep a resource that cannot be snapshotted, or drop the attribute to keep the kind's default.");
+
+    public static readonly DiagnosticDescriptor VolumeSizeOutOfRange = Create("TDSL336", Limits, DiagnosticSeverity.Error,
+        "Data volume size out of range for its type",
+        "Data volume '{0}' has {1} GiB, outside the {2} to {3} GiB that a {4} volume may have",
+        "EBS accepts gp3 volumes of 1 to 65,536 GiB, gp2 of 1 to 16,384, st1 and sc1 of 125 to 16,384 and standard of 1 to 1,024 (Amazon EBS User Guide, \"Amazon EBS volume types\"). Change the size, or the type.");
+
+    public static readonly DiagnosticDescriptor VolumeDeviceNotAllowed = Create("TDSL337", Limits, DiagnosticSeverity.Warning,
+        "Data volume device name outside the recommended range",
+        "Data volume '{0}' is attached as '{1}', outside the device names the EC2 User Guide recommends for EBS data volumes (/dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdp)",
+        "The EC2 User Guide (\"Device names for volumes on Amazon EC2 instances\") recommends /dev/sd[f-p] for EBS volumes on Linux instances: /dev/xvda and /dev/sda1 are root devices (the attachment fails), the names before f may be taken by instance store volumes, and other forms may not be recognised. Use a name such as /dev/sdf.");
+
+    public static readonly DiagnosticDescriptor DuplicateVolumeDevice = Create("TDSL338", Limits, DiagnosticSeverity.Error,
+        "Two data volumes on one device of an instance",
+        "Data volume '{0}' is attached to '{1}' as {2}, which data volume '{3}' already uses",
+        "An instance attaches one volume per device name, and EC2 rejects the second attachment (so the instance fails to launch). Give each volume of the instance its own device name; /dev/sdX and /dev/xvdX are the same device.");
+
+    public static readonly DiagnosticDescriptor ElasticIpUnreachable = Create("TDSL339", Limits, DiagnosticSeverity.Warning,
+        "Elastic IP on an instance without a route to an internet gateway",
+        "Instance '{0}' has an Elastic IP, but its subnet '{1}' has no route to an internet gateway",
+        "Nothing can reach an Elastic IP whose subnet does not route to an internet gateway, and when the VPC has no internet gateway at all, EC2 refuses the association (Gateway.NotAttached) and the stack fails. Route the subnet to an internet gateway, or drop ElasticIp.");
+
     // 4xx: security (network exposure and secure defaults)
 
     public static readonly DiagnosticDescriptor AdminPortOpenToWorld = Create("TDSL401", Security, DiagnosticSeverity.Warning,
@@ -564,6 +598,16 @@ internal static class DiagnosticDescriptors
         "Root volume not encrypted",
         "Instance '{0}' has an unencrypted root volume",
         "Encryption of EBS volumes costs nothing noticeable and protects snapshots and detached volumes. Remove EncryptRootVolume = false.");
+
+    public static readonly DiagnosticDescriptor HalfKeptResource = Create("TDSL413", Security, DiagnosticSeverity.Warning,
+        "Resource kept on removal or on replacement, not both",
+        "'{0}' has {1} and no {2}, so CloudFormation deletes it {3}",
+        "DeletionPolicy acts when the resource leaves the template or the stack is deleted, UpdateReplacePolicy when an update replaces it; what one keeps the other deletes (cfn-lint W3011). Set both in [Policies].");
+
+    public static readonly DiagnosticDescriptor DataVolumeUnencrypted = Create("TDSL412", Security, DiagnosticSeverity.Warning,
+        "Data volume not encrypted",
+        "Data volume '{0}' is not encrypted",
+        "A data volume holds what the instance keeps, and its snapshots (DeletionPolicy Snapshot) keep it longer. Encryption costs nothing noticeable and covers the volume and its snapshots. Remove Encrypted = false.");
 
     public static readonly DiagnosticDescriptor RuleWithoutDescription = Create("TDSL407", Security, DiagnosticSeverity.Info,
         "Security group rule without a description",
@@ -597,10 +641,20 @@ internal static class DiagnosticDescriptors
 
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 
+    public static readonly DiagnosticDescriptor PeeringRouteWithoutRouteBack = Create("TDSL235", References, DiagnosticSeverity.Warning,
+        "Route to a peering with no route back",
+        "Route table '{0}' sends {1} to peering '{2}', but no route table of VPC '{3}' sends {4} back through it, so no connection through it can complete",
+        "Replies follow the route table of the target's subnet, so a peering needs a route on both sides (Amazon VPC Peering Guide, Update your route tables for a VPC peering connection). Add [Route<ThePeering>(\"...\")] for this VPC's block to the peer VPC's route table.");
+
+    public static readonly DiagnosticDescriptor TransitGatewayRouteFromUncoveredZone = Create("TDSL236", References, DiagnosticSeverity.Warning,
+        "Route to a transit gateway from a zone its attachment does not cover",
+        "Route table '{0}' sends {1} to transit gateway '{2}' for subnet '{3}' in zone {4}, where attachment '{5}' has no subnet, so that traffic is dropped",
+        "A subnet reaches a transit gateway only in a zone where the VPC's attachment has a subnet (Amazon VPC Transit Gateways, Amazon VPC attachments). Add an [AttachmentSubnet<...>] in that zone to the attachment.");
+
     public static readonly DiagnosticDescriptor ReachabilityAssertionBroken = Create("TDSL230", References, DiagnosticSeverity.Error,
         "Asserted connection is not open",
         "{0} cannot reach '{1}' on {2}: {3}",
-        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
+        "A [Reaches] or [ReachableFromInternet] assertion fails. The message names the first link of the path that is missing (an outbound rule of the source's group, a route, between VPCs a route each way and the peering or the transit gateway's attachment and route table, a gateway, a public IP, an inbound rule of the target's group); add it, or correct the assertion.");
 
     public static readonly DiagnosticDescriptor NeverReachableAssertionBroken = Create("TDSL231", References, DiagnosticSeverity.Error,
         "Instance asserted unreachable from the internet is reachable",

@@ -8,7 +8,7 @@ namespace TopologyDsl.Generators.Emit;
 
 /// <summary>
 /// The Markdown that <c>synth</c> writes beside each template: a Mermaid picture of the network
-/// (VPCs, zones, subnets with their blocks, gateways, route targets, instances with their addresses)
+/// (VPCs, zones, subnets with their blocks, gateways, route targets, instances with their addresses and data volumes)
 /// and the reachability matrix. Rendered here, from the same spec and reachability model the
 /// analyzer checks, and handed to the runtime as finished text: the runtime knows nothing of routes
 /// or security groups beyond what it writes, and one pure function is simple to snapshot. Ordered by
@@ -65,10 +65,18 @@ internal static class Overview
 
     private static void Diagram(StackIndex index, StringBuilder b)
     {
+        // What the stack declares, and the imported VPCs and subnets its resources live in (drawn with
+        // their stack class's name), so an application stack shows where its servers are.
         var resources = index.Stack.Resources;
         var instances = resources.OfType<InstanceSpec>().ToList();
+        var volumes = resources.OfType<DataVolumeSpec>().ToList();
         var nats = resources.OfType<NatGatewaySpec>().ToList();
-        var subnets = resources.OfType<SubnetSpec>().ToList();
+        var subnets = resources.OfType<SubnetSpec>()
+            .Concat(instances.Select(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet)))
+            .Concat(nats.Select(n => index.ResolveFrom<SubnetSpec>(n, n.Subnet)))
+            .Where(s => s is not null).Select(s => s!).Distinct(ReferenceComparer.Instance).Cast<SubnetSpec>().ToList();
+        var vpcs = index.AllResources.OfType<VpcSpec>()
+            .Where(v => index.IsLocal(v) || subnets.Any(s => index.Same(index.VpcOf(s), v))).ToList();
         var gateways = resources.OfType<InternetGatewaySpec>().ToList();
         b.Append("flowchart TB\n");
         if (gateways.Count > 0 || instances.Any(i => i.PublicIp))
@@ -76,35 +84,35 @@ internal static class Overview
             b.Append("  internet((\"Internet\"))\n");
         }
 
-        foreach (var vpc in resources.OfType<VpcSpec>())
+        foreach (var vpc in vpcs)
         {
             var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks));
-            b.Append("  subgraph ").Append(Id(vpc)).Append("[\"VPC ").Append(Label(vpc.Name)).Append(" ").Append(Label(blocks)).Append("\"]\n");
+            b.Append("  subgraph ").Append(Id(index, vpc)).Append("[\"VPC ").Append(Label(index.Display(vpc))).Append(" ").Append(Label(blocks)).Append("\"]\n");
             b.Append("    direction TB\n");
-            foreach (var gateway in gateways.Where(g => index.Resolve<VpcSpec>(g.Vpc) == vpc))
+            foreach (var gateway in gateways.Where(g => index.Same(index.VpcOf(g), vpc)))
             {
-                b.Append("    ").Append(Id(gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
+                b.Append("    ").Append(Id(index, gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
             }
 
-            foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) == vpc))
+            foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
             {
-                b.Append("    ").Append(Id(endpoint)).Append("[(\"gateway endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service)).Append("\")]\n");
+                b.Append("    ").Append(Id(index, endpoint)).Append("[(\"gateway endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service)).Append("\")]\n");
             }
 
-            foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) == vpc))
+            foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
             {
-                b.Append("    ").Append(Id(endpoint)).Append(">\"interface endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service))
+                b.Append("    ").Append(Id(index, endpoint)).Append(">\"interface endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service))
                     .Append(endpoint.PrivateDns ? ", private DNS" : "").Append("\"]\n");
             }
 
-            var mine = subnets.Where(s => index.Resolve<VpcSpec>(s.Vpc) == vpc).ToList();
+            var mine = subnets.Where(s => index.Same(index.VpcOf(s), vpc)).ToList();
             // Zones by index first (in index order), then by name, then by ID; a zone named in two forms shows twice.
             var zones = mine.Select(s => (s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
                 .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Zone : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
             foreach (var zone in zones)
             {
                 var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Zone) : zone.ZoneText.Replace('-', '_');
-                b.Append("    subgraph ").Append(Id(vpc)).Append("_zone").Append(zoneId).Append("[\"zone ").Append(Label(zone.ZoneText)).Append("\"]\n");
+                b.Append("    subgraph ").Append(Id(index, vpc)).Append("_zone").Append(zoneId).Append("[\"zone ").Append(Label(zone.ZoneText)).Append("\"]\n");
                 foreach (var subnet in mine.Where(s => s.ZoneForm == zone.ZoneForm && s.ZoneText == zone.ZoneText))
                 {
                     var kind = subnet.Exposure switch
@@ -113,16 +121,25 @@ internal static class Overview
                         SubnetKindSpec.Private => " private",
                         _ => "",
                     };
-                    b.Append("      subgraph ").Append(Id(subnet)).Append("[\"subnet ").Append(Label(subnet.Name)).Append(" ").Append(Label(subnet.CidrBlock)).Append(kind).Append("\"]\n");
-                    foreach (var nat in nats.Where(n => index.Resolve<SubnetSpec>(n.Subnet) == subnet))
+                    b.Append("      subgraph ").Append(Id(index, subnet)).Append("[\"subnet ").Append(Label(index.Display(subnet))).Append(" ").Append(Label(subnet.CidrBlock)).Append(kind).Append("\"]\n");
+                    foreach (var nat in nats.Where(n => index.Same(index.ResolveFrom<SubnetSpec>(n, n.Subnet), subnet)))
                     {
-                        b.Append("        ").Append(Id(nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
+                        b.Append("        ").Append(Id(index, nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
                     }
 
-                    foreach (var instance in instances.Where(i => index.Resolve<SubnetSpec>(i.Subnet) == subnet))
+                    foreach (var instance in instances.Where(i => index.Same(index.ResolveFrom<SubnetSpec>(i, i.Subnet), subnet)))
                     {
-                        b.Append("        ").Append(Id(instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>").Append(Label(instance.PrivateIp))
-                            .Append(instance.PublicIp ? " + public IP" : "").Append("\"]\n");
+                        // The address (or that EC2 assigns one), the public address, and the data volumes with device and size.
+                        b.Append("        ").Append(Id(index, instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>")
+                            .Append(instance.AssignedIp ? "address from EC2" : Label(instance.PrivateIp))
+                            .Append(instance.ElasticIp ? " + Elastic IP" : instance.PublicIp ? " + public IP" : "");
+                        foreach (var volume in volumes.Where(v => index.Same(index.ResolveFrom<InstanceSpec>(v, v.Instance), instance)))
+                        {
+                            b.Append("<br/>volume ").Append(Label(volume.Name)).Append(' ').Append(Label(volume.Device)).Append(' ')
+                                .Append(Invariant.Format(volume.Size)).Append(" GiB");
+                        }
+
+                        b.Append("\"]\n");
                     }
 
                     b.Append("      end\n");
@@ -134,22 +151,50 @@ internal static class Overview
             b.Append("  end\n");
         }
 
-        // Links: the internet to its gateways, then each subnet's routes, labelled with table and destination.
-        foreach (var gateway in gateways.Where(g => index.Resolve<VpcSpec>(g.Vpc) is not null))
+        // Transit gateways with an attachment to a VPC drawn here.
+        var attachments = index.AllResources.OfType<TransitGatewayAttachmentSpec>()
+            .Where(a => vpcs.Any(v => index.Same(index.VpcOf(a), v)) && index.ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway) is not null).ToList();
+        var hubs = index.AllResources.OfType<TransitGatewaySpec>()
+            .Where(t => attachments.Any(a => index.Same(index.ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), t))).ToList();
+        foreach (var hub in hubs)
         {
-            b.Append("  internet <--> ").Append(Id(gateway)).Append('\n');
+            b.Append("  ").Append(Id(index, hub)).Append("{{\"transit gateway ").Append(Label(index.Display(hub))).Append("\"}}\n");
         }
 
-        foreach (var subnet in subnets)
+        // Links: the internet to its gateways, peering connections and attachments between VPCs, then
+        // each subnet's routes, labelled with table and destination.
+        foreach (var gateway in gateways.Where(g => index.VpcOf(g) is not null))
+        {
+            b.Append("  internet <--> ").Append(Id(index, gateway)).Append('\n');
+        }
+
+        foreach (var peering in index.AllResources.OfType<VpcPeeringSpec>())
+        {
+            var (from, to) = (index.ResolveFrom<VpcSpec>(peering, peering.Vpc), index.ResolveFrom<VpcSpec>(peering, peering.Peer));
+            if (vpcs.Any(v => index.Same(v, from)) && vpcs.Any(v => index.Same(v, to)))
+            {
+                b.Append("  ").Append(Id(index, from!)).Append(" <-- \"peering ").Append(Label(index.Display(peering))).Append("\" --> ").Append(Id(index, to!)).Append('\n');
+            }
+        }
+
+        foreach (var attachment in attachments)
+        {
+            b.Append("  ").Append(Id(index, index.VpcOf(attachment)!)).Append(" <-- \"attachment ").Append(Label(index.Display(attachment))).Append("\" --> ")
+                .Append(Id(index, index.ResolveFrom<TransitGatewaySpec>(attachment, attachment.TransitGateway)!)).Append('\n');
+        }
+
+        foreach (var subnet in subnets.Where(index.IsLocal))
         {
             foreach (var table in index.TablesOf(subnet).Take(1))
             {
                 foreach (var route in index.RoutesOf(table))
                 {
-                    if (index.TargetOf<ResourceSpec>(route) is { } target and (InternetGatewaySpec or NatGatewaySpec) && index.IsLocal(target))
+                    var target = index.TargetOf<ResourceSpec>(route);
+                    if ((target is InternetGatewaySpec or NatGatewaySpec && index.IsLocal(target))
+                        || (target is TransitGatewaySpec && hubs.Any(h => index.Same(h, target))))
                     {
-                        b.Append("  ").Append(Id(subnet)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(route.Route.Destination))
-                            .Append("\" --> ").Append(Id(target)).Append('\n');
+                        b.Append("  ").Append(Id(index, subnet)).Append(" -- \"").Append(Label(index.Display(table))).Append(": ").Append(Label(route.Route.Destination))
+                            .Append("\" --> ").Append(Id(index, target!)).Append('\n');
                     }
                 }
             }
@@ -173,8 +218,8 @@ internal static class Overview
 
                 foreach (var subnet in table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).Where(x => x is not null && index.IsLocal(x)).Distinct())
                 {
-                    b.Append("  ").Append(Id(subnet!)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(endpoint.Service))
-                        .Append("\" --> ").Append(Id(endpoint)).Append('\n');
+                    b.Append("  ").Append(Id(index, subnet!)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(endpoint.Service))
+                        .Append("\" --> ").Append(Id(index, endpoint)).Append('\n');
                 }
             }
         }
@@ -183,7 +228,7 @@ internal static class Overview
         {
             foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && index.IsLocal(x)).Distinct())
             {
-                b.Append("  ").Append(Id(endpoint)).Append(" -.- ").Append(Id(subnet!)).Append('\n');
+                b.Append("  ").Append(Id(index, endpoint)).Append(" -.- ").Append(Id(index, subnet!)).Append('\n');
             }
         }
     }
@@ -248,6 +293,11 @@ internal static class Overview
         }
 
         b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
+        if (paths.Any(p => p.Via.StartsWith("peering ", System.StringComparison.Ordinal) || p.Via.StartsWith("transit gateway ", System.StringComparison.Ordinal)))
+        {
+            b.Append(" Routes are not: a path between VPCs needs a route each way, since replies follow the route table of the target's subnet.");
+        }
+
         if (model.HasClasses)
         {
             b.Append(" A row that names several instances (which share subnet, public IP setting and security groups) holds for each of them.");
@@ -262,16 +312,17 @@ internal static class Overview
         }
     }
 
-    /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier).</summary>
-    private static string Id(ResourceSpec resource) => resource.Kind switch
+    /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier), qualified by its stack class when imported.</summary>
+    private static string Id(StackIndex index, ResourceSpec resource) => resource.Kind switch
     {
         ResourceKind.Vpc => "vpc_",
         ResourceKind.Subnet => "subnet_",
         ResourceKind.InternetGateway => "igw_",
         ResourceKind.NatGateway => "nat_",
+        ResourceKind.TransitGateway => "tgw_",
         ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "vpce_",
         _ => "i_",
-    } + Safe(resource.Name);
+    } + Safe(index.Display(resource));
 
     private static string Safe(string name)
     {

@@ -119,6 +119,7 @@ internal static class TopologyEmitter
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
         ResourceKind.Secret => "ISecret",
+        ResourceKind.DataVolume => "IDataVolume",
         ResourceKind.VpcPeering => "IVpcPeering",
         ResourceKind.TransitGateway => "ITransitGateway",
         ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",

@@ -32,6 +32,7 @@ internal enum ResourceKind
     TransitGateway,
     TransitGatewayAttachment,
     TransitGatewayRouteTable,
+    DataVolume,
     GatewayEndpoint,
     InterfaceEndpoint,
     Route,
@@ -51,6 +52,9 @@ internal enum TypeKeyword
 internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial)
 {
     public abstract ResourceKind Kind { get; }
+
+    /// <summary>The record's [Policies] (DeletionPolicy, UpdateReplacePolicy), or null without one.</summary>
+    public PolicySpec? Policies { get; init; }
 
     /// <summary>The record's own [Tag] attributes, in source order (each at <c>{record}/tag[i]</c>).</summary>
     public EquatableArray<TagSpec> Tags { get; init; }
@@ -172,16 +176,51 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
     public override ResourceKind Kind => ResourceKind.SecurityGroup;
 }
 
+/// <summary>
+/// An instance. <see cref="AssignedIp"/>: no private address was written (the attribute's constructor
+/// without one), so EC2 assigns one and <see cref="PrivateIp"/> is empty.
+/// </summary>
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false, bool ElasticIp = false, bool AssignedIp = false)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;
 
     /// <summary>Whether the instance gets a role and instance profile of its own: to read secrets, or for Session Manager.</summary>
     public bool HasRole => Secrets.Count > 0 || SessionManager;
+}
+
+/// <summary>The values of RemovalPolicy, as the attribute's enum numbers them.</summary>
+internal enum RemovalPolicySpec
+{
+    Default,
+    Delete,
+    Retain,
+    RetainExceptOnCreate,
+    Snapshot,
+}
+
+/// <summary>A record's [Policies]: its DeletionPolicy and UpdateReplacePolicy (Default where not set).</summary>
+internal sealed record PolicySpec(RemovalPolicySpec Deletion, RemovalPolicySpec UpdateReplace);
+
+/// <summary>The EBS volume types of VolumeType, as the attribute's enum numbers them.</summary>
+internal enum VolumeTypeSpec
+{
+    Gp3,
+    Gp2,
+    St1,
+    Sc1,
+    Standard,
+}
+
+/// <summary>A data volume of an instance ([DataVolume]).</summary>
+internal sealed record DataVolumeSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Instance, string Device, int Size,
+    VolumeTypeSpec Type, bool Encrypted)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.DataVolume;
 }
 
 internal sealed record ParameterSpec(string Name, TypeKeyword Keyword, bool IsPartial, string Type, string? Description,

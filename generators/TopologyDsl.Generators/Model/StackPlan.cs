@@ -99,6 +99,7 @@ internal static class StackPlan
         Plain,
         SshHost,
         Secret,
+        VolumeHost,
     }
 
     /// <summary>Every reference to a record written in the stack, in declaration order, with its path.</summary>
@@ -167,6 +168,9 @@ internal static class StackPlan
                         yield return new(host, path.Item("sshVia", 0).Child("host"), i, ReferenceUse.SshHost);
                     }
 
+                    break;
+                case DataVolumeSpec v:
+                    yield return new(v.Instance, path.Child("instance"), v, ReferenceUse.VolumeHost);
                     break;
                 case VpcPeeringSpec p:
                     yield return new(p.Vpc, path.Child("vpc"), p, ReferenceUse.Plain);
@@ -249,6 +253,31 @@ internal static class StackPlan
 
     public static string PublicIpOutput(InstanceSpec instance) => instance.Name + "PublicIp";
 
+    /// <summary>An instance's Elastic IP (<c>{Instance}Eip</c>) and its association (<c>{Instance}EipAssociation</c>).</summary>
+    public static string ElasticIp(InstanceSpec instance) => instance.Name + "Eip";
+
+    public static string ElasticIpAssociation(InstanceSpec instance) => instance.Name + "EipAssociation";
+
+    /// <summary>
+    /// A <c>!Sub</c> text with <c>${X.PublicIp}</c> of each instance X with an Elastic IP read as the
+    /// Elastic IP (<c>${XEip}</c>, its Ref): the instance's own PublicIp attribute is read when the
+    /// instance is created, before the Elastic IP is associated.
+    /// </summary>
+    public static string WithElasticIps(StackSpec stack, string text)
+    {
+        if (!text.Contains(".PublicIp}"))
+        {
+            return text;
+        }
+
+        foreach (var instance in stack.Resources.OfType<InstanceSpec>().Where(i => i.ElasticIp))
+        {
+            text = text.Replace("${" + instance.Name + ".PublicIp}", "${" + ElasticIp(instance) + "}");
+        }
+
+        return text;
+    }
+
     public static string ElasticIpOutput(NatGatewaySpec nat) => nat.Name + "ElasticIp";
 
     public static string SshCommandOutput(InstanceSpec instance) => instance.Name + "SshCommand";
@@ -276,7 +305,7 @@ internal static class StackPlan
                 InternetGatewaySpec or NatGatewaySpec => 2,
                 RouteTableSpec t => 1 + t.Routes.Count + t.Associations.Count,
                 SecurityGroupSpec g => 1 + g.Ingress.Count(r => r.PeerGroup is not null) + g.Egress.Count(r => r.PeerGroup is not null),
-                InstanceSpec i => 1 + (i.HasRole ? 2 : 0),
+                InstanceSpec i => 1 + (i.HasRole ? 2 : 0) + (i.ElasticIp ? 2 : 0),
                 _ => 1,
             };
         }
@@ -364,7 +393,21 @@ internal static class StackPlan
                         yield return new PlannedName(InstanceProfile(i), "AWS::IAM::InstanceProfile", RolePath(i), "the instance profile of '" + i.Name + "'");
                     }
 
+                    if (i.ElasticIp)
+                    {
+                        yield return new PlannedName(ElasticIp(i), "AWS::EC2::EIP", path.Child("elasticIp"), "the Elastic IP of instance '" + i.Name + "'");
+                    }
+
                     yield return new PlannedName(i.Name, "AWS::EC2::Instance", path, "instance '" + i.Name + "'");
+                    if (i.ElasticIp)
+                    {
+                        yield return new PlannedName(ElasticIpAssociation(i), "AWS::EC2::EIPAssociation", path.Child("elasticIp"),
+                            "the Elastic IP association of instance '" + i.Name + "'");
+                    }
+
+                    break;
+                case DataVolumeSpec v:
+                    yield return new PlannedName(v.Name, "AWS::EC2::Volume", path, "data volume '" + v.Name + "'");
                     break;
                 case SecretSpec s:
                     yield return new PlannedName(s.Name, "AWS::SecretsManager::Secret", path, "secret '" + s.Name + "'");
@@ -546,10 +589,22 @@ internal static class StackPlan
                     PlanSecurityGroup(index, g, calls);
                     break;
                 case InstanceSpec i:
-                    PlanInstance(index, i, calls);
+                    PlanInstance(index, i, index.VpcOf(i) is { } instanceVpc && attachments.TryGetValue(index.Key(instanceVpc), out var instanceAttachment) ? instanceAttachment : null, calls);
+                    break;
+                case DataVolumeSpec v:
+                    // In the zone of the instance's subnet, written as the subnet writes it: an index, a name or an ID
+                    // (an imported subnet's index means the same zone: imports stay in one region).
+                    var hostSubnet = index.Resolve<InstanceSpec>(v.Instance) is { } host ? index.ResolveFrom<SubnetSpec>(host, host.Subnet) : null;
+                    calls.Add(Call("Volume", v.Name, ("zone", new PlannedValue.Number(hostSubnet?.Zone ?? 0)), ("size", new PlannedValue.Number(v.Size)),
+                        ("volumeType", v.Type == VolumeTypeSpec.Gp3 ? null : Text(VolumeTypeName(v.Type))),
+                        ("encrypted", v.Encrypted ? null : new PlannedValue.Flag(false)),
+                        ("deletionPolicy", Policy(v.Policies?.Deletion)), ("updateReplacePolicy", Policy(v.Policies?.UpdateReplace)),
+                        ("zoneName", hostSubnet?.ZoneForm == ZoneForm.Name ? Text(hostSubnet.ZoneName!) : null),
+                        ("zoneId", hostSubnet?.ZoneForm == ZoneForm.Id ? Text(hostSubnet.ZoneId!) : null)));
                     break;
                 case SecretSpec s:
-                    calls.Add(Call("Secret", s.Name, ("description", PlannedValue.TextOrNull(s.Description)), ("length", new PlannedValue.Number(s.Length))));
+                    calls.Add(Call("Secret", s.Name, ("description", PlannedValue.TextOrNull(s.Description)), ("length", new PlannedValue.Number(s.Length)),
+                        ("deletionPolicy", Policy(s.Policies?.Deletion)), ("updateReplacePolicy", Policy(s.Policies?.UpdateReplace))));
                     break;
                 case VpcPeeringSpec p:
                     calls.Add(Call("VpcPeeringConnection", p.Name, ("vpc", Id(p.Vpc)),
@@ -620,6 +675,7 @@ internal static class StackPlan
         "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable",
         "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::FlowLog", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::SecretsManager::Secret",
         "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayRouteTable",
+        "AWS::EC2::Volume",
         "AWS::EC2::VPCEndpoint",
     };
 
@@ -757,7 +813,8 @@ internal static class StackPlan
         {
             var group = FlowLogGroup(v);
             var role = FlowLogRole(v);
-            calls.Add(Call("LogGroup", group, ("retentionInDays", new PlannedValue.Number(v.FlowLogRetentionDays))));
+            calls.Add(Call("LogGroup", group, ("retentionInDays", new PlannedValue.Number(v.FlowLogRetentionDays)),
+                ("deletionPolicy", Policy(v.Policies?.Deletion)), ("updateReplacePolicy", Policy(v.Policies?.UpdateReplace))));
             calls.Add(Call("FlowLogRole", role, ("logGroup", Text(group))));
             calls.Add(Call("FlowLog", FlowLog(v), ("vpc", Text(v.Name)), ("logGroup", Text(group)), ("role", Text(role))));
         }
@@ -901,7 +958,7 @@ internal static class StackPlan
     private static PlannedValue ParameterOr(StackIndex index, string value) =>
         index.Parameter(value) is not null ? PlannedValue.Ref(value) : Text(value);
 
-    private static void PlanInstance(StackIndex index, InstanceSpec i, List<PlannedCall> calls)
+    private static void PlanInstance(StackIndex index, InstanceSpec i, string? attachment, List<PlannedCall> calls)
     {
         if (i.HasRole)
         {
@@ -938,8 +995,9 @@ internal static class StackPlan
         }
 
         PlannedValue? userData = null;
-        if (i.UserData is { } file && index.ReadFile(file) is { } script)
+        if (i.UserData is { } file && index.ReadFile(file) is { } read)
         {
+            var script = WithElasticIps(index.Stack, read);
             // Fn::Sub only when the script substitutes something (cfn-lint W1020 otherwise), with the
             // instance's own logical ID as a variable when the script names it (a resource cannot name itself).
             PlannedValue body = new PlannedValue.Script(script);
@@ -950,13 +1008,27 @@ internal static class StackPlan
             userData = PlannedValue.Helper("Base64", text);
         }
 
+        if (i.ElasticIp)
+        {
+            // AWS::EC2::EIP documentation: an Elastic IP for a VPC declared in the same template must depend on the gateway attachment.
+            calls.Add(Call("Eip", ElasticIp(i), ("dependsOn", PlannedValue.NamesOrNull(attachment is null ? [] : [attachment]))));
+        }
+
+        // Data volumes attach at launch: device, volume, in the order the stack declares them.
+        var volumes = new List<string>();
+        foreach (var volume in index.Stack.Resources.OfType<DataVolumeSpec>().Where(v => index.Same(index.Resolve<InstanceSpec>(v.Instance), i)))
+        {
+            volumes.Add(volume.Device);
+            volumes.Add(volume.Name);
+        }
+
         calls.Add(Call("Instance", i.Name,
             ("imageId", ParameterOr(index, i.ImageId ?? "")),
             ("instanceType", ParameterOr(index, i.InstanceType ?? "")),
             ("keyName", i.KeyName is null ? null : ParameterOr(index, i.KeyName)),
             ("profile", i.HasRole ? Text(InstanceProfile(i)) : null),
             ("subnet", Id(i.Subnet)),
-            ("privateIp", Text(i.PrivateIp)),
+            ("privateIp", i.AssignedIp ? null : Text(i.PrivateIp)),
             ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
             ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(IdName))),
             ("rootVolumeSize", i.RootVolumeSize > 0 ? new PlannedValue.Number(i.RootVolumeSize) : null),
@@ -964,8 +1036,35 @@ internal static class StackPlan
             ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
             ("userData", userData),
             ("dependsOn", PlannedValue.NamesOrNull(waits.Distinct())),
-            ("signalTimeoutMinutes", i.SignalTimeoutMinutes != 0 ? new PlannedValue.Number(i.SignalTimeoutMinutes) : null)));
+            ("signalTimeoutMinutes", i.SignalTimeoutMinutes != 0 ? new PlannedValue.Number(i.SignalTimeoutMinutes) : null),
+            ("volumes", PlannedValue.NamesOrNull(volumes)),
+            ("deletionPolicy", Policy(i.Policies?.Deletion)),
+            ("updateReplacePolicy", Policy(i.Policies?.UpdateReplace))));
+
+        if (i.ElasticIp)
+        {
+            calls.Add(Call("EipAssociation", ElasticIpAssociation(i), ("eip", Text(ElasticIp(i))), ("instance", Text(i.Name))));
+        }
     }
+
+    /// <summary>A policy the record sets, as the template writes it; null for the kind's default.</summary>
+    private static PlannedValue? Policy(RemovalPolicySpec? policy) =>
+        policy is null or RemovalPolicySpec.Default ? null : new PlannedValue.Text(policy.Value.ToString());
+
+    /// <summary>The volume type as EBS names it.</summary>
+    public static string VolumeTypeName(VolumeTypeSpec type) => type.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The sizes in GiB each volume type allows: Amazon EBS User Guide, "Amazon EBS volume types"
+    /// (gp3 up to 64 TiB since September 2025; the others unchanged).
+    /// </summary>
+    public static (int Min, int Max) VolumeSizeRange(VolumeTypeSpec type) => type switch
+    {
+        VolumeTypeSpec.Gp3 => (1, 65_536),
+        VolumeTypeSpec.Gp2 => (1, 16_384),
+        VolumeTypeSpec.St1 or VolumeTypeSpec.Sc1 => (125, 16_384),
+        _ => (1, 1_024),
+    };
 
     private static void PlanOutputs(StackSpec stack, List<PlannedCall> calls)
     {
@@ -976,6 +1075,9 @@ internal static class StackPlan
         {
             switch (resource)
             {
+                case InstanceSpec i when i.ElasticIp:
+                    calls.Add(Output(PublicIpOutput(i), PlannedValue.Ref(ElasticIp(i)), "Elastic IP address of instance " + i.Name));
+                    break;
                 case InstanceSpec i when i.PublicIp:
                     calls.Add(Output(PublicIpOutput(i), PlannedValue.GetAtt(i.Name, "PublicIp"), "Public IP address of instance " + i.Name));
                     break;
@@ -989,7 +1091,7 @@ internal static class StackPlan
             {
                 var user = jumped.SshUser;
                 calls.Add(Output(SshCommandOutput(jumped),
-                    PlannedValue.Sub("ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}"),
+                    PlannedValue.Sub(WithElasticIps(stack, "ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}")),
                     "SSH to " + jumped.Name + " through " + via.Name + ". Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
             }
 
@@ -1002,7 +1104,7 @@ internal static class StackPlan
 
         foreach (var output in stack.Outputs)
         {
-            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(output.Value) : Text(output.Value), output.Description, output.Export));
+            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(WithElasticIps(stack, output.Value)) : Text(output.Value), output.Description, output.Export));
         }
     }
 
@@ -1018,6 +1120,8 @@ internal static class StackPlan
         ["AWS::EC2::InternetGateway"] = ["InternetGatewayId"],
         ["AWS::EC2::VPCGatewayAttachment"] = ["AttachmentType"],
         ["AWS::EC2::EIP"] = ["PublicIp", "AllocationId"],
+        ["AWS::EC2::EIPAssociation"] = ["Id"],
+        ["AWS::EC2::Volume"] = ["VolumeId"],
         ["AWS::EC2::NatGateway"] = ["NatGatewayId", "EniId", "AutoProvisionZones", "AutoScalingIps", "RouteTableId"],
         ["AWS::EC2::RouteTable"] = ["RouteTableId"],
         ["AWS::EC2::Route"] = ["CidrBlock"],

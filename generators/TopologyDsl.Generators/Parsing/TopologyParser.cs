@@ -31,6 +31,7 @@ internal static class TopologyParser
         [KnownNames.Instance] = (ResourceKind.Instance, "Instance"),
         [KnownNames.Parameter] = (ResourceKind.Parameter, "Parameter"),
         [KnownNames.Secret] = (ResourceKind.Secret, "Secret"),
+        [KnownNames.DataVolume] = (ResourceKind.DataVolume, "DataVolume"),
         [KnownNames.VpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
         [KnownNames.RemoteVpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
         [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
@@ -185,6 +186,7 @@ internal static class TopologyParser
         var declaringKind = default(ResourceKind);
         var declaringDisplay = "";
         var modifiers = new List<(AttributeData Data, ResourceKind Owner, string Display, string Segment)>();
+        AttributeData? policies = null;
         var path = ModelPath.Resource(record.Name);
 
         foreach (var attribute in record.GetAttributes())
@@ -214,6 +216,10 @@ internal static class TopologyParser
             else if (ModifierAttributes.TryGetValue(metadataName, out var modifier))
             {
                 modifiers.Add((attribute, modifier.Owner, modifier.Display, modifier.Segment));
+            }
+            else if (metadataName == KnownNames.Policies)
+            {
+                policies = attribute;
             }
         }
 
@@ -268,7 +274,25 @@ internal static class TopologyParser
 
         var main = new AttributeReader(declaring, path, map, cancellationToken);
         map?.Add(path.Child("attribute"), declaring.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
-        var name = record.Name;
+        var resource = ParseKind(stack, declaring, declaringKind, main, usable, record.Name, keyword, isPartial, findings, path);
+        if (policies is not null)
+        {
+            var policyPath = path.Child("policies");
+            map?.Add(policyPath, policies.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
+            var reader = new AttributeReader(policies, policyPath, map, cancellationToken);
+            resource = resource with
+            {
+                Policies = new PolicySpec((RemovalPolicySpec)reader.NamedInt("DeletionPolicy", "deletionPolicy"),
+                    (RemovalPolicySpec)reader.NamedInt("UpdateReplacePolicy", "updateReplacePolicy")),
+            };
+        }
+
+        return resource;
+    }
+
+    private static ResourceSpec ParseKind(INamedTypeSymbol stack, AttributeData declaring, ResourceKind declaringKind, AttributeReader main,
+        List<(AttributeReader Reader, string Display)> usable, string name, TypeKeyword keyword, bool isPartial, List<Finding> findings, ModelPath path)
+    {
         switch (declaringKind)
         {
             case ResourceKind.Vpc:
@@ -331,14 +355,17 @@ internal static class TopologyParser
             {
                 var groups = usable.Where(u => u.Display == "Uses").Select(u => u.Reader.TypeArgument(stack, "group"));
                 var via = usable.FirstOrDefault(u => u.Display == "SshVia").Reader;
+                // An Elastic IP implies a public IP: the boot script reaches the internet before the Elastic IP is associated.
+                var elasticIp = main.NamedBool("ElasticIp", "elasticIp");
                 return new InstanceSpec(name, keyword, isPartial, main.TypeArgument(stack, "subnet"), main.ConstructorString(0, "privateIp") ?? "",
-                    main.NamedBool("PublicIp", "publicIp"), main.NamedString("UserData", "userData"), main.NamedString("ImageId", "imageId"),
+                    main.NamedBool("PublicIp", "publicIp") || elasticIp, main.NamedString("UserData", "userData"), main.NamedString("ImageId", "imageId"),
                     main.NamedString("InstanceType", "instanceType"), main.NamedString("KeyName", "keyName"),
                     main.NamedInt("RootVolumeSize", "rootVolumeSize"), groups.ToEquatableArray(),
                     via?.TypeArgument(stack, "host"), via?.NamedString("User", "user") ?? "ec2-user",
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
                     usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
-                    main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"));
+                    main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"),
+                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArguments.Length == 0);
             }
 
             case ResourceKind.VpcPeering:
@@ -365,6 +392,9 @@ internal static class TopologyParser
             case ResourceKind.Route:
                 return new RouteResourceSpec(name, keyword, isPartial, main.TypeArgument(stack, "routeTable"),
                     new RouteSpec(main.ConstructorString(0, "destination") ?? "", main.TypeArgument(stack, "target", 1)));
+            case ResourceKind.DataVolume:
+                return new DataVolumeSpec(name, keyword, isPartial, main.TypeArgument(stack, "instance"), main.ConstructorString(0, "device") ?? "",
+                    main.ConstructorInt(1, "size"), (VolumeTypeSpec)main.NamedInt("Type", "type"), main.Named("Encrypted", "encrypted") is not false);
             case ResourceKind.GatewayEndpoint:
                 return new GatewayEndpointSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "service") ?? "",
                     usable.Where(u => u.Display == "EndpointRouteTable").Select(u => u.Reader.TypeArgument(stack, "routeTable")).ToEquatableArray());

@@ -65,8 +65,6 @@ internal static class CidrRules
         return cidr.Network;
     }
 
-    // Amazon VPC User Guide, "VPC CIDR blocks", IPv4 CIDR block association restrictions: the ranges
-    // a secondary block may not come from, by the range the primary block lies in.
     private static readonly Cidr Rfc1918A = Parse("10.0.0.0/8");
     private static readonly Cidr Rfc1918B = Parse("172.16.0.0/12");
     private static readonly Cidr Rfc1918C = Parse("192.168.0.0/16");
@@ -75,12 +73,31 @@ internal static class CidrRules
     /// <summary>AWS's default quota of IPv4 blocks per VPC (adjustable to 50).</summary>
     public const int MaxVpcBlocks = 5;
 
-    private static Cidr[] RestrictedBeside(Cidr primary) =>
-        Rfc1918A.Contains(primary) ? [Rfc1918B, Rfc1918C, Benchmarking]
-        : Rfc1918B.Contains(primary) ? [Rfc1918A, Rfc1918C, Benchmarking]
-        : Rfc1918C.Contains(primary) ? [Rfc1918A, Rfc1918B, Benchmarking]
-        : Benchmarking.Contains(primary) ? [Rfc1918A, Rfc1918B, Rfc1918C]
-        : [Rfc1918A, Rfc1918B, Rfc1918C, Benchmarking];
+    /// <summary>
+    /// The table "IPv4 CIDR block association restrictions" of the Amazon VPC User Guide ("VPC CIDR
+    /// blocks", docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html), row by row: the range
+    /// the primary block lies in, and the ranges a secondary block may not come from beside it. A
+    /// primary block takes the restrictions of every row whose range holds it (a primary in
+    /// 10.0.0.0/15 takes both 10.0.0.0/8 rows); one in no row (publicly routable, or 100.64.0.0/10)
+    /// takes <see cref="RestrictedBesidePublic"/>.
+    /// </summary>
+    internal static readonly (Cidr Primary, Cidr[] Restricted)[] RestrictedSecondaryRanges =
+    [
+        (Rfc1918A, [Rfc1918B, Rfc1918C, Benchmarking]),
+        (Parse("10.0.0.0/15"), [Parse("10.0.0.0/16")]),
+        (Rfc1918B, [Rfc1918A, Rfc1918C, Parse("172.31.0.0/16"), Benchmarking]),
+        (Rfc1918C, [Rfc1918A, Rfc1918B, Benchmarking]),
+        (Benchmarking, [Rfc1918A, Rfc1918B, Rfc1918C]),
+    ];
+
+    /// <summary>The table's last row: beside a publicly routable primary block (or one in 100.64.0.0/10), none of RFC 1918 and not 198.19.0.0/16.</summary>
+    internal static readonly Cidr[] RestrictedBesidePublic = [Rfc1918A, Rfc1918B, Rfc1918C, Benchmarking];
+
+    internal static IEnumerable<Cidr> RestrictedBeside(Cidr primary)
+    {
+        var rows = RestrictedSecondaryRanges.Where(r => r.Primary.Contains(primary)).ToList();
+        return rows.Count == 0 ? RestrictedBesidePublic : rows.SelectMany(r => r.Restricted);
+    }
 
     private static void CheckVpc(VpcSpec vpc, List<Finding> findings)
     {
@@ -248,7 +265,8 @@ internal static class CidrRules
     private static void CheckInstances(StackIndex index, List<Finding> findings)
     {
         var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
-        foreach (var instance in index.AllResources.OfType<InstanceSpec>())
+        // An address EC2 assigns is inside the subnet, never reserved and never taken.
+        foreach (var instance in index.AllResources.OfType<InstanceSpec>().Where(i => !i.AssignedIp))
         {
             var local = index.IsLocal(instance);
             var path = instance.Path.Child("privateIp");
@@ -380,6 +398,11 @@ internal static class CidrRules
             }
 
             var key = destination.ToString();
+            if (local)
+            {
+                CheckReservedDestination(index, table, route.Route, destination, path, findings);
+            }
+
             if (seen.TryGetValue(key, out var first))
             {
                 if (local)
@@ -398,6 +421,30 @@ internal static class CidrRules
             }
         }
     }
+
+    /// <summary>
+    /// Amazon VPC User Guide, "Subnet route tables", routes: "You can't add routes to IPv4 addresses
+    /// that are an exact match or a subset of the following range: 169.254.168.0/22", the range of the
+    /// instance metadata service and the Amazon DNS server (an error); "you can use a CIDR block that is
+    /// larger than but overlaps 169.254.168.0/22, but packets destined for addresses in
+    /// 169.254.168.0/22 will not be forwarded". Any other link-local block (169.254.0.0/16, RFC 3927)
+    /// is never forwarded by a router: a route to it is a warning.
+    /// </summary>
+    private static void CheckReservedDestination(StackIndex index, RouteTableSpec table, RouteSpec route, Cidr destination, ModelPath path, List<Finding> findings)
+    {
+        if (AwsReserved.Contains(destination.Network))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToReservedRange.Id, path, index.Display(table), destination.Network.ToString()));
+        }
+        else if (LinkLocal.Contains(destination.Network))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToLinkLocal.Id, path, index.Display(table), destination.Network.ToString(), route.Target.Display));
+        }
+    }
+
+    private static readonly Cidr AwsReserved = Parse("169.254.168.0/22");
+
+    private static readonly Cidr LinkLocal = Parse("169.254.0.0/16");
 
     /// <summary>
     /// A route to exactly one subnet's block through a NAT gateway: Amazon VPC User Guide, "Route

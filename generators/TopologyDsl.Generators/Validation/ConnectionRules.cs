@@ -179,12 +179,72 @@ internal static class ConnectionRules
                         findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), owner, destination.Network.ToString(),
                             route.Target.Display, other is null ? peering.PeerVpcId ?? "peer" : index.Display(other), Describe(blocks)));
                     }
+                    else if (other is not null)
+                    {
+                        CheckRouteBack(index, table, route, peering, other, path, findings);
+                    }
                 }
-                else if (index.TargetOf<TransitGatewaySpec>(tableRoute) is { } gateway && !index.AttachmentsOf(vpc, gateway).Any())
+                else if (index.TargetOf<TransitGatewaySpec>(tableRoute) is { } gateway)
                 {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), owner, index.Display(vpc), route.Target.Display));
+                    if (index.AttachmentsOf(vpc, gateway).FirstOrDefault() is not { } attachment)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), owner, index.Display(vpc), route.Target.Display));
+                    }
+                    else
+                    {
+                        CheckAttachmentZones(index, table, route, attachment, path, findings);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A route to a peering needs one back: replies follow the route table of the target's subnet
+    /// (Amazon VPC Peering Guide, "Update your route tables for a VPC peering connection": a route in
+    /// the tables "associated with the subnets for both instances"). Checked when the peer VPC's route
+    /// tables are in view (this stack or one it imports from), so a peer whose tables another stack
+    /// declares is not judged on what this stack cannot see.
+    /// </summary>
+    private static void CheckRouteBack(StackIndex index, RouteTableSpec table, RouteSpec route, VpcPeeringSpec peering, VpcSpec other, ModelPath path, List<Finding> findings)
+    {
+        var own = table.Associations.Select(a => index.ResolveFrom<SubnetSpec>(table, a)).Where(s => s is not null && Cidr.TryParse(s.CidrBlock, out _))
+            .Select(s => { Cidr.TryParse(s!.CidrBlock, out var block); return block.Network; }).ToList();
+        var theirs = index.AllResources.OfType<RouteTableSpec>().Where(t => index.Same(index.ResolveFrom<VpcSpec>(t, t.Vpc), other)).ToList();
+        if (own.Count == 0 || theirs.Count == 0)
+        {
+            return;
+        }
+
+        // The route back in either form: a [Route] of their table, or a route record of any stack seen.
+        var back = theirs.Any(t => index.RoutesOf(t).Any(r => index.Same(index.TargetOf<VpcPeeringSpec>(r), peering)
+            && Cidr.TryParse(r.Route.Destination, out var destination) && own.Any(b => b.Overlaps(destination.Network))));
+        if (!back)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteWithoutRouteBack.Id, path.Child("target"), index.Display(table), route.Destination,
+                route.Target.Display, index.Display(other), string.Join(", ", own.Select(b => b.ToString()))));
+        }
+    }
+
+    /// <summary>
+    /// A subnet reaches a transit gateway only in a zone where the VPC's attachment has a subnet
+    /// (Amazon VPC Transit Gateways, "Amazon VPC attachments": "traffic is forwarded to the transit
+    /// gateway only when the transit gateway has an attachment in a subnet in the same Availability Zone").
+    /// </summary>
+    private static void CheckAttachmentZones(StackIndex index, RouteTableSpec table, RouteSpec route, TransitGatewayAttachmentSpec attachment, ModelPath path, List<Finding> findings)
+    {
+        // Zones given in different forms (an index, a name, an ID) cannot be compared: they count as covered.
+        var zones = attachment.Subnets.Select(s => index.ResolveFrom<SubnetSpec>(attachment, s)).Where(s => s is not null).Select(s => s!).ToList();
+        if (zones.Count == 0)
+        {
+            return;
+        }
+
+        if (table.Associations.Select(a => index.ResolveFrom<SubnetSpec>(table, a))
+                .FirstOrDefault(s => s is not null && !zones.Any(z => z.SameZone(s) || z.ZoneForm != s.ZoneForm)) is { } stranded)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteFromUncoveredZone.Id, path.Child("target"), index.Display(table), route.Destination,
+                route.Target.Display, index.Display(stranded), stranded.ZoneText, index.Display(attachment)));
         }
     }
 

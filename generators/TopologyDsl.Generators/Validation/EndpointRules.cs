@@ -320,7 +320,7 @@ internal static class EndpointRules
             return;
         }
 
-        if (model.Explain(Endpoint.Of(instance), Endpoint.Internet, Https) is { } broken)
+        if (model.Explain(model.EndpointOf(instance), Endpoint.Internet, Https) is { } broken)
         {
             // Endpoints that exist but refuse the instance are TDSL243's; here only the ones missing
             // altogether, or present without private DNS: the agent calls the services' public names,

@@ -24,14 +24,12 @@ internal enum EndpointKind
     ParameterBlock,
 }
 
-/// <summary>One end of a connection. <see cref="Name"/> is the instance, the block or the parameter.</summary>
+/// <summary>One end of a connection. <see cref="Name"/> is the instance (qualified by its stack class when imported), the block or the parameter.</summary>
 internal sealed record Endpoint(EndpointKind Kind, string Name)
 {
     public static readonly Endpoint Internet = new(EndpointKind.Internet, "0.0.0.0/0");
 
     public static readonly Endpoint InternetV6 = new(EndpointKind.InternetV6, "::/0");
-
-    public static Endpoint Of(InstanceSpec instance) => new(EndpointKind.Instance, instance.Name);
 
     public bool IsExternal => Kind != EndpointKind.Instance;
 
@@ -111,71 +109,98 @@ internal sealed record BrokenLink(string Reason, ModelPath At);
 /// Which endpoints of a stack can open a connection to which, on which protocol and ports. A
 /// connection needs, in the order a packet meets them: the source's security-group egress (for an
 /// instance), a route from the source's subnet toward the target (local within the VPC; an internet
-/// gateway with a public IP, or a NAT gateway whose subnet routes to one, for the internet), a
-/// public IP and a route back through an internet gateway for connections from outside, and the
-/// target's security-group ingress (by CIDR or group). Security groups are stateful, so replies need
-/// no rule. A pure function of the spec; the links are separate methods so that network ACLs and
-/// VPC endpoints, when they exist, add a link each.
+/// gateway with a public IP, or a NAT gateway whose subnet routes to one, for the internet; a
+/// peering connection or a transit gateway to another VPC, and the route back: see
+/// Reachability.Routes.cs), a public IP and a route back through an internet gateway for connections
+/// from outside, and the target's security-group ingress (by CIDR or group). Security groups are
+/// stateful, so replies need no rule. The instances of the stacks this one imports from are modelled
+/// too, so a path may end in another stack's instance; the matrix lists the paths with an end here.
+/// A pure function of the spec; the links are separate methods so that network ACLs and VPC
+/// endpoints, when they exist, add a link each.
 /// <para>
 /// Cost: the sources of each ingress rule are found once (a group's members, or the instances in a
 /// block), and each candidate pair then checks the source's egress rules, so the work is
 /// O(rules × endpoints) plus the size of the answer.
 /// </para>
 /// </summary>
-internal sealed class Reachability
+internal sealed partial class Reachability
 {
-    /// <summary>A security group rule as the model uses it: ports, peer, and where it was written.</summary>
-    private sealed record Permit(PortRange Ports, string? Peer, string? PeerGroup, ModelPath At);
+    /// <summary>
+    /// A security group rule as the model uses it: ports, peer (a group by its program-wide key), and
+    /// where it was written (<see cref="Group"/>: the program-wide key of its group, since paths are
+    /// relative to the group's stack).
+    /// </summary>
+    private sealed record Permit(PortRange Ports, string? Peer, string? PeerGroup, ModelPath At, string Group = "");
 
     private readonly StackIndex _index;
     private readonly List<InstanceSpec> _instances;
     private readonly Dictionary<string, List<InstanceSpec>> _members = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _groupsOf = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, uint?> _addresses = new(System.StringComparer.Ordinal);
+
+    /// <summary>The block of the subnet of each instance whose address EC2 assigns: its address is somewhere in it.</summary>
+    private readonly Dictionary<string, Cidr> _assignedIn = new(System.StringComparer.Ordinal);
     private readonly List<List<InstanceSpec>> _classes = [];
     private readonly Dictionary<string, int> _classOf = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, InstanceSpec> _byId = new(System.StringComparer.Ordinal);
     private List<OpenPath>? _paths;
     private List<OpenPath>? _classPaths;
 
     public Reachability(StackIndex index)
     {
         _index = index;
-        _instances = index.Stack.Resources.OfType<InstanceSpec>().ToList();
+        // Every instance seen: the imported stacks' (a path may end there), then this stack's.
+        _instances = [];
+        foreach (var instance in index.AllResources.OfType<InstanceSpec>())
+        {
+            if (!_byId.ContainsKey(Id(instance)))
+            {
+                _byId.Add(Id(instance), instance);
+                _instances.Add(instance);
+            }
+        }
+
         foreach (var instance in _instances)
         {
             var groups = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var reference in instance.SecurityGroups)
+            foreach (var group in GroupsOf(instance))
             {
-                if (index.Resolve<SecurityGroupSpec>(reference) is { } group && groups.Add(group.Name))
+                if (groups.Add(index.Key(group)))
                 {
-                    if (!_members.TryGetValue(group.Name, out var members))
+                    if (!_members.TryGetValue(index.Key(group), out var members))
                     {
-                        _members.Add(group.Name, members = []);
+                        _members.Add(index.Key(group), members = []);
                     }
 
                     members.Add(instance);
                 }
             }
 
-            _groupsOf[instance.Name] = groups;
-            _addresses[instance.Name] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
+            _groupsOf[Id(instance)] = groups;
+            _addresses[Id(instance)] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
+            if (instance.AssignedIp && index.ResolveFrom<SubnetSpec>(instance, instance.Subnet) is { } home && Cidr.TryParse(home.CidrBlock, out var homeBlock))
+            {
+                _assignedIn[Id(instance)] = homeBlock.Network;
+            }
         }
 
-        // Instances that no rule, route or setting tells apart form a class: same VPC, subnet, public
-        // IP setting and groups, and on the same side of every block a rule names. Paths between
-        // instances are found between classes, so the work grows with the rules and the classes.
-        var blocks = index.Stack.Resources.OfType<SecurityGroupSpec>()
-            .SelectMany(g => g.Ingress.Concat(g.Egress))
-            .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
-            .Where(b => b is not null).Select(b => b!.Value).Distinct().ToList();
+        // Instances that no rule, route or setting tells apart form a class: same stack, VPC, subnet,
+        // public IP setting and groups, and on the same side of every block a rule or a route names
+        // (so every member takes the same most specific route). Paths between instances are found
+        // between classes, so the work grows with the rules and the classes.
+        var blocks = RuleBlocks().Concat(RouteBlocks()).Distinct().ToList();
         var keys = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var instance in _instances)
         {
-            var address = _addresses[instance.Name];
+            var address = _addresses[Id(instance)];
+            var subnet = SubnetOf(instance);
             var key = new System.Text.StringBuilder()
-                .Append(_index.VpcOf(instance)?.Name).Append('|').Append(instance.Subnet.Name).Append('|').Append(instance.PublicIp).Append('|')
-                .Append(string.Join(",", _groupsOf[instance.Name].OrderBy(g => g, System.StringComparer.Ordinal))).Append('|')
-                .Append(address is null ? "?" + instance.Name : string.Concat(blocks.Select(b => b.Contains(address.Value) ? '1' : '0')))
+                .Append(index.OwnerOf(instance).Key).Append('|')
+                .Append(subnet is null ? "?" + instance.Subnet.Display : index.Key(subnet)).Append('|').Append(instance.PublicIp).Append('|')
+                .Append(string.Join(",", _groupsOf[Id(instance)].OrderBy(g => g, System.StringComparer.Ordinal))).Append('|')
+                .Append(address is { } known ? string.Concat(blocks.Select(b => b.Contains(known) ? '1' : '0'))
+                    : _assignedIn.TryGetValue(Id(instance), out var within) ? "s" + string.Concat(blocks.Select(b => b.Contains(within) ? '1' : '0'))
+                    : "?" + Id(instance))
                 .ToString();
             if (!keys.TryGetValue(key, out var number))
             {
@@ -184,16 +209,33 @@ internal sealed class Reachability
             }
 
             _classes[number].Add(instance);
-            _classOf[instance.Name] = number;
+            _classOf[Id(instance)] = number;
         }
     }
 
+    /// <summary>How endpoints and messages name an instance: its name, qualified by its stack class when it is another stack's.</summary>
+    private string Id(InstanceSpec instance) => _index.Display(instance);
+
+    /// <summary>The endpoint of an instance of this stack or of one it imports from.</summary>
+    public Endpoint EndpointOf(InstanceSpec instance) => new(EndpointKind.Instance, Id(instance));
+
+    /// <summary>Whether the instance is declared in this stack (the matrix lists only paths with an end here).</summary>
+    private bool IsLocal(InstanceSpec instance) => _index.IsLocal(instance);
+
+    private SubnetSpec? SubnetOf(InstanceSpec instance) => _index.ResolveFrom<SubnetSpec>(instance, instance.Subnet);
+
+    /// <summary>The blocks the security-group rules of every stack seen name.</summary>
+    private IEnumerable<Cidr> RuleBlocks() => _index.AllResources.OfType<SecurityGroupSpec>()
+        .SelectMany(g => g.Ingress.Concat(g.Egress))
+        .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
+        .Where(b => b is not null).Select(b => b!.Value);
+
     /// <summary>The instance that stands for its class in <see cref="ClassPaths"/>.</summary>
     private InstanceSpec Representative(InstanceSpec instance) =>
-        _classOf.TryGetValue(instance.Name, out var number) && _classes[number].Contains(instance) ? _classes[number][0] : instance;
+        _classOf.TryGetValue(Id(instance), out var number) && _classes[number].Contains(instance) ? _classes[number][0] : instance;
 
-    /// <summary>Whether the instance is one of this stack's (an imported one is not modelled yet).</summary>
-    public bool Models(InstanceSpec instance) => _classOf.TryGetValue(instance.Name, out var number) && _classes[number].Contains(instance);
+    /// <summary>Whether the instance is one the model knows: this stack's, or one of a stack it imports from.</summary>
+    public bool Models(InstanceSpec instance) => _classOf.TryGetValue(Id(instance), out var number) && _classes[number].Contains(instance);
 
     /// <summary>
     /// The endpoint in words. An instance that stands for a class of several names them: each
@@ -207,7 +249,7 @@ internal sealed class Reachability
         }
 
         var members = _classes[number];
-        var named = string.Join(", ", members.Take(3).Select(m => m.Name));
+        var named = string.Join(", ", members.Take(3).Select(Id));
         return members.Count <= 3 ? named : named + " and " + Invariant.Format(members.Count - 3) + " more";
     }
 
@@ -218,13 +260,20 @@ internal sealed class Reachability
     /// Every open path between classes of instances and the outside, sorted: what the Markdown
     /// lists. Its size grows with the classes, not with the square of the instances.
     /// </summary>
-    public IReadOnlyList<OpenPath> ClassPaths => _classPaths ??= Sorted(Internal().Concat(ExternalPaths));
+    public IReadOnlyList<OpenPath> ClassPaths => _classPaths ??= Sorted(Internal().Concat(ExternalPaths.Where(p => IsLocal(p.From) || IsLocal(p.To))));
+
+    /// <summary>Whether the endpoint is an instance of this stack.</summary>
+    private bool IsLocal(Endpoint endpoint) => endpoint.Kind == EndpointKind.Instance && Instance(endpoint.Name) is { } instance && IsLocal(instance);
 
     public StackIndex Index => _index;
 
-    public IReadOnlyList<InstanceSpec> Instances => _instances;
+    /// <summary>The instances of this stack.</summary>
+    public IReadOnlyList<InstanceSpec> Instances => _local ??= _instances.Where(IsLocal).ToList();
 
-    public InstanceSpec? Instance(string name) => _index.Find(name) as InstanceSpec;
+    private List<InstanceSpec>? _local;
+
+    /// <summary>An instance by its endpoint name (qualified when imported).</summary>
+    public InstanceSpec? Instance(string name) => _byId.TryGetValue(name, out var instance) ? instance : null;
 
     /// <summary>Every open path, instance by instance, sorted by source, target and ports; computed once (it grows with the square of the instances).</summary>
     public IReadOnlyList<OpenPath> Paths => _paths ??= Compute();
@@ -232,15 +281,19 @@ internal sealed class Reachability
     // ---- Security groups ----
 
     private IEnumerable<SecurityGroupSpec> GroupsOf(InstanceSpec instance) =>
-        instance.SecurityGroups.Select(g => _index.Resolve<SecurityGroupSpec>(g)).Where(g => g is not null).Select(g => g!).Distinct();
+        instance.SecurityGroups.Select(g => _index.ResolveFrom<SecurityGroupSpec>(instance, g)).Where(g => g is not null).Select(g => g!).Distinct();
 
-    private static IEnumerable<Permit> Ingress(SecurityGroupSpec group) =>
-        group.Ingress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, r.PeerGroup?.Name, group.Path.Item("ingress", i)));
+    /// <summary>The key of the group a rule names (it may be another stack's), or null for a CIDR rule or one that does not resolve.</summary>
+    private string? PeerGroup(SecurityGroupSpec group, RuleSpec rule) =>
+        _index.ResolveFrom<SecurityGroupSpec>(group, rule.PeerGroup) is { } peer ? _index.Key(peer) : null;
+
+    private IEnumerable<Permit> Ingress(SecurityGroupSpec group) =>
+        group.Ingress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, PeerGroup(group, r), group.Path.Item("ingress", i), _index.Key(group)));
 
     /// <summary>A group without outbound rules keeps EC2's default: all IPv4 traffic to anywhere.</summary>
-    private static IEnumerable<Permit> Egress(SecurityGroupSpec group) => group.Egress.Count == 0
+    private IEnumerable<Permit> Egress(SecurityGroupSpec group) => group.Egress.Count == 0
         ? [new Permit(new PortRange(ProtocolSpec.All, 0, 65535), "0.0.0.0/0", null, group.Path.Child("attribute"))]
-        : group.Egress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, r.PeerGroup?.Name, group.Path.Item("egress", i)));
+        : group.Egress.Select((r, i) => new Permit(PortRange.Of(r), r.Peer, PeerGroup(group, r), group.Path.Item("egress", i)));
 
     /// <summary>
     /// The rules of an instance in one direction. An instance without a group is in the VPC's default
@@ -257,12 +310,18 @@ internal sealed class Reachability
         return groups.SelectMany(g => inbound ? Ingress(g) : Egress(g));
     }
 
-    /// <summary>Whether a rule's peer takes in the endpoint. A parameter's block is symbolic: it matches only itself, or a rule open to all of IPv4.</summary>
-    private bool PeerMatches(Permit permit, Endpoint endpoint)
+    /// <summary>
+    /// Whether a rule's peer takes in the endpoint. A parameter's block is symbolic: it matches only
+    /// itself, or a rule open to all of IPv4. A rule naming a group takes in its members in the same
+    /// VPC or across a peering, not across a transit gateway (<paramref name="link"/>, the way
+    /// between the two instances, says which).
+    /// </summary>
+    private bool PeerMatches(Permit permit, Endpoint endpoint, Link? link = null)
     {
         if (permit.PeerGroup is { } group)
         {
-            return endpoint.Kind == EndpointKind.Instance && _groupsOf.TryGetValue(endpoint.Name, out var groups) && groups.Contains(group);
+            return endpoint.Kind == EndpointKind.Instance && _groupsOf.TryGetValue(endpoint.Name, out var groups) && groups.Contains(group)
+                && link?.Kind != LinkKind.TransitGateway;
         }
 
         if (permit.Peer is not { } peer)
@@ -287,7 +346,9 @@ internal sealed class Reachability
 
         return endpoint.Kind switch
         {
-            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a && block.Contains(a),
+            // An address EC2 assigns matches a block only when the block holds the whole subnet: any address of it may be the one.
+            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a ? block.Contains(a)
+                : _assignedIn.TryGetValue(endpoint.Name, out var within) && block.Contains(within),
             EndpointKind.Internet => block.Prefix == 0,
             EndpointKind.ParameterBlock => block.Prefix == 0,
             EndpointKind.Block => Cidr.TryParse(endpoint.Name, out var other) && block.Contains(other),
@@ -295,8 +356,8 @@ internal sealed class Reachability
         };
     }
 
-    private IEnumerable<PortRange> Allowed(InstanceSpec instance, bool inbound, Endpoint peer) =>
-        Permits(instance, inbound).Where(p => PeerMatches(p, peer)).Select(p => p.Ports);
+    private IEnumerable<PortRange> Allowed(InstanceSpec instance, bool inbound, Endpoint peer, Link? link = null) =>
+        Permits(instance, inbound).Where(p => PeerMatches(p, peer, link)).Select(p => p.Ports);
 
     // ---- Routes ----
 
@@ -312,7 +373,7 @@ internal sealed class Reachability
             return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address", instance.Path.Child("attribute")));
         }
 
-        if (_index.Resolve<SubnetSpec>(instance.Subnet) is not { } subnet)
+        if (SubnetOf(instance) is not { } subnet)
         {
             return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet")));
         }
@@ -320,7 +381,7 @@ internal sealed class Reachability
         var route = RouteToward(subnet, destination);
         if (route is null)
         {
-            return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward " + destination.Display
+            return (null, new BrokenLink("subnet '" + _index.Display(subnet) + "' has no route toward " + destination.Display
                 + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path));
         }
 
@@ -328,35 +389,45 @@ internal sealed class Reachability
         switch (target)
         {
             case InternetGatewaySpec gateway when !instance.PublicIp:
-                return (null, new BrokenLink("instance '" + instance.Name + "' has no public IP, so internet gateway '" + gateway.Name + "' does not carry its traffic",
+                return (null, new BrokenLink("instance '" + instance.Name + "' has no public IP, so internet gateway '" + _index.Display(gateway) + "' does not carry its traffic",
                     instance.Path.Child("publicIp")));
             case InternetGatewaySpec gateway:
-                return ("internet gateway '" + gateway.Name + "'", null);
+                return ("internet gateway '" + _index.Display(gateway) + "'", null);
+
+            // A block outside the program, behind a peering to a VPC given by ID (its PeerCidrBlocks; TDSL119 checks the route lies in them).
+            case VpcPeeringSpec { IsRemote: true } peering when destination.Kind == EndpointKind.Block:
+                return ("peering '" + _index.Display(peering) + "'", null);
             case NatGatewaySpec nat when inbound:
-                return (null, new BrokenLink("subnet '" + subnet.Name + "' answers " + destination.Display + " through NAT gateway '" + nat.Name
+                return (null, new BrokenLink("subnet '" + _index.Display(subnet) + "' answers " + destination.Display + " through NAT gateway '" + _index.Display(nat)
                     + "', which takes no connections from outside", at));
             case NatGatewaySpec nat:
             {
                 var natSubnet = _index.ResolveFrom<SubnetSpec>(nat, nat.Subnet);
                 if (natSubnet is null || RouteToward(natSubnet, destination) is not { Target: InternetGatewaySpec gateway })
                 {
-                    return (null, new BrokenLink("NAT gateway '" + nat.Name + "' has no route to an internet gateway", nat.Path.Child("subnet")));
+                    return (null, new BrokenLink("NAT gateway '" + _index.Display(nat) + "' has no route to an internet gateway", nat.Path.Child("subnet")));
                 }
 
-                return ("NAT gateway '" + nat.Name + "', internet gateway '" + gateway.Name + "'", null);
+                return ("NAT gateway '" + _index.Display(nat) + "', internet gateway '" + _index.Display(gateway) + "'", null);
             }
 
             default:
-                return (null, new BrokenLink("route table '" + table.Name + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
+                return (null, new BrokenLink("route table '" + _index.Display(table) + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
         }
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
-    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination)
+    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
+        RouteToward(subnet, destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null);
+
+    /// <summary>
+    /// The most specific route of the subnet's table that covers the block (null: a default route only), its target resolved where it
+    /// was written, and where the route is written: a [Route] of the table or a route record of any stack seen.
+    /// </summary>
+    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
     {
         (RouteTableSpec, ModelPath, ResourceSpec?)? best = null;
         var bestPrefix = -1;
-        Cidr? wanted = destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null;
         foreach (var table in _index.TablesOf(subnet))
         {
             // The table's routes in both forms: its own [Route]s and route records of the stacks seen.
@@ -387,22 +458,27 @@ internal sealed class Reachability
     {
         var source = from.Kind == EndpointKind.Instance ? Instance(from.Name) : null;
         var target = to.Kind == EndpointKind.Instance ? Instance(to.Name) : null;
+        Link? link = null;
         if (source is not null)
         {
-            if (!Covered(Allowed(source, inbound: false, to), ports))
+            if (target is not null)
             {
-                return new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                var (way, noWay) = Between(source, target, exact: true);
+                if (way is null)
+                {
+                    return noWay;
+                }
+
+                link = way;
+            }
+
+            if (!Covered(Allowed(source, inbound: false, to, link), ports))
+            {
+                return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
                     + ports + " to " + to.Display, FirstGroupPath(source));
             }
 
-            if (target is not null)
-            {
-                if (_index.VpcOf(source) is not { } a || _index.VpcOf(target) is not { } b || a.Name != b.Name)
-                {
-                    return new BrokenLink("'" + source.Name + "' and '" + target.Name + "' are in different VPCs, with no route between them", target.Path.Child("subnet"));
-                }
-            }
-            else if (RouteOut(source, to, inbound: false).Broken is { } broken)
+            if (target is null && RouteOut(source, to, inbound: false).Broken is { } broken)
             {
                 return broken;
             }
@@ -418,9 +494,9 @@ internal sealed class Reachability
             return back;
         }
 
-        return Covered(Allowed(target, inbound: true, from), ports)
+        return Covered(Allowed(target, inbound: true, from, link), ports)
             ? null
-            : new BrokenLink(Groups(target) + " of '" + target.Name + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display,
+            : new BrokenLink(Groups(target) + " of '" + Id(target) + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display,
                 FirstGroupPath(target));
     }
 
@@ -436,7 +512,7 @@ internal sealed class Reachability
     public BrokenLink? ExplainEndpoint(InstanceSpec source, InterfaceEndpointSpec endpoint, PortRange ports)
     {
         var groups = endpoint.SecurityGroups.Select(g => _index.ResolveFrom<SecurityGroupSpec>(endpoint, g)).Where(g => g is not null).Select(g => g!).Distinct().ToList();
-        var names = new HashSet<string>(groups.Select(g => g.Name), System.StringComparer.Ordinal);
+        var names = new HashSet<string>(groups.Select(g => _index.Key(g)), System.StringComparer.Ordinal);
         var subnets = endpoint.Subnets.Select(s => _index.ResolveFrom<SubnetSpec>(endpoint, s)).Where(s => s is not null).Select(s => s!).ToList();
         var blocks = subnets.Select(s => Cidr.TryParse(s.CidrBlock, out var block) ? block.Network : (Cidr?)null).ToList();
         bool Holds(Permit permit) =>
@@ -467,7 +543,7 @@ internal sealed class Reachability
         }
 
         var at = endpoint.Path.Item("uses", 0).Child("group");
-        return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, Endpoint.Of(source))).Select(p => p.Ports), ports)
+        return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, EndpointOf(source))).Select(p => p.Ports), ports)
             ? null
             : new BrokenLink((groups.Count == 1 ? "security group '" + groups[0].Name + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + g.Name + "'")))
                 + " of endpoint '" + endpoint.Name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + source.Name + "'", at);
@@ -480,7 +556,7 @@ internal sealed class Reachability
     /// </summary>
     public BrokenLink? ExplainGateway(InstanceSpec source, GatewayEndpointSpec endpoint)
     {
-        if (_index.Resolve<SubnetSpec>(source.Subnet) is not { } subnet)
+        if (SubnetOf(source) is not { } subnet)
         {
             return new BrokenLink("instance '" + source.Name + "' has no subnet of this stack", source.Path.Child("subnet"));
         }
@@ -512,7 +588,7 @@ internal sealed class Reachability
 
     private string Groups(InstanceSpec instance)
     {
-        var names = GroupsOf(instance).Select(g => "'" + g.Name + "'").ToList();
+        var names = GroupsOf(instance).Select(g => "'" + _index.Display(g) + "'").ToList();
         return names.Count == 0 ? "the VPC's default security group" : names.Count == 1 ? "security group " + names[0] : "security groups " + string.Join(", ", names);
     }
 
@@ -558,9 +634,9 @@ internal sealed class Reachability
             return ("has a public IP", instance.Path.Child("publicIp"));
         }
 
-        if (_index.Resolve<SubnetSpec>(instance.Subnet) is { } subnet && RouteToward(subnet, Endpoint.Internet) is { Target: InternetGatewaySpec })
+        if (SubnetOf(instance) is { } subnet && RouteToward(subnet, Endpoint.Internet) is { Target: InternetGatewaySpec })
         {
-            return ("sits in subnet '" + subnet.Name + "', which is routed to an internet gateway", instance.Path.Child("subnet"));
+            return ("sits in subnet '" + _index.Display(subnet) + "', which is routed to an internet gateway", instance.Path.Child("subnet"));
         }
 
         return null;
@@ -570,7 +646,7 @@ internal sealed class Reachability
     private List<Endpoint> Outside(bool inbound)
     {
         var endpoints = new SortedSet<Endpoint>(Comparer.Instance) { Endpoint.Internet, Endpoint.InternetV6 };
-        foreach (var group in _index.Stack.Resources.OfType<SecurityGroupSpec>())
+        foreach (var group in _index.AllResources.OfType<SecurityGroupSpec>())
         {
             foreach (var rule in inbound ? group.Ingress : group.Egress)
             {
@@ -594,14 +670,16 @@ internal sealed class Reachability
     }
 
     private bool InsideAVpc(Cidr block) =>
-        _index.Stack.Resources.OfType<VpcSpec>().Any(v => StackIndex.Blocks(v).Any(b => b.Block.Overlaps(block)));
+        (_vpcBlocks ??= _index.AllResources.OfType<VpcSpec>().SelectMany(v => StackIndex.Blocks(v).Select(b => b.Block)).ToList()).Any(b => b.Overlaps(block));
+
+    private List<Cidr>? _vpcBlocks;
 
     /// <summary>The class paths, each instance of a class on its own.</summary>
     private List<OpenPath> Compute()
     {
         var found = new HashSet<OpenPath>();
         IEnumerable<Endpoint> Members(Endpoint endpoint) => endpoint.Kind == EndpointKind.Instance
-            ? _classes[_classOf[endpoint.Name]].Select(Endpoint.Of)
+            ? _classes[_classOf[endpoint.Name]].Select(EndpointOf)
             : [endpoint];
         foreach (var path in ClassPaths)
         {
@@ -644,37 +722,39 @@ internal sealed class Reachability
             }
         }
 
-        return _externalTo.TryGetValue(Representative(instance).Name, out var paths) ? paths : [];
+        return _externalTo.TryGetValue(Id(Representative(instance)), out var paths) ? paths : [];
     }
 
     /// <summary>Whether some connection, on any port, is open from one instance to another: O(rules of the two).</summary>
     public bool AnyPort(InstanceSpec from, InstanceSpec to)
     {
-        if (from.Name == to.Name || _index.VpcOf(from) is not { } a || _index.VpcOf(to) is not { } b || a.Name != b.Name)
+        if (_index.Same(from, to) || Between(from, to).Link is not { } link)
         {
             return false;
         }
 
-        var ingress = Allowed(to, inbound: true, Endpoint.Of(from)).ToList();
-        return Allowed(from, inbound: false, Endpoint.Of(to)).Any(e => ingress.Any(i => e.Intersect(i) is not null));
+        var ingress = Allowed(to, inbound: true, EndpointOf(from), link).ToList();
+        return Allowed(from, inbound: false, EndpointOf(to), link).Any(e => ingress.Any(i => e.Intersect(i) is not null));
     }
 
     private HashSet<OpenPath> Internal()
     {
         var found = new HashSet<OpenPath>();
 
-        // Class to class: the source classes each ingress rule admits, found once per rule. A class
-        // reaches itself when it has two members and its rules let them talk.
+        // Class to class: the source classes each ingress rule admits, found once per rule (a rule's
+        // key is its group's and its path). A class reaches itself when it has two members and its
+        // rules let them talk. Paths between two imported classes belong to their own stack's matrix.
         var representatives = _classes.Select(c => c[0]).ToList();
-        var sourcesOfRule = new Dictionary<ModelPath, List<InstanceSpec>>();
+        var sourcesOfRule = new Dictionary<(string, ModelPath), List<InstanceSpec>>();
         List<InstanceSpec> Sources(Permit permit)
         {
-            if (!sourcesOfRule.TryGetValue(permit.At, out var sources))
+            var key = (permit.Group, permit.At);
+            if (!sourcesOfRule.TryGetValue(key, out var sources))
             {
                 sources = permit.PeerGroup is { } g
                     ? (_members.TryGetValue(g, out var members) ? members.Select(Representative).Distinct().ToList() : [])
-                    : representatives.Where(i => PeerMatches(permit, Endpoint.Of(i))).ToList();
-                sourcesOfRule.Add(permit.At, sources);
+                    : representatives.Where(i => PeerMatches(permit, EndpointOf(i))).ToList();
+                sourcesOfRule.Add(key, sources);
             }
 
             return sources;
@@ -682,22 +762,22 @@ internal sealed class Reachability
 
         foreach (var target in representatives)
         {
-            var targetVpc = _index.VpcOf(target)?.Name;
-            var to = Endpoint.Of(target);
+            var to = EndpointOf(target);
             foreach (var ingress in Permits(target, inbound: true))
             {
                 foreach (var source in Sources(ingress))
                 {
-                    if ((source.Name == target.Name && _classes[_classOf[target.Name]].Count < 2) || targetVpc is null || _index.VpcOf(source)?.Name != targetVpc)
+                    if ((ReferenceEquals(source, target) && _classes[_classOf[Id(target)]].Count < 2) || !(IsLocal(source) || IsLocal(target))
+                        || Between(source, target).Link is not { } link || !PeerMatches(ingress, EndpointOf(source), link))
                     {
                         continue;
                     }
 
                     foreach (var egress in Permits(source, inbound: false))
                     {
-                        if (PeerMatches(egress, to) && egress.Ports.Intersect(ingress.Ports) is { } ports)
+                        if (PeerMatches(egress, to, link) && egress.Ports.Intersect(ingress.Ports) is { } ports)
                         {
-                            found.Add(new OpenPath(Endpoint.Of(source), to, ports, "local route"));
+                            found.Add(new OpenPath(EndpointOf(source), to, ports, link.Via));
                         }
                     }
                 }
@@ -725,7 +805,7 @@ internal sealed class Reachability
                     .Where(r => from.Kind is EndpointKind.Internet or EndpointKind.InternetV6 || !Covered(fromWorld, r)).ToList();
                 if (ranges.Count > 0 && RouteOut(target, from, inbound: true).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(from, Endpoint.Of(target), r, via)));
+                    found.UnionWith(ranges.Select(r => new OpenPath(from, EndpointOf(target), r, via)));
                 }
             }
         }
@@ -739,7 +819,7 @@ internal sealed class Reachability
                 var ranges = Allowed(source, inbound: false, to).ToList();
                 if (ranges.Count > 0 && RouteOut(source, to, inbound: false).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(Endpoint.Of(source), to, r, via)));
+                    found.UnionWith(ranges.Select(r => new OpenPath(EndpointOf(source), to, r, via)));
                 }
             }
         }

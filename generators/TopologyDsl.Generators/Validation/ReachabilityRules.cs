@@ -46,7 +46,7 @@ internal static class ReachabilityRules
         };
         var from = Instance(index, display, intent.From, intent.Path.Child("from"), findings);
         var to = Instance(index, display, intent.To, intent.Path.Child("to"), findings);
-        // Paths to and from another stack's instances (imports, peering, transit gateways) are not modelled yet.
+        // Instances of the stacks this one imports from are modelled; a reference that resolves nowhere is reported above.
         if (to is null || (intent.Kind == IntentKind.Reaches && from is null) || !model.Models(to) || (from is not null && !model.Models(from)))
         {
             return;
@@ -57,7 +57,7 @@ internal static class ReachabilityRules
             if (model.FromOutside(to).FirstOrDefault() is { } open)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.NeverReachableAssertionBroken.Id, intent.Path,
-                    to.Name, open.From.Display, open.Ports.ToString(), open.Via));
+                    index.Display(to), open.From.Display, open.Ports.ToString(), open.Via));
             }
 
             return;
@@ -69,11 +69,11 @@ internal static class ReachabilityRules
         }
 
         var ports = PortRange.Range(intent.Protocol, intent.Port, intent.ToPort);
-        var source = from is null ? Endpoint.Internet : Endpoint.Of(from);
-        if (model.Explain(source, Endpoint.Of(to), ports) is { } broken)
+        var source = from is null ? Endpoint.Internet : model.EndpointOf(from);
+        if (model.Explain(source, model.EndpointOf(to), ports) is { } broken)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.ReachabilityAssertionBroken.Id, intent.Path, broken.At,
-                from is null ? "The internet (IPv4)" : "'" + from.Name + "'", to.Name, ports.ToString(), broken.Reason));
+                from is null ? "The internet (IPv4)" : "'" + index.Display(from) + "'", index.Display(to), ports.ToString(), broken.Reason));
         }
     }
 
@@ -115,15 +115,15 @@ internal static class ReachabilityRules
     /// <summary>[SshVia&lt;Jump&gt;]: SSH from the jump host to the instance, and from somewhere outside to the jump host.</summary>
     private static void CheckJump(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
     {
-        if (index.Resolve<InstanceSpec>(instance.SshVia) is not { } jump || jump.Name == instance.Name || !model.Models(jump))
+        if (index.Resolve<InstanceSpec>(instance.SshVia) is not { } jump || index.Same(jump, instance) || !model.Models(jump))
         {
             return;
         }
 
         var at = instance.Path.Item("sshVia", 0);
-        if (model.Explain(Endpoint.Of(jump), Endpoint.Of(instance), Ssh) is { } broken)
+        if (model.Explain(model.EndpointOf(jump), model.EndpointOf(instance), Ssh) is { } broken)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, broken.At, instance.Name, jump.Name, broken.Reason));
+            findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, broken.At, instance.Name, index.Display(jump), broken.Reason));
             return;
         }
 
@@ -135,10 +135,10 @@ internal static class ReachabilityRules
 
         // Explain through the outside peer the jump host's rules name for SSH (the admin block), else the internet.
         var peer = model.Permitted(jump, Ssh).FirstOrDefault() ?? Endpoint.Internet;
-        var reason = model.Explain(peer, Endpoint.Of(jump), Ssh) is { } outside
+        var reason = model.Explain(peer, model.EndpointOf(jump), Ssh) is { } outside
             ? (outside.Reason, outside.At)
             : ("nothing outside the VPC can open SSH to '" + jump.Name + "'", jump.Path);
-        findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, reason.Item2, instance.Name, jump.Name, reason.Item1));
+        findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, reason.Item2, instance.Name, index.Display(jump), reason.Item1));
     }
 
     private static void CheckScript(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
@@ -150,7 +150,7 @@ internal static class ReachabilityRules
 
         var at = instance.Path.Child("userData");
         var commands = NetworkCommands(script).ToList();
-        if (commands.Count > 0 && model.Explain(Endpoint.Of(instance), Endpoint.Internet, Https) is { } broken)
+        if (commands.Count > 0 && model.Explain(model.EndpointOf(instance), Endpoint.Internet, Https) is { } broken)
         {
             // Without the internet, a VPC endpoint serves the commands whose service is known ('aws s3', dnf from
             // Amazon Linux 2023's repositories in S3); the first command no endpoint serves is reported.

@@ -321,7 +321,10 @@ internal static class ReferenceRules
                 case InstanceSpec instance:
                     if (instance.PublicIp && index.Resolve<SubnetSpec>(instance.Subnet) is { } home && !index.RoutesToInternet(home))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.PublicIpWithoutInternetRoute.Id, instance.Path.Child("publicIp"), instance.Name, home.Name));
+                        // An Elastic IP says so in its own terms (and implies PublicIp, which the user may not have written).
+                        findings.Add(instance.ElasticIp
+                            ? Finding.Create(DiagnosticDescriptors.ElasticIpUnreachable.Id, instance.Path.Child("elasticIp"), instance.Name, home.Name)
+                            : Finding.Create(DiagnosticDescriptors.PublicIpWithoutInternetRoute.Id, instance.Path.Child("publicIp"), instance.Name, home.Name));
                     }
 
                     if (index.Resolve<InstanceSpec>(instance.SshVia) is { PublicIp: false } host)

@@ -32,6 +32,7 @@ internal static class StackRules
             {
                 StackPlan.ReferenceUse.SshHost => "ssh -J reaches a jump host at its public IP, which changes whenever the host is replaced, and a value another stack imports cannot change",
                 StackPlan.ReferenceUse.Secret => "the instance's role and user data name the secret within one template",
+                StackPlan.ReferenceUse.VolumeHost => "the instance attaches its data volumes at launch, so they must be in its template",
                 _ => null,
             };
             if (reason is not null)

@@ -312,7 +312,9 @@ internal static class TemplateRules
             foreach (var name in SubstitutionRules.References(text).Distinct())
             {
                 var dot = name.IndexOf('.');
-                if (index.Find(dot < 0 ? name : name.Substring(0, dot)) is InstanceSpec target)
+                // An instance's PublicIp with an Elastic IP is the Elastic IP, which exists before the instance.
+                if (index.Find(dot < 0 ? name : name.Substring(0, dot)) is InstanceSpec target
+                    && !(target.ElasticIp && name.Substring(dot + 1) == "PublicIp"))
                 {
                     targets.Add((target.Name, "${" + name + "}"));
                 }

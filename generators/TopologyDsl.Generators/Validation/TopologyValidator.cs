@@ -45,6 +45,7 @@ internal static class TopologyValidator
         TemplateRules.Check(index, findings);
         AvailabilityRules.Check(index, findings);
         UpdateRules.Check(index, findings);
+        StateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         return findings.Distinct().ToEquatableArray();
     }

@@ -284,15 +284,33 @@ public sealed class EgressToAttribute<TSecurityGroup>(Protocol protocol, int por
     public string? Description { get; set; }
 }
 
-/// <summary>An EC2 instance in <typeparamref name="TSubnet"/> at a fixed private IPv4 address.</summary>
+/// <summary>
+/// An EC2 instance in <typeparamref name="TSubnet"/>, at a fixed private IPv4 address or, without one,
+/// at an address EC2 assigns from the subnet (<c>${Name.PrivateIp}</c> reads it either way).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class InstanceAttribute<TSubnet>(string privateIp) : Attribute where TSubnet : ISubnet
+public sealed class InstanceAttribute<TSubnet> : Attribute where TSubnet : ISubnet
 {
-    /// <summary>The private IPv4 address, inside the subnet and not one of the five AWS reserves.</summary>
-    public string PrivateIp { get; } = privateIp;
+    /// <summary>An instance at an address EC2 assigns from the subnet.</summary>
+    public InstanceAttribute() { }
 
-    /// <summary>Whether the instance gets a public IPv4 address.</summary>
+    /// <summary>An instance at a fixed private address.</summary>
+    public InstanceAttribute(string privateIp) => PrivateIp = privateIp;
+
+    /// <summary>The private IPv4 address, inside the subnet and not one of the five AWS reserves; null when EC2 assigns one.</summary>
+    public string? PrivateIp { get; }
+
+    /// <summary>Whether the instance gets a public IPv4 address (one that changes when it stops and starts).</summary>
     public bool PublicIp { get; set; }
+
+    /// <summary>
+    /// Gives the instance an Elastic IP (AWS::EC2::EIP with an AWS::EC2::EIPAssociation): a public
+    /// address that survives stop and start, and that the instance keeps until the stack is deleted. It
+    /// implies <see cref="PublicIp"/> (the boot script reaches the internet before the Elastic IP is
+    /// associated). <c>${Name.PublicIp}</c> in outputs and user data is then the Elastic IP, which
+    /// exists before the instance, so even the instance's own boot script may use it.
+    /// </summary>
+    public bool ElasticIp { get; set; }
 
     /// <summary>
     /// A script run at first boot, relative to the project and listed as an AdditionalFiles item.
@@ -552,4 +570,83 @@ public sealed class TransitGatewayRouteAttribute<TAttachment>(string destination
 {
     /// <summary>The IPv4 destination.</summary>
     public string Destination { get; } = destination;
+}
+
+/// <summary>What CloudFormation does with a resource's data when it is removed or replaced (DeletionPolicy, UpdateReplacePolicy).</summary>
+public enum RemovalPolicy
+{
+    /// <summary>The resource kind's default: Retain for secrets and log groups, Snapshot for data volumes, Delete for the rest.</summary>
+    Default,
+
+    /// <summary>Delete it (CloudFormation's own default).</summary>
+    Delete,
+
+    /// <summary>Keep it, outside the stack, with its data (it goes on costing).</summary>
+    Retain,
+
+    /// <summary>Keep it, unless it was being created in the deployment that rolls back (DeletionPolicy only).</summary>
+    RetainExceptOnCreate,
+
+    /// <summary>Take a snapshot, then delete it: data volumes (and RDS, ElastiCache, Neptune, DocumentDB, Redshift) only.</summary>
+    Snapshot,
+}
+
+/// <summary>
+/// Sets the DeletionPolicy and UpdateReplacePolicy of the resource that holds the record's data: a
+/// secret, an instance, a data volume, or a VPC's flow log group. Unset, each keeps its kind's safe
+/// default (<see cref="RemovalPolicy.Default"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PoliciesAttribute : Attribute
+{
+    /// <summary>What happens when the resource is removed from the template or the stack is deleted.</summary>
+    public RemovalPolicy DeletionPolicy { get; set; }
+
+    /// <summary>What happens to the old resource when an update replaces it (not <see cref="RemovalPolicy.RetainExceptOnCreate"/>).</summary>
+    public RemovalPolicy UpdateReplacePolicy { get; set; }
+}
+
+/// <summary>A data volume (<see cref="DataVolumeAttribute{TInstance}"/>).</summary>
+public interface IDataVolume : IResource { }
+
+/// <summary>EBS volume types a data volume can have (those that need no provisioned IOPS).</summary>
+public enum VolumeType
+{
+    /// <summary>General purpose SSD, 3,000 IOPS included: 1 to 65,536 GiB.</summary>
+    Gp3,
+
+    /// <summary>General purpose SSD of the previous generation: 1 to 16,384 GiB.</summary>
+    Gp2,
+
+    /// <summary>Throughput-optimized HDD: 125 to 16,384 GiB.</summary>
+    St1,
+
+    /// <summary>Cold HDD: 125 to 16,384 GiB.</summary>
+    Sc1,
+
+    /// <summary>Magnetic, previous generation: 1 to 1,024 GiB.</summary>
+    Standard,
+}
+
+/// <summary>
+/// An EBS data volume of <typeparamref name="TInstance"/> (AWS::EC2::Volume, attached through the
+/// instance's Volumes property), in the availability zone of the instance's subnet, encrypted, and
+/// kept as a snapshot when it is removed or replaced. It lives apart from the instance: replacing the
+/// instance keeps it. On Nitro instances the device shows up as an NVMe disk, with
+/// <see cref="Device"/> as a symbolic link to it on Amazon Linux.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class DataVolumeAttribute<TInstance>(string device, int size) : Attribute where TInstance : IInstance
+{
+    /// <summary>The device name: <c>/dev/sdf</c> to <c>/dev/sdp</c> (the range the EC2 User Guide recommends for EBS volumes) or <c>/dev/xvdf</c> to <c>/dev/xvdp</c>.</summary>
+    public string Device { get; } = device;
+
+    /// <summary>The size in GiB, within the range of <see cref="Type"/>.</summary>
+    public int Size { get; } = size;
+
+    /// <summary>The EBS volume type (gp3 unless set).</summary>
+    public VolumeType Type { get; set; }
+
+    /// <summary>Opt-out: false leaves the volume unencrypted. On by default; TDSL412 warns when false.</summary>
+    public bool Encrypted { get; set; } = true;
 }

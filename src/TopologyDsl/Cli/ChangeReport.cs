@@ -86,7 +86,7 @@ public static class ChangeReport
                 var verb = action switch
                 {
                     ResourceAction.Interrupt => "to update with interruption",
-                    ResourceAction.MayReplace => "to replace if a value resolved at deploy time changes",
+                    ResourceAction.MayReplace => "that may be replaced",
                     _ => "to " + Word(action),
                 };
                 parts.Add(count + " " + verb + (lost > 0 ? $" ({lost} with data loss)" : ""));

@@ -81,7 +81,8 @@ public sealed class TemplateBuilder
     public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), CidrBlock = cidr });
 
     /// <summary>AWS::Logs::LogGroup.</summary>
-    public LogGroup LogGroup(string id, int retentionInDays) => Add(new LogGroup(id) { RetentionInDays = retentionInDays });
+    public LogGroup LogGroup(string id, int retentionInDays, string? deletionPolicy = null, string? updateReplacePolicy = null) =>
+        Policy(Add(new LogGroup(id) { RetentionInDays = retentionInDays }), deletionPolicy, updateReplacePolicy);
 
     /// <summary>AWS::IAM::Role that delivers a VPC's flow logs to a log group.</summary>
     public FlowLogRole FlowLogRole(string id, string logGroup) => Add(new FlowLogRole(id) { LogGroup = logGroup });
@@ -236,8 +237,45 @@ public sealed class TemplateBuilder
             Description = description,
         }, dependsOn);
 
-    /// <summary>AWS::SecretsManager::Secret holding a generated password.</summary>
-    public Secret Secret(string id, int length, string? description = null) => Add(new Secret(id) { Description = description, Length = length });
+    /// <summary>AWS::SecretsManager::Secret holding a generated password (kept on removal and replacement unless a policy says otherwise).</summary>
+    public Secret Secret(string id, int length, string? description = null, string? deletionPolicy = null, string? updateReplacePolicy = null) =>
+        Policy(Add(new Secret(id) { Description = description, Length = length }), deletionPolicy, updateReplacePolicy);
+
+    /// <summary>
+    /// AWS::EC2::Volume in the availability zone with index <paramref name="zone"/> of the stack's region,
+    /// or the one named by <paramref name="zoneName"/> or <paramref name="zoneId"/> (its instance's subnet's,
+    /// written as the subnet is), kept as a snapshot on removal and replacement unless a policy says otherwise.
+    /// </summary>
+    public Volume Volume(string id, int zone, int size, string volumeType = "gp3", bool encrypted = true, string? deletionPolicy = null,
+        string? updateReplacePolicy = null, string? zoneName = null, string? zoneId = null) =>
+        Policy(Add(new Volume(id)
+        {
+            AvailabilityZone = zoneId is not null ? null : zoneName is not null ? (Value)zoneName : Fn.Zone(zone),
+            AvailabilityZoneId = zoneId,
+            Size = size,
+            VolumeType = volumeType,
+            Encrypted = encrypted,
+        }), deletionPolicy, updateReplacePolicy);
+
+    /// <summary>AWS::EC2::EIPAssociation of an Elastic IP (<c>!GetAtt eip.AllocationId</c>) with an instance.</summary>
+    public EipAssociation EipAssociation(string id, string eip, string instance) =>
+        Add(new EipAssociation(id) { AllocationId = Fn.GetAtt(eip, "AllocationId"), InstanceId = Fn.Ref(instance) });
+
+    /// <summary>Sets the policies that are given; the resource's defaults stay for the others.</summary>
+    private static T Policy<T>(T resource, string? deletionPolicy, string? updateReplacePolicy) where T : Resource
+    {
+        if (deletionPolicy is not null)
+        {
+            resource.DeletionPolicy = deletionPolicy;
+        }
+
+        if (updateReplacePolicy is not null)
+        {
+            resource.UpdateReplacePolicy = updateReplacePolicy;
+        }
+
+        return resource;
+    }
 
     /// <summary>
     /// AWS::IAM::Role for instances that may read the listed secrets and nothing else; with
@@ -254,12 +292,15 @@ public sealed class TemplateBuilder
     public InstanceProfile InstanceProfile(string id, string role) => Add(new InstanceProfile(id) { Role = Fn.Ref(role) });
 
     /// <summary>
-    /// AWS::EC2::Instance in a subnet at a fixed private address. <paramref name="groups"/> are the
-    /// logical IDs of its security groups, <paramref name="profile"/> that of its instance profile.
+    /// AWS::EC2::Instance in a subnet, at a fixed private address or (without <paramref name="privateIp"/>)
+    /// one EC2 assigns. <paramref name="groups"/> are the logical IDs of its security groups,
+    /// <paramref name="profile"/> that of its instance profile; <paramref name="volumes"/> lists its data
+    /// volumes in pairs, device name then the volume's logical ID (<c>["/dev/sdf", "DbData"]</c>).
     /// </summary>
-    public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string privateIp, Value? keyName = null,
+    public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string? privateIp = null, Value? keyName = null,
         string? profile = null, bool publicIp = false, string[]? groups = null, int rootVolumeSize = Resources.Instance.DefaultRootVolumeSize, bool requireImdsV2 = true,
-        bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null, int signalTimeoutMinutes = 0)
+        bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null, int signalTimeoutMinutes = 0, string[]? volumes = null,
+        string? deletionPolicy = null, string? updateReplacePolicy = null)
     {
         var instance = new Instance(id)
         {
@@ -268,7 +309,7 @@ public sealed class TemplateBuilder
             KeyName = keyName,
             IamInstanceProfile = profile is null ? null : Fn.Ref(profile),
             SubnetId = Id(subnet),
-            PrivateIpAddress = privateIp,
+            PrivateIpAddress = privateIp is null ? null : (Value)privateIp,
             AssociatePublicIpAddress = publicIp,
             RequireImdsV2 = requireImdsV2,
             EncryptRootVolume = encryptRootVolume,
@@ -281,7 +322,13 @@ public sealed class TemplateBuilder
             instance.SecurityGroupIds.Add(GroupId(group));
         }
 
-        return Add(instance, dependsOn);
+        // Device and volume, in pairs.
+        for (var i = 0; i + 1 < (volumes?.Length ?? 0); i += 2)
+        {
+            instance.Volumes.Add((volumes![i], Fn.Ref(volumes[i + 1])));
+        }
+
+        return Policy(Add(instance, dependsOn), deletionPolicy, updateReplacePolicy);
     }
 
     /// <summary>A tag, for <see cref="Tags"/>.</summary>

@@ -59,6 +59,18 @@ public static partial class TemplateWriter
             emitter.Emit(new MappingStart());
             Key(emitter, "Type");
             Scalar(emitter, resource.Type);
+            if (resource.DeletionPolicy is { } deletion)
+            {
+                Key(emitter, "DeletionPolicy");
+                Scalar(emitter, deletion);
+            }
+
+            if (resource.UpdateReplacePolicy is { } replace)
+            {
+                Key(emitter, "UpdateReplacePolicy");
+                Scalar(emitter, replace);
+            }
+
             if (resource.DependsOn.Count > 0)
             {
                 Key(emitter, "DependsOn");

@@ -18,6 +18,8 @@ public static class CfnTypes
     public const string SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress";
     public const string SecurityGroupEgress = "AWS::EC2::SecurityGroupEgress";
     public const string Instance = "AWS::EC2::Instance";
+    public const string Volume = "AWS::EC2::Volume";
+    public const string EipAssociation = "AWS::EC2::EIPAssociation";
     public const string FlowLog = "AWS::EC2::FlowLog";
     public const string LogGroup = "AWS::Logs::LogGroup";
     public const string IamRole = "AWS::IAM::Role";

@@ -130,8 +130,15 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The subnet of the primary network interface.</summary>
     public required Value SubnetId { get; init; }
 
-    /// <summary>The fixed private IPv4 address.</summary>
+    /// <summary>The fixed private IPv4 address, or null for one that EC2 assigns from the subnet.</summary>
     public Value? PrivateIpAddress { get; init; }
+
+    /// <summary>
+    /// Data volumes attached at launch (the instance's <c>Volumes</c> property: device name and volume),
+    /// so that a boot script finds them; an AWS::EC2::VolumeAttachment would be created only after the
+    /// instance, which with a CreationPolicy is after its boot script has ended.
+    /// </summary>
+    public List<(string Device, Value VolumeId)> Volumes { get; } = [];
 
     /// <summary>Whether the primary interface gets a public IPv4 address.</summary>
     public bool AssociatePublicIpAddress { get; init; }
@@ -201,8 +208,61 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
         p.Add("BlockDeviceMappings", new ListValue(new MapValue()
             .Add("DeviceName", RootDeviceName)
             .Add("Ebs", new MapValue().Add("VolumeType", "gp3").Add("VolumeSize", RootVolumeSize).Add("Encrypted", EncryptRootVolume).Add("DeleteOnTermination", true))));
+        if (Volumes.Count > 0)
+        {
+            p.Add("Volumes", new ListValue(Volumes.ConvertAll(v => (Value)new MapValue().Add("Device", v.Device).Add("VolumeId", v.VolumeId))));
+        }
+
         p.Add("MetadataOptions", new MapValue().Add("HttpTokens", RequireImdsV2 ? "required" : "optional").Add("HttpEndpoint", "enabled"));
         p.Add("UserData", UserData);
         WriteTags(p);
     }
+}
+
+/// <summary>AWS::EC2::Volume: an encrypted EBS data volume in one availability zone, kept as a snapshot when it is removed or replaced.</summary>
+public sealed class Volume(string logicalId) : TaggedResource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.Volume;
+
+    /// <summary>Snapshot: a volume removed from the template, deleted with its stack or replaced leaves a snapshot of its data.</summary>
+    protected override string? DefaultPolicy => "Snapshot";
+
+    /// <summary>The availability zone, which must be the instance's (or <see cref="AvailabilityZoneId"/>).</summary>
+    public Value? AvailabilityZone { get; init; }
+
+    /// <summary>The availability zone's ID, such as <c>use1-az1</c>, instead of <see cref="AvailabilityZone"/>.</summary>
+    public string? AvailabilityZoneId { get; init; }
+
+    /// <summary>The size in GiB.</summary>
+    public required int Size { get; init; }
+
+    /// <summary>The EBS volume type: gp3 (the default), gp2, st1, sc1 or standard.</summary>
+    public string VolumeType { get; init; } = "gp3";
+
+    /// <summary>Whether the volume is encrypted (with the account's default EBS key). On by default.</summary>
+    public bool Encrypted { get; init; } = true;
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p)
+    {
+        p.Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId is null ? null : (Value)AvailabilityZoneId).Add("Size", Size).Add("VolumeType", VolumeType).Add("Encrypted", Encrypted);
+        WriteTags(p);
+    }
+}
+
+/// <summary>AWS::EC2::EIPAssociation: an Elastic IP given to an instance.</summary>
+public sealed class EipAssociation(string logicalId) : Resource(logicalId)
+{
+    /// <inheritdoc />
+    public override string Type => CfnTypes.EipAssociation;
+
+    /// <summary>The Elastic IP's allocation ID.</summary>
+    public required Value AllocationId { get; init; }
+
+    /// <summary>The instance.</summary>
+    public required Value InstanceId { get; init; }
+
+    /// <inheritdoc />
+    protected override void WriteProperties(MapValue p) => p.Add("AllocationId", AllocationId).Add("InstanceId", InstanceId);
 }

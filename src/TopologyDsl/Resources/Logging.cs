@@ -8,6 +8,9 @@ public sealed class LogGroup(string logicalId) : TaggedResource(logicalId)
     /// <inheritdoc />
     public override string Type => CfnTypes.LogGroup;
 
+    /// <summary>Retain: the records (flow logs, say) outlive the stack, until their retention period ends.</summary>
+    protected override string? DefaultPolicy => "Retain";
+
     /// <summary>How many days records are kept (one of the values CloudWatch Logs accepts).</summary>
     public int? RetentionInDays { get; init; }
 

@@ -23,6 +23,35 @@ public abstract class Resource
     /// <summary>Logical IDs of the resources CloudFormation must create before this one.</summary>
     public List<string> DependsOn { get; } = [];
 
+    private string? _deletionPolicy;
+    private string? _updateReplacePolicy;
+
+    /// <summary>
+    /// What CloudFormation does with the resource when it is removed from the template or the stack is
+    /// deleted: <c>Delete</c>, <c>Retain</c>, <c>RetainExceptOnCreate</c> or <c>Snapshot</c> (only on
+    /// <see cref="Policies.SnapshotTypes"/>); null writes no attribute (CloudFormation deletes it).
+    /// Resources that hold data default to keeping it (<see cref="DefaultPolicy"/>).
+    /// </summary>
+    public string? DeletionPolicy
+    {
+        get => _deletionPolicy ?? DefaultPolicy;
+        set => _deletionPolicy = Policies.Check(this, "DeletionPolicy", value);
+    }
+
+    /// <summary>
+    /// What CloudFormation does with the old resource when an update replaces it: <c>Delete</c>,
+    /// <c>Retain</c> or <c>Snapshot</c> (only on <see cref="Policies.SnapshotTypes"/>); null writes no
+    /// attribute (CloudFormation deletes it). Defaults as <see cref="DeletionPolicy"/> does.
+    /// </summary>
+    public string? UpdateReplacePolicy
+    {
+        get => _updateReplacePolicy ?? DefaultPolicy;
+        set => _updateReplacePolicy = Policies.Check(this, "UpdateReplacePolicy", value);
+    }
+
+    /// <summary>The policy for removal and replacement unless one is set: null (CloudFormation's Delete) but for resources that hold data.</summary>
+    protected virtual string? DefaultPolicy => null;
+
     /// <summary>
     /// The resource's CreationPolicy attribute (what CloudFormation waits for before it marks the
     /// resource created), or null for none. Written beside DependsOn, outside the properties.
@@ -39,6 +68,31 @@ public abstract class Resource
 
     /// <summary>Adds this resource's properties to <paramref name="properties"/>, in order.</summary>
     protected abstract void WriteProperties(MapValue properties);
+}
+
+/// <summary>The values of DeletionPolicy and UpdateReplacePolicy, and where Snapshot is allowed.</summary>
+public static class Policies
+{
+    /// <summary>
+    /// The types whose DeletionPolicy and UpdateReplacePolicy may be <c>Snapshot</c>: the list of the
+    /// AWS CloudFormation User Guide, "DeletionPolicy attribute" (the same as cfn-lint 1.51's rule E3035).
+    /// </summary>
+    public static readonly IReadOnlySet<string> SnapshotTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AWS::DocDB::DBCluster", "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+        "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::Redshift::Cluster",
+    };
+
+    internal static string? Check(Resource resource, string attribute, string? value)
+    {
+        var valid = value is null or "Delete" or "Retain"
+            || (value == "RetainExceptOnCreate" && attribute == "DeletionPolicy")
+            || (value == "Snapshot" && SnapshotTypes.Contains(resource.Type));
+        return valid ? value : throw new TopologyException("TDSL335",
+            $"{attribute} '{value}' is not valid for '{resource.LogicalId}' ({resource.Type}): " + (value == "Snapshot"
+                ? "only " + string.Join(", ", SnapshotTypes) + " take Snapshot"
+                : attribute + " takes Delete, Retain" + (attribute == "DeletionPolicy" ? ", RetainExceptOnCreate" : "") + " or Snapshot"));
+    }
 }
 
 /// <summary>A resource that takes tags.</summary>

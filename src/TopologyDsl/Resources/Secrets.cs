@@ -10,6 +10,9 @@ public sealed class Secret(string logicalId) : TaggedResource(logicalId)
     /// <inheritdoc />
     public override string Type => CfnTypes.Secret;
 
+    /// <summary>Retain: a secret deleted with its stack or replaced takes its value with it, and whatever it unlocks is locked out.</summary>
+    protected override string? DefaultPolicy => "Retain";
+
     /// <summary>What the secret is for.</summary>
     public string? Description { get; init; }
 

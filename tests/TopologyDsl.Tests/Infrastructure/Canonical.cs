@@ -31,7 +31,8 @@ public static class Canonical
         var resources = new MapValue();
         foreach (var r in template.Resources)
         {
-            var body = new MapValue().Add("Type", r.Type);
+            var body = new MapValue().Add("Type", r.Type).Add("DeletionPolicy", r.DeletionPolicy is { } d ? (Value)d : null)
+                .Add("UpdateReplacePolicy", r.UpdateReplacePolicy is { } u ? (Value)u : null);
             if (r.DependsOn.Count == 1)
             {
                 body.Add("DependsOn", r.DependsOn[0]);

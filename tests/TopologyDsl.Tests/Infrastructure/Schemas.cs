@@ -47,10 +47,16 @@ public static class Schemas
             return [];
         }
 
+        // The branches of an anyOf that holds fail, and say so in the list; the anyOf does not (AWS::EC2::Volume:
+        // AvailabilityZone and Size, or a snapshot, or a source volume).
+        var heldAnyOf = (results.Details ?? [results])
+            .Select(d => (d.IsValid, Match: System.Text.RegularExpressions.Regex.Match(d.EvaluationPath.ToString(), "^(.*/anyOf/)[0-9]+$")))
+            .Where(d => d.IsValid && d.Match.Success)
+            .Select(d => d.Match.Groups[1].Value).ToList();
         var errors = new List<string>();
         foreach (var detail in results.Details ?? [results])
         {
-            if (detail.Errors is not { Count: > 0 } messages)
+            if (detail.Errors is not { Count: > 0 } messages || heldAnyOf.Any(p => detail.EvaluationPath.ToString().StartsWith(p, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ public static partial class KitchenSink
     public partial record AppGroup;
 
     [Secret(Description = "an API token", Length = 64)] public partial record Token;
-    [Secret] public partial record Other;
+    [Secret, Policies(DeletionPolicy = RemovalPolicy.RetainExceptOnCreate, UpdateReplacePolicy = RemovalPolicy.Delete)] public partial record Other;
 
     [Instance<PublicA>("10.0.0.4", PublicIp = true, ImageId = nameof(Ami), InstanceType = "m7g.large", KeyName = "ops", UserData = "Stacks/sink.sh"), Uses<EdgeGroup>]
     [ReadsSecret<Token>, ReadsSecret<Other>]
@@ -55,6 +55,15 @@ public static partial class KitchenSink
     [Instance<AppA>("10.0.11.254", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.nano", RootVolumeSize = 30), Uses<AppGroup>, Uses<EdgeGroup>, SshVia<Bastion>(User = "ubuntu")]
     public partial record App;
 #pragma warning restore TDSL232
+
+    // Data volumes of every option: a default one, one of another type with its own policies, on a
+    // second device; an instance at an address EC2 assigns, with an Elastic IP.
+    [DataVolume<App>("/dev/sdf", 10)] public partial record AppData;
+    [DataVolume<App>("/dev/xvdg", 500, Type = VolumeType.St1), Policies(DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Snapshot)]
+    public partial record AppArchive;
+
+    [Instance<PublicB>(ImageId = nameof(Ami), InstanceType = "t3.micro", ElasticIp = true), Uses<EdgeGroup>, Policies(DeletionPolicy = RemovalPolicy.Retain, UpdateReplacePolicy = RemovalPolicy.Retain)]
+    public partial record Front;
 
     [Vpc("192.168.0.0/24", FlowLogs = true)] public partial record Side;
     [Subnet<Side>("192.168.0.0/28")] public partial record SideSubnet;

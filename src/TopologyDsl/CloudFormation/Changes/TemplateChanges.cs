@@ -56,7 +56,7 @@ public sealed record PropertyChange(string Path, TemplateNode? Before, TemplateN
 /// <param name="Action">What the update does to it.</param>
 /// <param name="DataLoss">What data is lost when the resource is removed or replaced (its volumes, a secret's value, log events), else null.</param>
 /// <param name="Changes">The changed values, in template order.</param>
-/// <param name="Warning">Why the update is likely to fail on this resource (a replaced instance that keeps its fixed address), else null.</param>
+/// <param name="Warning">Why the update is likely to fail on this resource (a replaced instance that keeps its fixed address, a replaced subnet that keeps its block), else null.</param>
 public sealed record ResourceChange(string LogicalId, string Type, ResourceAction Action, string? DataLoss, IReadOnlyList<PropertyChange> Changes, string? Warning = null)
 {
     /// <summary>Whether the update deletes a physical resource (removal or replacement, possibly).</summary>
@@ -264,6 +264,24 @@ public static class TemplateChanges
                 // CloudFormation creates the new instance before it deletes the old one (AWS CloudFormation
                 // User Guide, "Update behaviors of stack resources"), and two instances cannot hold one address.
                 warning = $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the replacement another address";
+            }
+            else if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Instance"
+                && (state.Old!["Properties"] as MapNode)?["Volumes"] is ListNode { Items.Count: > 0 })
+            {
+                // The same order: a volume attaches to one instance at a time, and the old one holds it.
+                warning = "the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds its data volumes; "
+                    + "stop the old instance and detach them (aws ec2 detach-volume) first, and the replacement attaches them at launch";
+            }
+
+            else if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Subnet"
+                && (state.New["Properties"] as MapNode)?["CidrBlock"] is ScalarNode block
+                && block.Equals((state.Old!["Properties"] as MapNode)?["CidrBlock"])
+                && !state.Changes.Any(c => c.Path == "Properties.VpcId"))
+            {
+                // The same order again: the new subnet is created in the same VPC while the old one still
+                // holds the block, and EC2 refuses a subnet whose block overlaps another of the VPC.
+                warning = $"the update fails: CloudFormation creates the replacement before it deletes the old subnet, which still holds {block.Text} in the same VPC; "
+                    + "give the replacement another block (or remove the subnet in one deploy and add it back in the next)";
             }
 
             resources.Add(new ResourceChange(state.LogicalId, state.Type, action, loss, state.Changes.ToArray(), warning));

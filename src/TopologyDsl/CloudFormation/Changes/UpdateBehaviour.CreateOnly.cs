@@ -14,6 +14,7 @@ internal static partial class UpdateBehaviour
     private static readonly Dictionary<string, string[]> CreateOnly = new()
     {
         ["AWS::EC2::EIP"] = ["Address", "IpamPoolId", "NetworkBorderGroup", "TransferAddress"],
+        ["AWS::EC2::EIPAssociation"] = ["AllocationId", "EIP", "InstanceId", "NetworkInterfaceId", "PrivateIpAddress"],
         ["AWS::EC2::FlowLog"] = ["DeliverCrossAccountRole", "DeliverLogsPermissionArn", "DestinationOptions", "LogDestination", "LogDestinationType", "LogFormat", "LogGroupName", "MaxAggregationInterval", "ResourceId", "ResourceType", "TagFieldSpecifications", "TrafficType"],
         ["AWS::EC2::Instance"] = ["AvailabilityZone", "CpuOptions", "ElasticGpuSpecifications", "ElasticInferenceAccelerators", "EnclaveOptions", "HibernationOptions", "HostResourceGroupArn", "ImageId", "Ipv6AddressCount", "Ipv6Addresses", "KeyName", "LaunchTemplate", "LicenseSpecifications", "NetworkInterfaces", "PlacementGroupName", "PrivateIpAddress", "SecurityGroups", "SubnetId"],
         ["AWS::EC2::InternetGateway"] = [],

@@ -36,7 +36,14 @@ internal static partial class UpdateBehaviour
         [(CfnTypes.Instance, "Tenancy")] = _ => (ChangeEffect.Interrupt, StopStart),
         [(CfnTypes.Instance, "HostId")] = _ => (ChangeEffect.Interrupt, StopStart),
         [(CfnTypes.Instance, "Affinity")] = _ => (ChangeEffect.Interrupt, StopStart),
+
+        // EBS cannot move a volume to another zone, yet the resource schema (no createOnlyProperties) and
+        // the User Guide record the zone as updatable and say no more: conditional, stated as such.
+        [(Volume, "AvailabilityZone")] = _ => (ChangeEffect.MayReplace, MovedVolume),
+        [(Volume, "AvailabilityZoneId")] = _ => (ChangeEffect.MayReplace, MovedVolume),
     };
+
+    private const string MovedVolume = "EBS cannot move a volume to another zone and CloudFormation documents no update of it; expect a new, empty volume (UpdateReplacePolicy decides what becomes of the old one)";
 
     /// <summary>
     /// The effect of a change under Properties at <paramref name="path"/> (property names, <c>*</c> for
@@ -84,7 +91,7 @@ internal static partial class UpdateBehaviour
     public static string? DataLost(string type, MapNode old, MapNode? @new, bool replacing)
     {
         var policy = ((replacing ? @new : old)?[replacing ? "UpdateReplacePolicy" : "DeletionPolicy"] as ScalarNode)?.Text;
-        if (policy == "Retain" || policy == "RetainExceptOnCreate" || (policy == "Snapshot" && type == Volume))
+        if (policy == "Retain" || policy == "RetainExceptOnCreate" || (policy == "Snapshot" && Policies.SnapshotTypes.Contains(type)))
         {
             return null;
         }
