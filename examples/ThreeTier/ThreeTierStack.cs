@@ -9,6 +9,8 @@ namespace Examples.ThreeTier;
 /// in database subnets. Every server is reached through Session Manager; the private tiers install
 /// packages through an S3 gateway endpoint (Amazon Linux 2023's repositories are in S3) and reach
 /// Systems Manager and Secrets Manager through interface endpoints. No bastion, no NAT gateway, no key pair.
+/// The public tier is dual stack (IPv6 from the VPC's Amazon-provided block); the database tier sits
+/// behind a network ACL that admits MariaDB from the application subnets only.
 /// </summary>
 [Stack("three-tier", Description = "Three tiers over two zones, managed through Session Manager, private tiers served by VPC endpoints")]
 [Output("SiteUrl", "http://${WebA.PublicIp}/", Description = "The site, through the first web server")]
@@ -30,10 +32,11 @@ public static partial class ThreeTierStack
 
     // ---- Network: one VPC, three tiers of subnets, one subnet per tier and zone ----
 
-    [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Network;
+    // Dual stack on the public tier: the VPC's Amazon-provided IPv6 /56, a /64 for each public subnet.
+    [Vpc("10.0.0.0/16", FlowLogs = true, Ipv6 = true)] public partial record Network;
 
-    [Subnet<Network>("10.0.0.0/24", Zone = 0, Kind = SubnetKind.Public)] public partial record PublicSubnetA;
-    [Subnet<Network>("10.0.1.0/24", Zone = 1, Kind = SubnetKind.Public)] public partial record PublicSubnetB;
+    [Subnet<Network>("10.0.0.0/24", Zone = 0, Kind = SubnetKind.Public, Ipv6Index = 0, AssignIpv6AddressOnCreation = true)] public partial record PublicSubnetA;
+    [Subnet<Network>("10.0.1.0/24", Zone = 1, Kind = SubnetKind.Public, Ipv6Index = 1, AssignIpv6AddressOnCreation = true)] public partial record PublicSubnetB;
     [Subnet<Network>("10.0.10.0/24", Zone = 0, Kind = SubnetKind.Private)] public partial record AppSubnetA;
     [Subnet<Network>("10.0.11.0/24", Zone = 1, Kind = SubnetKind.Private)] public partial record AppSubnetB;
     [Subnet<Network>("10.0.20.0/24", Zone = 0, Kind = SubnetKind.Private)] public partial record DbSubnetA;
@@ -42,7 +45,7 @@ public static partial class ThreeTierStack
     [InternetGateway<Network>] public partial record Igw;
 
     // Only the public tier has a route out. The others reach AWS through the endpoints below.
-    [RouteTable<Network>, Associate<PublicSubnetA>, Associate<PublicSubnetB>, Route<Igw>("0.0.0.0/0")] public partial record PublicRoutes;
+    [RouteTable<Network>, Associate<PublicSubnetA>, Associate<PublicSubnetB>, Route<Igw>("0.0.0.0/0"), Route<Igw>("::/0")] public partial record PublicRoutes;
     [RouteTable<Network>, Associate<AppSubnetA>, Associate<AppSubnetB>] public partial record AppRoutes;
     [RouteTable<Network>, Associate<DbSubnetA>, Associate<DbSubnetB>] public partial record DbRoutes;
 
@@ -57,11 +60,23 @@ public static partial class ThreeTierStack
     [InterfaceEndpoint<Network>(EndpointServices.Ec2Messages), EndpointSubnet<AppSubnetA>, EndpointSubnet<AppSubnetB>, Uses<EndpointAccess>] public partial record Ec2MessagesEndpoint;
     [InterfaceEndpoint<Network>(EndpointServices.SecretsManager), EndpointSubnet<AppSubnetA>, EndpointSubnet<AppSubnetB>, Uses<EndpointAccess>] public partial record SecretsEndpoint;
 
+    // ---- Network ACL of the database tier: a second, stateless filter at the subnets' edge ----
+
+    // Stateless: every rule has its reply rule, to the clients' ephemeral ports (TDSL252 checks the pairs).
+    [NetworkAcl<Network>, Associate<DbSubnetA>, Associate<DbSubnetB>]
+    [AclIngress(100, AclAction.Allow, Tcp, 3306, "10.0.10.0/23")]                     // MariaDB from the application subnets
+    [AclIngress(110, AclAction.Allow, Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]       // replies to the tier's HTTPS calls
+    [AclEgress(100, AclAction.Allow, Tcp, 1024, "10.0.10.0/23", ToPort = 65535)]     // replies to the application's MariaDB connections
+    [AclEgress(110, AclAction.Allow, Tcp, 443, "0.0.0.0/0")]                         // HTTPS: the interface endpoints, and S3 through its gateway endpoint
+    public partial record DbAcl;
+
     // ---- Security groups: each tier admits only the tier in front of it; no SSH anywhere ----
 
     [SecurityGroup<Network>("Web tier")]
     [Ingress(Tcp, 80, "0.0.0.0/0", Description = "HTTP from anyone")]
+    [Ingress(Tcp, 80, "::/0", Description = "HTTP from anyone over IPv6")]
     [Egress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS: packages and Systems Manager through the internet gateway")]
+    [Egress(Tcp, 443, "::/0", Description = "HTTPS over IPv6, where a service answers on it")]
     [EgressTo<AppAccess>(Tcp, 8080, Description = "The application tier")]
     public partial record WebAccess;
 

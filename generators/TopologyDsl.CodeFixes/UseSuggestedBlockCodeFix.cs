@@ -16,7 +16,8 @@ namespace TopologyDsl.CodeFixes;
 /// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107), the short
 /// name of an endpoint service written with its region (TDSL240, <c>"com.amazonaws.eu-west-1.ssm"</c> to <c>"ssm"</c>). The analyzer
 /// computes the value from the model and passes it in the diagnostic's properties; this fix only
-/// replaces the string literal it points at. Fix All applies every suggestion of one ID together
+/// replaces the string literal it points at; for two subnets with one IPv6 index (TDSL143), the
+/// next index no subnet of the VPC takes, in place of the number. Fix All applies every suggestion of one ID together
 /// (the equivalence key is the ID alone); the analyzer gives the overlapping subnets of one VPC
 /// distinct free blocks, each reserving its own, so that no two of them receive the same block.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
     /// <summary>The key the analyzer stores the suggested value under (Finding.SuggestionProperty).</summary>
     public const string SuggestionProperty = "Suggestion";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107", "TDSL240"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107", "TDSL143", "TDSL240"];
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -40,8 +41,21 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            // TDSL143 (two subnets with one IPv6 index) points at a number, the others at a block.
+            var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (diagnostic.Id == "TDSL143")
+            {
+                if (node is ExpressionSyntax number && int.TryParse(suggestion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use the free IPv6 index {suggestion}", token => ReplaceNumber(context.Document, number, index, token), equivalenceKey: diagnostic.Id),
+                        diagnostic);
+                }
+
+                continue;
+            }
+
+            if (node is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {
                 continue;
             }
@@ -56,6 +70,13 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
                 CodeAction.Create(title, token => Replace(context.Document, literal, suggestion, token), equivalenceKey: diagnostic.Id),
                 diagnostic);
         }
+    }
+
+    private static async Task<Document> ReplaceNumber(Document document, ExpressionSyntax expression, int value, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value)).WithTriviaFrom(expression);
+        return document.WithSyntaxRoot(root!.ReplaceNode(expression, replacement));
     }
 
     private static async Task<Document> Replace(Document document, LiteralExpressionSyntax literal, string value, CancellationToken cancellationToken)

@@ -39,6 +39,10 @@ internal static class KnownNames
     public const string AssociateAttachment = "TopologyDsl.AssociateAttachmentAttribute`1";
     public const string Propagate = "TopologyDsl.PropagateAttribute`1";
     public const string TransitGatewayRoute = "TopologyDsl.TransitGatewayRouteAttribute`1";
+    public const string NetworkAcl = "TopologyDsl.NetworkAclAttribute`1";
+    public const string AclIngress = "TopologyDsl.AclIngressAttribute";
+    public const string AclEgress = "TopologyDsl.AclEgressAttribute";
+    public const string EgressOnlyInternetGateway = "TopologyDsl.EgressOnlyInternetGatewayAttribute`1";
     public const string GatewayEndpoint = "TopologyDsl.GatewayEndpointAttribute`1";
     public const string EndpointRouteTable = "TopologyDsl.EndpointRouteTableAttribute`1";
     public const string InterfaceEndpoint = "TopologyDsl.InterfaceEndpointAttribute`1";

@@ -236,4 +236,58 @@ public class CodeFixTests
     public void FixableIds_AreInTheCatalog() =>
         Assert.All(new CodeFixProvider[] { new UseSuggestedBlockCodeFix(), new AddPartialCodeFix() }.SelectMany(f => f.FixableDiagnosticIds),
             id => Assert.NotNull(DiagnosticCatalog.Get(id)));
+    [Fact]
+    public Task TDSL143_FixAll_GivesEachSubnetTheNextFreeIpv6Index() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16", Ipv6 = true)] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24", Ipv6Index = 0)] public partial record A;
+            [Subnet<Net>("10.0.1.0/24", Ipv6Index = {|TDSL143:0|})] public partial record B;
+            [Subnet<Net>("10.0.2.0/24", Ipv6Index = 1)] public partial record C;
+            [Subnet<Net>("10.0.3.0/24", Ipv6Index = {|TDSL143:1|})] public partial record D;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16", Ipv6 = true)] public partial record Net;
+            [Subnet<Net>("10.0.0.0/24", Ipv6Index = 0)] public partial record A;
+            [Subnet<Net>("10.0.1.0/24", Ipv6Index = 2)] public partial record B;
+            [Subnet<Net>("10.0.2.0/24", Ipv6Index = 1)] public partial record C;
+            [Subnet<Net>("10.0.3.0/24", Ipv6Index = 3)] public partial record D;
+
+        """));
+
+    [Fact]
+    public Task TDSL252_Fix_AddsTheReplyRuleWithTheNextFreeNumber() => VerifyAsync<AddAclReplyRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>, AclIngress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:5432|}, "10.0.2.0/24"), AclEgress(100, AclAction.Deny, Protocol.Udp, 53, "10.0.2.0/24")] public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>, AclIngress(100, AclAction.Allow, Protocol.Tcp, 5432, "10.0.2.0/24"), AclEgress(100, AclAction.Deny, Protocol.Udp, 53, "10.0.2.0/24"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 1024, "10.0.2.0/24", ToPort = 65535)] public partial record Acl;
+
+        """));
+
+    [Fact]
+    public Task TDSL252_FixAll_OneReplyRulePerBlock_BeforeTheDenyThatWouldShadowIt() => VerifyAsync<AddAclReplyRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:5432|}, "10.0.2.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, {|TDSL252:22|}, "10.0.2.0/24")]
+            [AclEgress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:443|}, "0.0.0.0/0"), AclEgress(200, AclAction.Deny, Protocol.All, 0, "10.0.0.0/8")]
+            public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Allow, Protocol.Tcp, 5432, "10.0.2.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, 22, "10.0.2.0/24"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 1024, "10.0.2.0/24", ToPort = 65535)]
+            [AclEgress(100, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0"), AclEgress(200, AclAction.Deny, Protocol.All, 0, "10.0.0.0/8"), AclIngress(120, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+            public partial record Acl;
+
+        """));
 }

@@ -52,6 +52,38 @@ public class GeneratorTests
         Assert.Equal(hints, Snapshot.Names("cs"));
     }
 
+    /// <summary>Network ACLs and dual stack: the builder calls of the generated code, reviewed as a snapshot.</summary>
+    [Fact]
+    public void Emit_NetworkAclAndDualStack_MatchesSnapshots()
+    {
+        const string source = """
+            namespace Shop.Filters
+            {
+                [Stack("filters")]
+                public static partial class FilterStack
+                {
+                    [Vpc("10.0.0.0/16", Ipv6 = true)] public partial record Net;
+                    [Subnet<Net>("10.0.1.0/24", Kind = SubnetKind.Public, Ipv6Index = 0, AssignIpv6AddressOnCreation = true)] public partial record Web;
+                    [Subnet<Net>("10.0.2.0/24", Kind = SubnetKind.Private, Ipv6Index = 1)] public partial record Data;
+                    [InternetGateway<Net>] public partial record Igw;
+                    [EgressOnlyInternetGateway<Net>] public partial record Eigw;
+                    [RouteTable<Net>, Associate<Web>, Route<Igw>("0.0.0.0/0"), Route<Igw>("::/0")] public partial record WebRoutes;
+                    [RouteTable<Net>, Associate<Data>, Route<Eigw>("::/0")] public partial record DataRoutes;
+                    [NetworkAcl<Net>, Associate<Data>]
+                    [AclIngress(100, AclAction.Allow, Tcp, 5432, "10.0.1.0/24"), AclIngress(110, AclAction.Deny, Icmp, 8, "::/0", IcmpCode = 0), AclIngress(120, AclAction.Deny, All, 0, "203.0.113.0/24")]
+                    [AclEgress(100, AclAction.Allow, Tcp, 1024, "10.0.1.0/24", ToPort = 65535)]
+                    public partial record DataAcl;
+                }
+            }
+            """;
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + source));
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var generated = Assert.Single(run.Sources);
+        Snapshot.Verify(generated.SourceText.ToString(), "cs", generated.HintName);
+        Assert.Equal([generated.HintName], Snapshot.Names("cs"));
+    }
+
     /// <summary>What keeps data: a data volume with its own policies, a secret that is deleted, an instance at an assigned address with an Elastic IP.</summary>
     [Fact]
     public void Emit_DataState_MatchesSnapshots()

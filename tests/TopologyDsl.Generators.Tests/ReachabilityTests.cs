@@ -125,8 +125,8 @@ public class ReachabilityTests
     }
 
     [Fact]
-    public void Ipv6_NeedsAnAddressTheModelDoesNotHave() =>
-        Assert.Equal("instance 'WebServer' has no IPv6 address",
+    public void Ipv6_NeedsAnAddressTheSubnetDoesNotGive() =>
+        Assert.Equal("instance 'WebServer' has no IPv6 address (subnet 'Public' has no IPv6 block)",
             TwoTier().Explain(Endpoint.InternetV6, Web, PortRange.Single(ProtocolSpec.Tcp, 80))?.Reason);
 
     [Fact]

@@ -86,7 +86,15 @@ public class RobustnessTests
         Gen.Select(Reference, StringArgument, Number, (r, z, n) => $"Subnet<{r}>(\"10.0.0.0/24\", ZoneName = {z}, Zone = {n})"),
         Gen.Select(Reference, StringArgument, StringArgument, (r, a, b) => $"Subnet<{r}>(\"10.0.1.0/24\", ZoneId = {a}, ZoneName = {b})"),
         Gen.Select(Reference, Gen.OneOf<string>("\"use1-az1\"", "\"apne1-az1\"", "\"usw2-lax1-az1\"", "\"us-east-1a\""), (r, z) => $"Subnet<{r}>(\"10.0.2.0/24\", ZoneId = {z})"),
-        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
+        Gen.Select(Reference, Reference, (a, b) => $"NetworkAcl<{a}>, Associate<{b}>"),
+        Gen.Select(Number, Number, Number, StringArgument, (n, p, q, s) => $"AclIngress({n}, (AclAction){p}, (Protocol){q}, {p}, {s}, ToPort = {q}, IcmpCode = {n})"),
+        Gen.Select(Number, Number, StringArgument, (n, p, s) => $"AclEgress({n}, AclAction.Allow, Tcp, {p}, {s}, ToPort = {p})"),
+        Gen.Select(Number, Gen.OneOf<string>("\"::/0\"", "\"2001:db8::/32\"", "\"::/200\"", "\"fe80::1/64\""), (n, s) => $"AclIngress({n}, AclAction.Deny, All, 0, {s})"),
+        Gen.Select(Reference, Number, Gen.Bool, (r, n, b) => $"Subnet<{r}>(\"10.0.0.0/24\", Ipv6Index = {n}, AssignIpv6AddressOnCreation = {(b ? "true" : "false")})"),
+        Gen.Select(StringArgument, Gen.Bool, (a, b) => $"Vpc({a}, Ipv6 = {(b ? "true" : "false")})"),
+        Reference.Select(r => $"EgressOnlyInternetGateway<{r}>"),
+        Gen.Select(Reference, Gen.OneOf<string>("\"::/0\"", "\"2001:db8::/56\"", "\"::\"", "\"0.0.0.0/0\""), (r, s) => $"Route<{r}>({s})"),
+        Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "NetworkAcl<A>", "EgressOnlyInternetGateway<A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
         Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Route<A, B>", "Route<Other.A, B>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool, Gen.OneOf<string>("record", "record", "record", "record struct", "class"),

@@ -124,6 +124,17 @@ public class RouteRecordTests
         Verify(Hub + Spoke("").Replace("Route<SpokeToHub>(\"10.10.0.0/16\")", "Route<{|TDSL235:SpokeToHub|}>(\"10.10.0.0/16\")"));
 
     [Fact]
+    public Task TDSL255_TDSL114_Ipv6RouteRecords_ToTheHubsEgressOnlyGateway() => Verify(
+        Hub.Replace("[Vpc(\"10.10.0.0/16\")]", "[Vpc(\"10.10.0.0/16\", Ipv6 = true)]")
+            .Replace("[TransitGateway]", "[EgressOnlyInternetGateway<HubVpc>] public partial record Eigw;\n    [TransitGateway]")
+            .Replace("Route<HubIgw>(\"0.0.0.0/0\")", "Route<HubIgw>(\"0.0.0.0/0\"), Route<Eigw>(\"2001:db8::/32\")") + Spoke("""
+            [Route<Hub.HubRoutes, SpokeToHub>("10.20.0.0/16")] public partial record HubToSpoke;
+            [Route<Hub.HubRoutes, Hub.Eigw>({|TDSL255:"192.168.0.0/16"|})] public partial record NotIpv6;
+            [Route<Hub.HubRoutes, Hub.Eigw>({|TDSL114:"2001:0db8::/32"|})] public partial record SameBlockWrittenLonger;
+            [Route<Hub.HubRoutes, Hub.Eigw>("::/0")] public partial record HubIpv6Out;
+        """));
+
+    [Fact]
     public Task TDSL113_RouteRecordIntoTheTablesOwnVpc() => Verify(Hub + Spoke("""
             [Route<Hub.HubRoutes, Hub.HubNat>({|TDSL113:"10.10.8.0/24"|})] public partial record Inside;
             [Route<Hub.HubRoutes, Hub.HubNat>("10.10.1.0/24")] public partial record ToTheSubnetThroughTheNat;

@@ -166,4 +166,16 @@ public class StackTests
     public Task TDSL309_AnExportOfYoursTakesTheNameOfAGeneratedOne() => Verify(Network + App("""
         [Subnet<Network.Main>("10.0.8.0/24")] public partial record AppSubnet;
         """).Replace("[Stack(\"app\")]", "[Stack(\"app\"), Output(\"Taken\", \"${AppSubnet}\", Export = {|TDSL309:\"network-Main\"|})]"));
+    [Fact]
+    public Task TDSL148_Ipv6SubnetOfTheNetworkStacksVpc() => Verify(Network.Replace("[Vpc(\"10.0.0.0/16\")]", "[Vpc(\"10.0.0.0/16\", Ipv6 = true)]") + App("""
+        [Subnet<Network.Main>("10.0.8.0/24", Ipv6Index = {|TDSL148:8|})] public partial record Dual;
+        [Subnet<Network.Main>("10.0.9.0/24")] public partial record V4Only;
+        """));
+
+    [Fact]
+    public Task TDSL250_AnAppStackAclOnASubnetTheNetworkStacksAclFilters() => Verify(
+        Network.Replace("[SecurityGroup<Main>", "[NetworkAcl<Main>, Associate<Private>] public partial record PrivateAcl;\n    [SecurityGroup<Main>") + App("""
+        [NetworkAcl<Network.Main>, Associate<{|TDSL250:Network.Private|}>] public partial record Again;
+        [NetworkAcl<Network.Main>, Associate<Network.Public>] public partial record PublicAcl;
+        """));
 }

@@ -22,7 +22,7 @@ public partial class TemplateContractTests
     private static readonly HashSet<string> PseudoParameters =
         ["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"];
 
-    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "peered-hub", "peered-spoke");
+    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke");
 
     public static Template Build(string stack) => stack switch
     {
@@ -33,6 +33,7 @@ public partial class TemplateContractTests
         "three-tier" => ThreeTierStack.BuildTemplate(),
         "signals" => Signals.BuildTemplate(),
         "tagged" => Tagged.BuildTemplate(),
+        "filters" => Filters.BuildTemplate(),
         "peered-hub" => PeeredHub.BuildTemplate(),
         "peered-spoke" => PeeredSpoke.BuildTemplate(),
         _ => KitchenSink.BuildTemplate(),
@@ -40,11 +41,19 @@ public partial class TemplateContractTests
 
     /// <summary>The export names every template of the programs above exports.</summary>
     private static HashSet<string> Exports() =>
-        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "peered-hub", "peered-spoke" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
+        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
     /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
     [Fact]
     public void KitchenSink_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(TemplateWriter.Write(KitchenSink.BuildTemplate()), "yaml");
+
+    /// <summary>Network ACLs and dual stack, reviewed as a snapshot.</summary>
+    [Fact]
+    public void Filters_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(TemplateWriter.Write(Filters.BuildTemplate()), "yaml");
+
+    /// <summary>The picture of the network ACL and dual-stack shapes: ACL rules in evaluation order, IPv6 blocks, the egress-only gateway, paths through the filters.</summary>
+    [Fact]
+    public void Filters_Overview_MatchesSnapshot() => TopologyDsl.Testing.Snapshot.Verify(Filters.BuildTemplate().Overview!, "md");
 
     [Theory]
     [MemberData(nameof(Stacks))]

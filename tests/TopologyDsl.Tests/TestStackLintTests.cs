@@ -17,6 +17,7 @@ public sealed class TestStackLintTests
     [InlineData("kitchen-sink")]
     [InlineData("connections")]
     [InlineData("tagged")]
+    [InlineData("filters")]
     [InlineData("peered-hub")]
     [InlineData("peered-spoke")]
     public void Template_IsCfnLintClean(string stack)

@@ -71,11 +71,28 @@ public class ThreeTierExampleTests
         }
 
         Assert.Empty(template.Resources.OfType<NatGateway>());
-        Assert.Equal(["PublicRoutesToIgw"], template.Resources.OfType<Route>().Select(r => r.LogicalId));
+        Assert.Equal(["PublicRoutesToIgw", "PublicRoutesToIgwIpv6"], template.Resources.OfType<Route>().Select(r => r.LogicalId));
 
         // The private servers boot once the endpoints their scripts use exist.
         Assert.Contains("S3Endpoint", template.Resources.OfType<Instance>().Single(i => i.LogicalId == "Db").DependsOn);
         Assert.Contains("SecretsEndpoint", template.Resources.OfType<Instance>().Single(i => i.LogicalId == "AppA").DependsOn);
+    }
+
+    [Fact]
+    public void DatabaseTier_IsBehindItsNetworkAcl_AndThePublicTierIsDualStack()
+    {
+        var template = ThreeTierStack.BuildTemplate();
+        Assert.Equal(["DbAclIn100", "DbAclIn110", "DbAclOut100", "DbAclOut110"], template.Resources.OfType<NetworkAclEntry>().Select(e => e.LogicalId));
+        Assert.Equal(["DbAclDbSubnetAAssociation", "DbAclDbSubnetBAssociation"], template.Resources.OfType<SubnetNetworkAclAssociation>().Select(a => a.LogicalId));
+
+        // The database server boots once its subnet sits behind the ACL with all its rules.
+        Assert.Contains("DbAclDbSubnetAAssociation", template.Resources.OfType<Instance>().Single(i => i.LogicalId == "Db").DependsOn);
+
+        // Only the public subnets take a /64 of the VPC's block, and only after the block is associated.
+        var subnets = template.Resources.OfType<Subnet>().ToDictionary(s => s.LogicalId);
+        Assert.Equal(["PublicSubnetA", "PublicSubnetB"], subnets.Values.Where(s => s.Ipv6CidrBlock is not null).Select(s => s.LogicalId));
+        Assert.All(subnets.Values.Where(s => s.Ipv6CidrBlock is not null), s => Assert.Equal(["NetworkIpv6"], s.DependsOn));
+        Assert.Single(template.Resources.OfType<VpcCidrBlock>(), b => b.AmazonProvidedIpv6CidrBlock);
     }
 
     [SkippableTheory]

@@ -259,6 +259,53 @@ internal static class DiagnosticDescriptors
         "Route table '{0}' sends {1} to '{2}', but link-local addresses (169.254.0.0/16) are not forwarded by routers",
         "Link-local addresses (RFC 3927) are valid only on the instance's own link, and AWS forwards no packet for 169.254.168.0/22 whatever the route (Amazon VPC User Guide, Subnet route tables). Route the block the traffic is really for, or remove the route.");
 
+    // 140-149: network ACL rule numbers and quotas, IPv6 blocks of subnets (Validation/NetworkAclRules.cs, Validation/Ipv6Rules.cs)
+
+    public static readonly DiagnosticDescriptor AclRuleNumberOutOfRange = Create("TDSL140", Addressing, DiagnosticSeverity.Error,
+        "Network ACL rule number out of range",
+        "Rule number {0} of network ACL '{1}' is outside 1-32766",
+        "EC2 numbers network ACL rules from 1 to 32766 (32767 is the default deny it adds itself). Leave gaps (100, 110, 120...) so that rules can be inserted later.");
+
+    public static readonly DiagnosticDescriptor DuplicateAclRuleNumber = Create("TDSL141", Addressing, DiagnosticSeverity.Error,
+        "Network ACL rule number used twice",
+        "Network ACL '{0}' has two {1} rules numbered {2}",
+        "A number identifies one inbound and one outbound rule of an ACL; EC2 refuses a second entry with the same number and direction. Renumber one of them.");
+
+    public static readonly DiagnosticDescriptor Ipv6IndexOutOfRange = Create("TDSL142", Addressing, DiagnosticSeverity.Error,
+        "IPv6 subnet index out of range",
+        "IPv6 index {0} of subnet '{1}' is outside 0-255: the VPC's /56 holds 256 blocks of /64",
+        "Amazon gives a VPC one /56 IPv6 block; each subnet takes one of its 256 /64 blocks by index (!Select [index, !Cidr [block, 256, 64]]). Use an index from 0 to 255, or -1 for an IPv4-only subnet.");
+
+    public static readonly DiagnosticDescriptor DuplicateIpv6Index = Create("TDSL143", Addressing, DiagnosticSeverity.Error,
+        "Two subnets with one IPv6 block",
+        "Subnet '{0}' takes IPv6 index {1} of VPC '{2}', which subnet '{3}' already takes",
+        "Two subnets cannot share a /64: EC2 rejects the second with a CIDR conflict. The code fix writes the next index no subnet of the VPC takes.");
+
+    public static readonly DiagnosticDescriptor Ipv6SubnetWithoutVpcBlock = Create("TDSL144", Addressing, DiagnosticSeverity.Error,
+        "IPv6 subnet in a VPC without an IPv6 block",
+        "Subnet '{0}' takes an IPv6 /64, but VPC '{1}' has no IPv6 block",
+        "A subnet's /64 is carved from the VPC's Amazon-provided /56. Set Ipv6 = true on the VPC's attribute, or remove Ipv6Index from the subnet.");
+
+    public static readonly DiagnosticDescriptor Ipv6SubnetOfImportedVpc = Create("TDSL148", Addressing, DiagnosticSeverity.Error,
+        "IPv6 subnet of a VPC in another stack",
+        "Subnet '{0}' takes an IPv6 /64 of VPC '{1}', which another stack declares: its IPv6 block is known only to that stack",
+        "A subnet's /64 is computed from the VPC's block with !GetAtt, which works only in the VPC's own template (CloudFormation exports the VPC's ID, not its IPv6 block). Declare the IPv6 subnet in the VPC's stack, or leave this subnet IPv4-only.");
+
+    public static readonly DiagnosticDescriptor Ipv6AssignWithoutBlock = Create("TDSL145", Addressing, DiagnosticSeverity.Error,
+        "IPv6 addresses assigned in a subnet without an IPv6 block",
+        "Subnet '{0}' assigns IPv6 addresses on creation but has no IPv6 block",
+        "EC2 refuses AssignIpv6AddressOnCreation on a subnet without an IPv6 CIDR block. Give the subnet an Ipv6Index (in a VPC with Ipv6 = true), or remove the setting.");
+
+    public static readonly DiagnosticDescriptor TooManyAclRules = Create("TDSL146", Addressing, DiagnosticSeverity.Error,
+        "Too many rules in a network ACL",
+        "Network ACL '{0}' has {1} {2} rules; EC2 allows {3} per direction",
+        "Amazon VPC quotas (Network ACLs): 20 inbound and 20 outbound rules per ACL by default, adjustable up to 40 (IPv4 and IPv6 rules counted apart). After AWS raises the quota, set the build property TopologyDslRulesPerNetworkAcl; otherwise merge port ranges or blocks.");
+
+    public static readonly DiagnosticDescriptor TooManyNetworkAcls = Create("TDSL147", Addressing, DiagnosticSeverity.Error,
+        "Too many network ACLs in a VPC",
+        "VPC '{0}' has {1} network ACLs; EC2 allows 200 per VPC",
+        "Amazon VPC quotas (Network ACLs): 200 network ACLs per VPC, the default one included, adjustable. Associate several subnets with one ACL instead.");
+
     // 2xx: references
 
     public static readonly DiagnosticDescriptor NotAResourceOfStack = Create("TDSL201", References, DiagnosticSeverity.Error,
@@ -409,6 +456,38 @@ internal static class DiagnosticDescriptors
         "Subnet routed through a NAT gateway in another zone",
         "Subnet '{0}' (zone {1}) reaches the internet through NAT gateway '{2}' in zone {3}",
         "An outage of the NAT gateway's zone then cuts this subnet off too, and traffic that crosses zones is charged per GB. Give each zone its own NAT gateway (in a public subnet of that zone) and its own private route table.");
+
+    // 250-259: network ACLs and IPv6 routing (Validation/NetworkAclRules.cs, Validation/Ipv6Rules.cs)
+
+    public static readonly DiagnosticDescriptor SubnetInSeveralAcls = Create("TDSL250", References, DiagnosticSeverity.Error,
+        "Subnet associated with two network ACLs",
+        "Subnet '{0}' is already associated with network ACL '{1}'; '{2}' associates it again",
+        "A subnet has exactly one network ACL: a second association replaces the first, and which one wins depends on the order CloudFormation happens to create them. Keep one [Associate<Subnet>].");
+
+    public static readonly DiagnosticDescriptor ShadowedAclRule = Create("TDSL251", References, DiagnosticSeverity.Warning,
+        "Network ACL rule that can never match",
+        "{0} rule {1} of network ACL '{2}' never decides anything: rule {3} ({4}) comes first and already decides all of its traffic",
+        "Network ACL rules are evaluated from the lowest number and the first match decides, so a rule whose traffic a lower-numbered rule covers entirely is dead. Give it a lower number than the rule that wins, narrow that rule, or remove this one.");
+
+    public static readonly DiagnosticDescriptor AclReturnTrafficBlocked = Create("TDSL252", References, DiagnosticSeverity.Warning,
+        "Network ACL lets connections in or out but not their replies",
+        "Network ACL '{0}' allows {1} {2} {3} {4} (rule {5}), but no {6} rule lets the replies (TCP 1024-65535) {7} {4}: add [{8}]",
+        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). Add the rule the message names; the code fix adds it with the next free rule number.");
+
+    public static readonly DiagnosticDescriptor PrivateSubnetWithIpv6InternetRoute = Create("TDSL253", References, DiagnosticSeverity.Warning,
+        "Private subnet routed to the internet over IPv6",
+        "Subnet '{0}' is declared private, but route table '{1}' sends {2} to internet gateway '{3}'",
+        "Over IPv6 every address is public: an internet gateway route lets the internet open connections to the subnet's instances. Route ::/0 to an egress-only internet gateway (outbound only), or declare the subnet public.");
+
+    public static readonly DiagnosticDescriptor Ipv6SubnetWithoutIpv6Route = Create("TDSL254", References, DiagnosticSeverity.Warning,
+        "Subnet assigns IPv6 addresses but has no IPv6 route",
+        "Subnet '{0}' gives its instances IPv6 addresses, but its route table has no IPv6 route",
+        "Without a ::/0 route the IPv6 addresses reach only the VPC. Route ::/0 to an internet gateway (public subnet) or an egress-only internet gateway (private subnet), or stop assigning IPv6 addresses.");
+
+    public static readonly DiagnosticDescriptor EgressOnlyRouteNotIpv6 = Create("TDSL255", References, DiagnosticSeverity.Error,
+        "IPv4 route to an egress-only internet gateway",
+        "Route table '{0}' sends {1} to egress-only internet gateway '{2}', which carries IPv6 traffic only",
+        "An egress-only internet gateway is for IPv6; EC2 refuses an IPv4 destination. Route IPv4 to a NAT gateway and ::/0 to the egress-only gateway.");
 
     // 3xx: CloudFormation limits and naming
 
@@ -638,6 +717,18 @@ internal static class DiagnosticDescriptors
         "Session Manager instance with SSH still open",
         "Instance '{0}' uses Session Manager, yet security group '{1}' still lets in SSH (TCP 22) from {2}; the port is no longer needed",
         "Session Manager opens shells through the SSM agent's outbound HTTPS connection, so the instance needs no inbound SSH. Remove the rule (and the key pair, if nothing else uses it).");
+
+    // 420-422: network ACLs (Validation/NetworkAclRules.cs)
+
+    public static readonly DiagnosticDescriptor AclAdminPortOpenToWorld = Create("TDSL420", Security, DiagnosticSeverity.Warning,
+        "Network ACL lets the internet in on an administrative port",
+        "Network ACL '{0}' allows inbound {1} from {2} (rule {3}), which includes port {4} ({5})",
+        "A network ACL that allows SSH (22), RDP (3389) or FTP (20, 21) from 0.0.0.0/0 or ::/0 leaves those ports to the security groups alone. Allow them only from your own block, or deny them in a lower-numbered rule. The reply rule of a stateless ACL (TCP 1024-65535) is not reported although it takes in 3389: replies need it, and the security groups still decide.");
+
+    public static readonly DiagnosticDescriptor NetworkAclWithoutSubnet = Create("TDSL421", Security, DiagnosticSeverity.Info,
+        "Network ACL filters no subnet",
+        "Network ACL '{0}' is associated with no subnet, so its rules filter nothing",
+        "A network ACL acts only on the subnets associated with it; without one, its subnets keep the VPC's default ACL, which allows all traffic. Add [Associate<Subnet>] to the ACL, or remove it.");
 
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 

@@ -29,7 +29,9 @@ internal static class Overview
         b.Append("Written by `synth` from the stack's code, beside its template, and checked by `synth --check`; do not edit.\n\n");
         b.Append("## Network\n\n```mermaid\n");
         Diagram(index, b);
-        b.Append("```\n\n## Who can reach whom\n\n");
+        b.Append("```\n\n");
+        Acls(index, b);
+        b.Append("## Who can reach whom\n\n");
         Matrix(index, b);
         Services(index, b);
         RouteRecords(index, b);
@@ -79,19 +81,24 @@ internal static class Overview
             .Where(v => index.IsLocal(v) || subnets.Any(s => index.Same(index.VpcOf(s), v))).ToList();
         var gateways = resources.OfType<InternetGatewaySpec>().ToList();
         b.Append("flowchart TB\n");
-        if (gateways.Count > 0 || instances.Any(i => i.PublicIp))
+        if (gateways.Count > 0 || instances.Any(i => i.PublicIp) || resources.OfType<EgressOnlyInternetGatewaySpec>().Any())
         {
             b.Append("  internet((\"Internet\"))\n");
         }
 
         foreach (var vpc in vpcs)
         {
-            var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks));
+            var blocks = string.Join(", ", new[] { vpc.CidrBlock }.Concat(vpc.SecondaryCidrBlocks)) + (vpc.Ipv6 ? " + IPv6 /56" : "");
             b.Append("  subgraph ").Append(Id(index, vpc)).Append("[\"VPC ").Append(Label(index.Display(vpc))).Append(" ").Append(Label(blocks)).Append("\"]\n");
             b.Append("    direction TB\n");
             foreach (var gateway in gateways.Where(g => index.Same(index.VpcOf(g), vpc)))
             {
                 b.Append("    ").Append(Id(index, gateway)).Append("{{\"internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
+            }
+
+            foreach (var gateway in resources.OfType<EgressOnlyInternetGatewaySpec>().Where(g => index.Same(index.Resolve<VpcSpec>(g.Vpc), vpc)))
+            {
+                b.Append("    ").Append(Id(index, gateway)).Append("{{\"egress-only internet gateway ").Append(Label(gateway.Name)).Append("\"}}\n");
             }
 
             foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
@@ -121,7 +128,9 @@ internal static class Overview
                         SubnetKindSpec.Private => " private",
                         _ => "",
                     };
-                    b.Append("      subgraph ").Append(Id(index, subnet)).Append("[\"subnet ").Append(Label(index.Display(subnet))).Append(" ").Append(Label(subnet.CidrBlock)).Append(kind).Append("\"]\n");
+                    var ipv6 = subnet.HasIpv6 ? " + IPv6 /64 #" + Invariant.Format(subnet.Ipv6Index) : "";
+                    var acl = index.AclsOf(subnet).FirstOrDefault() is { } filter ? ", ACL " + index.Display(filter) : "";
+                    b.Append("      subgraph ").Append(Id(index, subnet)).Append("[\"subnet ").Append(Label(index.Display(subnet))).Append(" ").Append(Label(subnet.CidrBlock)).Append(Label(ipv6)).Append(kind).Append(Label(acl)).Append("\"]\n");
                     foreach (var nat in nats.Where(n => index.Same(index.ResolveFrom<SubnetSpec>(n, n.Subnet), subnet)))
                     {
                         b.Append("        ").Append(Id(index, nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
@@ -132,7 +141,8 @@ internal static class Overview
                         // The address (or that EC2 assigns one), the public address, and the data volumes with device and size.
                         b.Append("        ").Append(Id(index, instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>")
                             .Append(instance.AssignedIp ? "address from EC2" : Label(instance.PrivateIp))
-                            .Append(instance.ElasticIp ? " + Elastic IP" : instance.PublicIp ? " + public IP" : "");
+                            .Append(instance.ElasticIp ? " + Elastic IP" : instance.PublicIp ? " + public IP" : "")
+                            .Append(subnet.HasIpv6 && subnet.AssignIpv6 ? " + IPv6" : "");
                         foreach (var volume in volumes.Where(v => index.Same(index.ResolveFrom<InstanceSpec>(v, v.Instance), instance)))
                         {
                             b.Append("<br/>volume ").Append(Label(volume.Name)).Append(' ').Append(Label(volume.Device)).Append(' ')
@@ -183,6 +193,11 @@ internal static class Overview
                 .Append(Id(index, index.ResolveFrom<TransitGatewaySpec>(attachment, attachment.TransitGateway)!)).Append('\n');
         }
 
+        foreach (var gateway in resources.OfType<EgressOnlyInternetGatewaySpec>().Where(g => index.VpcOf(g) is not null))
+        {
+            b.Append("  ").Append(Id(index, gateway)).Append(" --> internet\n");
+        }
+
         foreach (var subnet in subnets.Where(index.IsLocal))
         {
             foreach (var table in index.TablesOf(subnet).Take(1))
@@ -190,7 +205,7 @@ internal static class Overview
                 foreach (var route in index.RoutesOf(table))
                 {
                     var target = index.TargetOf<ResourceSpec>(route);
-                    if ((target is InternetGatewaySpec or NatGatewaySpec && index.IsLocal(target))
+                    if ((target is InternetGatewaySpec or NatGatewaySpec or EgressOnlyInternetGatewaySpec && index.IsLocal(target))
                         || (target is TransitGatewaySpec && hubs.Any(h => index.Same(h, target))))
                     {
                         b.Append("  ").Append(Id(index, subnet)).Append(" -- \"").Append(Label(index.Display(table))).Append(": ").Append(Label(route.Route.Destination))
@@ -292,7 +307,9 @@ internal static class Overview
             return;
         }
 
-        b.Append("Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
+        b.Append(index.Stack.Resources.OfType<NetworkAclSpec>().Any()
+            ? "Every connection the security groups, network ACLs, routes and gateways allow, replies included (network ACLs are stateless, so they must let the replies through too)."
+            : "Every connection the security groups, routes and gateways allow. Replies need no rule (security groups are stateful).");
         if (paths.Any(p => p.Via.StartsWith("peering ", System.StringComparison.Ordinal) || p.Via.StartsWith("transit gateway ", System.StringComparison.Ordinal)))
         {
             b.Append(" Routes are not: a path between VPCs needs a route each way, since replies follow the route table of the target's subnet.");
@@ -312,6 +329,42 @@ internal static class Overview
         }
     }
 
+    /// <summary>The network ACLs of the stack, when it has any: the subnets each filters and its rules in the order EC2 evaluates them.</summary>
+    private static void Acls(StackIndex index, StringBuilder b)
+    {
+        var acls = index.Stack.Resources.OfType<NetworkAclSpec>().ToList();
+        if (acls.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
+        b.Append("| ACL | Subnets | Direction | Rule | Action | Traffic | Block |\n|---|---|---|---|---|---|---|\n");
+        foreach (var acl in acls)
+        {
+            var subnets = acl.Associations.Count == 0 ? "none" : string.Join(", ", acl.Associations.Select(a => a.Display));
+            foreach (var egress in new[] { false, true })
+            {
+                var rules = egress ? acl.Egress : acl.Ingress;
+                foreach (var i in AclEvaluation.Order(rules))
+                {
+                    var rule = rules[i];
+                    var description = AclEvaluation.Describe(rule, egress);
+                    var traffic = description.Substring(description.IndexOf(' ') + 1);
+                    traffic = traffic.Substring(0, traffic.LastIndexOf(egress ? " to " : " from ", System.StringComparison.Ordinal));
+                    b.Append("| ").Append(Cell(acl.Name)).Append(" | ").Append(Cell(subnets)).Append(" | ").Append(egress ? "outbound" : "inbound").Append(" | ")
+                        .Append(Invariant.Format(rule.Number)).Append(" | ").Append(rule.Allow ? "allow" : "deny").Append(" | ").Append(Cell(traffic)).Append(" | ")
+                        .Append(Cell(rule.Cidr)).Append(" |\n");
+                }
+
+                b.Append("| ").Append(Cell(acl.Name)).Append(" | ").Append(Cell(subnets)).Append(" | ").Append(egress ? "outbound" : "inbound")
+                    .Append(" | * | deny | all traffic | everything else |\n");
+            }
+        }
+
+        b.Append('\n');
+    }
+
     /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier), qualified by its stack class when imported.</summary>
     private static string Id(StackIndex index, ResourceSpec resource) => resource.Kind switch
     {
@@ -319,6 +372,7 @@ internal static class Overview
         ResourceKind.Subnet => "subnet_",
         ResourceKind.InternetGateway => "igw_",
         ResourceKind.NatGateway => "nat_",
+        ResourceKind.EgressOnlyInternetGateway => "eigw_",
         ResourceKind.TransitGateway => "tgw_",
         ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "vpce_",
         _ => "i_",

@@ -124,6 +124,8 @@ internal static class TopologyEmitter
         ResourceKind.TransitGateway => "ITransitGateway",
         ResourceKind.TransitGatewayAttachment => "ITransitGatewayAttachment",
         ResourceKind.TransitGatewayRouteTable => "ITransitGatewayRouteTable",
+        ResourceKind.NetworkAcl => "INetworkAcl",
+        ResourceKind.EgressOnlyInternetGateway => "IEgressOnlyInternetGateway",
         ResourceKind.GatewayEndpoint or ResourceKind.InterfaceEndpoint => "IVpcEndpoint",
         _ => "IParameter",
     };

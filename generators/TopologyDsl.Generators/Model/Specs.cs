@@ -32,6 +32,8 @@ internal enum ResourceKind
     TransitGateway,
     TransitGatewayAttachment,
     TransitGatewayRouteTable,
+    NetworkAcl,
+    EgressOnlyInternetGateway,
     DataVolume,
     GatewayEndpoint,
     InterfaceEndpoint,
@@ -63,7 +65,7 @@ internal abstract record ResourceSpec(string Name, TypeKeyword Keyword, bool IsP
 }
 
 internal sealed record VpcSpec(string Name, TypeKeyword Keyword, bool IsPartial, string CidrBlock, EquatableArray<string> SecondaryCidrBlocks,
-    bool FlowLogs, int FlowLogRetentionDays, bool DnsSupport = true, bool DnsHostnames = true)
+    bool FlowLogs, int FlowLogRetentionDays, bool DnsSupport = true, bool DnsHostnames = true, bool Ipv6 = false)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Vpc;
@@ -76,10 +78,16 @@ internal enum SubnetKindSpec
     Private,
 }
 
-internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string CidrBlock, int Zone, SubnetKindSpec Exposure)
+/// <param name="Ipv6Index">The index of the subnet's /64 in the VPC's IPv6 /56, or -1 for none.</param>
+/// <param name="AssignIpv6">Whether interfaces created in the subnet get an IPv6 address.</param>
+internal sealed record SubnetSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, string CidrBlock, int Zone, SubnetKindSpec Exposure,
+    int Ipv6Index = -1, bool AssignIpv6 = false)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Subnet;
+
+    /// <summary>Whether the subnet has an IPv6 block.</summary>
+    public bool HasIpv6 => Ipv6Index >= 0;
 
     /// <summary>The zone's name (ZoneName), such as <c>ap-northeast-1a</c>, when given instead of the index.</summary>
     public string? ZoneName { get; init; }
@@ -287,6 +295,30 @@ internal sealed record TransitGatewayRouteTableSpec(string Name, TypeKeyword Key
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.TransitGatewayRouteTable;
+}
+
+internal sealed record EgressOnlyInternetGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.EgressOnlyInternetGateway;
+}
+
+/// <summary>
+/// A numbered rule of a network ACL: allow or deny <see cref="Protocol"/> on the ports (for ICMP,
+/// <see cref="Port"/> is the type and <see cref="IcmpCode"/> the code; -1 for all) from or to <see cref="Cidr"/>.
+/// </summary>
+internal sealed record AclRuleSpec(int Number, bool Allow, ProtocolSpec Protocol, int Port, int ToPort, string Cidr, int IcmpCode)
+{
+    /// <summary>The last port of the range (the first when no range was given).</summary>
+    public int LastPort => ToPort == 0 ? Port : ToPort;
+}
+
+/// <summary>A network ACL: its VPC, the subnets it filters, and its inbound and outbound rules in declaration order.</summary>
+internal sealed record NetworkAclSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc, EquatableArray<RefSpec> Associations,
+    EquatableArray<AclRuleSpec> Ingress, EquatableArray<AclRuleSpec> Egress)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.NetworkAcl;
 }
 
 /// <summary>A gateway endpoint (S3, DynamoDB) of a VPC and the route tables it adds its route to.</summary>

@@ -30,16 +30,20 @@ internal static class StackPlan
 
     public static string Association(RouteTableSpec table, string subnet) => table.Name + subnet + "Association";
 
-    /// <summary>Route names, in route order: <c>{Table}To{Target}</c>, numbered from 2 when a table routes to one target twice.</summary>
+    /// <summary>
+    /// Route names, in route order: <c>{Table}To{Target}</c> (<c>{Table}To{Target}Ipv6</c> for an IPv6
+    /// destination), numbered from 2 when a table routes to one target twice in one family.
+    /// </summary>
     public static IReadOnlyList<string> Routes(RouteTableSpec table)
     {
         var names = new List<string>();
         var seen = new Dictionary<string, int>();
         foreach (var route in table.Routes)
         {
-            seen.TryGetValue(route.Target.Name, out var count);
-            seen[route.Target.Name] = ++count;
-            names.Add(table.Name + "To" + route.Target.Name + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
+            var key = route.Target.Name + (Ipv6.IsBlock(route.Destination) ? "Ipv6" : "");
+            seen.TryGetValue(key, out var count);
+            seen[key] = ++count;
+            names.Add(table.Name + "To" + key + (count == 1 ? "" : count.ToString(CultureInfo.InvariantCulture)));
         }
 
         return names;
@@ -53,6 +57,31 @@ internal static class StackPlan
         group.Name + direction + rule.PeerGroup!.Name + rule.Protocol + (rule.Protocol == ProtocolSpec.All ? ""
             : rule.Port < 0 ? "All" // ICMP type -1 (every type): a logical ID holds letters and digits only
             : rule.Port.ToString(CultureInfo.InvariantCulture) + (rule.LastPort != rule.Port ? "To" + rule.LastPort.ToString(CultureInfo.InvariantCulture) : ""));
+
+    /// <summary>The Amazon-provided IPv6 block of a VPC: <c>{Vpc}Ipv6</c>.</summary>
+    public static string Ipv6Block(VpcSpec vpc) => vpc.Name + "Ipv6";
+
+    public static string AclAssociation(NetworkAclSpec acl, RefSpec subnet) => acl.Name + subnet.Name + "Association";
+
+    /// <summary>
+    /// The entry names of one direction of a network ACL, in rule order: <c>{Acl}In{Number}</c> and
+    /// <c>{Acl}Out{Number}</c> (a number used twice, which TDSL141 reports, gets <c>Dup2</c>, ... so that
+    /// the names stay unique; a negative one an <c>M</c>).
+    /// </summary>
+    public static IReadOnlyList<string> AclEntries(NetworkAclSpec acl, bool egress)
+    {
+        var names = new List<string>();
+        var seen = new Dictionary<int, int>();
+        foreach (var rule in egress ? acl.Egress : acl.Ingress)
+        {
+            seen.TryGetValue(rule.Number, out var count);
+            seen[rule.Number] = ++count;
+            var number = rule.Number < 0 ? "M" + (-(long)rule.Number).ToString(CultureInfo.InvariantCulture) : rule.Number.ToString(CultureInfo.InvariantCulture);
+            names.Add(acl.Name + (egress ? "Out" : "In") + number + (count == 1 ? "" : "Dup" + count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return names;
+    }
 
     public static string TransitGatewayAssociation(TransitGatewayRouteTableSpec table, RefSpec attachment) => table.Name + attachment.Name + "Association";
 
@@ -193,6 +222,17 @@ internal static class StackPlan
                     }
 
                     break;
+                case NetworkAclSpec acl:
+                    yield return new(acl.Vpc, path.Child("vpc"), acl, ReferenceUse.Plain);
+                    for (var k = 0; k < acl.Associations.Count; k++)
+                    {
+                        yield return new(acl.Associations[k], path.Item("associate", k).Child("subnet"), acl, ReferenceUse.Plain);
+                    }
+
+                    break;
+                case EgressOnlyInternetGatewaySpec e:
+                    yield return new(e.Vpc, path.Child("vpc"), e, ReferenceUse.Plain);
+                    break;
                 case GatewayEndpointSpec e:
                     yield return new(e.Vpc, path.Child("vpc"), e, ReferenceUse.Plain);
                     for (var k = 0; k < e.RouteTables.Count; k++)
@@ -301,7 +341,8 @@ internal static class StackPlan
             count += resource switch
             {
                 ParameterSpec => 0,
-                VpcSpec v => 1 + v.SecondaryCidrBlocks.Count + (v.FlowLogs ? 3 : 0),
+                VpcSpec v => 1 + v.SecondaryCidrBlocks.Count + (v.FlowLogs ? 3 : 0) + (v.Ipv6 ? 1 : 0),
+                NetworkAclSpec a => 1 + a.Ingress.Count + a.Egress.Count + a.Associations.Count,
                 InternetGatewaySpec or NatGatewaySpec => 2,
                 RouteTableSpec t => 1 + t.Routes.Count + t.Associations.Count,
                 SecurityGroupSpec g => 1 + g.Ingress.Count(r => r.PeerGroup is not null) + g.Egress.Count(r => r.PeerGroup is not null),
@@ -329,6 +370,11 @@ internal static class StackPlan
                     for (var i = 0; i < v.SecondaryCidrBlocks.Count; i++)
                     {
                         yield return new PlannedName(SecondaryBlock(v, i), "AWS::EC2::VPCCidrBlock", path.Item("secondary", i), "secondary block " + (i + 2).ToString(CultureInfo.InvariantCulture) + " of VPC '" + v.Name + "'");
+                    }
+
+                    if (v.Ipv6)
+                    {
+                        yield return new PlannedName(Ipv6Block(v), "AWS::EC2::VPCCidrBlock", path.Child("ipv6"), "the IPv6 block of VPC '" + v.Name + "'");
                     }
 
                     if (v.FlowLogs)
@@ -420,6 +466,28 @@ internal static class StackPlan
                     break;
                 case TransitGatewaySpec g:
                     yield return new PlannedName(g.Name, "AWS::EC2::TransitGateway", path, "transit gateway '" + g.Name + "'");
+                    break;
+                case EgressOnlyInternetGatewaySpec e:
+                    yield return new PlannedName(e.Name, "AWS::EC2::EgressOnlyInternetGateway", path, "egress-only internet gateway '" + e.Name + "'");
+                    break;
+                case NetworkAclSpec acl:
+                    yield return new PlannedName(acl.Name, "AWS::EC2::NetworkAcl", path, "network ACL '" + acl.Name + "'");
+                    foreach (var egress in new[] { false, true })
+                    {
+                        var entries = AclEntries(acl, egress);
+                        for (var i = 0; i < entries.Count; i++)
+                        {
+                            yield return new PlannedName(entries[i], "AWS::EC2::NetworkAclEntry", path.Item(egress ? "egress" : "ingress", i),
+                                (egress ? "an outbound" : "an inbound") + " rule of '" + acl.Name + "'");
+                        }
+                    }
+
+                    for (var i = 0; i < acl.Associations.Count; i++)
+                    {
+                        yield return new PlannedName(AclAssociation(acl, acl.Associations[i]), "AWS::EC2::SubnetNetworkAclAssociation", path.Item("associate", i),
+                            "an association of '" + acl.Name + "'");
+                    }
+
                     break;
                 case TransitGatewayAttachmentSpec a:
                     yield return new PlannedName(a.Name, "AWS::EC2::TransitGatewayAttachment", path, "transit gateway attachment '" + a.Name + "'");
@@ -562,11 +630,25 @@ internal static class StackPlan
                         block = SecondaryBlock(subnetVpc, holder);
                     }
 
+                    // A subnet's IPv6 /64 comes from the VPC's IPv6 block, which must be associated first.
+                    var subnetWaits = new List<string>();
+                    if (block is not null)
+                    {
+                        subnetWaits.Add(block);
+                    }
+
+                    if (s.HasIpv6 && index.Resolve<VpcSpec>(s.Vpc) is { Ipv6: true } ipv6Vpc && index.IsLocal(ipv6Vpc))
+                    {
+                        subnetWaits.Add(Ipv6Block(ipv6Vpc));
+                    }
+
                     calls.Add(Call("Subnet", s.Name, ("vpc", Id(s.Vpc)), ("cidr", Text(s.CidrBlock)),
                         ("zone", s.ZoneForm == ZoneForm.Index ? new PlannedValue.Number(s.Zone) : null),
-                        ("dependsOn", block is null ? null : PlannedValue.NamesOrNull([block])),
+                        ("dependsOn", PlannedValue.NamesOrNull(subnetWaits)),
                         ("zoneName", s.ZoneForm == ZoneForm.Name ? Text(s.ZoneName!) : null),
-                        ("zoneId", s.ZoneForm == ZoneForm.Id ? Text(s.ZoneId!) : null)));
+                        ("zoneId", s.ZoneForm == ZoneForm.Id ? Text(s.ZoneId!) : null),
+                        ("ipv6Index", s.HasIpv6 ? new PlannedValue.Number(s.Ipv6Index) : null),
+                        ("assignIpv6", s.AssignIpv6 ? new PlannedValue.Flag(true) : null)));
                     break;
                 case InternetGatewaySpec g:
                     calls.Add(Call("InternetGateway", g.Name));
@@ -626,6 +708,12 @@ internal static class StackPlan
                 case TransitGatewayRouteTableSpec t:
                     PlanTransitGatewayRouteTable(t, calls);
                     break;
+                case EgressOnlyInternetGatewaySpec e:
+                    calls.Add(Call("EgressOnlyInternetGateway", e.Name, ("vpc", Id(e.Vpc))));
+                    break;
+                case NetworkAclSpec acl:
+                    PlanNetworkAcl(acl, calls);
+                    break;
                 case GatewayEndpointSpec e:
                     calls.Add(Call("GatewayEndpoint", e.Name, ("vpc", Id(e.Vpc)), ("service", Text(e.Service)),
                         ("routeTables", new PlannedValue.Names(e.RouteTables.Select(IdName).Distinct().ToEquatableArray()))));
@@ -675,6 +763,7 @@ internal static class StackPlan
         "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable",
         "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::FlowLog", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::SecretsManager::Secret",
         "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayRouteTable",
+        "AWS::EC2::NetworkAcl", "AWS::EC2::EgressOnlyInternetGateway",
         "AWS::EC2::Volume",
         "AWS::EC2::VPCEndpoint",
     };
@@ -809,6 +898,11 @@ internal static class StackPlan
             calls.Add(Call("VpcCidrBlock", SecondaryBlock(v, i), ("vpc", Text(v.Name)), ("cidr", Text(v.SecondaryCidrBlocks[i]))));
         }
 
+        if (v.Ipv6)
+        {
+            calls.Add(Call("VpcIpv6Block", Ipv6Block(v), ("vpc", Text(v.Name))));
+        }
+
         if (v.FlowLogs)
         {
             var group = FlowLogGroup(v);
@@ -855,6 +949,10 @@ internal static class StackPlan
         {
             target = "peering";
         }
+        else if (index.ResolveFrom<EgressOnlyInternetGatewaySpec>(declaredIn, route.Target) is not null)
+        {
+            target = "egressOnlyGateway";
+        }
         else if (index.ResolveFrom<TransitGatewaySpec>(declaredIn, route.Target) is { } transit)
         {
             // A route to a transit gateway fails until the VPC's attachment is available.
@@ -869,6 +967,52 @@ internal static class StackPlan
         return Call("Route", name, ("table", table), ("destination", Text(route.Destination)), (target, Id(route.Target)),
             ("dependsOn", wait is null ? null : PlannedValue.NamesOrNull([wait])));
     }
+
+    private static void PlanNetworkAcl(NetworkAclSpec acl, List<PlannedCall> calls)
+    {
+        calls.Add(Call("NetworkAcl", acl.Name, ("vpc", Id(acl.Vpc))));
+        var entries = new List<string>();
+        foreach (var egress in new[] { false, true })
+        {
+            var rules = egress ? acl.Egress : acl.Ingress;
+            var names = AclEntries(acl, egress);
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var rule = rules[i];
+                var ports = AclPorts(rule);
+                calls.Add(Call("NetworkAclEntry", names[i], ("acl", Text(acl.Name)), ("number", new PlannedValue.Number(rule.Number)),
+                    ("allow", new PlannedValue.Flag(rule.Allow)), ("protocol", Text(AclProtocol(rule.Protocol))),
+                    ("fromPort", new PlannedValue.Number(ports.From)), ("toPort", new PlannedValue.Number(ports.To)), ("cidr", Text(rule.Cidr)),
+                    ("egress", egress ? new PlannedValue.Flag(true) : null),
+                    ("icmpCode", rule.Protocol == ProtocolSpec.Icmp && rule.IcmpCode != -1 ? new PlannedValue.Number(rule.IcmpCode) : null)));
+                entries.Add(names[i]);
+            }
+        }
+
+        // The association waits for the rules, so that a subnet never sits behind an ACL that denies everything yet.
+        foreach (var subnet in acl.Associations)
+        {
+            calls.Add(Call("SubnetNetworkAclAssociation", AclAssociation(acl, subnet), ("subnet", Id(subnet)), ("acl", Text(acl.Name)),
+                ("dependsOn", PlannedValue.NamesOrNull(entries))));
+        }
+    }
+
+    private static string AclProtocol(ProtocolSpec protocol) => protocol switch
+    {
+        ProtocolSpec.Tcp => "tcp",
+        ProtocolSpec.Udp => "udp",
+        ProtocolSpec.Icmp => "icmp",
+        _ => "all",
+    };
+
+    /// <summary>A network ACL rule's ports: TCP and UDP a range (no port: all of them), ICMP the type, all protocols none.</summary>
+    public static (int From, int To) AclPorts(AclRuleSpec rule) => rule.Protocol switch
+    {
+        ProtocolSpec.All => (0, 0),
+        ProtocolSpec.Icmp => (rule.Port, rule.Port),
+        _ when rule.Port <= 0 && rule.LastPort <= 0 => (0, 65535),
+        _ => (rule.Port, rule.LastPort),
+    };
 
     private static string IpProtocol(ProtocolSpec protocol) => protocol switch
     {
@@ -988,6 +1132,12 @@ internal static class StackPlan
                 waits.AddRange(Routes(table));
                 waits.AddRange(ownRoutes);
                 waits.AddRange(table.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => Association(table, a)));
+            }
+
+            // And until its network ACL (with its rules) filters the subnet.
+            foreach (var acl in index.AclsOf(subnet).Where(index.IsLocal))
+            {
+                waits.AddRange(acl.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => AclAssociation(acl, a)));
             }
 
             // And until the endpoints it may use exist: the gateway endpoints of its route table, the interface endpoints of its VPC.
@@ -1141,6 +1291,10 @@ internal static class StackPlan
         ["AWS::EC2::TransitGatewayRouteTableAssociation"] = [],
         ["AWS::EC2::TransitGatewayRouteTablePropagation"] = [],
         ["AWS::EC2::TransitGatewayRoute"] = [],
+        ["AWS::EC2::NetworkAcl"] = ["Id"],
+        ["AWS::EC2::NetworkAclEntry"] = ["Id"],
+        ["AWS::EC2::SubnetNetworkAclAssociation"] = ["AssociationId"],
+        ["AWS::EC2::EgressOnlyInternetGateway"] = ["Id"],
         ["AWS::EC2::VPCEndpoint"] = ["CreationTimestamp", "DnsEntries", "Id", "NetworkInterfaceIds"],
         ["AWS::EC2::Instance"] = ["InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State"],
     };

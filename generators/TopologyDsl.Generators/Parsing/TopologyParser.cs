@@ -37,6 +37,8 @@ internal static class TopologyParser
         [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
         [KnownNames.TransitGatewayAttachment] = (ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
         [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
+        [KnownNames.NetworkAcl] = (ResourceKind.NetworkAcl, "NetworkAcl"),
+        [KnownNames.EgressOnlyInternetGateway] = (ResourceKind.EgressOnlyInternetGateway, "EgressOnlyInternetGateway"),
         [KnownNames.GatewayEndpoint] = (ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
         [KnownNames.InterfaceEndpoint] = (ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
         [KnownNames.RouteOfTable] = (ResourceKind.Route, "Route"),
@@ -58,6 +60,8 @@ internal static class TopologyParser
         [KnownNames.AssociateAttachment] = (ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
         [KnownNames.Propagate] = (ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
         [KnownNames.TransitGatewayRoute] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
+        [KnownNames.AclIngress] = (ResourceKind.NetworkAcl, "AclIngress", "ingress"),
+        [KnownNames.AclEgress] = (ResourceKind.NetworkAcl, "AclEgress", "egress"),
         [KnownNames.EndpointRouteTable] = (ResourceKind.GatewayEndpoint, "EndpointRouteTable", "routeTable"),
         [KnownNames.EndpointSubnet] = (ResourceKind.InterfaceEndpoint, "EndpointSubnet", "subnet"),
     };
@@ -261,8 +265,10 @@ internal static class TopologyParser
             counters.TryGetValue(segment, out var index);
             counters[segment] = index + 1;
             var reader = new AttributeReader(data, path.Item(segment, index), map, cancellationToken);
-            // [Uses<TGroup>] gives security groups to interface endpoints as it does to instances.
-            if (owner != declaringKind && !(display == "Uses" && declaringKind == ResourceKind.InterfaceEndpoint))
+            // [Associate<TSubnet>] serves route tables and network ACLs alike; [Uses<TGroup>] gives security groups to
+            // interface endpoints as it does to instances.
+            if (owner != declaringKind && !(display == "Associate" && declaringKind == ResourceKind.NetworkAcl)
+                && !(display == "Uses" && declaringKind == ResourceKind.InterfaceEndpoint))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.AttributeWithoutResource.Id, reader.Path, display, record.Name, OwnerDisplay(owner)));
             }
@@ -299,13 +305,15 @@ internal static class TopologyParser
                 return new VpcSpec(name, keyword, isPartial, main.ConstructorString(0, "cidr") ?? "",
                     main.NamedStrings("SecondaryCidrBlocks", "secondary"), main.NamedBool("FlowLogs", "flowLogs"),
                     main.NamedInt("FlowLogRetentionDays", "flowLogRetentionDays", fallback: DefaultFlowLogRetentionDays),
-                    main.Named("DnsSupport", "dnsSupport") is not false, main.Named("DnsHostnames", "dnsHostnames") is not false);
+                    main.Named("DnsSupport", "dnsSupport") is not false, main.Named("DnsHostnames", "dnsHostnames") is not false,
+                    main.NamedBool("Ipv6", "ipv6"));
             case ResourceKind.Subnet:
             {
                 var zoneName = main.NamedString("ZoneName", "zoneName");
                 var zoneId = main.NamedString("ZoneId", "zoneId");
                 var subnet = new SubnetSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.ConstructorString(0, "cidr") ?? "",
-                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind")) { ZoneName = zoneName, ZoneId = zoneId };
+                    main.NamedInt("Zone", "zone"), (SubnetKindSpec)main.NamedInt("Kind", "kind"),
+                    main.NamedInt("Ipv6Index", "ipv6Index", fallback: -1), main.NamedBool("AssignIpv6AddressOnCreation", "assignIpv6")) { ZoneName = zoneName, ZoneId = zoneId };
 
                 // One zone, one form: AWS::EC2::Subnet takes AvailabilityZone or AvailabilityZoneId, not both (the schema's dependentExcluded).
                 if (main.HasNamed("Zone") && (zoneName ?? zoneId) is not null)
@@ -322,6 +330,18 @@ internal static class TopologyParser
                 return subnet;
             }
 
+            case ResourceKind.EgressOnlyInternetGateway:
+                return new EgressOnlyInternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
+            case ResourceKind.NetworkAcl:
+            {
+                static AclRuleSpec Rule(AttributeReader r) => new(r.ConstructorInt(0, "number"), r.ConstructorInt(1, "action") == 0,
+                    (ProtocolSpec)r.ConstructorInt(2, "protocol"), r.ConstructorInt(3, "port"), r.NamedInt("ToPort", "toPort"),
+                    r.ConstructorString(4, "cidr") ?? "", r.NamedInt("IcmpCode", "icmpCode", fallback: -1));
+                return new NetworkAclSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"),
+                    usable.Where(u => u.Display == "Associate").Select(u => u.Reader.TypeArgument(stack, "subnet")).ToEquatableArray(),
+                    usable.Where(u => u.Display == "AclIngress").Select(u => Rule(u.Reader)).ToEquatableArray(),
+                    usable.Where(u => u.Display == "AclEgress").Select(u => Rule(u.Reader)).ToEquatableArray());
+            }
             case ResourceKind.InternetGateway:
                 return new InternetGatewaySpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"));
             case ResourceKind.NatGateway:
@@ -519,6 +539,7 @@ internal static class TopologyParser
     public static string OwnerDisplay(ResourceKind kind) => kind switch
     {
         ResourceKind.RouteTable => "RouteTable",
+        ResourceKind.NetworkAcl => "NetworkAcl",
         ResourceKind.SecurityGroup => "SecurityGroup",
         ResourceKind.Instance => "Instance",
         ResourceKind.TransitGatewayAttachment => "TransitGatewayAttachment",

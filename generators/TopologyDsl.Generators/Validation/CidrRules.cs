@@ -391,6 +391,26 @@ internal static class CidrRules
         {
             var local = index.IsLocal(route.Declared);
             var path = route.DestinationPath;
+            if (Ipv6.IsBlock(route.Route.Destination) && AclBlock.Parse(route.Route.Destination) is { } ipv6)
+            {
+                // An IPv6 destination: only a repeat to check (the VPC's /56 is known at deploy time only).
+                var ipv6Key = "v6:" + ipv6.High.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
+                    + ipv6.Low.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "/" + Invariant.Format(ipv6.Prefix);
+                if (seen.TryGetValue(ipv6Key, out var firstIpv6))
+                {
+                    if (local)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, firstIpv6.DestinationPath, index.Display(table), route.Route.Destination));
+                    }
+                }
+                else
+                {
+                    seen.Add(ipv6Key, route);
+                }
+
+                continue;
+            }
+
             // Another stack's route is checked there; here it only takes its destination.
             if ((local ? Block(route.Route.Destination, "Route destination", route.Declared.Name, path, findings) : Cidr.TryParse(route.Route.Destination, out var parsed) ? parsed : null) is not { } destination)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -112,11 +113,11 @@ internal sealed record BrokenLink(string Reason, ModelPath At);
 /// gateway with a public IP, or a NAT gateway whose subnet routes to one, for the internet; a
 /// peering connection or a transit gateway to another VPC, and the route back: see
 /// Reachability.Routes.cs), a public IP and a route back through an internet gateway for connections
-/// from outside, and the target's security-group ingress (by CIDR or group). Security groups are
-/// stateful, so replies need no rule. The instances of the stacks this one imports from are modelled
+/// from outside, the network ACLs of the two subnets (stateless: the way there, and for TCP and UDP
+/// the replies to the ephemeral ports), and the target's security-group ingress (by CIDR or group).
+/// Security groups are stateful, so replies need no rule. The instances of the stacks this one imports from are modelled
 /// too, so a path may end in another stack's instance; the matrix lists the paths with an end here.
-/// A pure function of the spec; the links are separate methods so that network ACLs and VPC
-/// endpoints, when they exist, add a link each.
+/// A pure function of the spec; each link is a separate method.
 /// <para>
 /// Cost: the sources of each ingress rule are found once (a group's members, or the instances in a
 /// block), and each candidate pair then checks the source's egress rules, so the work is
@@ -188,7 +189,7 @@ internal sealed partial class Reachability
         // public IP setting and groups, and on the same side of every block a rule or a route names
         // (so every member takes the same most specific route). Paths between instances are found
         // between classes, so the work grows with the rules and the classes.
-        var blocks = RuleBlocks().Concat(RouteBlocks()).Distinct().ToList();
+        var blocks = RuleBlocks().Concat(RouteBlocks()).Concat(AclBlocks()).Distinct().ToList();
         var keys = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var instance in _instances)
         {
@@ -223,6 +224,12 @@ internal sealed partial class Reachability
     private bool IsLocal(InstanceSpec instance) => _index.IsLocal(instance);
 
     private SubnetSpec? SubnetOf(InstanceSpec instance) => _index.ResolveFrom<SubnetSpec>(instance, instance.Subnet);
+
+    /// <summary>The IPv4 blocks the network ACL rules of every stack seen name.</summary>
+    private IEnumerable<Cidr> AclBlocks() => _index.AllResources.OfType<NetworkAclSpec>()
+        .SelectMany(a => a.Ingress.Concat(a.Egress))
+        .Select(r => Cidr.TryParse(r.Cidr, out var block) && block.Prefix > 0 ? block.Network : (Cidr?)null)
+        .Where(b => b is not null).Select(b => b!.Value);
 
     /// <summary>The blocks the security-group rules of every stack seen name.</summary>
     private IEnumerable<Cidr> RuleBlocks() => _index.AllResources.OfType<SecurityGroupSpec>()
@@ -368,14 +375,14 @@ internal sealed partial class Reachability
     /// </summary>
     private (string? Via, BrokenLink? Broken) RouteOut(InstanceSpec instance, Endpoint destination, bool inbound)
     {
-        if (destination.Kind == EndpointKind.InternetV6)
-        {
-            return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address", instance.Path.Child("attribute")));
-        }
-
         if (SubnetOf(instance) is not { } subnet)
         {
             return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet")));
+        }
+
+        if (destination.Kind == EndpointKind.InternetV6)
+        {
+            return RouteOutV6(instance, subnet, inbound);
         }
 
         var route = RouteToward(subnet, destination);
@@ -414,6 +421,205 @@ internal sealed partial class Reachability
             default:
                 return (null, new BrokenLink("route table '" + _index.Display(table) + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
         }
+    }
+
+    /// <summary>
+    /// The IPv6 internet: the instance needs an IPv6 address (its subnet's /64, assigned on creation)
+    /// and its subnet a ::/0 route, to an internet gateway (both ways) or an egress-only internet gateway
+    /// (connections out only).
+    /// </summary>
+    private (string? Via, BrokenLink? Broken) RouteOutV6(InstanceSpec instance, SubnetSpec subnet, bool inbound)
+    {
+        if (!subnet.HasIpv6 || !subnet.AssignIpv6)
+        {
+            return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address (subnet '" + subnet.Name + "' "
+                + (subnet.HasIpv6 ? "does not assign IPv6 addresses" : "has no IPv6 block") + ")", subnet.Path));
+        }
+
+        foreach (var table in _index.TablesOf(subnet))
+        {
+            // The table's routes in both forms: its own [Route]s and route records of the stacks seen.
+            foreach (var route in _index.RoutesOf(table))
+            {
+                if (AclBlock.Parse(route.Route.Destination) is not { IsIpv6: true, Prefix: 0 })
+                {
+                    continue;
+                }
+
+                var at = route.Path;
+                switch (_index.TargetOf<ResourceSpec>(route))
+                {
+                    case InternetGatewaySpec gateway:
+                        return ("internet gateway '" + gateway.Name + "'", null);
+                    case EgressOnlyInternetGatewaySpec egressOnly when inbound:
+                        return (null, new BrokenLink("subnet '" + subnet.Name + "' answers the internet (IPv6) through egress-only internet gateway '" + egressOnly.Name
+                            + "', which takes no connections from outside", at));
+                    case EgressOnlyInternetGatewaySpec egressOnly:
+                        return ("egress-only internet gateway '" + egressOnly.Name + "'", null);
+                    default:
+                        return (null, new BrokenLink("route table '" + table.Name + "' sends ::/0 to something that is neither an internet gateway nor an egress-only one", at));
+                }
+            }
+
+            break;
+        }
+
+        return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward the internet (IPv6)", subnet.Path));
+    }
+
+    // ---- Network ACLs ----
+
+    /// <summary>The network ACL that filters the subnet of an instance, or null for the VPC's default ACL (which allows everything).</summary>
+    private NetworkAclSpec? AclOf(InstanceSpec? instance) =>
+        instance is not null && SubnetOf(instance) is { } subnet ? _index.AclsOf(subnet).FirstOrDefault() : null;
+
+    /// <summary>Whether a rule of a network ACL names the endpoint: an instance by its private address, the internet (and a parameter's block) by /0 only, a block by one that holds it.</summary>
+    private Func<AclRuleSpec, bool> AclPeer(Endpoint endpoint)
+    {
+        switch (endpoint.Kind)
+        {
+            case EndpointKind.Instance:
+                // An address EC2 assigns is somewhere in its subnet: a rule names it when it holds the whole subnet.
+                var address = _addresses.TryGetValue(endpoint.Name, out var a) ? a : null;
+                AclBlock? within = address is null && _assignedIn.TryGetValue(endpoint.Name, out var home) ? AclBlock.Of(home) : null;
+                return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: false } block
+                    && (address is { } x ? block.Contains(AclBlock.Address(x)) : within is { } w && block.Contains(w));
+            case EndpointKind.Internet or EndpointKind.ParameterBlock:
+                return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: false, Prefix: 0 };
+            case EndpointKind.InternetV6:
+                return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: true, Prefix: 0 };
+            default:
+                var wanted = AclBlock.Parse(endpoint.Name);
+                return rule => wanted is { } w && AclBlock.Parse(rule.Cidr) is { } block && block.Contains(w);
+        }
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="ports"/> that the network ACLs on the way let through: the source
+    /// subnet's outbound rules and the target subnet's inbound rules, and for TCP and UDP the replies
+    /// back to the ephemeral ports (the target's outbound rules, the source's inbound ones). Traffic
+    /// within one subnet meets no ACL. (The ACL of a NAT gateway's subnet is not modelled.)
+    /// </summary>
+    private List<PortRange> ThroughAcls(Endpoint from, Endpoint to, PortRange ports)
+    {
+        if (AclBreak(from, to, ports, replies: true) is null)
+        {
+            return [ports];
+        }
+
+        var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        IEnumerable<PortRange> parts = [ports];
+        if (sourceAcl is not null)
+        {
+            parts = parts.SelectMany(p => AclEvaluation.Allowed(sourceAcl.Egress, p, AclPeer(to)));
+        }
+
+        if (targetAcl is not null)
+        {
+            parts = parts.SelectMany(p => AclEvaluation.Allowed(targetAcl.Ingress, p, AclPeer(from)));
+        }
+
+        return parts.Where(p => AclBreak(from, to, p, replies: true) is null).ToList();
+    }
+
+    private (InstanceSpec? Source, NetworkAclSpec? SourceAcl, InstanceSpec? Target, NetworkAclSpec? TargetAcl) AclsOnTheWay(Endpoint from, Endpoint to)
+    {
+        var source = from.Kind == EndpointKind.Instance ? Instance(from.Name) : null;
+        var target = to.Kind == EndpointKind.Instance ? Instance(to.Name) : null;
+        if (source is not null && target is not null && _index.Same(SubnetOf(source), SubnetOf(target)))
+        {
+            return (source, null, target, null);
+        }
+
+        return (source, AclOf(source), target, AclOf(target));
+    }
+
+    /// <summary>The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all of it through.</summary>
+    private BrokenLink? AclBreak(Endpoint from, Endpoint to, PortRange ports, bool replies)
+    {
+        var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        var (wantedFrom, wantedTo) = AclEvaluation.Wanted(ports);
+        BrokenLink? Check(NetworkAclSpec? acl, InstanceSpec? owner, bool egress, ProtocolSpec protocol, int low, int high, Endpoint peer, string what)
+        {
+            if (acl is null)
+            {
+                return null;
+            }
+
+            var rules = egress ? acl.Egress : acl.Ingress;
+            var verdict = AclEvaluation.Decide(rules, protocol, low, high, AclPeer(peer));
+            if (verdict.Allowed)
+            {
+                return null;
+            }
+
+            var subnet = owner is null ? "" : " of subnet '" + owner.Subnet.Name + "'";
+            var direction = egress ? "outbound" : "inbound";
+            var toFrom = egress ? " to " : " from ";
+            return verdict.Rule >= 0
+                ? new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " denies " + direction + " " + what + toFrom + Label(peer) + " (rule "
+                    + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
+                    acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                : new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " has no " + direction + " rule that allows " + what + toFrom + Label(peer)
+                    + ", so its default rule denies it", acl.Path.Child("attribute"));
+        }
+
+        var forward = ports.ToString();
+        var broken = Check(sourceAcl, source, egress: true, ports.Protocol, wantedFrom, wantedTo, to, forward)
+            ?? Check(targetAcl, target, egress: false, ports.Protocol, wantedFrom, wantedTo, from, forward);
+        if (broken is not null || !replies || ports.Protocol is not (ProtocolSpec.Tcp or ProtocolSpec.Udp))
+        {
+            return broken;
+        }
+
+        var reply = "the replies (" + new PortRange(ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo) + ")";
+        return Check(targetAcl, target, egress: true, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, from, reply)
+            ?? Check(sourceAcl, source, egress: false, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, to, reply);
+    }
+
+    /// <summary>
+    /// The network ACL rule (or default deny) that stops the source from reaching an interface
+    /// endpoint's network interfaces, whose addresses AWS picks in its subnets: the source subnet's
+    /// ACL must let the traffic out to (and the replies in from) every subnet of the endpoint, and the
+    /// ACL of each endpoint subnet must let it in from the source and the replies back out.
+    /// </summary>
+    private BrokenLink? AclBreakToEndpoint(InstanceSpec source, IReadOnlyList<SubnetSpec> subnets, PortRange ports)
+    {
+        var sourceSubnet = SubnetOf(source);
+        foreach (var subnet in subnets)
+        {
+            if (!Cidr.TryParse(subnet.CidrBlock, out var block) || _index.Same(subnet, sourceSubnet))
+            {
+                continue;
+            }
+
+            // The source's ACL toward the endpoint's subnet (taken as a block), then that subnet's ACL toward the source.
+            if (AclBreak(EndpointOf(source), new Endpoint(EndpointKind.Block, block.Network.ToString()), ports, replies: true) is { } outbound)
+            {
+                return outbound;
+            }
+
+            if (_index.AclsOf(subnet).FirstOrDefault() is { } acl)
+            {
+                var peer = AclPeer(EndpointOf(source));
+                var (from, to) = AclEvaluation.Wanted(ports);
+                var inbound = AclEvaluation.Decide(acl.Ingress, ports.Protocol, from, to, peer);
+                var replies = AclEvaluation.Decide(acl.Egress, ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo, peer);
+                if (!inbound.Allowed || !replies.Allowed)
+                {
+                    var (verdict, rules, egress) = !inbound.Allowed ? (inbound, acl.Ingress, false) : (replies, acl.Egress, true);
+                    var what = egress ? "the replies (" + new PortRange(ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo) + ") to" : ports + " from";
+                    return verdict.Rule >= 0
+                        ? new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' denies " + (egress ? "outbound " : "inbound ") + what + " "
+                            + source.Name + " (rule " + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
+                            acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                        : new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' has no " + (egress ? "outbound" : "inbound") + " rule that allows "
+                            + what + " " + source.Name + ", so its default rule denies it", acl.Path.Child("attribute"));
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
@@ -486,12 +692,17 @@ internal sealed partial class Reachability
 
         if (target is null)
         {
-            return null;
+            return AclBreak(from, to, ports, replies: true);
         }
 
         if (source is null && RouteOut(target, from, inbound: true).Broken is { } back)
         {
             return back;
+        }
+
+        if (AclBreak(from, to, ports, replies: true) is { } filtered)
+        {
+            return filtered;
         }
 
         return Covered(Allowed(target, inbound: true, from, link), ports)
@@ -544,7 +755,7 @@ internal sealed partial class Reachability
 
         var at = endpoint.Path.Item("uses", 0).Child("group");
         return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, EndpointOf(source))).Select(p => p.Ports), ports)
-            ? null
+            ? AclBreakToEndpoint(source, subnets, ports)
             : new BrokenLink((groups.Count == 1 ? "security group '" + groups[0].Name + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + g.Name + "'")))
                 + " of endpoint '" + endpoint.Name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + source.Name + "'", at);
     }
@@ -569,7 +780,7 @@ internal sealed partial class Reachability
 
         var https = PortRange.Single(ProtocolSpec.Tcp, 443);
         return Covered(Allowed(source, inbound: false, Endpoint.Internet), https)
-            ? null
+            ? AclBreak(EndpointOf(source), Endpoint.Internet, https, replies: true) // the service's addresses: only a /0 rule is known to hold them
             : new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
                 + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source));
     }
@@ -734,7 +945,8 @@ internal sealed partial class Reachability
         }
 
         var ingress = Allowed(to, inbound: true, EndpointOf(from), link).ToList();
-        return Allowed(from, inbound: false, EndpointOf(to), link).Any(e => ingress.Any(i => e.Intersect(i) is not null));
+        return Allowed(from, inbound: false, EndpointOf(to), link)
+            .Any(e => ingress.Any(i => e.Intersect(i) is { } both && ThroughAcls(EndpointOf(from), EndpointOf(to), both).Count > 0));
     }
 
     private HashSet<OpenPath> Internal()
@@ -777,7 +989,10 @@ internal sealed partial class Reachability
                     {
                         if (PeerMatches(egress, to, link) && egress.Ports.Intersect(ingress.Ports) is { } ports)
                         {
-                            found.Add(new OpenPath(EndpointOf(source), to, ports, link.Via));
+                            foreach (var part in ThroughAcls(EndpointOf(source), to, ports))
+                            {
+                                found.Add(new OpenPath(EndpointOf(source), to, part, link.Via));
+                            }
                         }
                     }
                 }
@@ -805,7 +1020,7 @@ internal sealed partial class Reachability
                     .Where(r => from.Kind is EndpointKind.Internet or EndpointKind.InternetV6 || !Covered(fromWorld, r)).ToList();
                 if (ranges.Count > 0 && RouteOut(target, from, inbound: true).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(from, EndpointOf(target), r, via)));
+                    found.UnionWith(ranges.SelectMany(r => ThroughAcls(from, EndpointOf(target), r)).Select(r => new OpenPath(from, EndpointOf(target), r, via)));
                 }
             }
         }
@@ -819,7 +1034,7 @@ internal sealed partial class Reachability
                 var ranges = Allowed(source, inbound: false, to).ToList();
                 if (ranges.Count > 0 && RouteOut(source, to, inbound: false).Via is { } via)
                 {
-                    found.UnionWith(ranges.Select(r => new OpenPath(EndpointOf(source), to, r, via)));
+                    found.UnionWith(ranges.SelectMany(r => ThroughAcls(EndpointOf(source), to, r)).Select(r => new OpenPath(EndpointOf(source), to, r, via)));
                 }
             }
         }

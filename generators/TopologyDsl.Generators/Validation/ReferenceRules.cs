@@ -67,6 +67,17 @@ internal static class ReferenceRules
                     }
 
                     break;
+                case NetworkAclSpec acl:
+                    Expect<VpcSpec>(index, acl.Name, acl.Vpc, "VPC", path.Child("vpc"), findings);
+                    for (var i = 0; i < acl.Associations.Count; i++)
+                    {
+                        Expect<SubnetSpec>(index, acl.Name, acl.Associations[i], "subnet", path.Item("associate", i).Child("subnet"), findings);
+                    }
+
+                    break;
+                case EgressOnlyInternetGatewaySpec e:
+                    Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
+                    break;
                 case VpcPeeringSpec p:
                     Expect<VpcSpec>(index, p.Name, p.Vpc, "VPC", path.Child("vpc"), findings);
                     if (p.Peer is { } peer)
@@ -148,9 +159,10 @@ internal static class ReferenceRules
     private static void ExpectRouteTarget(StackIndex index, string from, RefSpec target, ModelPath path, List<Finding> findings)
     {
         if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null
-            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null)
+            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null
+            && index.Resolve<EgressOnlyInternetGatewaySpec>(target) is null)
         {
-            Report(index, from, target, "route target (internet gateway, NAT gateway, peering connection or transit gateway)", path, findings);
+            Report(index, from, target, "route target (internet gateway, NAT gateway, peering connection, transit gateway or egress-only internet gateway)", path, findings);
         }
     }
 
@@ -175,6 +187,7 @@ internal static class ReferenceRules
     private static void CheckWiring(StackIndex index, List<Finding> findings)
     {
         var tableOfSubnet = new Dictionary<string, (RouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
+        var aclOfSubnet = new Dictionary<string, (NetworkAclSpec Acl, ModelPath Path)>(System.StringComparer.Ordinal);
         var gatewayOfVpc = new Dictionary<string, InternetGatewaySpec>(System.StringComparer.Ordinal);
 
         foreach (var resource in index.AllResources)
@@ -231,10 +244,44 @@ internal static class ReferenceRules
                     // This stack's routes of the table, whichever stack holds the table (route records).
                     foreach (var route in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
                     {
-                        var target = (ResourceSpec?)index.TargetOf<InternetGatewaySpec>(route) ?? index.TargetOf<NatGatewaySpec>(route);
+                        var target = (ResourceSpec?)index.TargetOf<InternetGatewaySpec>(route) ?? (ResourceSpec?)index.TargetOf<NatGatewaySpec>(route)
+                            ?? index.TargetOf<EgressOnlyInternetGatewaySpec>(route);
                         if (target is not null)
                         {
                             SameVpc(index, route.Declared, tableVpc, target, route.TargetPath, findings);
+                        }
+                    }
+
+                    break;
+
+                case NetworkAclSpec acl:
+                    // One network ACL per subnet, of the subnet's own VPC (the resources of imported stacks count).
+                    var aclVpc = index.ResolveFrom<VpcSpec>(acl, acl.Vpc);
+                    for (var i = 0; i < acl.Associations.Count; i++)
+                    {
+                        var path = acl.Path.Item("associate", i).Child("subnet");
+                        if (index.ResolveFrom<SubnetSpec>(acl, acl.Associations[i]) is not { } subnet)
+                        {
+                            continue;
+                        }
+
+                        if (local)
+                        {
+                            SameVpc(index, acl, aclVpc, subnet, path, findings);
+                        }
+
+                        if (aclOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
+                        {
+                            if (local)
+                            {
+                                findings.Add(new Finding(DiagnosticDescriptors.SubnetInSeveralAcls.Id, path,
+                                    new[] { index.Display(subnet), index.Display(earlier.Acl), acl.Name }.ToEquatableArray(),
+                                    index.IsLocal(earlier.Acl) ? earlier.Path : null));
+                            }
+                        }
+                        else
+                        {
+                            aclOfSubnet.Add(index.Key(subnet), (acl, path));
                         }
                     }
 
@@ -310,7 +357,8 @@ internal static class ReferenceRules
                 case SubnetSpec { Exposure: SubnetKindSpec.Private } subnet:
                     foreach (var table in index.TablesOf(subnet))
                     {
-                        if (index.RoutesOf(table).Select(index.TargetOf<InternetGatewaySpec>).FirstOrDefault(g => g is not null) is { } gateway)
+                        // IPv4 routes only: ::/0 to an internet gateway is TDSL253 (Ipv6Rules).
+                        if (index.RoutesOf(table).Where(r => !Ipv6.IsBlock(r.Route.Destination)).Select(index.TargetOf<InternetGatewaySpec>).FirstOrDefault(g => g is not null) is { } gateway)
                         {
                             findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, index.Display(table), index.Display(gateway)));
                             break;

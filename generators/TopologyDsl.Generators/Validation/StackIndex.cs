@@ -17,6 +17,7 @@ internal sealed class StackIndex
     private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<TableRoute>> _routesOfTable = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
 
@@ -100,6 +101,25 @@ internal sealed class StackIndex
             if (ResolveFrom<RouteTableSpec>(record, record.RouteTable) is { } table && _routesOfTable.TryGetValue(Key(table), out var routes))
             {
                 routes.Add(new TableRoute(table, record.Route, record, record.Path));
+            }
+        }
+
+        foreach (var acl in all.OfType<NetworkAclSpec>())
+        {
+            foreach (var association in acl.Associations)
+            {
+                if (ResolveFrom<SubnetSpec>(acl, association) is { } subnet)
+                {
+                    if (!_aclsOfSubnet.TryGetValue(Key(subnet), out var acls))
+                    {
+                        _aclsOfSubnet.Add(Key(subnet), acls = []);
+                    }
+
+                    if (!acls.Contains(acl))
+                    {
+                        acls.Add(acl);
+                    }
+                }
             }
         }
 
@@ -210,6 +230,8 @@ internal sealed class StackIndex
         SecurityGroupSpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
         InstanceSpec i => VpcOf(ResolveFrom<SubnetSpec>(i, i.Subnet)),
         TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
+        NetworkAclSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
+        EgressOnlyInternetGatewaySpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         GatewayEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         InterfaceEndpointSpec e => ResolveFrom<VpcSpec>(e, e.Vpc),
         _ => null,
@@ -266,6 +288,10 @@ internal sealed class StackIndex
     }
 
     public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
+
+    /// <summary>The network ACLs associated with the subnet (one, unless TDSL250); none means the VPC's default ACL, which allows everything.</summary>
+    public IReadOnlyList<NetworkAclSpec> AclsOf(SubnetSpec subnet) =>
+        _aclsOfSubnet.TryGetValue(Key(subnet), out var acls) ? acls : [];
 
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];

@@ -47,6 +47,8 @@ internal static class TopologyValidator
         UpdateRules.Check(index, findings);
         StateRules.Check(index, findings);
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
+        NetworkAclRules.Check(index, options ?? ValidationOptions.Default, findings);
+        Ipv6Rules.Check(index, findings);
         return findings.Distinct().ToEquatableArray();
     }
 

@@ -99,6 +99,12 @@ public sealed class VpcAttribute(string cidrBlock) : Attribute
 
     /// <summary>Whether instances get DNS host names (EnableDnsHostnames; on by default). Interface endpoints with private DNS need it.</summary>
     public bool DnsHostnames { get; set; } = true;
+
+    /// <summary>
+    /// Gives the VPC the /56 IPv6 block Amazon provides (AWS::EC2::VPCCidrBlock with
+    /// AmazonProvidedIpv6CidrBlock), from which subnets take a /64 by <see cref="SubnetAttribute{TVpc}.Ipv6Index"/>.
+    /// </summary>
+    public bool Ipv6 { get; set; }
 }
 
 /// <summary>What a subnet is meant to be; the analyzer checks that its routing agrees.</summary>
@@ -139,6 +145,16 @@ public sealed class SubnetAttribute<TVpc>(string cidrBlock) : Attribute where TV
 
     /// <summary>Whether the subnet is meant to be public or private; a routing that disagrees is a warning.</summary>
     public SubnetKind Kind { get; set; }
+
+    /// <summary>
+    /// The subnet's IPv6 /64, by its index (0 to 255) among the 256 of the VPC's /56
+    /// (<c>!Select [Ipv6Index, !Cidr [...]]</c>, since the block is known only at deploy time); -1 (the
+    /// default) for an IPv4-only subnet. The VPC needs <see cref="VpcAttribute.Ipv6"/>.
+    /// </summary>
+    public int Ipv6Index { get; set; } = -1;
+
+    /// <summary>Whether network interfaces (instances) created in the subnet get an IPv6 address from its /64.</summary>
+    public bool AssignIpv6AddressOnCreation { get; set; }
 }
 
 /// <summary>An internet gateway attached to <typeparamref name="TVpc"/>.</summary>
@@ -153,7 +169,7 @@ public sealed class NatGatewayAttribute<TSubnet> : Attribute where TSubnet : ISu
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RouteTableAttribute<TVpc> : Attribute where TVpc : IVpc;
 
-/// <summary>Associates the route table with <typeparamref name="TSubnet"/>.</summary>
+/// <summary>Associates the route table (or network ACL) with <typeparamref name="TSubnet"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class AssociateAttribute<TSubnet> : Attribute where TSubnet : ISubnet;
 
@@ -161,7 +177,7 @@ public sealed class AssociateAttribute<TSubnet> : Attribute where TSubnet : ISub
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class RouteAttribute<TTarget>(string destination) : Attribute where TTarget : IRouteTarget
 {
-    /// <summary>The IPv4 destination, such as <c>0.0.0.0/0</c>.</summary>
+    /// <summary>The IPv4 destination, such as <c>0.0.0.0/0</c>, or an IPv6 one such as <c>::/0</c>.</summary>
     public string Destination { get; } = destination;
 }
 
@@ -649,4 +665,93 @@ public sealed class DataVolumeAttribute<TInstance>(string device, int size) : At
 
     /// <summary>Opt-out: false leaves the volume unencrypted. On by default; TDSL412 warns when false.</summary>
     public bool Encrypted { get; set; } = true;
+}
+
+/// <summary>An egress-only internet gateway (<see cref="EgressOnlyInternetGatewayAttribute{TVpc}"/>).</summary>
+public interface IEgressOnlyInternetGateway : IRouteTarget { }
+
+/// <summary>
+/// An egress-only internet gateway of <typeparamref name="TVpc"/> (AWS::EC2::EgressOnlyInternetGateway):
+/// IPv6 connections out to the internet, none in. Route to it with <c>[Route&lt;Eigw&gt;("::/0")]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class EgressOnlyInternetGatewayAttribute<TVpc> : Attribute where TVpc : IVpc;
+
+/// <summary>A network ACL (<see cref="NetworkAclAttribute{TVpc}"/>).</summary>
+public interface INetworkAcl : IResource { }
+
+/// <summary>
+/// A network ACL of <typeparamref name="TVpc"/> (AWS::EC2::NetworkAcl): a stateless filter at the
+/// edge of the subnets named by <see cref="AssociateAttribute{TSubnet}"/>. Add numbered rules with
+/// <see cref="AclIngressAttribute"/> and <see cref="AclEgressAttribute"/>; traffic no rule allows is
+/// denied. Being stateless, it needs a rule for the replies too (the ephemeral ports 1024-65535).
+/// Subnets without an ACL of their own keep the VPC's default ACL, which allows everything.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NetworkAclAttribute<TVpc> : Attribute where TVpc : IVpc;
+
+/// <summary>What a network ACL rule does with the traffic it matches.</summary>
+public enum AclAction
+{
+    /// <summary>Lets the traffic through.</summary>
+    Allow,
+
+    /// <summary>Drops the traffic.</summary>
+    Deny,
+}
+
+/// <summary>
+/// An inbound rule of a network ACL: traffic from <see cref="Cidr"/> (an IPv4 or IPv6 block) on
+/// <see cref="Protocol"/> and <see cref="Port"/> is allowed or denied. Rules are evaluated from the lowest
+/// <see cref="RuleNumber"/>; the first that matches decides.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class AclIngressAttribute(int ruleNumber, AclAction action, Protocol protocol, int port, string cidr) : Attribute
+{
+    /// <summary>The rule number, 1 to 32766, unique among the ACL's inbound rules.</summary>
+    public int RuleNumber { get; } = ruleNumber;
+
+    /// <summary>Allow or deny.</summary>
+    public AclAction Action { get; } = action;
+
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>; for ICMP the type (-1 for all); ignored for all protocols.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>The source block, such as <c>0.0.0.0/0</c> or <c>::/0</c>.</summary>
+    public string Cidr { get; } = cidr;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>For ICMP, the code (-1, the default, for all).</summary>
+    public int IcmpCode { get; set; } = -1;
+}
+
+/// <summary>An outbound rule of a network ACL: traffic to <see cref="Cidr"/>; otherwise as <see cref="AclIngressAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class AclEgressAttribute(int ruleNumber, AclAction action, Protocol protocol, int port, string cidr) : Attribute
+{
+    /// <summary>The rule number, 1 to 32766, unique among the ACL's outbound rules.</summary>
+    public int RuleNumber { get; } = ruleNumber;
+
+    /// <summary>Allow or deny.</summary>
+    public AclAction Action { get; } = action;
+
+    /// <summary>The protocol.</summary>
+    public Protocol Protocol { get; } = protocol;
+
+    /// <summary>The port, or the first port of a range ending at <see cref="ToPort"/>; for ICMP the type (-1 for all); ignored for all protocols.</summary>
+    public int Port { get; } = port;
+
+    /// <summary>The destination block, such as <c>0.0.0.0/0</c> or <c>::/0</c>.</summary>
+    public string Cidr { get; } = cidr;
+
+    /// <summary>The last port of a range; 0 means the range is the one <see cref="Port"/>.</summary>
+    public int ToPort { get; set; }
+
+    /// <summary>For ICMP, the code (-1, the default, for all).</summary>
+    public int IcmpCode { get; set; } = -1;
 }

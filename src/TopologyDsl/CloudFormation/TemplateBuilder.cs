@@ -80,6 +80,9 @@ public sealed class TemplateBuilder
     /// <summary>AWS::EC2::VPCCidrBlock: a secondary block of a VPC.</summary>
     public VpcCidrBlock VpcCidrBlock(string id, string vpc, string cidr) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), CidrBlock = cidr });
 
+    /// <summary>AWS::EC2::VPCCidrBlock: the /56 IPv6 block Amazon provides to a VPC.</summary>
+    public VpcCidrBlock VpcIpv6Block(string id, string vpc) => Add(new VpcCidrBlock(id) { VpcId = Id(vpc), AmazonProvidedIpv6CidrBlock = true });
+
     /// <summary>AWS::Logs::LogGroup.</summary>
     public LogGroup LogGroup(string id, int retentionInDays, string? deletionPolicy = null, string? updateReplacePolicy = null) =>
         Policy(Add(new LogGroup(id) { RetentionInDays = retentionInDays }), deletionPolicy, updateReplacePolicy);
@@ -93,15 +96,20 @@ public sealed class TemplateBuilder
 
     /// <summary>
     /// AWS::EC2::Subnet in the availability zone with index <paramref name="zone"/> of the stack's region,
-    /// or in the zone named by <paramref name="zoneName"/> (AvailabilityZone) or <paramref name="zoneId"/> (AvailabilityZoneId).
+    /// or in the zone named by <paramref name="zoneName"/> (AvailabilityZone) or <paramref name="zoneId"/> (AvailabilityZoneId);
+    /// with <paramref name="ipv6Index"/>, also the /64 of that index in the VPC's IPv6 /56 (the VPC must be
+    /// of this template), and with <paramref name="assignIpv6"/> its interfaces get an IPv6 address.
     /// </summary>
-    public Subnet Subnet(string id, string vpc, string cidr, int zone = 0, string[]? dependsOn = null, string? zoneName = null, string? zoneId = null) =>
+    public Subnet Subnet(string id, string vpc, string cidr, int zone = 0, string[]? dependsOn = null, string? zoneName = null, string? zoneId = null,
+        int? ipv6Index = null, bool assignIpv6 = false) =>
         Add(new Subnet(id)
         {
             VpcId = Id(vpc),
             CidrBlock = cidr,
             AvailabilityZone = zoneId is not null ? null : zoneName is not null ? (Value)zoneName : Fn.Zone(zone),
             AvailabilityZoneId = zoneId,
+            Ipv6CidrBlock = ipv6Index is { } index ? Fn.Ipv6Subnet(vpc, index) : null,
+            AssignIpv6AddressOnCreation = assignIpv6,
         }, dependsOn);
 
     /// <summary>AWS::EC2::InternetGateway.</summary>
@@ -121,14 +129,19 @@ public sealed class TemplateBuilder
     /// <summary>AWS::EC2::RouteTable.</summary>
     public RouteTable RouteTable(string id, string vpc) => Add(new RouteTable(id) { VpcId = Id(vpc) });
 
-    /// <summary>AWS::EC2::Route through an internet gateway, a NAT gateway, a peering connection or a transit gateway (one of them).</summary>
+    /// <summary>
+    /// AWS::EC2::Route through an internet gateway, a NAT gateway, a peering connection, a transit gateway or
+    /// an egress-only internet gateway (one of them). A destination with a colon is an IPv6 block.
+    /// </summary>
     public Route Route(string id, string table, string destination, string? gateway = null, string? natGateway = null, string? peering = null,
-        string? transitGateway = null, string[]? dependsOn = null) =>
+        string? transitGateway = null, string[]? dependsOn = null, string? egressOnlyGateway = null) =>
         Add(new Route(id)
         {
             RouteTableId = Id(table),
-            DestinationCidrBlock = destination,
+            DestinationCidrBlock = destination.Contains(':') ? null : destination,
+            DestinationIpv6CidrBlock = destination.Contains(':') ? destination : null,
             GatewayId = gateway is null ? null : Id(gateway),
+            EgressOnlyInternetGatewayId = egressOnlyGateway is null ? null : Id(egressOnlyGateway),
             NatGatewayId = natGateway is null ? null : Id(natGateway),
             VpcPeeringConnectionId = peering is null ? null : Id(peering),
             TransitGatewayId = transitGateway is null ? null : Id(transitGateway),
@@ -172,6 +185,47 @@ public sealed class TemplateBuilder
     /// <summary>AWS::EC2::TransitGatewayRoute: a static route to an attachment.</summary>
     public TransitGatewayRoute TransitGatewayRoute(string id, string table, string destination, string attachment) =>
         Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Fn.Ref(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
+
+    /// <summary>AWS::EC2::EgressOnlyInternetGateway of a VPC.</summary>
+    public EgressOnlyInternetGateway EgressOnlyInternetGateway(string id, string vpc) => Add(new EgressOnlyInternetGateway(id) { VpcId = Id(vpc) });
+
+    /// <summary>AWS::EC2::NetworkAcl of a VPC.</summary>
+    public NetworkAcl NetworkAcl(string id, string vpc) => Add(new NetworkAcl(id) { VpcId = Id(vpc) });
+
+    /// <summary>
+    /// AWS::EC2::NetworkAclEntry: rule <paramref name="number"/> of <paramref name="acl"/>. <paramref name="protocol"/>
+    /// is <c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>all</c>; for TCP and UDP the ports are a range, for ICMP
+    /// <paramref name="fromPort"/> is the type and <paramref name="icmpCode"/> the code (-1 for all). A block with a
+    /// colon is IPv6 (and ICMP over it is ICMPv6, protocol 58).
+    /// </summary>
+    public NetworkAclEntry NetworkAclEntry(string id, string acl, int number, bool allow, string protocol, int fromPort, int toPort, string cidr,
+        bool egress = false, int icmpCode = -1)
+    {
+        var ipv6 = cidr.Contains(':');
+        var protocolNumber = protocol switch
+        {
+            "tcp" => 6,
+            "udp" => 17,
+            "icmp" => ipv6 ? 58 : 1,
+            _ => -1,
+        };
+        return Add(new NetworkAclEntry(id)
+        {
+            NetworkAclId = Fn.Ref(acl),
+            RuleNumber = number,
+            Protocol = protocolNumber,
+            RuleAction = allow ? "allow" : "deny",
+            Egress = egress,
+            CidrBlock = ipv6 ? null : cidr,
+            Ipv6CidrBlock = ipv6 ? cidr : null,
+            PortRange = protocolNumber is 6 or 17 ? (fromPort, toPort) : null,
+            Icmp = protocolNumber is 1 or 58 ? (fromPort, icmpCode) : null,
+        });
+    }
+
+    /// <summary>AWS::EC2::SubnetNetworkAclAssociation.</summary>
+    public SubnetNetworkAclAssociation SubnetNetworkAclAssociation(string id, string subnet, string acl, string[]? dependsOn = null) =>
+        Add(new SubnetNetworkAclAssociation(id) { SubnetId = Id(subnet), NetworkAclId = Fn.Ref(acl) }, dependsOn);
 
     /// <summary>The endpoint service name of <paramref name="service"/> in the stack's region: <c>!Sub com.amazonaws.${AWS::Region}.service</c>.</summary>
     public static IntrinsicValue EndpointService(string service) => Fn.Sub("com.amazonaws.${AWS::Region}." + service);

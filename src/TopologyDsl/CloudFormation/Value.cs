@@ -145,6 +145,15 @@ public static class Fn
     /// <summary><c>!ImportValue name</c>: the value another stack of the account and region exports under that name.</summary>
     public static IntrinsicValue ImportValue(string exportName) => new("ImportValue", exportName);
 
+    /// <summary><c>!Cidr [block, count, hostBits]</c>: the first <paramref name="count"/> blocks of <paramref name="hostBits"/> host bits inside the block.</summary>
+    public static IntrinsicValue Cidr(Value block, int count, int hostBits) => new("Cidr", new ListValue(block, count, hostBits));
+
+    /// <summary>
+    /// The /64 with the given index (0 to 255) inside the /56 IPv6 block Amazon provides to a VPC:
+    /// <c>!Select [index, !Cidr [!Select [0, !GetAtt vpc.Ipv6CidrBlocks], 256, 64]]</c>.
+    /// </summary>
+    public static IntrinsicValue Ipv6Subnet(string vpc, int index) => Select(index, Cidr(Select(0, GetAtt(vpc, "Ipv6CidrBlocks")), 256, 64));
+
     /// <summary>The availability zone with the given index in the stack's region.</summary>
     public static IntrinsicValue Zone(int index) => Select(index, GetAZs());
 }

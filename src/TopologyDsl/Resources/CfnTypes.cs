@@ -32,6 +32,10 @@ public static class CfnTypes
     public const string TransitGatewayRouteTableAssociation = "AWS::EC2::TransitGatewayRouteTableAssociation";
     public const string TransitGatewayRouteTablePropagation = "AWS::EC2::TransitGatewayRouteTablePropagation";
     public const string TransitGatewayRoute = "AWS::EC2::TransitGatewayRoute";
+    public const string NetworkAcl = "AWS::EC2::NetworkAcl";
+    public const string NetworkAclEntry = "AWS::EC2::NetworkAclEntry";
+    public const string SubnetNetworkAclAssociation = "AWS::EC2::SubnetNetworkAclAssociation";
+    public const string EgressOnlyInternetGateway = "AWS::EC2::EgressOnlyInternetGateway";
     public const string VpcEndpoint = "AWS::EC2::VPCEndpoint";
 #pragma warning restore CS1591
 }

@@ -25,7 +25,7 @@ public sealed class Vpc(string logicalId) : TaggedResource(logicalId)
     }
 }
 
-/// <summary>AWS::EC2::VPCCidrBlock: a secondary IPv4 block of a VPC.</summary>
+/// <summary>AWS::EC2::VPCCidrBlock: a secondary IPv4 block of a VPC, or its Amazon-provided IPv6 /56.</summary>
 public sealed class VpcCidrBlock(string logicalId) : Resource(logicalId)
 {
     /// <inheritdoc />
@@ -34,11 +34,15 @@ public sealed class VpcCidrBlock(string logicalId) : Resource(logicalId)
     /// <summary>The VPC.</summary>
     public required Value VpcId { get; init; }
 
-    /// <summary>The IPv4 block.</summary>
-    public required Value CidrBlock { get; init; }
+    /// <summary>The IPv4 block (null for the IPv6 block).</summary>
+    public Value? CidrBlock { get; init; }
+
+    /// <summary>Whether this is the /56 IPv6 block Amazon provides.</summary>
+    public bool AmazonProvidedIpv6CidrBlock { get; init; }
 
     /// <inheritdoc />
-    protected override void WriteProperties(MapValue p) => p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock);
+    protected override void WriteProperties(MapValue p) =>
+        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AmazonProvidedIpv6CidrBlock", AmazonProvidedIpv6CidrBlock ? (Value)true : null);
 }
 
 /// <summary>AWS::EC2::Subnet.</summary>
@@ -59,10 +63,17 @@ public sealed class Subnet(string logicalId) : TaggedResource(logicalId)
     /// <summary>The availability zone's ID, such as <c>apne1-az1</c> (instead of <see cref="AvailabilityZone"/>).</summary>
     public Value? AvailabilityZoneId { get; init; }
 
+    /// <summary>The IPv6 /64, usually <c>!Select [n, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 256, 64]]</c>.</summary>
+    public Value? Ipv6CidrBlock { get; init; }
+
+    /// <summary>Whether network interfaces created in the subnet get an IPv6 address.</summary>
+    public bool AssignIpv6AddressOnCreation { get; init; }
+
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p)
     {
-        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId);
+        p.Add("VpcId", VpcId).Add("CidrBlock", CidrBlock).Add("AvailabilityZone", AvailabilityZone).Add("AvailabilityZoneId", AvailabilityZoneId)
+         .Add("Ipv6CidrBlock", Ipv6CidrBlock).Add("AssignIpv6AddressOnCreation", AssignIpv6AddressOnCreation ? (Value)true : null);
         WriteTags(p);
     }
 }
@@ -119,11 +130,17 @@ public sealed class Route(string logicalId) : Resource(logicalId)
     /// <summary>The route table.</summary>
     public required Value RouteTableId { get; init; }
 
-    /// <summary>The IPv4 destination.</summary>
-    public required Value DestinationCidrBlock { get; init; }
+    /// <summary>The IPv4 destination (or the IPv6 one in <see cref="DestinationIpv6CidrBlock"/>).</summary>
+    public Value? DestinationCidrBlock { get; init; }
+
+    /// <summary>The IPv6 destination, such as <c>::/0</c>.</summary>
+    public Value? DestinationIpv6CidrBlock { get; init; }
 
     /// <summary>An internet gateway target.</summary>
     public Value? GatewayId { get; init; }
+
+    /// <summary>An egress-only internet gateway target (IPv6 only).</summary>
+    public Value? EgressOnlyInternetGatewayId { get; init; }
 
     /// <summary>A NAT gateway target.</summary>
     public Value? NatGatewayId { get; init; }
@@ -136,8 +153,8 @@ public sealed class Route(string logicalId) : Resource(logicalId)
 
     /// <inheritdoc />
     protected override void WriteProperties(MapValue p) =>
-        p.Add("RouteTableId", RouteTableId).Add("DestinationCidrBlock", DestinationCidrBlock)
-         .Add("GatewayId", GatewayId).Add("NatGatewayId", NatGatewayId)
+        p.Add("RouteTableId", RouteTableId).Add("DestinationCidrBlock", DestinationCidrBlock).Add("DestinationIpv6CidrBlock", DestinationIpv6CidrBlock)
+         .Add("GatewayId", GatewayId).Add("EgressOnlyInternetGatewayId", EgressOnlyInternetGatewayId).Add("NatGatewayId", NatGatewayId)
          .Add("VpcPeeringConnectionId", VpcPeeringConnectionId).Add("TransitGatewayId", TransitGatewayId);
 }
 

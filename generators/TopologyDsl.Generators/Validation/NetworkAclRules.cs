@@ -1,0 +1,331 @@
+using System.Collections.Generic;
+using System.Linq;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>
+/// Network ACLs on their own: rule numbers, blocks and ports, quotas, rules that can never match,
+/// replies a stateless filter forgets, and administrative ports left open to the internet. What an
+/// ACL does to the paths between instances is part of <see cref="Reachability"/>.
+/// </summary>
+internal static class NetworkAclRules
+{
+    /// <summary>EC2's range of rule numbers: 32767 is the default deny it adds to every ACL.</summary>
+    public const int MaxRuleNumber = 32766;
+
+    /// <summary>Amazon VPC User Guide, "Amazon VPC quotas", Network ACLs: network ACLs per VPC (the default ACL included).</summary>
+    public const int AclsPerVpc = 200;
+
+    /// <summary>The administrative ports checkov checks network ACLs for (CKV_AWS_229 to CKV_AWS_232).</summary>
+    private static readonly (int Port, string Name)[] AdminPorts = [(22, "SSH"), (3389, "RDP"), (20, "FTP data"), (21, "FTP")];
+
+    public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
+    {
+        foreach (var acl in index.Stack.Resources.OfType<NetworkAclSpec>())
+        {
+            if (acl.Associations.Count == 0)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.NetworkAclWithoutSubnet.Id, acl.Path.Child("attribute"), acl.Name));
+            }
+
+            var reserved = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            foreach (var egress in new[] { false, true })
+            {
+                CheckDirection(acl, egress, options, findings);
+                CheckShadowed(acl, egress, findings);
+                CheckReplies(acl, egress, reserved, findings);
+            }
+
+            CheckAdminPorts(acl, findings);
+        }
+
+        CheckAclsPerVpc(index, findings);
+    }
+
+    private static string Segment(bool egress) => egress ? "egress" : "ingress";
+
+    private static string Direction(bool egress) => egress ? "outbound" : "inbound";
+
+    private static EquatableArray<AclRuleSpec> Rules(NetworkAclSpec acl, bool egress) => egress ? acl.Egress : acl.Ingress;
+
+    /// <summary>Numbers, blocks, ports and the quota of one direction.</summary>
+    private static void CheckDirection(NetworkAclSpec acl, bool egress, ValidationOptions options, List<Finding> findings)
+    {
+        var rules = Rules(acl, egress);
+        var numbers = new Dictionary<int, int>();
+        int ipv4 = 0, ipv6 = 0;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var path = acl.Path.Item(Segment(egress), i);
+            if (rule.Number < 1 || rule.Number > MaxRuleNumber)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AclRuleNumberOutOfRange.Id, path.Child("number"), Invariant.Format(rule.Number), acl.Name));
+            }
+            else if (numbers.TryGetValue(rule.Number, out var first))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateAclRuleNumber.Id, path.Child("number"), acl.Path.Item(Segment(egress), first).Child("number"),
+                    acl.Name, Direction(egress), Invariant.Format(rule.Number)));
+            }
+            else
+            {
+                numbers.Add(rule.Number, i);
+            }
+
+            var isIpv6 = Ipv6.IsBlock(rule.Cidr);
+            if (!isIpv6)
+            {
+                CidrRules.Block(rule.Cidr, egress ? "Outbound rule destination" : "Inbound rule source", acl.Name, path.Child("cidr"), findings);
+            }
+
+            CheckPorts(acl, rule, path, findings);
+
+            ipv4 += isIpv6 ? 0 : 1;
+            ipv6 += isIpv6 ? 1 : 0;
+            if ((isIpv6 ? ipv6 : ipv4) == options.RulesPerNetworkAcl + 1)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyAclRules.Id, path, acl.Name,
+                    Invariant.Format(rules.Count(r => Ipv6.IsBlock(r.Cidr) == isIpv6)), Direction(egress) + (isIpv6 ? " IPv6" : " IPv4"),
+                    Invariant.Format(options.RulesPerNetworkAcl)));
+            }
+        }
+    }
+
+    private static void CheckPorts(NetworkAclSpec acl, AclRuleSpec rule, ModelPath path, List<Finding> findings)
+    {
+        var display = "[AclIngress]/[AclEgress] of '" + acl.Name + "'";
+        switch (rule.Protocol)
+        {
+            case ProtocolSpec.Tcp or ProtocolSpec.Udp:
+                if (rule.Port < 0 || rule.Port > 65535)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path.Child("port"), "Port", display, Invariant.Format(rule.Port), "from 0 to 65535"));
+                }
+                else if (rule.ToPort != 0 && (rule.ToPort < rule.Port || rule.ToPort > 65535))
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path.Child("toPort"), "ToPort", display, Invariant.Format(rule.ToPort),
+                        "from Port (" + Invariant.Format(rule.Port) + ") to 65535"));
+                }
+
+                break;
+            case ProtocolSpec.Icmp:
+                if (rule.Port < -1 || rule.Port > 255)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path.Child("port"), "Port", display, Invariant.Format(rule.Port), "an ICMP type from 0 to 255, or -1 for all"));
+                }
+
+                if (rule.IcmpCode < -1 || rule.IcmpCode > 255)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ValueOutOfRange.Id, path.Child("icmpCode"), "IcmpCode", display, Invariant.Format(rule.IcmpCode), "an ICMP code from 0 to 255, or -1 for all"));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="winner"/> matches all the traffic <paramref name="rule"/> matches.</summary>
+    private static bool Covers(AclRuleSpec winner, AclRuleSpec rule)
+    {
+        if (AclBlock.Parse(winner.Cidr) is not { } outer || AclBlock.Parse(rule.Cidr) is not { } inner || !outer.Contains(inner))
+        {
+            return false;
+        }
+
+        if (winner.Protocol == ProtocolSpec.All)
+        {
+            return true;
+        }
+
+        if (winner.Protocol != rule.Protocol)
+        {
+            return false;
+        }
+
+        if (rule.Protocol == ProtocolSpec.Icmp)
+        {
+            return winner.Port < 0 || (winner.Port == rule.Port && (winner.IcmpCode < 0 || winner.IcmpCode == rule.IcmpCode));
+        }
+
+        var (wf, wt) = StackPlan.AclPorts(winner);
+        var (rf, rt) = StackPlan.AclPorts(rule);
+        return wf <= rf && rt <= wt;
+    }
+
+    /// <summary>A rule whose traffic one lower-numbered rule already decides entirely (TDSL251).</summary>
+    private static void CheckShadowed(NetworkAclSpec acl, bool egress, List<Finding> findings)
+    {
+        var rules = Rules(acl, egress);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            for (var j = 0; j < rules.Count; j++)
+            {
+                var winner = rules[j];
+                if (j != i && winner.Number < rule.Number && winner.Number >= 1 && Covers(winner, rule))
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.ShadowedAclRule.Id, acl.Path.Item(Segment(egress), i).Child("number"),
+                        acl.Path.Item(Segment(egress), j).Child("number"),
+                        egress ? "Outbound" : "Inbound", Invariant.Format(rule.Number), acl.Name, Invariant.Format(winner.Number), AclEvaluation.Describe(winner, egress)));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stateless mistake (TDSL252): a TCP rule that allows connections one way with no rule that
+    /// lets their replies (to the ephemeral ports) back the other way, to the same block. Inbound, the
+    /// connection comes from the block and the replies go out to it; outbound, the mirror. A rule that
+    /// covers the ephemeral range itself is taken for a reply rule and not checked.
+    /// </summary>
+    private static void CheckReplies(NetworkAclSpec acl, bool egress, Dictionary<string, int> reserved, List<Finding> findings)
+    {
+        var rules = Rules(acl, egress);
+        var other = Rules(acl, !egress);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (!rule.Allow || rule.Protocol != ProtocolSpec.Tcp || AclBlock.Parse(rule.Cidr) is not { } block)
+            {
+                continue;
+            }
+
+            var (from, to) = StackPlan.AclPorts(rule);
+            if (from <= AclEvaluation.EphemeralFrom && to >= AclEvaluation.EphemeralTo)
+            {
+                continue;
+            }
+
+            // Only a rule that decides some traffic of its own (a shadowed one is TDSL251).
+            if (rules.Where((r, j) => j != i && r.Number < rule.Number && r.Number >= 1 && Covers(r, rule)).Any())
+            {
+                continue;
+            }
+
+            if (AclEvaluation.Decide(other, ProtocolSpec.Tcp, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo,
+                r => AclBlock.Parse(r.Cidr) is { } b && b.Contains(block)).Allowed)
+            {
+                continue;
+            }
+
+            var key = (egress ? "in|" : "out|") + rule.Cidr;
+            if (!reserved.TryGetValue(key, out var number))
+            {
+                number = NextFreeNumber(other, block, reserved.Where(r => r.Key.StartsWith(egress ? "in|" : "out|", System.StringComparison.Ordinal)).Select(r => r.Value));
+                reserved.Add(key, number);
+            }
+
+            var attribute = (egress ? "AclIngress(" : "AclEgress(") + Invariant.Format(number) + ", AclAction.Allow, Protocol.Tcp, 1024, \"" + rule.Cidr + "\", ToPort = 65535)";
+            var ports = from == to ? Invariant.Format(from) : Invariant.Format(from) + "-" + Invariant.Format(to);
+            findings.Add(Finding.Create(DiagnosticDescriptors.AclReturnTrafficBlocked.Id, acl.Path.Item(Segment(egress), i).Child("port"),
+                acl.Name, Direction(egress), "TCP " + ports, egress ? "to" : "from", rule.Cidr, Invariant.Format(rule.Number),
+                Direction(!egress), egress ? "in from" : "out to", attribute) with { Suggestion = attribute });
+        }
+    }
+
+    /// <summary>
+    /// The number for a new rule of a direction: the next multiple of ten after the rules that come
+    /// before the first rule that would deny the replies (so that the new rule decides them), or
+    /// failing that the first number free before it.
+    /// </summary>
+    internal static int NextFreeNumber(EquatableArray<AclRuleSpec> rules, AclBlock block, IEnumerable<int> alsoTaken)
+    {
+        var taken = new HashSet<int>(rules.Select(r => r.Number).Concat(alsoTaken));
+        var limit = MaxRuleNumber + 1;
+        foreach (var i in AclEvaluation.Order(rules))
+        {
+            var rule = rules[i];
+            if (!rule.Allow && (rule.Protocol is ProtocolSpec.Tcp or ProtocolSpec.All) && AclBlock.Parse(rule.Cidr) is { } b
+                && (b.Contains(block) || block.Contains(b)) && rule.Number >= 1)
+            {
+                limit = rule.Number;
+                break;
+            }
+        }
+
+        var before = taken.Where(n => n >= 1 && n < limit).DefaultIfEmpty(0).Max();
+        var candidate = (before / 10 + 1) * 10;
+        if (candidate < limit && !taken.Contains(candidate))
+        {
+            return candidate;
+        }
+
+        for (var n = before + 1; n < limit; n++)
+        {
+            if (!taken.Contains(n))
+            {
+                return n;
+            }
+        }
+
+        for (var n = limit - 1; n >= 1; n--)
+        {
+            if (!taken.Contains(n))
+            {
+                return n;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>An inbound rule that lets the whole internet reach an administrative port (TDSL420).</summary>
+    private static void CheckAdminPorts(NetworkAclSpec acl, List<Finding> findings)
+    {
+        for (var i = 0; i < acl.Ingress.Count; i++)
+        {
+            var rule = acl.Ingress[i];
+            if (!rule.Allow || rule.Protocol is not (ProtocolSpec.Tcp or ProtocolSpec.All) || AclBlock.Parse(rule.Cidr) is not { Prefix: 0 } world)
+            {
+                continue;
+            }
+
+            // The reply rule a stateless ACL needs (TCP 1024-65535) must take in 3389 as well; the security groups decide there.
+            var (from, to) = AclEvaluation.Range(rule, ProtocolSpec.Tcp);
+            if (rule.Protocol == ProtocolSpec.Tcp && from == AclEvaluation.EphemeralFrom && to == AclEvaluation.EphemeralTo)
+            {
+                continue;
+            }
+
+            foreach (var (port, name) in AdminPorts)
+            {
+                if (port < from || port > to)
+                {
+                    continue;
+                }
+
+                var verdict = AclEvaluation.Decide(acl.Ingress, ProtocolSpec.Tcp, port, port, r => AclBlock.Parse(r.Cidr) is { } b && b.Contains(world));
+                if (verdict.Allowed && verdict.Rule == i)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.AclAdminPortOpenToWorld.Id, acl.Path.Item("ingress", i).Child("cidr"),
+                        acl.Name, rule.Protocol == ProtocolSpec.All ? "all traffic" : "TCP " + (from == to ? Invariant.Format(from) : Invariant.Format(from) + "-" + Invariant.Format(to)),
+                        rule.Cidr, Invariant.Format(rule.Number), Invariant.Format(port), name));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>More network ACLs in a VPC than EC2 allows (TDSL147), counting the VPC's default ACL and those of other stacks.</summary>
+    private static void CheckAclsPerVpc(StackIndex index, List<Finding> findings)
+    {
+        var counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var acl in index.AllResources.OfType<NetworkAclSpec>())
+        {
+            if (index.VpcOf(acl) is not { } vpc)
+            {
+                continue;
+            }
+
+            counts.TryGetValue(index.Key(vpc), out var count);
+            counts[index.Key(vpc)] = ++count;
+            if (count == AclsPerVpc && index.IsLocal(acl))
+            {
+                var total = index.AllResources.OfType<NetworkAclSpec>().Count(a => index.Same(index.VpcOf(a), vpc)) + 1;
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManyNetworkAcls.Id, acl.Path.Child("vpc"), index.Display(vpc), Invariant.Format(total)));
+            }
+        }
+    }
+}
