@@ -14,6 +14,7 @@ internal static class KnownNames
     public const string RouteTable = "TopologyDsl.RouteTableAttribute`1";
     public const string Associate = "TopologyDsl.AssociateAttribute`1";
     public const string Route = "TopologyDsl.RouteAttribute`1";
+    public const string RouteOfTable = "TopologyDsl.RouteAttribute`2";
     public const string SecurityGroup = "TopologyDsl.SecurityGroupAttribute`1";
     public const string Ingress = "TopologyDsl.IngressAttribute";
     public const string IngressFrom = "TopologyDsl.IngressFromAttribute`1";

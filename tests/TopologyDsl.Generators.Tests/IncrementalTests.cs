@@ -149,9 +149,9 @@ public class IncrementalTests
         """;
 
     /// <summary>After the edit, the reason of each stack's validated input (Assemble) and of its rendered file (Render), by hint name.</summary>
-    private static (Dictionary<string, IncrementalStepRunReason> Assembled, Dictionary<string, IncrementalStepRunReason> Rendered) Reasons(string edited)
+    private static (Dictionary<string, IncrementalStepRunReason> Assembled, Dictionary<string, IncrementalStepRunReason> Rendered) Reasons(string edited, string baseline = Program)
     {
-        var compilation = TestCompilation.Create(TestCompilation.Prelude + Program);
+        var compilation = TestCompilation.Create(TestCompilation.Prelude + baseline);
         var driver = TestCompilation.CreateDriver().RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single();
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(TestCompilation.Prelude + edited))));
@@ -224,6 +224,31 @@ public class IncrementalTests
     {
         var (_, rendered) = Reasons(Program.Replace("[Subnet<Network.Main>(\"10.0.8.0/24\")] public partial record AppSubnet;",
             "[Subnet<Network.Main>(\"10.0.8.0/24\")] public partial record AppSubnet;\n    [NatGateway<Network.Public>] public partial record Nat;"));
+        Modified(rendered, "Shop.Network.g.cs");
+        Modified(rendered, "Shop.App.g.cs");
+        Cached(rendered, "Shop.Monitoring.g.cs");
+    }
+
+    /// <summary><see cref="Program"/> with a route table in the network stack and, in the application stack, a route record into it.</summary>
+    private static readonly string RoutedProgram = Program
+        .Replace("[Subnet<Main>(\"10.0.1.0/24\")] public partial record Public;",
+            "[Subnet<Main>(\"10.0.1.0/24\")] public partial record Public;\n    [InternetGateway<Main>] public partial record Igw;\n    [RouteTable<Main>, Associate<Public>] public partial record PublicRoutes;")
+        .Replace("public partial record AppSubnet;", "public partial record AppSubnet;\n    [Route<Network.PublicRoutes, Network.Igw>(\"0.0.0.0/0\")] public partial record PublicOut;");
+
+    [Fact]
+    public void RouteRecordEdited_OnlyTheDeclaringStackRendered_TheTablesStackCached()
+    {
+        var (assembled, rendered) = Reasons(RoutedProgram.Replace("\"0.0.0.0/0\"", "\"0.0.0.0/1\""), RoutedProgram);
+        Modified(rendered, "Shop.App.g.cs");
+        Cached(assembled, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.Monitoring.g.cs");
+    }
+
+    [Fact]
+    public void RouteRecordAdded_TheTablesStackRendersTheTablesExport()
+    {
+        var (_, rendered) = Reasons(RoutedProgram, RoutedProgram.Replace("[Route<Network.PublicRoutes, Network.Igw>(\"0.0.0.0/0\")] public partial record PublicOut;", ""));
         Modified(rendered, "Shop.Network.g.cs");
         Modified(rendered, "Shop.App.g.cs");
         Cached(rendered, "Shop.Monitoring.g.cs");

@@ -13,6 +13,7 @@ public class KnownNamesTests
     [InlineData(KnownNames.RouteTable, typeof(RouteTableAttribute<>))]
     [InlineData(KnownNames.Associate, typeof(AssociateAttribute<>))]
     [InlineData(KnownNames.Route, typeof(RouteAttribute<>))]
+    [InlineData(KnownNames.RouteOfTable, typeof(RouteAttribute<,>))]
     [InlineData(KnownNames.SecurityGroup, typeof(SecurityGroupAttribute<>))]
     [InlineData(KnownNames.Ingress, typeof(IngressAttribute))]
     [InlineData(KnownNames.IngressFrom, typeof(IngressFromAttribute<>))]

@@ -18,6 +18,8 @@ public sealed class TestStackLintTests
     [InlineData("connections")]
     [InlineData("tagged")]
     [InlineData("filters")]
+    [InlineData("peered-hub")]
+    [InlineData("peered-spoke")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");

@@ -441,7 +441,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StackCycle = Create("TDSL227", References, DiagnosticSeverity.Error,
         "Stacks that import from each other",
         "Stack '{0}' imports from '{1}', and the imports lead back to it: {2}",
-        "CloudFormation deploys an exporting stack before the stacks that import from it, so two stacks that import from each other cannot be deployed. Move the shared records into one stack, or into a third stack both import from.");
+        "CloudFormation deploys an exporting stack before the stacks that import from it, so two stacks that import from each other cannot be deployed. Move the shared records into one stack, or into a third stack both import from. A peering between VPCs of two stacks needs no cycle: in the stack that holds the peering, declare the other side's route on its own record, [Route<HubStack.HubRoutes, SpokeToHub>(\"10.20.0.0/16\")], instead of [Route<SpokeToHub>] on the other stack's table.");
 
     public static readonly DiagnosticDescriptor ImportNotUseful = Create("TDSL228", References, DiagnosticSeverity.Error,
         "Reference to another stack's record that cannot be imported",

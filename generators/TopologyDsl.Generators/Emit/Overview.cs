@@ -34,7 +34,35 @@ internal static class Overview
         b.Append("## Who can reach whom\n\n");
         Matrix(index, b);
         Services(index, b);
+        RouteRecords(index, b);
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The routes this stack declares on their own records ([Route&lt;TRouteTable, TTarget&gt;]), which
+    /// the picture does not show when their table is another stack's: table, destination, target.
+    /// </summary>
+    private static void RouteRecords(StackIndex index, StringBuilder b)
+    {
+        var records = index.Stack.Resources.OfType<RouteResourceSpec>().ToList();
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Routes declared on their own records\n\n");
+        b.Append("This stack creates these routes, in route tables of its own or of the stacks it imports from.\n\n");
+        b.Append("| Route | Route table | VPC | Destination | Target |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var record in records)
+        {
+            var table = index.ResolveFrom<RouteTableSpec>(record, record.RouteTable);
+            var vpc = index.VpcOf(record);
+            b.Append("| ").Append(Cell(record.Name))
+                .Append(" | ").Append(Cell(table is null ? record.RouteTable.Display : index.Display(table)))
+                .Append(" | ").Append(Cell(vpc is null ? "" : index.Display(vpc)))
+                .Append(" | ").Append(Cell(record.Route.Destination))
+                .Append(" | ").Append(Cell(record.Route.Target.Display)).Append(" |\n");
+        }
     }
 
     private static void Diagram(StackIndex index, StringBuilder b)
@@ -174,13 +202,13 @@ internal static class Overview
         {
             foreach (var table in index.TablesOf(subnet).Take(1))
             {
-                foreach (var route in table.Routes)
+                foreach (var route in index.RoutesOf(table))
                 {
-                    var target = index.ResolveFrom<ResourceSpec>(table, route.Target);
+                    var target = index.TargetOf<ResourceSpec>(route);
                     if ((target is InternetGatewaySpec or NatGatewaySpec or EgressOnlyInternetGatewaySpec && index.IsLocal(target))
                         || (target is TransitGatewaySpec && hubs.Any(h => index.Same(h, target))))
                     {
-                        b.Append("  ").Append(Id(index, subnet)).Append(" -- \"").Append(Label(index.Display(table))).Append(": ").Append(Label(route.Destination))
+                        b.Append("  ").Append(Id(index, subnet)).Append(" -- \"").Append(Label(index.Display(table))).Append(": ").Append(Label(route.Route.Destination))
                             .Append("\" --> ").Append(Id(index, target!)).Append('\n');
                     }
                 }

@@ -115,6 +115,7 @@ internal static class TopologyEmitter
         ResourceKind.InternetGateway => "IInternetGateway",
         ResourceKind.NatGateway => "INatGateway",
         ResourceKind.RouteTable => "IRouteTable",
+        ResourceKind.Route => "IRoute",
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
         ResourceKind.Secret => "ISecret",

@@ -37,6 +37,7 @@ internal enum ResourceKind
     DataVolume,
     GatewayEndpoint,
     InterfaceEndpoint,
+    Route,
 }
 
 /// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
@@ -145,6 +146,17 @@ internal sealed record RouteTableSpec(string Name, TypeKeyword Keyword, bool IsP
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.RouteTable;
+}
+
+/// <summary>
+/// A route declared on its own record ([Route&lt;TRouteTable, TTarget&gt;]), in any stack, against a route
+/// table that may be another stack's. Rules see it among the table's routes (<c>StackIndex.RoutesOf</c>),
+/// at the record's path: <c>{record}/destination</c>, <c>{record}/target</c>, <c>{record}/routeTable</c>.
+/// </summary>
+internal sealed record RouteResourceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec RouteTable, RouteSpec Route)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => ResourceKind.Route;
 }
 
 internal enum ProtocolSpec

@@ -209,6 +209,10 @@ internal static class StackPlan
                     }
 
                     break;
+                case RouteResourceSpec r:
+                    yield return new(r.RouteTable, path.Child("routeTable"), r, ReferenceUse.Plain);
+                    yield return new(r.Route.Target, path.Child("target"), r, ReferenceUse.Plain);
+                    break;
                 case TransitGatewayAttachmentSpec a:
                     yield return new(a.TransitGateway, path.Child("transitGateway"), a, ReferenceUse.Plain);
                     yield return new(a.Vpc, path.Child("vpc"), a, ReferenceUse.Plain);
@@ -454,6 +458,9 @@ internal static class StackPlan
                 case SecretSpec s:
                     yield return new PlannedName(s.Name, "AWS::SecretsManager::Secret", path, "secret '" + s.Name + "'");
                     break;
+                case RouteResourceSpec r:
+                    yield return new PlannedName(r.Name, "AWS::EC2::Route", path, "route '" + r.Name + "'");
+                    break;
                 case VpcPeeringSpec p:
                     yield return new PlannedName(p.Name, "AWS::EC2::VPCPeeringConnection", path, "peering connection '" + p.Name + "'");
                     break;
@@ -655,6 +662,10 @@ internal static class StackPlan
                     break;
                 case RouteTableSpec t:
                     PlanRouteTable(index, t, calls);
+                    break;
+                case RouteResourceSpec r:
+                    // The table may be another stack's: its ID is imported like any reference.
+                    calls.Add(PlanRoute(index, r, r.Name, Id(r.RouteTable), index.VpcOf(r), r.Route));
                     break;
                 case SecurityGroupSpec g:
                     PlanSecurityGroup(index, g, calls);
@@ -910,42 +921,51 @@ internal static class StackPlan
         var vpc = index.Resolve<VpcSpec>(t.Vpc);
         for (var i = 0; i < t.Routes.Count; i++)
         {
-            var route = t.Routes[i];
-            string? wait = null;
-            string target;
-            if (index.Resolve<InternetGatewaySpec>(route.Target) is { } gateway)
-            {
-                // A route through an internet gateway must wait until the gateway is attached (an imported one is).
-                target = "gateway";
-                wait = index.IsLocal(gateway) ? Attachment(gateway) : null;
-            }
-            else if (index.Resolve<VpcPeeringSpec>(route.Target) is not null)
-            {
-                target = "peering";
-            }
-            else if (index.Resolve<EgressOnlyInternetGatewaySpec>(route.Target) is not null)
-            {
-                target = "egressOnlyGateway";
-            }
-            else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } transit)
-            {
-                // A route to a transit gateway fails until the VPC's attachment is available.
-                target = "transitGateway";
-                wait = vpc is null ? null : index.AttachmentsOf(vpc, transit).FirstOrDefault(index.IsLocal)?.Name;
-            }
-            else
-            {
-                target = "natGateway";
-            }
-
-            calls.Add(Call("Route", names[i], ("table", Text(t.Name)), ("destination", Text(route.Destination)), (target, Id(route.Target)),
-                ("dependsOn", wait is null ? null : PlannedValue.NamesOrNull([wait]))));
+            calls.Add(PlanRoute(index, t, names[i], Text(t.Name), vpc, t.Routes[i]));
         }
 
         foreach (var subnet in t.Associations)
         {
             calls.Add(Call("SubnetRouteTableAssociation", Association(t, subnet), ("subnet", Id(subnet)), ("table", Text(t.Name))));
         }
+    }
+
+    /// <summary>
+    /// One AWS::EC2::Route: of a table's own [Route] (<paramref name="declaredIn"/> is the table) or of a
+    /// route record (<paramref name="declaredIn"/> is the record; the table may be imported). The target
+    /// resolves from where the route is written; <paramref name="vpc"/> is the table's VPC.
+    /// </summary>
+    private static PlannedCall PlanRoute(StackIndex index, ResourceSpec declaredIn, string name, PlannedValue table, VpcSpec? vpc, RouteSpec route)
+    {
+        string? wait = null;
+        string target;
+        if (index.ResolveFrom<InternetGatewaySpec>(declaredIn, route.Target) is { } gateway)
+        {
+            // A route through an internet gateway must wait until the gateway is attached (an imported one is).
+            target = "gateway";
+            wait = index.IsLocal(gateway) ? Attachment(gateway) : null;
+        }
+        else if (index.ResolveFrom<VpcPeeringSpec>(declaredIn, route.Target) is not null)
+        {
+            target = "peering";
+        }
+        else if (index.ResolveFrom<EgressOnlyInternetGatewaySpec>(declaredIn, route.Target) is not null)
+        {
+            target = "egressOnlyGateway";
+        }
+        else if (index.ResolveFrom<TransitGatewaySpec>(declaredIn, route.Target) is { } transit)
+        {
+            // A route to a transit gateway fails until the VPC's attachment is available.
+            target = "transitGateway";
+            wait = vpc is null ? null : index.AttachmentsOf(vpc, transit).FirstOrDefault(index.IsLocal)?.Name;
+        }
+        else
+        {
+            target = "natGateway";
+        }
+
+        return Call("Route", name, ("table", table), ("destination", Text(route.Destination)), (target, Id(route.Target)),
+            ("dependsOn", wait is null ? null : PlannedValue.NamesOrNull([wait])));
     }
 
     private static void PlanNetworkAcl(NetworkAclSpec acl, List<PlannedCall> calls)
@@ -1099,9 +1119,18 @@ internal static class StackPlan
         if (index.Resolve<SubnetSpec>(i.Subnet) is { } subnet)
         {
             // Only what this template holds: an imported subnet's own routes exist before this stack deploys.
-            foreach (var table in index.TablesOf(subnet).Where(index.IsLocal))
+            foreach (var table in index.TablesOf(subnet))
             {
+                // Routes declared on their own records in this stack count too, into a table of any stack.
+                var ownRoutes = index.RoutesOf(table).Where(r => r.Declared is RouteResourceSpec && index.IsLocal(r.Declared)).Select(r => r.Declared.Name);
+                if (!index.IsLocal(table))
+                {
+                    waits.AddRange(ownRoutes);
+                    continue;
+                }
+
                 waits.AddRange(Routes(table));
+                waits.AddRange(ownRoutes);
                 waits.AddRange(table.Associations.Where(a => index.Same(index.Resolve<SubnetSpec>(a), subnet)).Select(a => Association(table, a)));
             }
 

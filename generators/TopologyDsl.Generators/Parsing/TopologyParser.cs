@@ -41,6 +41,7 @@ internal static class TopologyParser
         [KnownNames.EgressOnlyInternetGateway] = (ResourceKind.EgressOnlyInternetGateway, "EgressOnlyInternetGateway"),
         [KnownNames.GatewayEndpoint] = (ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
         [KnownNames.InterfaceEndpoint] = (ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
+        [KnownNames.RouteOfTable] = (ResourceKind.Route, "Route"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -408,6 +409,9 @@ internal static class TopologyParser
                     usable.Where(u => u.Display == "TransitGatewayRoute")
                         .Select(u => new TransitGatewayRouteSpec(u.Reader.ConstructorString(0, "destination") ?? "", u.Reader.TypeArgument(stack, "attachment")))
                         .ToEquatableArray());
+            case ResourceKind.Route:
+                return new RouteResourceSpec(name, keyword, isPartial, main.TypeArgument(stack, "routeTable"),
+                    new RouteSpec(main.ConstructorString(0, "destination") ?? "", main.TypeArgument(stack, "target", 1)));
             case ResourceKind.DataVolume:
                 return new DataVolumeSpec(name, keyword, isPartial, main.TypeArgument(stack, "instance"), main.ConstructorString(0, "device") ?? "",
                     main.ConstructorInt(1, "size"), (VolumeTypeSpec)main.NamedInt("Type", "type"), main.Named("Encrypted", "encrypted") is not false);

@@ -12,9 +12,9 @@ internal static class AvailabilityRules
     {
         foreach (var table in index.Stack.Resources.OfType<RouteTableSpec>())
         {
-            for (var r = 0; r < table.Routes.Count; r++)
+            foreach (var route in index.RoutesOf(table))
             {
-                if (index.Resolve<NatGatewaySpec>(table.Routes[r].Target) is not { } nat || index.Resolve<SubnetSpec>(nat.Subnet) is not { } natSubnet)
+                if (index.TargetOf<NatGatewaySpec>(route) is not { } nat || index.ResolveFrom<SubnetSpec>(nat, nat.Subnet) is not { } natSubnet)
                 {
                     continue;
                 }

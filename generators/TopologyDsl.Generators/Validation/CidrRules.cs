@@ -30,13 +30,17 @@ internal static class CidrRules
                 case SubnetSpec subnet:
                     CheckSubnet(index, subnet, findings);
                     break;
-                case RouteTableSpec table:
-                    CheckRoutes(index, table, findings);
-                    break;
                 case SecurityGroupSpec group:
                     CheckIngressSources(index, group, findings);
                     break;
             }
+        }
+
+        // Every table seen, with the routes of this stack among its routes: a route record of this
+        // stack may name another stack's table, and conflicts with that table's routes count.
+        foreach (var table in index.AllResources.OfType<RouteTableSpec>())
+        {
+            CheckRoutes(index, table, findings);
         }
 
         CheckOverlaps(index, findings);
@@ -374,48 +378,66 @@ internal static class CidrRules
 
     private static void CheckRoutes(StackIndex index, RouteTableSpec table, List<Finding> findings)
     {
-        var vpc = index.Resolve<VpcSpec>(table.Vpc);
-        var vpcBlocks = vpc is null ? [] : StackIndex.Blocks(vpc);
-        var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        for (var i = 0; i < table.Routes.Count; i++)
+        var routes = index.RoutesOf(table);
+        if (!routes.Any(r => index.IsLocal(r.Declared)))
         {
-            var route = table.Routes[i];
-            var path = table.Path.Item("route", i).Child("destination");
-            if (Ipv6.IsBlock(route.Destination) && AclBlock.Parse(route.Destination) is { } ipv6)
+            return;
+        }
+
+        var vpc = index.ResolveFrom<VpcSpec>(table, table.Vpc);
+        var vpcBlocks = vpc is null ? [] : StackIndex.Blocks(vpc);
+        var seen = new Dictionary<string, TableRoute>(System.StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            var local = index.IsLocal(route.Declared);
+            var path = route.DestinationPath;
+            if (Ipv6.IsBlock(route.Route.Destination) && AclBlock.Parse(route.Route.Destination) is { } ipv6)
             {
                 // An IPv6 destination: only a repeat to check (the VPC's /56 is known at deploy time only).
                 var ipv6Key = "v6:" + ipv6.High.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
                     + ipv6.Low.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "/" + Invariant.Format(ipv6.Prefix);
                 if (seen.TryGetValue(ipv6Key, out var firstIpv6))
                 {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, table.Path.Item("route", firstIpv6).Child("destination"), table.Name, route.Destination));
+                    if (local)
+                    {
+                        findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, firstIpv6.DestinationPath, index.Display(table), route.Route.Destination));
+                    }
                 }
                 else
                 {
-                    seen.Add(ipv6Key, i);
+                    seen.Add(ipv6Key, route);
                 }
 
                 continue;
             }
 
-            if (Block(route.Destination, "Route destination", table.Name, path, findings) is not { } destination)
+            // Another stack's route is checked there; here it only takes its destination.
+            if ((local ? Block(route.Route.Destination, "Route destination", route.Declared.Name, path, findings) : Cidr.TryParse(route.Route.Destination, out var parsed) ? parsed : null) is not { } destination)
             {
                 continue;
             }
 
             var key = destination.ToString();
-            CheckReservedDestination(table, route, destination, path, findings);
+            if (local)
+            {
+                CheckReservedDestination(index, table, route.Route, destination, path, findings);
+            }
+
             if (seen.TryGetValue(key, out var first))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, table.Path.Item("route", first).Child("destination"), table.Name, key));
+                if (local)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, first.DestinationPath, index.Display(table), key));
+                }
+
                 continue;
             }
 
-            seen.Add(key, i);
-            var local = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
+            seen.Add(key, route);
+            var own = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
+            if (local && own.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, table.Name, key, route.Target.Display, index.Display(vpc!), local.Block.ToString()));
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.Block.ToString()));
             }
         }
     }
@@ -428,15 +450,15 @@ internal static class CidrRules
     /// 169.254.168.0/22 will not be forwarded". Any other link-local block (169.254.0.0/16, RFC 3927)
     /// is never forwarded by a router: a route to it is a warning.
     /// </summary>
-    private static void CheckReservedDestination(RouteTableSpec table, RouteSpec route, Cidr destination, ModelPath path, List<Finding> findings)
+    private static void CheckReservedDestination(StackIndex index, RouteTableSpec table, RouteSpec route, Cidr destination, ModelPath path, List<Finding> findings)
     {
         if (AwsReserved.Contains(destination.Network))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToReservedRange.Id, path, table.Name, destination.Network.ToString()));
+            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToReservedRange.Id, path, index.Display(table), destination.Network.ToString()));
         }
         else if (LinkLocal.Contains(destination.Network))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToLinkLocal.Id, path, table.Name, destination.Network.ToString(), route.Target.Display));
+            findings.Add(Finding.Create(DiagnosticDescriptors.RouteToLinkLocal.Id, path, index.Display(table), destination.Network.ToString(), route.Target.Display));
         }
     }
 
@@ -449,10 +471,10 @@ internal static class CidrRules
     /// tables", more specific routes than the local route: the destination must match a subnet's
     /// whole block, the target must be a NAT gateway, a network interface or a Gateway Load Balancer endpoint.
     /// </summary>
-    private static bool IsMoreSpecificRoute(StackIndex index, VpcSpec vpc, Cidr destination, RouteSpec route) =>
-        index.Resolve<NatGatewaySpec>(route.Target) is not null
-        && index.Stack.Resources.OfType<SubnetSpec>().Any(s =>
-            ReferenceEquals(index.VpcOf(s), vpc) && Cidr.TryParse(s.CidrBlock, out var block) && block.Network.Equals(destination));
+    private static bool IsMoreSpecificRoute(StackIndex index, VpcSpec vpc, Cidr destination, TableRoute route) =>
+        index.TargetOf<NatGatewaySpec>(route) is not null
+        && index.AllResources.OfType<SubnetSpec>().Any(s =>
+            index.Same(index.VpcOf(s), vpc) && Cidr.TryParse(s.CidrBlock, out var block) && block.Network.Equals(destination));
 
     private static void CheckIngressSources(StackIndex index, SecurityGroupSpec group, List<Finding> findings)
     {

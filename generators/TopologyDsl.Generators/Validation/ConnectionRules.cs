@@ -138,21 +138,25 @@ internal static class ConnectionRules
         }
     }
 
-    /// <summary>Routes of this stack's route tables through a peering or a transit gateway.</summary>
+    /// <summary>
+    /// Routes of this stack through a peering or a transit gateway: a table's own and route records,
+    /// whichever stack holds the table; the table's VPC is what counts.
+    /// </summary>
     private static void CheckRoutes(StackIndex index, List<Finding> findings)
     {
-        foreach (var table in index.Stack.Resources.OfType<RouteTableSpec>())
+        foreach (var table in index.AllResources.OfType<RouteTableSpec>())
         {
-            if (index.Resolve<VpcSpec>(table.Vpc) is not { } vpc)
+            if (index.ResolveFrom<VpcSpec>(table, table.Vpc) is not { } vpc)
             {
                 continue;
             }
 
-            for (var i = 0; i < table.Routes.Count; i++)
+            foreach (var tableRoute in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
             {
-                var route = table.Routes[i];
-                var path = table.Path.Item("route", i);
-                if (index.Resolve<VpcPeeringSpec>(route.Target) is { } peering)
+                var route = tableRoute.Route;
+                var path = tableRoute.Path;
+                var owner = index.Display(table);
+                if (index.TargetOf<VpcPeeringSpec>(tableRoute) is { } peering)
                 {
                     var side = index.ResolveFrom<VpcSpec>(peering, peering.Vpc);
                     var peer = index.ResolveFrom<VpcSpec>(peering, peering.Peer);
@@ -163,7 +167,7 @@ internal static class ConnectionRules
 
                     if (!index.Same(vpc, side) && !index.Same(vpc, peer))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteFromThirdVpc.Id, path.Child("target"), table.Name, index.Display(vpc),
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteFromThirdVpc.Id, path.Child("target"), owner, index.Display(vpc),
                             route.Target.Display, index.Display(side), peer is null ? peering.PeerVpcId ?? "peer" : index.Display(peer)));
                         continue;
                     }
@@ -172,7 +176,7 @@ internal static class ConnectionRules
                     var blocks = PeerBlocks(index, peering, other);
                     if (blocks.Count > 0 && Cidr.TryParse(route.Destination, out var destination) && !blocks.Any(b => b.Contains(destination.Network)))
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), table.Name, destination.Network.ToString(),
+                        findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteOutsidePeer.Id, path.Child("destination"), owner, destination.Network.ToString(),
                             route.Target.Display, other is null ? peering.PeerVpcId ?? "peer" : index.Display(other), Describe(blocks)));
                     }
                     else if (other is not null)
@@ -180,11 +184,11 @@ internal static class ConnectionRules
                         CheckRouteBack(index, table, route, peering, other, path, findings);
                     }
                 }
-                else if (index.Resolve<TransitGatewaySpec>(route.Target) is { } gateway)
+                else if (index.TargetOf<TransitGatewaySpec>(tableRoute) is { } gateway)
                 {
                     if (index.AttachmentsOf(vpc, gateway).FirstOrDefault() is not { } attachment)
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), table.Name, index.Display(vpc), route.Target.Display));
+                        findings.Add(Finding.Create(DiagnosticDescriptors.RouteToUnattachedTransitGateway.Id, path.Child("target"), owner, index.Display(vpc), route.Target.Display));
                     }
                     else
                     {
@@ -204,7 +208,7 @@ internal static class ConnectionRules
     /// </summary>
     private static void CheckRouteBack(StackIndex index, RouteTableSpec table, RouteSpec route, VpcPeeringSpec peering, VpcSpec other, ModelPath path, List<Finding> findings)
     {
-        var own = table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).Where(s => s is not null && Cidr.TryParse(s.CidrBlock, out _))
+        var own = table.Associations.Select(a => index.ResolveFrom<SubnetSpec>(table, a)).Where(s => s is not null && Cidr.TryParse(s.CidrBlock, out _))
             .Select(s => { Cidr.TryParse(s!.CidrBlock, out var block); return block.Network; }).ToList();
         var theirs = index.AllResources.OfType<RouteTableSpec>().Where(t => index.Same(index.ResolveFrom<VpcSpec>(t, t.Vpc), other)).ToList();
         if (own.Count == 0 || theirs.Count == 0)
@@ -212,11 +216,12 @@ internal static class ConnectionRules
             return;
         }
 
-        var back = theirs.Any(t => t.Routes.Any(r => index.Same(index.ResolveFrom<VpcPeeringSpec>(t, r.Target), peering)
-            && Cidr.TryParse(r.Destination, out var destination) && own.Any(b => b.Overlaps(destination.Network))));
+        // The route back in either form: a [Route] of their table, or a route record of any stack seen.
+        var back = theirs.Any(t => index.RoutesOf(t).Any(r => index.Same(index.TargetOf<VpcPeeringSpec>(r), peering)
+            && Cidr.TryParse(r.Route.Destination, out var destination) && own.Any(b => b.Overlaps(destination.Network))));
         if (!back)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteWithoutRouteBack.Id, path.Child("target"), table.Name, route.Destination,
+            findings.Add(Finding.Create(DiagnosticDescriptors.PeeringRouteWithoutRouteBack.Id, path.Child("target"), index.Display(table), route.Destination,
                 route.Target.Display, index.Display(other), string.Join(", ", own.Select(b => b.ToString()))));
         }
     }
@@ -235,10 +240,10 @@ internal static class ConnectionRules
             return;
         }
 
-        if (table.Associations.Select(a => index.Resolve<SubnetSpec>(a))
+        if (table.Associations.Select(a => index.ResolveFrom<SubnetSpec>(table, a))
                 .FirstOrDefault(s => s is not null && !zones.Any(z => z.SameZone(s) || z.ZoneForm != s.ZoneForm)) is { } stranded)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteFromUncoveredZone.Id, path.Child("target"), table.Name, route.Destination,
+            findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayRouteFromUncoveredZone.Id, path.Child("target"), index.Display(table), route.Destination,
                 route.Target.Display, index.Display(stranded), stranded.ZoneText, index.Display(attachment)));
         }
     }

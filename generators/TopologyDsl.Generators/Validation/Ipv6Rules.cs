@@ -26,17 +26,19 @@ internal static class Ipv6Rules
                 case SubnetSpec subnet:
                     CheckSubnet(index, subnet, findings);
                     break;
-                case RouteTableSpec table:
-                    for (var i = 0; i < table.Routes.Count; i++)
-                    {
-                        if (index.Resolve<EgressOnlyInternetGatewaySpec>(table.Routes[i].Target) is { } gateway && !Ipv6.IsBlock(table.Routes[i].Destination))
-                        {
-                            findings.Add(Finding.Create(DiagnosticDescriptors.EgressOnlyRouteNotIpv6.Id, table.Path.Item("route", i).Child("destination"),
-                                table.Name, table.Routes[i].Destination, gateway.Name));
-                        }
-                    }
+            }
+        }
 
-                    break;
+        // This stack's routes, of its own tables or (route records) of any table seen.
+        foreach (var table in index.AllResources.OfType<RouteTableSpec>())
+        {
+            foreach (var route in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
+            {
+                if (index.TargetOf<EgressOnlyInternetGatewaySpec>(route) is { } gateway && !Ipv6.IsBlock(route.Route.Destination))
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.EgressOnlyRouteNotIpv6.Id, route.DestinationPath,
+                        index.Display(table), route.Route.Destination, gateway.Name));
+                }
             }
         }
     }
@@ -73,17 +75,17 @@ internal static class Ipv6Rules
         {
             foreach (var table in index.TablesOf(subnet))
             {
-                var route = table.Routes.FirstOrDefault(r => IsIpv6Route(r) && index.ResolveFrom<InternetGatewaySpec>(table, r.Target) is not null);
-                if (route is not null)
+                var route = index.RoutesOf(table).FirstOrDefault(r => IsIpv6Route(r.Route) && index.TargetOf<InternetGatewaySpec>(r) is not null);
+                if (route.Declared is not null)
                 {
                     findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithIpv6InternetRoute.Id, path.Child("kind"), subnet.Name, index.Display(table),
-                        route.Destination, index.Display(index.ResolveFrom<InternetGatewaySpec>(table, route.Target)!)));
+                        route.Route.Destination, index.Display(index.TargetOf<InternetGatewaySpec>(route)!)));
                     break;
                 }
             }
         }
 
-        if (subnet.AssignIpv6 && subnet.HasIpv6 && !index.TablesOf(subnet).Any(t => t.Routes.Any(IsIpv6Route)))
+        if (subnet.AssignIpv6 && subnet.HasIpv6 && !index.TablesOf(subnet).Any(t => index.RoutesOf(t).Any(r => IsIpv6Route(r.Route))))
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6SubnetWithoutIpv6Route.Id, path.Child("assignIpv6"), subnet.Name));
         }

@@ -59,7 +59,7 @@ internal sealed partial class Reachability
 
     /// <summary>The destinations of every route and transit gateway route seen, which tell instances of one subnet apart.</summary>
     private IEnumerable<Cidr> RouteBlocks() =>
-        _index.AllResources.OfType<RouteTableSpec>().SelectMany(t => t.Routes.Select(r => r.Destination))
+        _index.AllResources.OfType<RouteTableSpec>().SelectMany(t => _index.RoutesOf(t).Select(r => r.Route.Destination))
             .Concat(_index.AllResources.OfType<TransitGatewayRouteTableSpec>().SelectMany(t => t.Routes.Select(r => r.Destination)))
             .Select(d => Cidr.TryParse(d, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
             .Where(b => b is not null).Select(b => b!.Value);
@@ -134,8 +134,7 @@ internal sealed partial class Reachability
                 + (reply ? ", so replies from " + replyFrom + " cannot return" : ""), from.Path));
         }
 
-        var (table, index, target) = route.Value;
-        var at = table.Path.Item("route", index);
+        var (table, at, target) = route.Value;
         var sends = "route table '" + _index.Display(table) + "' sends " + label + " to ";
         switch (target)
         {

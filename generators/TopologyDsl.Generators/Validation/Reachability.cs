@@ -392,8 +392,7 @@ internal sealed partial class Reachability
                 + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path));
         }
 
-        var (table, index, target) = route.Value;
-        var at = table.Path.Item("route", index);
+        var (table, at, target) = route.Value;
         switch (target)
         {
             case InternetGatewaySpec gateway when !instance.PublicIp:
@@ -439,16 +438,16 @@ internal sealed partial class Reachability
 
         foreach (var table in _index.TablesOf(subnet))
         {
-            for (var i = 0; i < table.Routes.Count; i++)
+            // The table's routes in both forms: its own [Route]s and route records of the stacks seen.
+            foreach (var route in _index.RoutesOf(table))
             {
-                var route = table.Routes[i];
-                if (AclBlock.Parse(route.Destination) is not { IsIpv6: true, Prefix: 0 })
+                if (AclBlock.Parse(route.Route.Destination) is not { IsIpv6: true, Prefix: 0 })
                 {
                     continue;
                 }
 
-                var at = table.Path.Item("route", i);
-                switch (_index.Find(route.Target.Name) is { } target && route.Target.InStack ? target : null)
+                var at = route.Path;
+                switch (_index.TargetOf<ResourceSpec>(route))
                 {
                     case InternetGatewaySpec gateway:
                         return ("internet gateway '" + gateway.Name + "'", null);
@@ -624,20 +623,23 @@ internal sealed partial class Reachability
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
-    private (RouteTableSpec Table, int Index, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
+    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
         RouteToward(subnet, destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null);
 
-    /// <summary>The most specific route of the subnet's table that covers the block (null: a default route only), its target resolved where it was written.</summary>
-    private (RouteTableSpec Table, int Index, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
+    /// <summary>
+    /// The most specific route of the subnet's table that covers the block (null: a default route only), its target resolved where it
+    /// was written, and where the route is written: a [Route] of the table or a route record of any stack seen.
+    /// </summary>
+    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
     {
-        (RouteTableSpec, int, ResourceSpec?)? best = null;
+        (RouteTableSpec, ModelPath, ResourceSpec?)? best = null;
         var bestPrefix = -1;
         foreach (var table in _index.TablesOf(subnet))
         {
-            for (var i = 0; i < table.Routes.Count; i++)
+            // The table's routes in both forms: its own [Route]s and route records of the stacks seen.
+            foreach (var route in _index.RoutesOf(table))
             {
-                var route = table.Routes[i];
-                if (!Cidr.TryParse(route.Destination, out var covers) || !(covers.Prefix == 0 || (wanted is { } w && covers.Contains(w))))
+                if (!Cidr.TryParse(route.Route.Destination, out var covers) || !(covers.Prefix == 0 || (wanted is { } w && covers.Contains(w))))
                 {
                     continue;
                 }
@@ -645,7 +647,7 @@ internal sealed partial class Reachability
                 if (covers.Prefix > bestPrefix)
                 {
                     bestPrefix = covers.Prefix;
-                    best = (table, i, _index.ResolveFrom<ResourceSpec>(table, route.Target));
+                    best = (table, route.Path, _index.TargetOf<ResourceSpec>(route));
                 }
             }
 

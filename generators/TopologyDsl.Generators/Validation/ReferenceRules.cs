@@ -40,15 +40,13 @@ internal static class ReferenceRules
 
                     for (var i = 0; i < t.Routes.Count; i++)
                     {
-                        var target = t.Routes[i].Target;
-                        if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null
-                            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null
-                            && index.Resolve<EgressOnlyInternetGatewaySpec>(target) is null)
-                        {
-                            Report(index, t.Name, target, "route target (internet gateway, NAT gateway, peering connection, transit gateway or egress-only internet gateway)", path.Item("route", i).Child("target"), findings);
-                        }
+                        ExpectRouteTarget(index, t.Name, t.Routes[i].Target, path.Item("route", i).Child("target"), findings);
                     }
 
+                    break;
+                case RouteResourceSpec r:
+                    Expect<RouteTableSpec>(index, r.Name, r.RouteTable, "route table", path.Child("routeTable"), findings);
+                    ExpectRouteTarget(index, r.Name, r.Route.Target, path.Child("target"), findings);
                     break;
                 case SecurityGroupSpec g:
                     Expect<VpcSpec>(index, g.Name, g.Vpc, "VPC", path.Child("vpc"), findings);
@@ -158,6 +156,16 @@ internal static class ReferenceRules
         }
     }
 
+    private static void ExpectRouteTarget(StackIndex index, string from, RefSpec target, ModelPath path, List<Finding> findings)
+    {
+        if (!target.IsError && index.Resolve<InternetGatewaySpec>(target) is null && index.Resolve<NatGatewaySpec>(target) is null
+            && index.Resolve<VpcPeeringSpec>(target) is null && index.Resolve<TransitGatewaySpec>(target) is null
+            && index.Resolve<EgressOnlyInternetGatewaySpec>(target) is null)
+        {
+            Report(index, from, target, "route target (internet gateway, NAT gateway, peering connection, transit gateway or egress-only internet gateway)", path, findings);
+        }
+    }
+
     private static void Expect<T>(StackIndex index, string from, RefSpec reference, string kind, ModelPath path, List<Finding> findings)
         where T : ResourceSpec
     {
@@ -233,13 +241,14 @@ internal static class ReferenceRules
                         }
                     }
 
-                    for (var i = 0; local && i < table.Routes.Count; i++)
+                    // This stack's routes of the table, whichever stack holds the table (route records).
+                    foreach (var route in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
                     {
-                        var target = (ResourceSpec?)index.Resolve<InternetGatewaySpec>(table.Routes[i].Target) ?? (ResourceSpec?)index.Resolve<NatGatewaySpec>(table.Routes[i].Target)
-                            ?? index.Resolve<EgressOnlyInternetGatewaySpec>(table.Routes[i].Target);
+                        var target = (ResourceSpec?)index.TargetOf<InternetGatewaySpec>(route) ?? (ResourceSpec?)index.TargetOf<NatGatewaySpec>(route)
+                            ?? index.TargetOf<EgressOnlyInternetGatewaySpec>(route);
                         if (target is not null)
                         {
-                            SameVpc(index, table, tableVpc, target, table.Path.Item("route", i).Child("target"), findings);
+                            SameVpc(index, route.Declared, tableVpc, target, route.TargetPath, findings);
                         }
                     }
 
@@ -349,7 +358,7 @@ internal static class ReferenceRules
                     foreach (var table in index.TablesOf(subnet))
                     {
                         // IPv4 routes only: ::/0 to an internet gateway is TDSL253 (Ipv6Rules).
-                        if (table.Routes.Where(r => !Ipv6.IsBlock(r.Destination)).Select(r => index.ResolveFrom<InternetGatewaySpec>(table, r.Target)).FirstOrDefault(g => g is not null) is { } gateway)
+                        if (index.RoutesOf(table).Where(r => !Ipv6.IsBlock(r.Route.Destination)).Select(index.TargetOf<InternetGatewaySpec>).FirstOrDefault(g => g is not null) is { } gateway)
                         {
                             findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, index.Display(table), index.Display(gateway)));
                             break;

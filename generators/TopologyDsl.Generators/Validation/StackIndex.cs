@@ -16,6 +16,7 @@ internal sealed class StackIndex
     private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _byStack = new(System.StringComparer.Ordinal);
     private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TableRoute>> _routesOfTable = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
@@ -82,6 +83,24 @@ internal sealed class StackIndex
                         tables.Add(table);
                     }
                 }
+            }
+        }
+
+        // A table's routes: its own [Route] attributes, then the route records of the stacks seen that
+        // name it (another stack's first, this stack's last, so a conflict is reported in this stack).
+        foreach (var table in all.OfType<RouteTableSpec>())
+        {
+            if (!_routesOfTable.ContainsKey(Key(table)))
+            {
+                _routesOfTable.Add(Key(table), table.Routes.Select((r, i) => new TableRoute(table, r, table, table.Path.Item("route", i))).ToList());
+            }
+        }
+
+        foreach (var record in all.OfType<RouteResourceSpec>())
+        {
+            if (ResolveFrom<RouteTableSpec>(record, record.RouteTable) is { } table && _routesOfTable.TryGetValue(Key(table), out var routes))
+            {
+                routes.Add(new TableRoute(table, record.Route, record, record.Path));
             }
         }
 
@@ -207,6 +226,7 @@ internal sealed class StackIndex
         InternetGatewaySpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
         NatGatewaySpec n => VpcOf(ResolveFrom<SubnetSpec>(n, n.Subnet)),
         RouteTableSpec t => ResolveFrom<VpcSpec>(t, t.Vpc),
+        RouteResourceSpec r => VpcOf(ResolveFrom<RouteTableSpec>(r, r.RouteTable)),
         SecurityGroupSpec g => ResolveFrom<VpcSpec>(g, g.Vpc),
         InstanceSpec i => VpcOf(ResolveFrom<SubnetSpec>(i, i.Subnet)),
         TransitGatewayAttachmentSpec a => ResolveFrom<VpcSpec>(a, a.Vpc),
@@ -276,9 +296,20 @@ internal sealed class StackIndex
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];
 
+    /// <summary>
+    /// Every route of a table that the stacks seen hold: its own [Route] attributes, then the route
+    /// records ([Route&lt;TRouteTable, TTarget&gt;]) naming it, from any of those stacks. Rules and
+    /// reachability read a table's routes only through this, so both forms follow one code path.
+    /// </summary>
+    public IReadOnlyList<TableRoute> RoutesOf(RouteTableSpec table) =>
+        _routesOfTable.TryGetValue(Key(table), out var routes) ? routes : [];
+
+    /// <summary>Resolves a route's target from where the route is written.</summary>
+    public T? TargetOf<T>(TableRoute route) where T : ResourceSpec => ResolveFrom<T>(route.Declared, route.Route.Target);
+
     /// <summary>Whether the subnet's route table sends some destination to an internet gateway.</summary>
     public bool RoutesToInternet(SubnetSpec subnet) =>
-        TablesOf(subnet).Any(t => t.Routes.Any(r => ResolveFrom<InternetGatewaySpec>(t, r.Target) is not null));
+        TablesOf(subnet).Any(t => RoutesOf(t).Any(r => TargetOf<InternetGatewaySpec>(r) is not null));
 
     /// <summary>
     /// Finds a project file by the path the user wrote, relative to the project: the AdditionalFiles
@@ -315,6 +346,20 @@ internal sealed class StackIndex
 
         return p;
     }
+}
+
+/// <summary>
+/// A route of a route table, in either form: a [Route] on the table (<see cref="Declared"/> is the
+/// table, <see cref="Path"/> is <c>{table}/route[i]</c>) or a route record, maybe of another stack
+/// (<see cref="Declared"/> is the record, <see cref="Path"/> the record's). Under <see cref="Path"/>,
+/// <c>destination</c> and <c>target</c> are where the route's values are written; the target is
+/// resolved from <see cref="Declared"/>.
+/// </summary>
+internal readonly record struct TableRoute(RouteTableSpec Table, RouteSpec Route, ResourceSpec Declared, ModelPath Path)
+{
+    public ModelPath DestinationPath => Path.Child("destination");
+
+    public ModelPath TargetPath => Path.Child("target");
 }
 
 /// <summary>Compares by reference: two equal specs in two stacks are still two records.</summary>

@@ -39,12 +39,12 @@ internal static class TagRules
             }
 
             CheckList(resource.Tags, resource.Path, "'" + resource.Name + "'", findings);
-            if (resource is ParameterSpec)
+            if (resource is ParameterSpec or RouteResourceSpec)
             {
                 for (var i = 0; i < resource.Tags.Count; i++)
                 {
                     findings.Add(Finding.Create(DiagnosticDescriptors.TagOnUntaggedKind.Id, resource.Path.Item("tag", i), resource.Tags[i].Key, resource.Name,
-                        "a template parameter"));
+                        resource is ParameterSpec ? "a template parameter" : "a route (AWS::EC2::Route)"));
                 }
             }
         }

@@ -27,6 +27,9 @@ public interface INatGateway : IRouteTarget { }
 /// <summary>A route table (<see cref="RouteTableAttribute{TVpc}"/>).</summary>
 public interface IRouteTable : IResource { }
 
+/// <summary>A route declared on its own record (<see cref="RouteAttribute{TRouteTable, TTarget}"/>).</summary>
+public interface IRoute : IResource { }
+
 /// <summary>A security group (<see cref="SecurityGroupAttribute{TVpc}"/>).</summary>
 public interface ISecurityGroup : IResource { }
 
@@ -175,6 +178,21 @@ public sealed class AssociateAttribute<TSubnet> : Attribute where TSubnet : ISub
 public sealed class RouteAttribute<TTarget>(string destination) : Attribute where TTarget : IRouteTarget
 {
     /// <summary>The IPv4 destination, such as <c>0.0.0.0/0</c>, or an IPv6 one such as <c>::/0</c>.</summary>
+    public string Destination { get; } = destination;
+}
+
+/// <summary>
+/// A route of <typeparamref name="TRouteTable"/> declared on its own record (AWS::EC2::Route), in
+/// any stack: traffic to <see cref="Destination"/> goes to <typeparamref name="TTarget"/>. The route
+/// belongs to the stack that declares it, which imports the table (and the target) from theirs, so
+/// a hub's route back to a spoke can live in the spoke's stack:
+/// <c>[Route&lt;HubStack.HubRoutes, SpokeToHub&gt;("10.20.0.0/16")] public partial record HubToSpoke;</c>.
+/// Every rule of <see cref="RouteAttribute{TTarget}"/> applies, with the table's VPC.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RouteAttribute<TRouteTable, TTarget>(string destination) : Attribute where TRouteTable : IRouteTable where TTarget : IRouteTarget
+{
+    /// <summary>The IPv4 destination, such as <c>10.20.0.0/16</c>.</summary>
     public string Destination { get; } = destination;
 }
 

@@ -137,7 +137,7 @@ public sealed class TemplateBuilder
         string? transitGateway = null, string[]? dependsOn = null, string? egressOnlyGateway = null) =>
         Add(new Route(id)
         {
-            RouteTableId = Fn.Ref(table),
+            RouteTableId = Id(table),
             DestinationCidrBlock = destination.Contains(':') ? null : destination,
             DestinationIpv6CidrBlock = destination.Contains(':') ? destination : null,
             GatewayId = gateway is null ? null : Id(gateway),
