@@ -95,7 +95,7 @@ internal sealed partial class Reachability
                 return (new Link(LinkKind.Local, "local route"), null);
             }
 
-            if (Where(s, a) is not { } sourceAddress || Where(t, b) is not { } targetAddress)
+            if (Where(s) is not { } sourceAddress || Where(t) is not { } targetAddress)
             {
                 return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no valid private address to route", t.Path.Child("privateIp")));
             }
@@ -115,9 +115,9 @@ internal sealed partial class Reachability
     /// Where an instance's packets come from: its fixed address, or, when EC2 assigns the address, its
     /// subnet's whole block (any address of it may be the one, so a route must cover all of it).
     /// </summary>
-    private static Cidr? Where(InstanceSpec instance, SubnetSpec subnet) =>
-        Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? new Cidr(address, 32)
-        : instance.AssignedIp && Cidr.TryParse(subnet.CidrBlock, out var block) ? block.Network
+    private Cidr? Where(InstanceSpec instance) =>
+        _addresses.TryGetValue(Id(instance), out var address) && address is { } known ? new Cidr(known, 32)
+        : _assignedIn.TryGetValue(Id(instance), out var subnet) ? subnet
         : null;
 
     /// <summary>One direction: from a subnet of one VPC to an address (or a subnet's block) in another (for replies, from the instance <paramref name="replyFrom"/>).</summary>

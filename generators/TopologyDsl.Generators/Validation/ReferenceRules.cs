@@ -186,8 +186,8 @@ internal static class ReferenceRules
     /// </summary>
     private static void CheckWiring(StackIndex index, List<Finding> findings)
     {
-        var tableOfSubnet = new Dictionary<string, (RouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
-        var aclOfSubnet = new Dictionary<string, (NetworkAclSpec Acl, ModelPath Path)>(System.StringComparer.Ordinal);
+        var tableOfSubnet = new Dictionary<string, (ResourceSpec Owner, ModelPath Path)>(System.StringComparer.Ordinal);
+        var aclOfSubnet = new Dictionary<string, (ResourceSpec Owner, ModelPath Path)>(System.StringComparer.Ordinal);
         var gatewayOfVpc = new Dictionary<string, InternetGatewaySpec>(System.StringComparer.Ordinal);
 
         foreach (var resource in index.AllResources)
@@ -213,33 +213,7 @@ internal static class ReferenceRules
 
                 case RouteTableSpec table:
                     var tableVpc = index.ResolveFrom<VpcSpec>(table, table.Vpc);
-                    for (var i = 0; i < table.Associations.Count; i++)
-                    {
-                        var path = table.Path.Item("associate", i).Child("subnet");
-                        if (index.ResolveFrom<SubnetSpec>(table, table.Associations[i]) is not { } subnet)
-                        {
-                            continue;
-                        }
-
-                        if (local)
-                        {
-                            SameVpc(index, table, tableVpc, subnet, path, findings);
-                        }
-
-                        if (tableOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
-                        {
-                            if (local)
-                            {
-                                findings.Add(new Finding(DiagnosticDescriptors.SubnetInSeveralRouteTables.Id, path,
-                                    new[] { index.Display(subnet), index.Display(earlier.Table), table.Name }.ToEquatableArray(),
-                                    index.IsLocal(earlier.Table) ? earlier.Path : null));
-                            }
-                        }
-                        else
-                        {
-                            tableOfSubnet.Add(index.Key(subnet), (table, path));
-                        }
-                    }
+                    Associations(index, table, tableVpc, table.Associations, tableOfSubnet, DiagnosticDescriptors.SubnetInSeveralRouteTables.Id, local, findings);
 
                     // This stack's routes of the table, whichever stack holds the table (route records).
                     foreach (var route in index.RoutesOf(table).Where(r => index.IsLocal(r.Declared)))
@@ -256,35 +230,7 @@ internal static class ReferenceRules
 
                 case NetworkAclSpec acl:
                     // One network ACL per subnet, of the subnet's own VPC (the resources of imported stacks count).
-                    var aclVpc = index.ResolveFrom<VpcSpec>(acl, acl.Vpc);
-                    for (var i = 0; i < acl.Associations.Count; i++)
-                    {
-                        var path = acl.Path.Item("associate", i).Child("subnet");
-                        if (index.ResolveFrom<SubnetSpec>(acl, acl.Associations[i]) is not { } subnet)
-                        {
-                            continue;
-                        }
-
-                        if (local)
-                        {
-                            SameVpc(index, acl, aclVpc, subnet, path, findings);
-                        }
-
-                        if (aclOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
-                        {
-                            if (local)
-                            {
-                                findings.Add(new Finding(DiagnosticDescriptors.SubnetInSeveralAcls.Id, path,
-                                    new[] { index.Display(subnet), index.Display(earlier.Acl), acl.Name }.ToEquatableArray(),
-                                    index.IsLocal(earlier.Acl) ? earlier.Path : null));
-                            }
-                        }
-                        else
-                        {
-                            aclOfSubnet.Add(index.Key(subnet), (acl, path));
-                        }
-                    }
-
+                    Associations(index, acl, index.ResolveFrom<VpcSpec>(acl, acl.Vpc), acl.Associations, aclOfSubnet, DiagnosticDescriptors.SubnetInSeveralAcls.Id, local, findings);
                     break;
 
                 case SecurityGroupSpec group when local:
@@ -323,6 +269,40 @@ internal static class ReferenceRules
     }
 
     /// <summary>A group-to-group rule may name a group of a VPC peered with the group's own (AWS allows it within a region).</summary>
+    /// <summary>
+    /// The subnet associations of a route table or a network ACL: each subnet of the owner's VPC, and
+    /// in one owner of its kind only (the first association wins; a later one is reported, at this
+    /// stack's argument, naming the earlier owner). Owners of imported stacks count, unreported.
+    /// </summary>
+    private static void Associations(StackIndex index, ResourceSpec owner, VpcSpec? ownerVpc, EquatableArray<RefSpec> associations,
+        Dictionary<string, (ResourceSpec Owner, ModelPath Path)> ownerOfSubnet, string severalId, bool local, List<Finding> findings)
+    {
+        for (var i = 0; i < associations.Count; i++)
+        {
+            var path = owner.Path.Item("associate", i).Child("subnet");
+            if (index.ResolveFrom<SubnetSpec>(owner, associations[i]) is not { } subnet)
+            {
+                continue;
+            }
+
+            if (local)
+            {
+                SameVpc(index, owner, ownerVpc, subnet, path, findings);
+            }
+
+            if (!ownerOfSubnet.TryGetValue(index.Key(subnet), out var earlier))
+            {
+                ownerOfSubnet.Add(index.Key(subnet), (owner, path));
+            }
+            else if (local)
+            {
+                findings.Add(new Finding(severalId, path,
+                    new[] { index.Display(subnet), index.Display(earlier.Owner), owner.Name }.ToEquatableArray(),
+                    index.IsLocal(earlier.Owner) ? earlier.Path : null));
+            }
+        }
+    }
+
     private static void SameVpcOrPeered(StackIndex index, SecurityGroupSpec owner, VpcSpec? ownerVpc, SecurityGroupSpec other, ModelPath path, List<Finding> findings)
     {
         if (ownerVpc is not null && index.VpcOf(other) is { } otherVpc && index.PeeringsBetween(ownerVpc, otherVpc).Any())

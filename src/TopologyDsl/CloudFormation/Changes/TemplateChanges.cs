@@ -257,32 +257,7 @@ public static class TemplateChanges
             var loss = action is ResourceAction.Replace or ResourceAction.MayReplace
                 ? UpdateBehaviour.DataLost(state.Type, state.Old!, state.New, replacing: true)
                 : null;
-            string? warning = null;
-            if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Instance"
-                && FixedAddress(state.New) is ScalarNode address && address.Equals(FixedAddress(state.Old!)))
-            {
-                // CloudFormation creates the new instance before it deletes the old one (AWS CloudFormation
-                // User Guide, "Update behaviors of stack resources"), and two instances cannot hold one address.
-                warning = $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the replacement another address";
-            }
-            else if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Instance"
-                && (state.Old!["Properties"] as MapNode)?["Volumes"] is ListNode { Items.Count: > 0 })
-            {
-                // The same order: a volume attaches to one instance at a time, and the old one holds it.
-                warning = "the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds its data volumes; "
-                    + "stop the old instance and detach them (aws ec2 detach-volume) first, and the replacement attaches them at launch";
-            }
-
-            else if (action is ResourceAction.Replace or ResourceAction.MayReplace && state.Type == "AWS::EC2::Subnet"
-                && (state.New["Properties"] as MapNode)?["CidrBlock"] is ScalarNode block
-                && block.Equals((state.Old!["Properties"] as MapNode)?["CidrBlock"])
-                && !state.Changes.Any(c => c.Path == "Properties.VpcId"))
-            {
-                // The same order again: the new subnet is created in the same VPC while the old one still
-                // holds the block, and EC2 refuses a subnet whose block overlaps another of the VPC.
-                warning = $"the update fails: CloudFormation creates the replacement before it deletes the old subnet, which still holds {block.Text} in the same VPC; "
-                    + "give the replacement another block (or remove the subnet in one deploy and add it back in the next)";
-            }
+            var warning = action is ResourceAction.Replace or ResourceAction.MayReplace ? WhyReplacementFails(state) : null;
 
             resources.Add(new ResourceChange(state.LogicalId, state.Type, action, loss, state.Changes.ToArray(), warning));
         }
@@ -295,6 +270,41 @@ public static class TemplateChanges
         }
 
         return new StackChanges(stackName, before is null, resources, entries);
+    }
+
+    /// <summary>
+    /// Why replacing the resource will fail, else null. CloudFormation creates the replacement before
+    /// it deletes the old resource (AWS CloudFormation User Guide, "Update behaviors of stack
+    /// resources"), so whatever only one of them can hold at a time makes the update fail.
+    /// </summary>
+    private static string? WhyReplacementFails(State state)
+    {
+        var oldProperties = state.Old!["Properties"] as MapNode;
+        if (state.Type == "AWS::EC2::Instance")
+        {
+            if (FixedAddress(state.New) is ScalarNode address && address.Equals(FixedAddress(state.Old!)))
+            {
+                // Two instances cannot hold one address.
+                return $"the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds {address.Text}; give the replacement another address";
+            }
+
+            if (oldProperties?["Volumes"] is ListNode { Items.Count: > 0 })
+            {
+                // A volume attaches to one instance at a time, and the old one holds it.
+                return "the update fails: CloudFormation creates the replacement before it deletes the old instance, which still holds its data volumes; "
+                    + "stop the old instance and detach them (aws ec2 detach-volume) first, and the replacement attaches them at launch";
+            }
+        }
+
+        if (state.Type == "AWS::EC2::Subnet" && (state.New["Properties"] as MapNode)?["CidrBlock"] is ScalarNode block && block.Equals(oldProperties?["CidrBlock"])
+            && !state.Changes.Any(c => c.Path == "Properties.VpcId"))
+        {
+            // EC2 refuses a subnet whose block overlaps another of the VPC.
+            return $"the update fails: CloudFormation creates the replacement before it deletes the old subnet, which still holds {block.Text} in the same VPC; "
+                + "give the replacement another block (or remove the subnet in one deploy and add it back in the next)";
+        }
+
+        return null;
     }
 
     private sealed class State(string logicalId, string type, MapNode? old, MapNode @new)
