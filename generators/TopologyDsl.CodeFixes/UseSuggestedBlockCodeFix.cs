@@ -72,7 +72,8 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
         }
     }
 
-    private static async Task<Document> ReplaceNumber(Document document, ExpressionSyntax expression, int value, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="value"/> as a literal in place of <paramref name="expression"/> (TDSL143 here, TDSL141 in <see cref="RenumberAclRuleCodeFix"/>).</summary>
+    internal static async Task<Document> ReplaceNumber(Document document, ExpressionSyntax expression, int value, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value)).WithTriviaFrom(expression);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Validation;
@@ -67,5 +68,23 @@ public class AclEvaluationTests
         Assert.Equal(120, NetworkAclRules.NextFreeNumber(Rules(Rule(100, true, ProtocolSpec.Tcp, 443, 0, "0.0.0.0/0")), block, [110]));
         // A deny of the block at 105 comes first: the new rule goes between 100 and 105.
         Assert.Equal(101, NetworkAclRules.NextFreeNumber(Rules(Rule(100, true, ProtocolSpec.Tcp, 443, 0, "0.0.0.0/0"), Rule(105, false, ProtocolSpec.All, 0, 0, "10.0.0.0/8")), block, []));
+    }
+
+    [Fact]
+    public void NextFreeNumber_UdpReplies_StopBeforeAUdpDeny_NotATcpOne()
+    {
+        var block = AclBlock.Parse("10.0.2.0/24")!.Value;
+        var rules = Rules(Rule(100, true, ProtocolSpec.Udp, 53, 0, "0.0.0.0/0"), Rule(105, false, ProtocolSpec.Tcp, 0, 0, "10.0.0.0/8"), Rule(200, false, ProtocolSpec.Udp, 1024, 65535, "10.0.0.0/8"));
+        Assert.Equal(101, NetworkAclRules.NextFreeNumber(rules, block, []));
+        Assert.Equal(110, NetworkAclRules.NextFreeNumber(rules, block, [], ProtocolSpec.Udp));
+    }
+
+    [Fact]
+    public void FreeNumber_NextTenBeforeTheLimit_ElseTheFirstGap_ElseBelow()
+    {
+        Assert.Equal(110, NetworkAclRules.FreeNumber(new HashSet<int> { 100 }, 100, 32767));
+        Assert.Equal(101, NetworkAclRules.FreeNumber(new HashSet<int> { 100, 110 }, 100, 110));
+        Assert.Equal(102, NetworkAclRules.FreeNumber(new HashSet<int> { 100, 101, 105 }, 100, 105));
+        Assert.Equal(99, NetworkAclRules.FreeNumber(new HashSet<int> { 100, 101 }, 100, 101));
     }
 }

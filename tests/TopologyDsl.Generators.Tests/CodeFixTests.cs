@@ -234,7 +234,7 @@ public class CodeFixTests
 
     [Fact]
     public void FixableIds_AreInTheCatalog() =>
-        Assert.All(new CodeFixProvider[] { new UseSuggestedBlockCodeFix(), new AddPartialCodeFix() }.SelectMany(f => f.FixableDiagnosticIds),
+        Assert.All(new CodeFixProvider[] { new UseSuggestedBlockCodeFix(), new AddPartialCodeFix(), new AddAclReplyRuleCodeFix(), new RenumberAclRuleCodeFix() }.SelectMany(f => f.FixableDiagnosticIds),
             id => Assert.NotNull(DiagnosticCatalog.Get(id)));
     [Fact]
     public Task TDSL143_FixAll_GivesEachSubnetTheNextFreeIpv6Index() => VerifyAsync<UseSuggestedBlockCodeFix>(
@@ -287,6 +287,93 @@ public class CodeFixTests
             [NetworkAcl<Net>, Associate<A>]
             [AclIngress(100, AclAction.Allow, Protocol.Tcp, 5432, "10.0.2.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, 22, "10.0.2.0/24"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 1024, "10.0.2.0/24", ToPort = 65535)]
             [AclEgress(100, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0"), AclEgress(200, AclAction.Deny, Protocol.All, 0, "10.0.0.0/8"), AclIngress(120, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+            public partial record Acl;
+
+        """));
+
+    [Fact]
+    public Task TDSL252_Fix_UdpRule_AddsAUdpReplyRule() => VerifyAsync<AddAclReplyRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>, AclEgress(100, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)] public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>, AclEgress(100, AclAction.Allow, Protocol.Udp, 53, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535), AclIngress(110, AclAction.Allow, Protocol.Udp, 1024, "0.0.0.0/0", ToPort = 65535)] public partial record Acl;
+
+        """));
+
+    [Fact]
+    public Task TDSL252_FixAll_TcpAndUdpToOneBlock_OneReplyRuleOfEachProtocol() => VerifyAsync<AddAclReplyRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:53|}, "10.0.2.0/24"), AclIngress(110, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.0.2.0/24")]
+            public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Allow, Protocol.Tcp, 53, "10.0.2.0/24"), AclIngress(110, AclAction.Allow, Protocol.Udp, 53, "10.0.2.0/24"), AclEgress(10, AclAction.Allow, Protocol.Tcp, 1024, "10.0.2.0/24", ToPort = 65535), AclEgress(20, AclAction.Allow, Protocol.Udp, 1024, "10.0.2.0/24", ToPort = 65535)]
+            public partial record Acl;
+
+        """));
+
+    [Fact]
+    public Task TDSL141_Fix_RenumbersTheLaterDuplicate_BeforeTheNextRule() => VerifyAsync<RenumberAclRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclIngress({|TDSL141:100|}, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24"), AclIngress(110, AclAction.Deny, Protocol.All, 0, "192.0.2.0/24")]
+            [AclEgress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclEgress({|TDSL141:100|}, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24")]
+            public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclIngress(101, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24"), AclIngress(110, AclAction.Deny, Protocol.All, 0, "192.0.2.0/24")]
+            [AclEgress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclEgress(110, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24")]
+            public partial record Acl;
+
+        """));
+
+    /// <summary>
+    /// Three rules with one number: Fix All gives the repeats 110 and 120 (each after the previous one);
+    /// one fix at a time gives the second 110, and then the third, now the only repeat of 100, the
+    /// first free number between 100 and 110.
+    /// </summary>
+    [Fact]
+    public Task TDSL141_FixAll_EachRepeatItsOwnNumber() => VerifyAsync<RenumberAclRuleCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclIngress({|TDSL141:100|}, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24"), AclIngress({|TDSL141:100|}, AclAction.Deny, Protocol.All, 0, "192.0.2.0/24")]
+            public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclIngress(110, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24"), AclIngress(101, AclAction.Deny, Protocol.All, 0, "192.0.2.0/24")]
+            public partial record Acl;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [NetworkAcl<Net>, Associate<A>]
+            [AclIngress(100, AclAction.Deny, Protocol.All, 0, "203.0.113.0/24"), AclIngress(110, AclAction.Deny, Protocol.All, 0, "198.51.100.0/24"), AclIngress(120, AclAction.Deny, Protocol.All, 0, "192.0.2.0/24")]
             public partial record Acl;
 
         """));

@@ -94,7 +94,25 @@ public class NetworkAclTests
         [NetworkAcl<Net>, Associate<Private>]
         [AclIngress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:5432|}, "192.168.0.0/24"), AclIngress(110, AclAction.Allow, Protocol.Tcp, 22, "10.0.0.0/16")]
         [AclEgress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:443|}, "0.0.0.0/0"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 1024, "10.0.0.0/16", ToPort = 65535)]
-        [AclIngress(120, AclAction.Allow, Protocol.Udp, 53, "10.0.1.0/24"), AclIngress(130, AclAction.Allow, Protocol.Tcp, 1024, "198.51.100.0/24", ToPort = 65535)]
+        [AclIngress(120, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.0.1.0/24"), AclIngress(130, AclAction.Allow, Protocol.Tcp, 1024, "198.51.100.0/24", ToPort = 65535)]
+        public partial record DbAcl;
+        """));
+
+    [Fact]
+    public Task TDSL252_Udp_DnsOutWithOnlyATcpReplyRule() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "0.0.0.0/0"), AclEgress(110, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0")]
+        [AclIngress(100, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+        public partial record DbAcl;
+        """));
+
+    [Fact]
+    public Task TDSL252_Near_UdpRepliesByAUdpRuleOrAnAllProtocolsRule() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Allow, Protocol.Udp, 53, "198.51.100.0/24"), AclEgress(110, AclAction.Allow, Protocol.Udp, 123, "10.0.0.0/16")]
+        [AclEgress(120, AclAction.Allow, Protocol.Tcp, 443, "0.0.0.0/0")]
+        [AclIngress(100, AclAction.Allow, Protocol.Udp, 1024, "198.51.100.0/24", ToPort = 65535), AclIngress(110, AclAction.Allow, Protocol.All, 0, "10.0.0.0/16")]
+        [AclIngress(120, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535), AclIngress(130, AclAction.Deny, Protocol.Udp, 53, "0.0.0.0/0")]
         public partial record DbAcl;
         """));
 

@@ -269,7 +269,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateAclRuleNumber = Create("TDSL141", Addressing, DiagnosticSeverity.Error,
         "Network ACL rule number used twice",
         "Network ACL '{0}' has two {1} rules numbered {2}",
-        "A number identifies one inbound and one outbound rule of an ACL; EC2 refuses a second entry with the same number and direction. Renumber one of them.");
+        "A number identifies one inbound and one outbound rule of an ACL; EC2 refuses a second entry with the same number and direction. Renumber one of them; the code fix gives the later one the next free number after its twin (100 becomes 110, or 101 when 110 is taken), so that it keeps its place in the evaluation order.");
 
     public static readonly DiagnosticDescriptor Ipv6IndexOutOfRange = Create("TDSL142", Addressing, DiagnosticSeverity.Error,
         "IPv6 subnet index out of range",
@@ -471,8 +471,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AclReturnTrafficBlocked = Create("TDSL252", References, DiagnosticSeverity.Warning,
         "Network ACL lets connections in or out but not their replies",
-        "Network ACL '{0}' allows {1} {2} {3} {4} (rule {5}), but no {6} rule lets the replies (TCP 1024-65535) {7} {4}: add [{8}]",
-        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). Add the rule the message names; the code fix adds it with the next free rule number.");
+        "Network ACL '{0}' allows {1} {2} {3} {4} (rule {5}), but no {6} rule lets the replies ({9} 1024-65535) {7} {4}: add [{8}]",
+        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). This holds for UDP as for TCP: a DNS query to port 53 is answered on the client's ephemeral port. Add the rule the message names, of the protocol the rule it answers uses (a rule for all protocols answers both); the code fix adds it with the next free rule number.");
 
     public static readonly DiagnosticDescriptor PrivateSubnetWithIpv6InternetRoute = Create("TDSL253", References, DiagnosticSeverity.Warning,
         "Private subnet routed to the internet over IPv6",

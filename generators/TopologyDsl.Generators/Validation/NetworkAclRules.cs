@@ -55,6 +55,8 @@ internal static class NetworkAclRules
     {
         var rules = Rules(acl, egress);
         var numbers = new Dictionary<int, int>();
+        var taken = new HashSet<int>(rules.Select(r => r.Number).Where(n => n >= 1 && n <= MaxRuleNumber));
+        var placed = new Dictionary<int, int>();
         int ipv4 = 0, ipv6 = 0;
         for (var i = 0; i < rules.Count; i++)
         {
@@ -66,8 +68,9 @@ internal static class NetworkAclRules
             }
             else if (numbers.TryGetValue(rule.Number, out var first))
             {
+                var renumbered = Renumber(rules, rule.Number, taken, placed);
                 findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateAclRuleNumber.Id, path.Child("number"), acl.Path.Item(Segment(egress), first).Child("number"),
-                    acl.Name, Direction(egress), Invariant.Format(rule.Number)));
+                    acl.Name, Direction(egress), Invariant.Format(rule.Number)) with { Suggestion = Invariant.Format(renumbered) });
             }
             else
             {
@@ -91,6 +94,22 @@ internal static class NetworkAclRules
                     Invariant.Format(options.RulesPerNetworkAcl)));
             }
         }
+    }
+
+    /// <summary>
+    /// The number TDSL141's fix gives a later rule that repeats <paramref name="number"/>: the next free
+    /// one after it (after the previous repeat's new number, so that three rules numbered 100 become 100,
+    /// 110, 120) and before the next rule's number where there is room, so that the rule keeps its place
+    /// in the evaluation order. Each number given is taken, so that Fix All gives every repeat its own.
+    /// </summary>
+    private static int Renumber(EquatableArray<AclRuleSpec> rules, int number, HashSet<int> taken, Dictionary<int, int> placed)
+    {
+        var after = placed.TryGetValue(number, out var previous) ? previous : number;
+        var limit = rules.Select(r => r.Number).Where(n => n > after && n <= MaxRuleNumber).DefaultIfEmpty(MaxRuleNumber + 1).Min();
+        var renumbered = FreeNumber(taken, after, limit);
+        taken.Add(renumbered);
+        placed[number] = renumbered;
+        return renumbered;
     }
 
     private static void CheckPorts(NetworkAclSpec acl, AclRuleSpec rule, ModelPath path, List<Finding> findings)
@@ -175,10 +194,18 @@ internal static class NetworkAclRules
     }
 
     /// <summary>
-    /// The stateless mistake (TDSL252): a TCP rule that allows connections one way with no rule that
-    /// lets their replies (to the ephemeral ports) back the other way, to the same block. Inbound, the
-    /// connection comes from the block and the replies go out to it; outbound, the mirror. A rule that
-    /// covers the ephemeral range itself is taken for a reply rule and not checked.
+    /// The stateless mistake (TDSL252): a TCP or UDP rule that allows connections one way with no rule
+    /// that lets their replies (to the ephemeral ports) back the other way, to the same block, for the
+    /// same protocol (a rule for all protocols serves both). Inbound, the connection comes from the
+    /// block and the replies go out to it; outbound, the mirror. A rule that covers the ephemeral range
+    /// itself is taken for a reply rule and not checked. UDP needs it as much as TCP: a DNS query to
+    /// port 53 is answered from port 53 to the ephemeral port the client sent it from, and the ACL does
+    /// not remember the query. Source: Amazon VPC User Guide, "Control subnet traffic with network
+    /// access control lists": network ACLs are stateless, so responses to allowed traffic are subject
+    /// to the rules of the other direction (Network ACL basics), every rule needs a rule the other way
+    /// that allows the responses (Custom network ACLs), and the client chooses the ephemeral port, from
+    /// 1024-65535 for a NAT gateway, Elastic Load Balancing and Lambda, so 1024-65535 covers them all
+    /// (Ephemeral ports).
     /// </summary>
     private static void CheckReplies(NetworkAclSpec acl, bool egress, Dictionary<string, int> reserved, List<Finding> findings)
     {
@@ -187,7 +214,7 @@ internal static class NetworkAclRules
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (!rule.Allow || rule.Protocol != ProtocolSpec.Tcp || AclBlock.Parse(rule.Cidr) is not { } block)
+            if (!rule.Allow || rule.Protocol is not (ProtocolSpec.Tcp or ProtocolSpec.Udp) || AclBlock.Parse(rule.Cidr) is not { } block)
             {
                 continue;
             }
@@ -204,40 +231,43 @@ internal static class NetworkAclRules
                 continue;
             }
 
-            if (AclEvaluation.Decide(other, ProtocolSpec.Tcp, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo,
+            if (AclEvaluation.Decide(other, rule.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo,
                 r => AclBlock.Parse(r.Cidr) is { } b && b.Contains(block)).Allowed)
             {
                 continue;
             }
 
-            var key = (egress ? "in|" : "out|") + rule.Cidr;
+            // One reply rule per direction, protocol and block, each with a number of its own (Fix All adds them together).
+            var key = (egress ? "in|" : "out|") + (rule.Protocol == ProtocolSpec.Tcp ? "" : "udp|") + rule.Cidr;
             if (!reserved.TryGetValue(key, out var number))
             {
-                number = NextFreeNumber(other, block, reserved.Where(r => r.Key.StartsWith(egress ? "in|" : "out|", System.StringComparison.Ordinal)).Select(r => r.Value));
+                number = NextFreeNumber(other, block, reserved.Where(r => r.Key.StartsWith(egress ? "in|" : "out|", System.StringComparison.Ordinal)).Select(r => r.Value), rule.Protocol);
                 reserved.Add(key, number);
             }
 
-            var attribute = (egress ? "AclIngress(" : "AclEgress(") + Invariant.Format(number) + ", AclAction.Allow, Protocol.Tcp, 1024, \"" + rule.Cidr + "\", ToPort = 65535)";
+            var protocol = rule.Protocol == ProtocolSpec.Tcp ? "TCP" : "UDP";
+            var attribute = (egress ? "AclIngress(" : "AclEgress(") + Invariant.Format(number) + ", AclAction.Allow, Protocol." + (rule.Protocol == ProtocolSpec.Tcp ? "Tcp" : "Udp")
+                + ", 1024, \"" + rule.Cidr + "\", ToPort = 65535)";
             var ports = from == to ? Invariant.Format(from) : Invariant.Format(from) + "-" + Invariant.Format(to);
             findings.Add(Finding.Create(DiagnosticDescriptors.AclReturnTrafficBlocked.Id, acl.Path.Item(Segment(egress), i).Child("port"),
-                acl.Name, Direction(egress), "TCP " + ports, egress ? "to" : "from", rule.Cidr, Invariant.Format(rule.Number),
-                Direction(!egress), egress ? "in from" : "out to", attribute) with { Suggestion = attribute });
+                acl.Name, Direction(egress), protocol + " " + ports, egress ? "to" : "from", rule.Cidr, Invariant.Format(rule.Number),
+                Direction(!egress), egress ? "in from" : "out to", attribute, protocol) with { Suggestion = attribute });
         }
     }
 
     /// <summary>
     /// The number for a new rule of a direction: the next multiple of ten after the rules that come
-    /// before the first rule that would deny the replies (so that the new rule decides them), or
-    /// failing that the first number free before it.
+    /// before the first rule that would deny the replies (of <paramref name="protocol"/>, so that the
+    /// new rule decides them), or failing that the first number free before it.
     /// </summary>
-    internal static int NextFreeNumber(EquatableArray<AclRuleSpec> rules, AclBlock block, IEnumerable<int> alsoTaken)
+    internal static int NextFreeNumber(EquatableArray<AclRuleSpec> rules, AclBlock block, IEnumerable<int> alsoTaken, ProtocolSpec protocol = ProtocolSpec.Tcp)
     {
         var taken = new HashSet<int>(rules.Select(r => r.Number).Concat(alsoTaken));
         var limit = MaxRuleNumber + 1;
         foreach (var i in AclEvaluation.Order(rules))
         {
             var rule = rules[i];
-            if (!rule.Allow && (rule.Protocol is ProtocolSpec.Tcp or ProtocolSpec.All) && AclBlock.Parse(rule.Cidr) is { } b
+            if (!rule.Allow && (rule.Protocol == protocol || rule.Protocol == ProtocolSpec.All) && AclBlock.Parse(rule.Cidr) is { } b
                 && (b.Contains(block) || block.Contains(b)) && rule.Number >= 1)
             {
                 limit = rule.Number;
@@ -245,14 +275,24 @@ internal static class NetworkAclRules
             }
         }
 
-        var before = taken.Where(n => n >= 1 && n < limit).DefaultIfEmpty(0).Max();
-        var candidate = (before / 10 + 1) * 10;
+        return FreeNumber(taken, taken.Where(n => n >= 1 && n < limit).DefaultIfEmpty(0).Max(), limit);
+    }
+
+    /// <summary>
+    /// A free rule number after <paramref name="after"/> and before <paramref name="limit"/>: the next
+    /// multiple of ten if it is free, else the first free number in between, else the first free
+    /// number below <paramref name="limit"/> (1 when there is none). Shared by the reply rule TDSL252's
+    /// fix adds and the number TDSL141's fix gives a duplicate.
+    /// </summary>
+    internal static int FreeNumber(ISet<int> taken, int after, int limit)
+    {
+        var candidate = (after / 10 + 1) * 10;
         if (candidate < limit && !taken.Contains(candidate))
         {
             return candidate;
         }
 
-        for (var n = before + 1; n < limit; n++)
+        for (var n = after + 1; n < limit; n++)
         {
             if (!taken.Contains(n))
             {
