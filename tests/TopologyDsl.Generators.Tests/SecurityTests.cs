@@ -217,4 +217,57 @@ public class SecurityTests
             return false;
         }
     }
+
+    // ---- TDSL425: a group that nothing uses (a program-wide rule, reported at compilation end) ----
+
+    private const string Server = "[Instance<Private>(\"10.0.2.10\", ImageId = nameof(Ami), InstanceType = \"t3.micro\"), Uses<App>] public partial record Server;\n";
+
+    [Fact]
+    public Task TDSL425_GroupNothingUses_AtTheRecordName() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\")") + Server
+        + "[SecurityGroup<Net>(\"old\"), Ingress(Tcp, 80, \"10.0.0.0/16\", Description = \"HTTP\")" + Out + "] public partial record {|TDSL425:OldApp|};\n"
+        // A group whose only reference is its own rule is still empty.
+        + "[SecurityGroup<Net>(\"peers\"), IngressFrom<Peers>(Tcp, 7000, Description = \"gossip\")" + Out + "] public partial record {|TDSL425:Peers|};\n"));
+
+    [Fact]
+    public Task TDSL425_Near_UsedByAnInstance() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\")") + Server));
+
+    [Fact]
+    public Task TDSL425_Near_UsedByAnInterfaceEndpoint() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\")") + Server
+        + Group("Endpoints", ", IngressFrom<App>(Tcp, 443, Description = \"AWS APIs\")")
+        + "[InterfaceEndpoint<Net>(EndpointServices.Ssm), EndpointSubnet<Private>, Uses<Endpoints>] public partial record Ssm;\n"));
+
+    [Fact]
+    public Task TDSL425_Near_NamedByARuleOfAnotherGroup_AsSourceOrDestination() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\"), IngressFrom<Admins>(Tcp, 22, Description = \"SSH\"), EgressTo<Cache>(Tcp, 6379, Description = \"Redis\")") + Server
+        + Group("Admins", "")
+        + Group("Cache", ", Ingress(Tcp, 6379, \"10.0.2.0/24\", Description = \"Redis\")")));
+
+    [Fact]
+    public Task TDSL425_Near_NamedByAnOutput() => Markup.VerifyAllAsync(
+        Stack(Group("Shared", ", Ingress(Tcp, 443, \"10.0.0.0/16\", Description = \"HTTPS\")"))
+            .Replace("[Stack(\"shop\")]", "[Stack(\"shop\"), Output(\"SharedGroupId\", \"${Shared}\", Export = \"shop-shared-group\")]"));
+
+    /// <summary>A network stack (clean of advice) whose groups only the application stack uses, and one that no stack uses.</summary>
+    [Fact]
+    public Task TDSL425_UsedFromAnotherStack_NotReported_UnusedEverywhere_Reported() => Markup.VerifyAllAsync("""
+        namespace Shop;
+        [Stack("network")]
+        public static partial class NetworkStack
+        {
+        """ + Network + Group("Web", ", Ingress(Tcp, 443, \"0.0.0.0/0\", Description = \"HTTPS\")") + Group("Admins", "")
+        + "[SecurityGroup<Net>(\"spare\")" + Out + "] public partial record {|TDSL425:Spare|};\n" + """
+        }
+
+        [Stack("app")]
+        public static partial class AppStack
+        {
+        """ + Ami + """
+            [SecurityGroup<NetworkStack.Net>("app"), IngressFrom<NetworkStack.Admins>(Tcp, 22, Description = "SSH"), Egress(Tcp, 443, "0.0.0.0/0", Description = "out")] public partial record App;
+            [Instance<NetworkStack.Public>("10.0.1.10", PublicIp = true, ImageId = nameof(Ami), InstanceType = "t3.micro"), Uses<NetworkStack.Web>, Uses<App>] public partial record Server;
+        }
+
+        """);
 }

@@ -9,7 +9,8 @@ namespace TopologyDsl.Generators.Validation;
 internal sealed record ProgramFinding(string StackKey, Finding Finding);
 
 /// <summary>
-/// Rules that need every stack of the program: names that must be unique in an account and region.
+/// Rules that need every stack of the program: names that must be unique in an account and region,
+/// and security groups that no stack uses.
 /// The analyzer runs them at compilation end; the generator, on the collected stacks.
 /// </summary>
 internal static class ProgramRules
@@ -69,6 +70,7 @@ internal static class ProgramRules
             }
         }
 
+        findings.AddRange(SecurityRules.UnusedGroups(ordered));
         return findings;
     }
 

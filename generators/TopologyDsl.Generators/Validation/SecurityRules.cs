@@ -35,6 +35,61 @@ internal static class SecurityRules
         }
     }
 
+    /// <summary>
+    /// Security groups that nothing uses (TDSL425): no instance or interface endpoint of the program is
+    /// in the group ([Uses&lt;G&gt;]), no rule of another group names it (as source or destination), and
+    /// no output of its stack names it (<c>${G}</c>, the way to hand it to resources outside the
+    /// program). A program-wide rule: a stack sees the stacks it imports from, not those that import
+    /// from it, so only the list of every stack can tell that no other stack uses the group. A group's
+    /// rules that name the group itself do not count; stacks past the resource quota are left out, as
+    /// the validator skips their rules.
+    /// </summary>
+    public static IEnumerable<ProgramFinding> UnusedGroups(IReadOnlyList<StackSpec> stacks)
+    {
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var stack in stacks)
+        {
+            foreach (var reference in StackPlan.References(stack))
+            {
+                var target = reference.Target;
+                if (reference.Owner is SecurityGroupSpec owner && target.InStack && target.Name == owner.Name)
+                {
+                    continue;
+                }
+
+                if ((target.InStack ? stack.Key : target.Stack) is { } key)
+                {
+                    used.Add(key + "/" + target.Name);
+                }
+            }
+
+            foreach (var output in stack.Outputs)
+            {
+                foreach (var name in SubstitutionRules.References(output.Value))
+                {
+                    var dot = name.IndexOf('.');
+                    used.Add(stack.Key + "/" + (dot < 0 ? name : name.Substring(0, dot)));
+                }
+            }
+        }
+
+        foreach (var stack in stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal))
+        {
+            if (StackPlan.ResourceCount(stack) > NamingRules.MaxResources)
+            {
+                continue;
+            }
+
+            foreach (var group in stack.Resources.OfType<SecurityGroupSpec>())
+            {
+                if (!used.Contains(stack.Key + "/" + group.Name))
+                {
+                    yield return new ProgramFinding(stack.Key, Finding.Create(DiagnosticDescriptors.UnusedSecurityGroup.Id, group.Path, group.Name));
+                }
+            }
+        }
+    }
+
     /// <summary>The internet as a CIDR peer: 0.0.0.0/0, ::/0, or a parameter that defaults to one of them.</summary>
     private static string? World(StackIndex index, RuleSpec rule)
     {
