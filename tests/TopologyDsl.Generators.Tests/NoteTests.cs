@@ -34,8 +34,10 @@ public sealed class NoteTests
     {
         var text = Generated(TestCompilation.Create(Source));
         var notes = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("t.Template.AddNote(", System.StringComparison.Ordinal)).ToList();
+        // The program-wide findings (TDSL425: no instance is in the group) come first.
         Assert.Equal(
         [
+            "t.Template.AddNote(\"TDSL425\", \"Security group 'Web' is used by no instance or interface endpoint of the program, and no other group's rule or output names it\");",
             FlowLogsNote,
             "t.Template.AddNote(\"TDSL407\", \"A rule of security group 'Web' has no description\");",
             "t.Template.AddNote(\"TDSL408\", \"Security group 'Web' allows all outbound traffic to anywhere\");",

@@ -18,6 +18,9 @@ public static partial class Markup
 {
     private const string UnusedParameter = "TDSL323";
 
+    /// <summary>Most tests declare a security group alone to test its rules; TDSL425 (a group nothing uses) counts only where a test marks it.</summary>
+    private const string UnusedGroup = "TDSL425";
+
     /// <summary>Most test topologies pair fixed addresses with the SSM image parameter; TDSL334 counts only where a test expects it.</summary>
     private const string ResolvedImage = "TDSL334";
 
@@ -54,8 +57,8 @@ public static partial class Markup
 
     /// <summary>
     /// Compiles the marked source and asserts its diagnostics are exactly the marked ones. The
-    /// security findings (TDSL4xx, TDSL232-234) and unused parameters (TDSL323) are advice that most topologies in
-    /// these tests draw; each counts only in tests that mark it.
+    /// security findings (TDSL4xx, TDSL232-234), unused parameters (TDSL323) and unused security groups (TDSL425)
+    /// are advice that most topologies in these tests draw; each counts only in tests that mark it.
     /// </summary>
     public static Task VerifyAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: false, null, files);
 
@@ -63,7 +66,7 @@ public static partial class Markup
     public static Task VerifyAsync(string marked, BuildPropertiesProvider buildProperties, params AdditionalText[] files) =>
         VerifyAsync(marked, security: false, buildProperties, files);
 
-    /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with the security findings always counted.</summary>
+    /// <summary>As <see cref="VerifyAsync(string, AdditionalText[])"/>, with the security findings always counted (TDSL425 still only where marked).</summary>
     public static Task VerifyAllAsync(string marked, params AdditionalText[] files) => VerifyAsync(marked, security: true, null, files);
 
     private static async Task VerifyAsync(string marked, bool security, BuildPropertiesProvider? buildProperties, AdditionalText[] files)
@@ -72,11 +75,13 @@ public static partial class Markup
         var diagnostics = await TestCompilation.DiagnosticsAsync(source, files, buildProperties);
         var unusedParameters = expected.Any(e => e.Id == UnusedParameter);
         var resolvedImages = expected.Any(e => e.Id == ResolvedImage);
+        var unusedGroups = expected.Any(e => e.Id == UnusedGroup);
         security |= expected.Any(e => IsAdvice(e.Id));
         diagnostics = diagnostics
             .Where(d => security || !IsAdvice(d.Id))
             .Where(d => unusedParameters || d.Id != UnusedParameter)
             .Where(d => resolvedImages || d.Id != ResolvedImage)
+            .Where(d => unusedGroups || d.Id != UnusedGroup)
             .ToImmutableArray();
         var actual = diagnostics
             .Where(d => d.Location.SourceTree?.FilePath == "Topology.cs" || !d.Location.IsInSource)

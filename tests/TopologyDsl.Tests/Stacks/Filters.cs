@@ -28,6 +28,7 @@ public static partial class Filters
     [NetworkAcl<Net>, Associate<Data>]
     [AclIngress(100, AclAction.Allow, Tcp, 5432, "10.0.2.0/24")]
     [AclIngress(110, AclAction.Allow, Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+    [AclIngress(115, AclAction.Allow, Udp, 1024, "0.0.0.0/0", ToPort = 65535)]     // the replies to NTP (UDP 123) out
     [AclIngress(120, AclAction.Allow, Icmp, 3, "10.0.0.0/16", IcmpCode = 4)]
     [AclIngress(130, AclAction.Deny, All, 0, "203.0.113.0/24")]
     [AclEgress(100, AclAction.Allow, Tcp, 1024, "10.0.2.0/24", ToPort = 65535)]
