@@ -790,7 +790,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EndpointClosedToItsUsers = Create("TDSL243", References, DiagnosticSeverity.Warning,
         "Interface endpoint that does not admit HTTPS from the instances that use it",
         "Interface endpoint '{0}' ({1}) cannot be reached on TCP 443 by '{2}', which uses it ({3}): {4}",
-        "AWS services are called over HTTPS: the endpoint's security groups need an inbound rule for TCP 443 from the instances that call the service, such as [IngressFrom<AppGroup>(Tcp, 443)], and the instances' groups an outbound one. An endpoint without [Uses<Group>] is in the VPC's default security group, which admits only its own members.");
+        "AWS services are called over HTTPS: the endpoint's security groups need an inbound rule for TCP 443 from the instances that call the service, such as [IngressFrom<AppGroup>(Tcp, 443)] (for the instances of stacks that import the endpoint, whose groups its stack cannot name, [Ingress(Tcp, 443, \"10.0.0.0/16\")] with a block that holds their subnets), and the instances' groups an outbound one. An endpoint without [Uses<Group>] is in the VPC's default security group, which admits only its own members.");
 
     public static readonly DiagnosticDescriptor SessionManagerCannotRegister = Create("TDSL244", References, DiagnosticSeverity.Error,
         "Session Manager instance that can never register",
