@@ -275,6 +275,18 @@ internal static class EndpointRules
     {
         var model = index.Reachability;
         var users = model.Instances.Concat(index.AllResources.OfType<InstanceSpec>().Where(i => !index.IsLocal(i) && model.Models(i))).ToList();
+        // What each instance calls, found once (a boot script is scanned once, however many endpoints there are).
+        var calls = new Dictionary<InstanceSpec, List<(string Service, string Why, ModelPath At)>>(ReferenceComparer.Instance);
+        List<(string Service, string Why, ModelPath At)> Calls(InstanceSpec instance)
+        {
+            if (!calls.TryGetValue(instance, out var found))
+            {
+                calls.Add(instance, found = ServicesUsedBy(index, instance).ToList());
+            }
+
+            return found;
+        }
+
         foreach (var endpoint in index.AllResources.OfType<InterfaceEndpointSpec>())
         {
             var local = index.IsLocal(endpoint);
@@ -286,7 +298,7 @@ internal static class EndpointRules
             foreach (var instance in local ? users : model.Instances)
             {
                 if (!index.Same(index.VpcOf(instance), vpc)
-                    || ServicesUsedBy(index, instance).FirstOrDefault(u => u.Service == endpoint.Service) is not { Service: not null } use)
+                    || Calls(instance).FirstOrDefault(u => u.Service == endpoint.Service) is not { Service: not null } use)
                 {
                     continue;
                 }
