@@ -38,10 +38,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                         return (Input: null, Diagnostics: ImmutableArray<Diagnostic>.Empty);
                     }
 
+                    // The records' attributes are read from syntax: binding them here would be lost work,
+                    // since the compiler binds them again in the compilation that includes the generated code.
+                    var attributes = new SyntaxAttributes(stack, syntax.SemanticModel.Compilation);
                     var input = new StackInput(
-                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
-                    return (Input: (StackInput?)input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, attributes, cancellationToken).Spec,
+                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken, attributes));
+                    return (Input: (StackInput?)input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
                 })
             .WithTrackingName(TrackingNames.ReadStack);
 
