@@ -69,8 +69,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingValue = Create("TDSL010", Usage, DiagnosticSeverity.Error,
         "Required value missing",
-        "{0} of '{1}' is missing",
-        "Give the value; CloudFormation needs it to create the resource.");
+        "{0} of '{1}' is missing; give {2}",
+        "Give the value; CloudFormation needs it to create the resource. The message shows what a valid value looks like.");
 
     public static readonly DiagnosticDescriptor ResourceShapeUnsupported = Create("TDSL011", Usage, DiagnosticSeverity.Error,
         "Resource type cannot take its resource interface",

@@ -42,6 +42,7 @@ internal sealed class SyntaxAttributes : AttributeSource
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _lookups = new();
     private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _members = new();
+    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), INamedTypeSymbol?> _attributeTypes = new();
 
     /// <summary>
     /// Where the record being read is declared: the start of the stack class's declaration that holds it.
@@ -426,6 +427,19 @@ internal sealed class SyntaxAttributes : AttributeSource
     /// and reports an ambiguity when both are attribute classes; here any doubt means null (bind instead).
     /// </summary>
     private INamedTypeSymbol? AttributeType(NameSyntax name, SyntaxTree tree, int position)
+    {
+        // A stack names a few attribute classes many times over: each written name is resolved once per scope.
+        var key = (tree, _scope, name.ToString());
+        if (!_attributeTypes.TryGetValue(key, out var type))
+        {
+            type = ResolveAttributeType(name, tree, position);
+            _attributeTypes[key] = type;
+        }
+
+        return type;
+    }
+
+    private INamedTypeSymbol? ResolveAttributeType(NameSyntax name, SyntaxTree tree, int position)
     {
         var right = RightmostName(name);
         if (right is null || right.Identifier.ValueText.Length == 0 || name.ContainsDirectives || right.Identifier.IsVerbatimIdentifier())
