@@ -229,8 +229,9 @@ internal static class Overview
     /// A gateway endpoint's route from each subnet of the tables it joins; an interface endpoint's network
     /// interface in each of its subnets drawn here (an imported one too, when the picture shows it).
     /// </summary>
-    private static void EndpointLinks(StackIndex index, IReadOnlyList<SubnetSpec> drawn, StringBuilder b)
+    private static void EndpointLinks(StackIndex index, IReadOnlyList<SubnetSpec> subnets, StringBuilder b)
     {
+        var drawn = new HashSet<string>(subnets.Select(index.Key), System.StringComparer.Ordinal);
         var resources = index.Stack.Resources;
         foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
         {
@@ -251,7 +252,7 @@ internal static class Overview
 
         foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
         {
-            foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && drawn.Any(d => index.Same(d, x))).Distinct())
+            foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && drawn.Contains(index.Key(x))).Distinct())
             {
                 b.Append("  ").Append(Id(index, endpoint)).Append(" -.- ").Append(Id(index, subnet!)).Append('\n');
             }
