@@ -81,9 +81,11 @@ internal static class Overview
         var subnets = resources.OfType<SubnetSpec>()
             .Concat(instances.Select(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet)))
             .Concat(nats.Select(n => index.ResolveFrom<SubnetSpec>(n, n.Subnet)))
+            .Concat(resources.OfType<InterfaceEndpointSpec>().SelectMany(e => e.Subnets.Select(x => index.ResolveFrom<SubnetSpec>(e, x))))
             .Where(s => s is not null).Select(s => s!).Distinct(ReferenceComparer.Instance).Cast<SubnetSpec>().ToList();
         var vpcs = index.AllResources.OfType<VpcSpec>()
-            .Where(v => index.IsLocal(v) || subnets.Any(s => index.Same(index.VpcOf(s), v))).ToList();
+            .Where(v => index.IsLocal(v) || subnets.Any(s => index.Same(index.VpcOf(s), v))
+                || resources.OfType<GatewayEndpointSpec>().Any(e => index.Same(index.ResolveFrom<VpcSpec>(e, e.Vpc), v))).ToList();
         var gateways = resources.OfType<InternetGatewaySpec>().ToList();
         b.Append("flowchart TB\n");
         if (gateways.Count > 0 || instances.Any(i => i.PublicIp) || resources.OfType<EgressOnlyInternetGatewaySpec>().Any())
@@ -108,12 +110,12 @@ internal static class Overview
 
             foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
             {
-                b.Append("    ").Append(Id(index, endpoint)).Append("[(\"gateway endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service)).Append("\")]\n");
+                b.Append("    ").Append(Id(index, endpoint)).Append("[(\"gateway endpoint ").Append(Label(index.Display(endpoint))).Append("<br/>").Append(Label(endpoint.Service)).Append("\")]\n");
             }
 
             foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Same(index.Resolve<VpcSpec>(e.Vpc), vpc)))
             {
-                b.Append("    ").Append(Id(index, endpoint)).Append(">\"interface endpoint ").Append(Label(endpoint.Name)).Append("<br/>").Append(Label(endpoint.Service))
+                b.Append("    ").Append(Id(index, endpoint)).Append(">\"interface endpoint ").Append(Label(index.Display(endpoint))).Append("<br/>").Append(Label(endpoint.Service))
                     .Append(endpoint.PrivateDns ? ", private DNS" : "").Append("\"]\n");
             }
 
@@ -220,12 +222,16 @@ internal static class Overview
             }
         }
 
-        EndpointLinks(index, b);
+        EndpointLinks(index, subnets, b);
     }
 
-    /// <summary>A gateway endpoint's route from each subnet of the tables it joins; an interface endpoint's network interface in each of its subnets.</summary>
-    private static void EndpointLinks(StackIndex index, StringBuilder b)
+    /// <summary>
+    /// A gateway endpoint's route from each subnet of the tables it joins; an interface endpoint's network
+    /// interface in each of its subnets drawn here (an imported one too, when the picture shows it).
+    /// </summary>
+    private static void EndpointLinks(StackIndex index, IReadOnlyList<SubnetSpec> subnets, StringBuilder b)
     {
+        var drawn = new HashSet<string>(subnets.Select(index.Key), System.StringComparer.Ordinal);
         var resources = index.Stack.Resources;
         foreach (var endpoint in resources.OfType<GatewayEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
         {
@@ -238,7 +244,7 @@ internal static class Overview
 
                 foreach (var subnet in table.Associations.Select(a => index.Resolve<SubnetSpec>(a)).Where(x => x is not null && index.IsLocal(x)).Distinct())
                 {
-                    b.Append("  ").Append(Id(index, subnet!)).Append(" -- \"").Append(Label(table.Name)).Append(": ").Append(Label(endpoint.Service))
+                    b.Append("  ").Append(Id(index, subnet!)).Append(" -- \"").Append(Label(index.Display(table))).Append(": ").Append(Label(endpoint.Service))
                         .Append("\" --> ").Append(Id(index, endpoint)).Append('\n');
                 }
             }
@@ -246,7 +252,7 @@ internal static class Overview
 
         foreach (var endpoint in resources.OfType<InterfaceEndpointSpec>().Where(e => index.Resolve<VpcSpec>(e.Vpc) is not null))
         {
-            foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && index.IsLocal(x)).Distinct())
+            foreach (var subnet in endpoint.Subnets.Select(x => index.Resolve<SubnetSpec>(x)).Where(x => x is not null && drawn.Contains(index.Key(x))).Distinct())
             {
                 b.Append("  ").Append(Id(index, endpoint)).Append(" -.- ").Append(Id(index, subnet!)).Append('\n');
             }
@@ -254,13 +260,15 @@ internal static class Overview
     }
 
     /// <summary>
-    /// Which instance reaches which AWS service through which VPC endpoint (HTTPS), for a stack with
-    /// endpoints: a gateway endpoint of the instance's route table, or an interface endpoint of its
-    /// VPC with private DNS that admits it.
+    /// Which instance reaches which AWS service through which VPC endpoint (HTTPS): a gateway endpoint
+    /// of the instance's route table, or an interface endpoint of its VPC with private DNS that admits
+    /// it, this stack's or an imported stack's (named with its stack class, as imported records are
+    /// everywhere in the overview). Shown for a stack with endpoints, and for one whose instances an
+    /// imported stack's endpoints serve.
     /// </summary>
     private static void Services(StackIndex index, StringBuilder b)
     {
-        if (!index.Stack.Resources.Any(r => r is GatewayEndpointSpec or InterfaceEndpointSpec))
+        if (!index.AllResources.Any(r => r is GatewayEndpointSpec or InterfaceEndpointSpec))
         {
             return;
         }
@@ -279,8 +287,8 @@ internal static class Overview
             {
                 var (service, through) = endpoint switch
                 {
-                    GatewayEndpointSpec g when model.ExplainGateway(instance, g) is null => (g.Service, "gateway endpoint '" + g.Name + "'"),
-                    InterfaceEndpointSpec e when e.PrivateDns && model.ExplainEndpoint(instance, e, https) is null => (e.Service, "interface endpoint '" + e.Name + "'"),
+                    GatewayEndpointSpec g when model.ExplainGateway(instance, g) is null => (g.Service, "gateway endpoint '" + index.Display(g) + "'"),
+                    InterfaceEndpointSpec e when e.PrivateDns && model.ExplainEndpoint(instance, e, https) is null => (e.Service, "interface endpoint '" + index.Display(e) + "'"),
                     _ => ((string?)null, ""),
                 };
                 if (service is not null)
@@ -288,6 +296,11 @@ internal static class Overview
                     rows.Add("| " + Cell(instance.Name) + " | " + Cell(service) + " | " + Cell(through) + " |\n");
                 }
             }
+        }
+
+        if (rows.Count == 0 && !index.Stack.Resources.Any(r => r is GatewayEndpointSpec or InterfaceEndpointSpec))
+        {
+            return;
         }
 
         b.Append("\n## AWS services through VPC endpoints\n\n");

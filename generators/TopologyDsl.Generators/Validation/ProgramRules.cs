@@ -111,9 +111,17 @@ internal static class ProgramRules
                 .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
                 .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
             var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile, options));
+            var quotasBroken = new HashSet<string>(before.Select(QuotaRules.QuotaOf).OfType<string>(), System.StringComparer.Ordinal);
             foreach (var finding in TopologyValidator.Validate(stack, wider, readFile, options))
             {
-                if (!before.Contains(finding))
+                // A quota the stack breaks with what it imports alone was reported by its own pass (live, in the
+                // symbol action), with that count and at its record past the quota. The siblings only raise the
+                // count and move the record past the quota earlier, so that finding would come back as a second
+                // one for the same excess; it is left out, and the stack's own count is the one reported: it is
+                // what shows while the stack is edited, it does not change when an unrelated stack does, and a
+                // compilation-end action cannot withdraw the live diagnostic to put a program-wide count in its
+                // place. A quota broken only together with the siblings is new here, and reported with their count.
+                if (!before.Contains(finding) && (QuotaRules.QuotaOf(finding) is not { } quota || !quotasBroken.Contains(quota)))
                 {
                     findings.Add(new ProgramFinding(stack.Key, finding));
                 }

@@ -85,6 +85,16 @@ internal static class QuotaRules
         }
     }
 
+    /// <summary>
+    /// Which regional quota a finding reports a stack over, or null for any other finding: TDSL311 and TDSL312
+    /// have one per region, TDSL310 one per VPC (its first argument, the VPC as the stack names it). Findings of
+    /// one quota with other counts or at other records are the same excess counted over more stacks.
+    /// </summary>
+    public static string? QuotaOf(Finding finding) =>
+        finding.Id == DiagnosticDescriptors.TooManyInterfaceEndpoints.Id ? finding.Id + "|" + finding.Arguments[0]
+        : finding.Id == DiagnosticDescriptors.TooManyGatewayEndpoints.Id || finding.Id == DiagnosticDescriptors.TooManyElasticIps.Id ? finding.Id
+        : null;
+
     private static bool IsElasticIp(PlannedName name) => name.CfnType == "AWS::EC2::EIP";
 
     /// <summary>
