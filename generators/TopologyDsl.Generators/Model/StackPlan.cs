@@ -852,7 +852,7 @@ internal static class StackPlan
         {
             switch (resource)
             {
-                case GatewayEndpointSpec g when g.RouteTables.Any(t => tables.Any(table => index.Same(table, index.ResolveFrom<RouteTableSpec>(g, t)))):
+                case GatewayEndpointSpec g when JoinsAny(index, g, tables):
                     yield return g;
                     break;
                 case InterfaceEndpointSpec e when vpc is not null && index.Same(vpc, index.ResolveFrom<VpcSpec>(e, e.Vpc)):
@@ -861,6 +861,10 @@ internal static class StackPlan
             }
         }
     }
+
+    /// <summary>Whether the gateway endpoint joins one of the route tables (a method of its own: a lambda here would allocate a closure for every resource the loop above meets).</summary>
+    private static bool JoinsAny(StackIndex index, GatewayEndpointSpec endpoint, IReadOnlyList<RouteTableSpec> tables) =>
+        endpoint.RouteTables.Any(t => tables.Any(table => index.Same(table, index.ResolveFrom<RouteTableSpec>(endpoint, t))));
 
     private static void PlanTransitGatewayRouteTable(TransitGatewayRouteTableSpec t, List<PlannedCall> calls)
     {
