@@ -40,7 +40,7 @@ internal sealed class StackIndex
                 _byName.Add(resource.Name, resource);
             }
 
-            _seen[resource] = new Seen(stack, _stackKey, _stackKey + "/" + resource.Name, resource.Name);
+            _seen[resource] = new Seen(stack, _stackKey, resource.Name, local: true);
         }
 
         var all = new List<ResourceSpec>();
@@ -60,7 +60,7 @@ internal sealed class StackIndex
                     names.Add(resource.Name, resource);
                 }
 
-                _seen[resource] = new Seen(other, otherKey, otherKey + "/" + resource.Name, other.ClassName + "." + resource.Name);
+                _seen[resource] = new Seen(other, otherKey, resource.Name, local: false);
                 all.Add(resource);
             }
 
@@ -194,8 +194,20 @@ internal sealed class StackIndex
 
     public StackSpec Stack { get; }
 
-    /// <summary>Where a record seen is declared, and its program-wide key and display name.</summary>
-    private sealed record Seen(StackSpec Owner, string OwnerKey, string Key, string Display);
+    /// <summary>Where a record seen is declared, and its program-wide key and display name, each built when first asked.</summary>
+    private sealed class Seen(StackSpec owner, string ownerKey, string name, bool local)
+    {
+        private string? _key;
+        private string? _display;
+
+        public StackSpec Owner { get; } = owner;
+
+        public string OwnerKey { get; } = ownerKey;
+
+        public string Key => _key ??= OwnerKey + "/" + name;
+
+        public string Display => _display ??= local ? name : Owner.ClassName + "." + name;
+    }
 
     /// <summary>Who can reach whom, built when a rule first asks.</summary>
     public Reachability Reachability => _reachability ??= new Reachability(this);
@@ -289,11 +301,17 @@ internal sealed class StackIndex
     /// <summary>The index of the VPC block holding <paramref name="block"/> (-1 for the primary), or null when none does.</summary>
     public static int? BlockHolding(VpcSpec vpc, Cidr block)
     {
-        foreach (var (candidate, index) in Blocks(vpc))
+        // The blocks in the order of Blocks(vpc), read in place: rules ask this for every subnet they meet.
+        if (Cidr.TryParse(vpc.CidrBlock, out var primary) && primary.Network.Contains(block))
         {
-            if (candidate.Contains(block))
+            return -1;
+        }
+
+        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        {
+            if (Cidr.TryParse(vpc.SecondaryCidrBlocks[i], out var secondary) && secondary.Network.Contains(block))
             {
-                return index;
+                return i;
             }
         }
 
