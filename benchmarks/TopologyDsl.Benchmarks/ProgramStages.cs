@@ -32,8 +32,12 @@ public static class ProgramStages
         var app = specs.Single(s => s.ClassName == "App0");
         var imported = new[] { network }.ToEquatableArray();
         var cut = new[] { network with { Resources = network.Resources.Where(r => r.Name is "Tgw" or "Vpc0" or "Tgw0A" or "Tgw0B" or "Attachment0").ToEquatableArray() } }.ToEquatableArray();
+        var bench = new ProgramBenchmarks();
+        bench.Setup();
         var stages = new (string Name, Action Run)[]
         {
+            ("generator, full run", () => bench.Generator()),
+            ("generator after editing one stack", () => bench.GeneratorAfterEditingOneAppStack()),
             ("parse every stack (no source map)", () => types.ForEach(t => TopologyParser.Parse(t, TopologyParser.StackAttributeOf(t)!, withSourceMap: false, default))),
             ("validate the network stack", () => TopologyValidator.Validate(network, _ => null)),
             ("validate App0 with the network stack", () => TopologyValidator.Validate(app, imported, _ => null)),
@@ -47,11 +51,11 @@ public static class ProgramStages
         {
             foreach (var (name, action) in stages)
             {
-                var before = GC.GetAllocatedBytesForCurrentThread();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 action();
                 if (run > 0)
                 {
-                    Console.WriteLine($"  {name,-40} {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0,10:N0} KB");
+                    Console.WriteLine($"  {name,-40} {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0,10:N0} KB");
                 }
             }
         }
