@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # The build-time share of TopologyDsl's generator and analyzer, on synthetic projects of about 100,
 # 1,000 and 10,000 CloudFormation resources, laid out in stacks of at most 499 resources and all in
-# one stack. Each project is built once to restore and build its dependencies, then rebuilt alone
-# with -p:ReportAnalyzer=true; the script prints the compiler's (Csc task) time, the generator and
-# analyzer times csc reports for TopologyDsl and for every other analyzer (the SDK's), and their share.
+# one stack. Each project is built once to restore and build its dependencies, then rebuilt alone,
+# RUNS times (default 3, medians reported), in two forms that alternate:
+#   - full: as users build it, with -p:ReportAnalyzer=true, so that csc reports the time of each
+#     generator and analyzer;
+#   - generator only: the same with every TDSL diagnostic set to none in a global analyzer config,
+#     which makes the compiler skip the analyzer altogether (the generator still runs: the code needs it).
+# csc's figure for an analyzer is wall-clock time per callback, so it also counts work the compiler
+# needs anyway (the first caller of GetAttributes() on a record binds its attributes, which the
+# compiler would bind for emit) and time spent waiting for a core. The analyzer's real cost is the
+# difference in CPU seconds between the two forms; the script prints both.
 #
 #   benchmarks/measure-build.sh                 # 100 1000 10000
 #   benchmarks/measure-build.sh 1000            # one size
 #   KEEP=1 benchmarks/measure-build.sh 100      # keep the generated projects (their folder is printed)
-#   RUNS=2 benchmarks/measure-build.sh          # rebuild twice, report the second (warm compiler server)
+#   RUNS=5 benchmarks/measure-build.sh 1000     # more rebuilds per form
+#   SERVER=1 benchmarks/measure-build.sh 1000   # through the compiler server, as `dotnet build` does by default
 #
-# Times are what csc reports in this environment: with UseSharedCompilation=false every build starts
-# a fresh compiler, so the compiler's total includes its own start-up and JIT.
+# Without SERVER, every build starts a fresh compiler (UseSharedCompilation=false), as CI with the
+# server off does: the compiler's time then includes its start-up and the JIT compilation of every
+# analyzer and generator, ours included. With SERVER=1 the server is started by a first build and
+# reused, as on a developer's machine; its CPU is then not a child of the build, so only csc's
+# figures and the wall time are printed.
 #
 # The topology is the benchmarks' (TopologyBenchmarks.Source): /28 subnets in /16 VPCs, an internet
 # gateway and one route table per VPC associated with every subnet, an instance in every tenth subnet.
@@ -74,17 +85,35 @@ project() {
     <ProjectReference Include="$repo/src/TopologyDsl/TopologyDsl.csproj" />
     <ProjectReference Include="$repo/generators/TopologyDsl.Generators/TopologyDsl.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <GlobalAnalyzerConfigFiles Include="quota.globalconfig" />
+    <GlobalAnalyzerConfigFiles Include="analyzer-off.globalconfig" Condition="'\$(TopologyDslAnalyzerOff)' == 'true'" />
   </ItemGroup>
 </Project>
 EOF
   printf 'is_global = true\ndotnet_diagnostic.TDSL302.severity = warning\n' > "$1/quota.globalconfig"
+  { echo 'is_global = true'; grep -hoE '^TDSL[0-9]+' "$repo"/generators/TopologyDsl.Generators/AnalyzerReleases.*.md | sort -u |
+      sed 's/.*/dotnet_diagnostic.&.severity = none/'; } > "$1/analyzer-off.globalconfig"
   topology "$2" "$3" > "$1/Topology.cs"
 }
 
 # seconds LOG PATTERN: the number after the pattern (csc's report) or 0.
 seconds() { grep -m1 -oE "$2 [0-9.]+" "$1" | grep -oE '[0-9.]+$' || echo 0; }
 
-printf '%-9s %-7s %6s %8s %8s %8s %8s %9s %8s %6s\n' resources layout stacks build_s csc_s tdsl_gen tdsl_ana sdk_ana gen_kB share
+# median: the middle of the numbers on stdin.
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# rebuild DIR LOG [properties]: rebuild the project alone; prints "wall cpu" (CPU of every process of the build).
+rebuild() {
+  local dir=$1 log=$2; shift 2
+  /usr/bin/time -f '%e %U %S' -o "$log.time" dotnet build "$dir" --no-restore --no-dependencies --no-incremental -v:d -nologo \
+    -clp:PerformanceSummary -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true $server "$@" > "$log" 2>&1 || { tail -50 "$log"; exit 1; }
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$log.time"
+}
+
+server=-p:UseSharedCompilation=false
+[ -n "${SERVER:-}" ] && server=-p:UseSharedCompilation=true
+runs=${RUNS:-3}
+
+printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %7s %7s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep ana_cpu sdk_ana share_rep share_cpu
 for resources in "${sizes[@]}"; do
   subnets=$(( (resources - 5) * 10 / 21 ))
   for layout in split one; do
@@ -93,23 +122,33 @@ for resources in "${sizes[@]}"; do
     dir="$work/r$resources-$layout"
     project "$dir" "$subnets" "$per"
     stacks=$(grep -c '^\[Stack' "$dir/Topology.cs")
-    dotnet build "$dir" -v:q -nologo > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
-    # RUNS rebuilds (default 1), reporting the last: with the compiler server on, use 2 so the first starts it.
-    for ((run = 0; run < ${RUNS:-1}; run++)); do
-      start=$(date +%s.%N)
-      dotnet build "$dir" --no-restore --no-dependencies --no-incremental -v:d -nologo -clp:PerformanceSummary \
-        -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true > "$dir/build.log" 2>&1 || { tail -50 "$dir/build.log"; exit 1; }
-      build=$(echo "$(date +%s.%N) - $start" | bc)
+    dotnet build "$dir" -v:q -nologo $server > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
+    : > "$dir/full.tsv"; : > "$dir/off.tsv"
+    for ((run = 0; run < runs; run++)); do
+      read -r wall cpu < <(rebuild "$dir" "$dir/build.log")
+      csc=$(grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$dir/build.log" | awk '{print $1/1000}' | head -1)
+      gen=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyGenerator' "$dir/build.log" | awk '{print $1}' | tr -d '<' | head -1)
+      ana=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/build.log" | awk '{print $1}' | tr -d '<' | head -1)
+      all=$(seconds "$dir/build.log" 'Total analyzer execution time:')
+      printf '%s %s %s %s %s %s\n' "$wall" "$cpu" "$csc" "${gen:-0}" "${ana:-0}" "$(echo "$all - ${ana:-0}" | bc)" >> "$dir/full.tsv"
+      read -r wall cpu < <(rebuild "$dir" "$dir/off.log" -p:TopologyDslAnalyzerOff=true)
+      printf '%s %s\n' "$wall" "$cpu" >> "$dir/off.tsv"
     done
-    csc=$(grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$dir/build.log" | awk '{print $1/1000}' | head -1)
-    gen=$(grep -E '^ +[0-9.]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyGenerator' "$dir/build.log" | awk '{print $1}' | head -1)
-    ana=$(grep -E '^ +[0-9.]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/build.log" | awk '{print $1}' | head -1)
-    all=$(seconds "$dir/build.log" 'Total analyzer execution time:')
-    kb=$(find "$dir/obj" -path '*generated*' -name '*.g.cs' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1024}')
-    sdk=$(echo "$all - ${ana:-0}" | bc)
-    share=$(echo "scale=1; 100 * (${gen:-0} + ${ana:-0}) / $csc" | bc)
-    printf '%-9s %-7s %6s %8.2f %8.2f %8.3f %8.3f %9.3f %8s %5s%%\n' "$resources" "$layout" "$stacks" "$build" "$csc" "${gen:-0}" "${ana:-0}" "$sdk" "$kb" "$share"
+    col() { awk -v c="$2" '{print $c}' "$1" | median; }
+    build=$(col "$dir/full.tsv" 1); build_cpu=$(col "$dir/full.tsv" 2); csc=$(col "$dir/full.tsv" 3)
+    gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6); off_cpu=$(col "$dir/off.tsv" 2)
+    if [ -n "${SERVER:-}" ]; then
+      ana_cpu=-; share_cpu=-
+    else
+      ana_cpu=$(printf '%.2f' "$(echo "$build_cpu - $off_cpu" | bc)")
+      share_cpu=$(echo "scale=1; 100 * ($gen + ($ana_cpu > 0) * $ana_cpu) / $build_cpu" | bc)%
+    fi
+    share_rep=$(echo "scale=1; 100 * ($gen + $ana) / $build" | bc)%
+    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8s %8.3f %7s %7s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$ana_cpu" "$sdk" "$share_rep" "$share_cpu"
   done
 done
-echo "build_s: wall time of the rebuild; csc_s: the Csc task; tdsl_gen/tdsl_ana: TopologyDsl's generator and analyzer (csc -reportanalyzer);"
-echo "sdk_ana: every other analyzer; gen_kB: generated C#; share: (tdsl_gen + tdsl_ana) / csc_s. Analyzers run concurrently, so their times can overlap."
+echo "Medians of $runs rebuilds per form. build_s/build_cpu: wall and CPU seconds of the full rebuild; csc_s: the Csc task;"
+echo "tdsl_gen/ana_rep: TopologyDsl's generator and analyzer as csc reports them (-reportanalyzer); sdk_ana: every other analyzer;"
+echo "ana_cpu: CPU of the full rebuild minus CPU of the rebuild with the analyzer off (its real cost; can be negative in noise);"
+echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_cpu: (tdsl_gen + ana_cpu) / build_cpu."
+echo "The generator's figure is wall time: on a busy machine it includes waiting for a core, so measure on a quiet one."

@@ -35,17 +35,20 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                         // [Stack] on two partial declarations of one class (the compiler reports CS0579):
                         // the class is read once, from the declaration that carries the first attribute,
                         // so one file is generated and no hint name is added twice (CS8785).
-                        return (Input: null, Diagnostics: ImmutableArray<Diagnostic>.Empty);
+                        return new ReadStack(null, ImmutableArray<Diagnostic>.Empty);
                     }
 
+                    // The records' attributes are read from syntax: binding them here would be lost work,
+                    // since the compiler binds them again in the compilation that includes the generated code.
+                    var attributes = new SyntaxAttributes(stack, syntax.SemanticModel.Compilation);
                     var input = new StackInput(
-                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, cancellationToken).Spec,
-                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken));
-                    return (Input: (StackInput?)input, Diagnostics: TopologyParser.DeclarationDiagnostics(stack, cancellationToken));
+                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, attributes, cancellationToken).Spec,
+                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken, attributes));
+                    return new ReadStack(input, TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
                 })
             .WithTrackingName(TrackingNames.ReadStack);
 
-        var stacks = read.Where(static pair => pair.Input is not null).Select(static (pair, _) => pair.Input!).WithTrackingName(TrackingNames.ParseStack);
+        var stacks = read.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!).WithTrackingName(TrackingNames.ParseStack);
 
         // Committed templates (templates/*.yaml, for the analyzer's TDSL333) are not read here: the
         // generator never needs them, and synth rewriting one must not re-run validation.
@@ -53,7 +56,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Where(static text => !CommittedTemplate.IsTemplatePath(text.Path))
             .Select(static (text, cancellationToken) => new ProjectFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? ""))
             .Collect()
-            .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => new ProjectFiles(all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ProjectFiles);
 
         // Quotas an account may have raised, from build properties (ValidationOptions): a small equatable record.
@@ -64,14 +67,18 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         // Every stack of the program, then each with what it needs of the others: a stack's input
         // changes only when it, a stack it imports from, or what others import from it changes.
         var program = stacks.Collect()
-            .Select(static (all, _) => all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => new ProgramStacks(all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Program);
         var linked = program
-            .SelectMany(static (all, _) => Link(all))
+            .SelectMany(static (all, _) => Link(all.Stacks))
             .WithTrackingName(TrackingNames.Link);
 
-        var inputs = linked.Combine(files).Combine(options)
-            .Select(static (pair, _) => Assemble(pair.Left.Left, pair.Left.Right, pair.Right))
+        // Every value between the steps is a class: Roslyn's step tables over reference types share one
+        // compiled form, while each struct (a tuple, an EquatableArray) is compiled again when a fresh
+        // compiler starts, as every build does with the compiler server off.
+        var shared = files.Combine(options).Select(static (pair, _) => new AssembleContext(pair.Left.Files, pair.Right));
+        var inputs = linked.Combine(shared)
+            .Select(static (pair, _) => Assemble(pair.Left, pair.Right.Files, pair.Right.Options))
             .WithTrackingName(TrackingNames.Assemble);
 
         // A stack class that is not a partial top-level class, or that has a member named like the
@@ -91,16 +98,28 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         // and a command-line build stops at those errors before running the analyzer. A second
         // output that carries the diagnostics themselves, as System.Text.Json's generator does, so
         // the source output above keeps its equatable, position-free model.
-        var declarations = read.Select(static (pair, _) => pair.Diagnostics).WithTrackingName(TrackingNames.CheckDeclarations);
+        var declarations = read.Where(static r => !r.Diagnostics.IsEmpty).WithTrackingName(TrackingNames.CheckDeclarations);
 
-        context.RegisterSourceOutput(declarations, static (production, diagnostics) =>
+        context.RegisterSourceOutput(declarations, static (production, r) =>
         {
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in r.Diagnostics)
             {
                 production.ReportDiagnostic(diagnostic);
             }
         });
     }
+
+    /// <summary>What reading one [Stack] class gives: its input (null for a second declaration carrying [Stack]) and the declaration diagnostics the generator reports.</summary>
+    internal sealed record ReadStack(StackInput? Input, ImmutableArray<Diagnostic> Diagnostics);
+
+    /// <summary>Every stack of the program, in key order.</summary>
+    internal sealed record ProgramStacks(EquatableArray<StackInput> Stacks);
+
+    /// <summary>The project's files (boot scripts), in path order.</summary>
+    internal sealed record ProjectFiles(EquatableArray<ProjectFile> Files);
+
+    /// <summary>What every stack's assembly reads besides the stack: the project's files and the build's quota options.</summary>
+    internal sealed record AssembleContext(EquatableArray<ProjectFile> Files, ValidationOptions? Options);
 
     /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>
     internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all)

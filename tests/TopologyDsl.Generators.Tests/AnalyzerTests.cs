@@ -212,6 +212,36 @@ public class AnalyzerTests
         """));
 
     [Fact]
+    public Task TDSL010_EmptyGroupDescriptionAndKeyName() => Markup.VerifyAsync(Stack(Network + """
+        [SecurityGroup<Net>({|TDSL010:" "|})] public partial record Blank;
+        [SecurityGroup<Net>("db")] public partial record Db;
+        [Instance<Private>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = {|TDSL010:""|}), Uses<Db>] public partial record Server;
+        [Instance<Private>("10.0.2.11", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = "web-admin"), Uses<Db>] public partial record Keyed;
+        """));
+
+    [Fact]
+    public async Task TDSL010_MessageShowsAValidValueOfTheArgument()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack(Network + """
+            [SecurityGroup<Net>("")] public partial record Blank;
+            [Instance<Private>("10.0.2.10", InstanceType = "t3.micro", KeyName = ""), Uses<Web>] public partial record NoImage;
+            [Instance<Private>("10.0.2.11", ImageId = nameof(Ami)), Uses<Web>] public partial record NoType;
+            [Vpc("10.9.0.0/16")] public partial record Other;
+            [VpcPeering<Other>] public partial record NoPeer;
+            [VpcPeering<Other>(PeerVpcId = "vpc-0123456789abcdef0", PeerOwnerId = "123456789012")] public partial record NoRole;
+            """));
+        Assert.Equal(
+        [
+            "Description of 'Blank' is missing; give a few words on what the group lets in, such as \"Web servers: HTTP from anywhere\"",
+            "ImageId of 'NoImage' is missing; give an AMI ID such as ami-0123456789abcdef0 or a parameter's name (nameof(ImageId))",
+            "InstanceType of 'NoType' is missing; give an instance type such as t3.micro or a parameter's name (nameof(InstanceType))",
+            "KeyName of 'NoImage' is missing; give a key pair's name such as web-admin or a parameter's name (nameof(KeyName)), or leave KeyName out for no key pair",
+            "PeerRoleArn of 'NoRole' is missing; give the ARN of the peer account's role that accepts the peering, such as arn:aws:iam::123456789012:role/AcceptPeering, or a parameter's name",
+            "PeerVpcId of 'NoPeer' is missing; give the peer VPC's ID such as vpc-0123456789abcdef0 or a parameter's name (nameof(PeerVpcId))",
+        ], diagnostics.Where(d => d.Id == "TDSL010").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public Task TDSL101_MalformedCidr() => Markup.VerifyAsync(Stack("""
         [Vpc("10.0.0.0/16")] public partial record Net;
         [Subnet<Net>({|TDSL101:"10.0.1/24"|})] public partial record A;

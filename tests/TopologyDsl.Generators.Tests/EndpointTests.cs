@@ -212,6 +212,153 @@ public class EndpointTests
     }
 
     [Fact]
+    public Task TDSL329_InterfaceEndpointWithSixGroups() => Markup.VerifyAsync(Stack(Isolated
+        + string.Concat(Enumerable.Range(1, 6).Select(i => "[SecurityGroup<Net>(\"g" + i + "\")] public partial record G" + i + ";\n")) + """
+        [InterfaceEndpoint<Net>(EndpointServices.Logs), EndpointSubnet<AppA>, Uses<G1>, Uses<G2>, Uses<G3>, Uses<G4>, Uses<G5>, {|TDSL329:Uses<G6>|}] public partial record Logs;
+        [InterfaceEndpoint<Net>(EndpointServices.Kms), EndpointSubnet<AppA>, Uses<G1>, Uses<G2>, Uses<G3>, Uses<G4>, Uses<G5>] public partial record Kms;
+        """));
+
+    [Fact]
+    public Task TDSL329_NearMiss_EndpointQuotaRaisedByBuildProperty() => Markup.VerifyAsync(Stack(Isolated
+        + string.Concat(Enumerable.Range(1, 6).Select(i => "[SecurityGroup<Net>(\"g" + i + "\")] public partial record G" + i + ";\n")) + """
+        [InterfaceEndpoint<Net>(EndpointServices.Logs), EndpointSubnet<AppA>, Uses<G1>, Uses<G2>, Uses<G3>, Uses<G4>, Uses<G5>, Uses<G6>] public partial record Logs;
+        """), new BuildPropertiesProvider(("TopologyDslSecurityGroupsPerInterface", "6")));
+
+    [Fact]
+    public async Task TDSL329_MessageNamesTheInterfaceEndpoint()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack(Isolated
+            + string.Concat(Enumerable.Range(1, 6).Select(i => "[SecurityGroup<Net>(\"g" + i + "\")] public partial record G" + i + ";\n"))
+            + "[InterfaceEndpoint<Net>(EndpointServices.Logs), EndpointSubnet<AppA>, Uses<G1>, Uses<G2>, Uses<G3>, Uses<G4>, Uses<G5>, Uses<G6>] public partial record Logs;\n"));
+        var message = Assert.Single(diagnostics, d => d.Id == "TDSL329").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Interface endpoint 'Logs' uses 6 security groups; a network interface takes at most 5", message);
+    }
+
+    // ---- Endpoints of one stack, users in another ----
+
+    /// <summary>
+    /// A network stack with isolated application subnets and the Session Manager endpoints, whose
+    /// group admits HTTPS from ADMITTED only (a block, since it cannot name another stack's group).
+    /// </summary>
+    private const string NetworkStack = """
+        [Stack("network")]
+        public static partial class Network
+        {
+            [Vpc("10.0.0.0/16", FlowLogs = true)] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24", Zone = 0, Kind = SubnetKind.Private)] public partial record AppA;
+            [Subnet<Net>("10.0.2.0/24", Zone = 1, Kind = SubnetKind.Private)] public partial record AppB;
+            [RouteTable<Net>, Associate<AppA>, Associate<AppB>] public partial record AppRoutes;
+            [SecurityGroup<Net>("endpoints"), Ingress(Tcp, 443, "ADMITTED", Description = "AWS APIs"), Egress(Tcp, 443, "10.0.0.0/16", Description = "none needed")] public partial record EndpointAccess;
+            [InterfaceEndpoint<Net>(EndpointServices.Ssm), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record Ssm;
+            [InterfaceEndpoint<Net>(EndpointServices.SsmMessages), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record SsmMessages;
+            [InterfaceEndpoint<Net>(EndpointServices.Ec2Messages), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record Ec2Messages;
+            MORE
+        }
+
+        """;
+
+    private static string Network(string admitted = "10.0.0.0/16", string more = "") => NetworkStack.Replace("ADMITTED", admitted).Replace("MORE", more);
+
+    private static string AppStack(string body) =>
+        "[Stack(\"app\")]\npublic static partial class App\n{\n" + Ami
+        + "[SecurityGroup<Network.Net>(\"app\"), Egress(Tcp, 443, \"0.0.0.0/0\", Description = \"AWS APIs\")] public partial record AppAccess;\n" + body + "}\n";
+
+    private static Task VerifyProgram(string source, params Microsoft.CodeAnalysis.AdditionalText[] files) => Markup.VerifyAsync("namespace Shop;\n" + source, files);
+
+    /// <summary>The network stack's endpoints admit AppA only; the app stack's instance in AppB uses them for Session Manager: one finding per endpoint, at the instance.</summary>
+    [Fact]
+    public Task TDSL243_ImportedEndpointsRefuseTheAppStacksSessionManagerInstance() => VerifyProgram(Network("10.0.1.0/24") + AppStack("""
+        [Instance<Network.AppA>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<AppAccess>] public partial record Inside;
+        [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = {|TDSL243:{|TDSL243:{|TDSL243:true|}|}|}), Uses<AppAccess>] public partial record Outside;
+        """));
+
+    [Fact]
+    public async Task TDSL243_ImportedEndpoint_TheMessageNamesItWithItsStack()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + "namespace Shop;\n" + Network("10.0.1.0/24") + AppStack("""
+            [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<AppAccess>] public partial record Outside;
+            """));
+        var messages = diagnostics.Where(d => d.Id == "TDSL243").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            [
+                "Interface endpoint 'Network.Ec2Messages' (ec2messages) cannot be reached on TCP 443 by 'Outside', which uses it (Session Manager): "
+                    + "security group 'Network.EndpointAccess' of endpoint 'Network.Ec2Messages' lets in no TCP 443 from 'Outside'",
+                "Interface endpoint 'Network.Ssm' (ssm) cannot be reached on TCP 443 by 'Outside', which uses it (Session Manager): "
+                    + "security group 'Network.EndpointAccess' of endpoint 'Network.Ssm' lets in no TCP 443 from 'Outside'",
+                "Interface endpoint 'Network.SsmMessages' (ssmmessages) cannot be reached on TCP 443 by 'Outside', which uses it (Session Manager): "
+                    + "security group 'Network.EndpointAccess' of endpoint 'Network.SsmMessages' lets in no TCP 443 from 'Outside'",
+            ],
+            messages);
+    }
+
+    /// <summary>A boot script's AWS CLI call through an imported endpoint: reported at the instance's UserData; the network stack, which cannot see the app stack, stays quiet.</summary>
+    [Fact]
+    public Task TDSL243_ImportedEndpointRefusesTheAppStacksBootScript() => VerifyProgram(Network(more: """
+        [SecurityGroup<Net>("logs"), Ingress(Tcp, 443, "10.0.1.0/24", Description = "logs from AppA"), Egress(Tcp, 443, "10.0.0.0/16", Description = "none needed")] public partial record LogsAccess;
+        [InterfaceEndpoint<Net>(EndpointServices.Logs), EndpointSubnet<AppA>, Uses<LogsAccess>] public partial record Logs;
+        """) + AppStack("""
+        [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = {|TDSL243:"boot.sh"|}), Uses<AppAccess>] public partial record Outside;
+        [Instance<Network.AppA>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<AppAccess>] public partial record Inside;
+        """), Script("aws logs describe-log-groups\n"));
+
+    [Fact]
+    public Task TDSL243_NearMiss_ImportedEndpointsAdmitTheVpc() => VerifyProgram(Network("10.0.0.0/16") + AppStack("""
+        [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<AppAccess>] public partial record Outside;
+        """));
+
+    [Fact]
+    public Task TDSL243_NearMiss_AppStackDoesNotCallTheImportedEndpoints() => VerifyProgram(Network("10.0.1.0/24") + AppStack("""
+        [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<AppAccess>] public partial record Outside;
+        """), Script("aws s3 ls\n"));
+
+    /// <summary>
+    /// The other direction: the app stack adds an endpoint with private DNS to the network stack's VPC,
+    /// which then answers for the network stack's instances too; its group admits only the app's group,
+    /// so the network stack's instance, whose boot script calls the service, is refused. Reported at the
+    /// app stack's endpoint, which the network stack cannot see.
+    /// </summary>
+    [Fact]
+    public Task TDSL243_AppStacksEndpointRefusesTheNetworkStacksInstance() => VerifyProgram(Network(more: """
+        [SecurityGroup<Net>("ops"), Egress(Tcp, 443, "0.0.0.0/0", Description = "AWS APIs")] public partial record OpsAccess;
+        [Instance<AppA>("10.0.1.20", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", UserData = "boot.sh"), Uses<OpsAccess>] public partial record Ops;
+        """) + AppStack("""
+        [SecurityGroup<Network.Net>("logs"), IngressFrom<AppAccess>(Tcp, 443, Description = "logs from the app"), Egress(Tcp, 443, "10.0.0.0/16", Description = "none needed")] public partial record LogsAccess;
+        [InterfaceEndpoint<Network.Net>(EndpointServices.Logs), EndpointSubnet<Network.AppA>, Uses<{|TDSL243:LogsAccess|}>] public partial record Logs;
+        [Instance<Network.AppA>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<AppAccess>] public partial record Server;
+        """), Script("aws logs describe-log-groups\n"));
+
+    [Fact]
+    public Task TDSL243_NearMiss_AppStacksEndpointAdmitsTheNetworkStacksInstance() => VerifyProgram(Network(more: """
+        [SecurityGroup<Net>("ops"), Egress(Tcp, 443, "0.0.0.0/0", Description = "AWS APIs")] public partial record OpsAccess;
+        [Instance<AppA>("10.0.1.20", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", UserData = "boot.sh"), Uses<OpsAccess>] public partial record Ops;
+        """) + AppStack("""
+        [SecurityGroup<Network.Net>("logs"), IngressFrom<AppAccess>(Tcp, 443, Description = "logs from the app"), Ingress(Tcp, 443, "10.0.1.0/24", Description = "logs from AppA"), Egress(Tcp, 443, "10.0.0.0/16", Description = "none needed")] public partial record LogsAccess;
+        [InterfaceEndpoint<Network.Net>(EndpointServices.Logs), EndpointSubnet<Network.AppA>, Uses<LogsAccess>] public partial record Logs;
+        [Instance<Network.AppA>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<AppAccess>] public partial record Server;
+        """), Script("aws logs describe-log-groups\n"));
+
+    /// <summary>TDSL244 counts the endpoints the network stack declares: with all three the app's isolated instance registers (no TDSL244); without ec2messages it cannot.</summary>
+    [Fact]
+    public Task TDSL244_ImportedEndpointsMissingOne() => VerifyProgram(Network().Replace(
+            "[InterfaceEndpoint<Net>(EndpointServices.Ec2Messages), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record Ec2Messages;", "")
+        + AppStack("""
+        [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = {|TDSL244:true|}), Uses<AppAccess>] public partial record Outside;
+        """));
+
+    [Fact]
+    public async Task TDSL244_ImportedEndpointsMissingOne_TheMessageNamesIt()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + "namespace Shop;\n" + Network().Replace(
+                "[InterfaceEndpoint<Net>(EndpointServices.Ec2Messages), EndpointSubnet<AppA>, EndpointSubnet<AppB>, Uses<EndpointAccess>] public partial record Ec2Messages;", "")
+            + AppStack("""
+            [Instance<Network.AppB>("10.0.2.10", ImageId = nameof(Ami), InstanceType = "t3.micro", SessionManager = true), Uses<AppAccess>] public partial record Outside;
+            """));
+        var message = Assert.Single(diagnostics, d => d.Id == "TDSL244").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Instance 'Outside' uses Session Manager but can never register with Systems Manager: subnet 'Network.AppB' has no route toward the internet (IPv4), "
+            + "and VPC 'Network.Net' has no interface endpoint for ec2messages", message);
+    }
+
+    [Fact]
     public Task TDSL415_SessionManagerWithSshOpen() => Markup.VerifyAllAsync(Tiers(", SessionManager = {|TDSL415:true|}")
         .Replace("[SecurityGroup<Net>(\"app\"), ", "[SecurityGroup<Net>(\"app\"), IngressFrom<EndpointAccess>(Tcp, 22, Description = \"ssh\"), "));
 

@@ -120,6 +120,68 @@ public class TagAndZoneTests
         """);
 
     [Fact]
+    public Task TDSL125_ZoneNameAndZoneIdOfTwoRegions() => Verify(Net + """
+        #pragma warning disable TDSL126
+        [Subnet<Net>("10.0.1.0/24", ZoneName = "us-east-1a")] public partial record A;
+        [Subnet<Net>("10.0.2.0/24", ZoneId = "use1-az4")] public partial record SameRegion;
+        [Subnet<Net>("10.0.3.0/24", ZoneId = {|TDSL125:"usw2-az1"|})] public partial record C;
+        """);
+
+    [Fact]
+    public Task TDSL125_ZoneIdThenZoneNameOfAnotherRegion() => Verify(Net + """
+        #pragma warning disable TDSL126
+        [Subnet<Net>("10.0.1.0/24", ZoneId = "apne1-az1")] public partial record A;
+        [Subnet<Net>("10.0.2.0/24", ZoneName = "ap-northeast-1c")] public partial record SameRegion;
+        [Subnet<Net>("10.0.3.0/24", ZoneName = {|TDSL125:"ap-northeast-3a"|})] public partial record C;
+        """);
+
+    [Fact]
+    public async Task TDSL125_ZoneNameAndZoneId_MessageNamesBothRegions()
+    {
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + "namespace Shop;\n[Stack(\"shop\")]\npublic static partial class Shop\n{\n" + Net + """
+            #pragma warning disable TDSL126
+            [Subnet<Net>("10.0.1.0/24", ZoneName = "us-east-1a")] public partial record A;
+            [Subnet<Net>("10.0.2.0/24", ZoneId = "usw2-az1")] public partial record B;
+            }
+            """);
+        Assert.Equal("Subnet 'B' is in usw2-az1 of region us-west-2, but subnet 'A' is in us-east-1a of region us-east-1; a stack deploys to one region",
+            Assert.Single(diagnostics, d => d.Id == "TDSL125").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task TDSL125_ZoneIdOfARegionTheTableDoesNotList_IsNotComparedWithZoneNames() => Verify(Net + """
+        [Subnet<Net>("10.0.1.0/24", ZoneName = {|TDSL126:"us-east-1a"|})] public partial record A;
+        [Subnet<Net>("10.0.2.0/24", ZoneId = "xyz9-az1")] public partial record NewRegion;
+        [Subnet<Net>("10.0.3.0/24", ZoneId = "xyz9-abc1-az2")] public partial record NewLocalZone;
+        [Subnet<Net>("10.0.4.0/24", ZoneName = {|TDSL126:"us-east-1b"|})] public partial record D;
+        """);
+
+    [Fact]
+    public Task TDSL125_ZoneIdsOfTwoRegionsTheTableDoesNotList_AreComparedByTheirCodes() => Verify(Net + """
+        [Subnet<Net>("10.0.1.0/24", ZoneId = "xyz9-az1")] public partial record A;
+        [Subnet<Net>("10.0.2.0/24", ZoneId = "xyz9-az2")] public partial record B;
+        [Subnet<Net>("10.0.3.0/24", ZoneId = {|TDSL125:"xyw9-az1"|})] public partial record C;
+        """);
+
+    [Fact]
+    public void ZoneIdRegions_EachCodeAbbreviatesItsRegion()
+    {
+        // The first two letters are the region code's, the number is the region's number, and no region has two codes.
+        Assert.Equal(34, ZoneIdRegions.All.Count);
+        Assert.All(ZoneIdRegions.All, pair =>
+        {
+            var region = System.Text.RegularExpressions.Regex.Match(pair.Value, "^([a-z]{2})(?:-([a-z]+))+-([0-9]+)$");
+            Assert.True(region.Success, pair.Value);
+            var code = System.Text.RegularExpressions.Regex.Match(pair.Key, "^([a-z]{2})([a-z]{1,4})([0-9]+)$");
+            Assert.True(code.Success, pair.Key);
+            Assert.Equal(region.Groups[1].Value, code.Groups[1].Value);
+            Assert.Equal(region.Groups[3].Value, code.Groups[3].Value);
+            Assert.Equal(region.Groups[2].Captures[^1].Value[0], code.Groups[2].Value[0]);
+        });
+        Assert.Equal(ZoneIdRegions.All.Count, ZoneIdRegions.All.Values.Distinct().Count());
+    }
+
+    [Fact]
     public Task TDSL126_ZoneByName() => Verify(Net + """
         [Subnet<Net>("10.0.1.0/24", ZoneName = {|TDSL126:"ap-northeast-1a"|})] public partial record A;
         [Subnet<Net>("10.0.2.0/24", ZoneId = "apne1-az1")] public partial record B;

@@ -27,6 +27,9 @@ public sealed class ChangeReportCommandTests : IDisposable
 
     private string Committed => Path.Combine(_folder, "templates", "wordpress.yaml");
 
+    /// <summary>Output with the templates folder, as synth shows it (relative to the current folder), written as templates.</summary>
+    private string Relative(string text) => text.Replace(Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(_folder, "templates")), "templates");
+
     private string Base => Path.Combine(_folder, "base", "wordpress.yaml");
 
     /// <summary>The template as it was before the DB server's address became 10.0.2.10.</summary>
@@ -60,8 +63,10 @@ public sealed class ChangeReportCommandTests : IDisposable
     {
         Put(Committed, Older);
         Assert.Equal(SynthCommand.Failed, Run("synth", "--check"));
+        // The verdict, then the report under it, on one stream; the summary on standard error.
+        Assert.StartsWith("templates/wordpress.yaml: differs from what the code produces\ntemplates/wordpress.yaml: 1 to replace (1 with data loss)", Relative(_out.ToString()));
         Assert.Contains("replace     DbServer", _out.ToString());
-        Assert.Contains("differs from what the code produces", _err.ToString());
+        Assert.Equal("synth: 1 of 1 template is not up to date (templates/wordpress.yaml differs); run 'synth' and commit it\n", Relative(_err.ToString()));
         Assert.Equal(Older, File.ReadAllText(Committed));
     }
 

@@ -47,10 +47,13 @@ public sealed class SynthCommandTests : IDisposable
         var picture = Path.ChangeExtension(PathOf(template), ".md");
         File.WriteAllText(picture, template.Overview!.Replace("| WebServer | DbServer | TCP 3306 |", "| WebServer | DbServer | TCP 3307 |"));
         Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
-        Assert.Contains("wordpress.md: differs from what the code produces", _err.ToString());
+        Assert.EndsWith("wordpress.md: differs from what the code produces" + Environment.NewLine, _out.ToString());
+        Assert.Matches(@"^synth: 1 of 1 template is not up to date \(.*wordpress\.md differs\); run 'synth' and commit it\r?\n$", _err.ToString());
+        _err.GetStringBuilder().Clear();
         File.Delete(picture);
         Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
-        Assert.Contains("wordpress.md: missing", _err.ToString());
+        Assert.EndsWith("wordpress.md: missing" + Environment.NewLine, _out.ToString());
+        Assert.Matches(@"^synth: 1 of 1 template is not up to date \(.*wordpress\.md is missing\); run 'synth' and commit it\r?\n$", _err.ToString());
     }
 
     [Theory]
@@ -67,7 +70,8 @@ public sealed class SynthCommandTests : IDisposable
     public void Check_FailsWhenTheTemplateIsMissing_AndWritesNothing()
     {
         Assert.Equal(SynthCommand.Failed, Run(WordPressStack.BuildTemplate(), "synth", "--check"));
-        Assert.Contains("missing", _err.ToString());
+        Assert.Contains("wordpress.yaml: missing" + Environment.NewLine, _out.ToString());
+        Assert.Contains("wordpress.yaml is missing); run 'synth' and commit it", _err.ToString());
         Assert.False(Directory.Exists(_folder));
     }
 
@@ -80,7 +84,8 @@ public sealed class SynthCommandTests : IDisposable
         File.WriteAllText(PathOf(template), stale);
 
         Assert.Equal(SynthCommand.Failed, Run(template, "synth", "--check"));
-        Assert.Contains("wordpress.yaml: differs from what the code produces", _err.ToString());
+        Assert.Contains("wordpress.yaml: differs from what the code produces" + Environment.NewLine, _out.ToString());
+        Assert.Contains("wordpress.yaml differs); run 'synth' and commit it", _err.ToString());
         Assert.Equal(stale, File.ReadAllText(PathOf(template)));
     }
 

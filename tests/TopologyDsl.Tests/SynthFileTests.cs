@@ -137,7 +137,8 @@ public sealed class SynthFileTests : IDisposable
         Directory.CreateDirectory(Templates);
         File.WriteAllBytes(TemplatePath, committed);
         Assert.True(Run("synth", "--check") == SynthCommand.Failed, what);
-        Assert.Equal($"{Shown(TemplatePath)}: differs from what the code produces; run 'synth' and commit the template" + Environment.NewLine, _err.ToString());
+        Assert.StartsWith($"{Shown(TemplatePath)}: differs from what the code produces" + Environment.NewLine, _out.ToString());
+        Assert.Equal($"synth: 1 of 1 template is not up to date ({Shown(TemplatePath)} differs); run 'synth' and commit it" + Environment.NewLine, _err.ToString());
         Assert.Equal(committed, File.ReadAllBytes(TemplatePath));
     }
 
@@ -286,6 +287,9 @@ public sealed class SynthFileTests : IDisposable
 
         Assert.Equal(0, Run(noted, args));
         var lines = _out.ToString().Split(Environment.NewLine);
+        // As README's "Info findings" shows it.
+        var shown = Shown(Path.Combine(Templates, "noted.yaml"));
+        Assert.Equal(args.Length == 1 ? $"wrote {shown} (241 bytes, 1 resource) and {Path.ChangeExtension(shown, ".md")}" : $"{shown}: up to date (241 bytes, 1 resource)", lines[0]);
         Assert.Equal("  info TDSL112: VPC 'Net' uses 172.17.0.0/16, which overlaps 172.17.0.0/16, Docker's default bridge network", lines[1]);
         Assert.Equal("  info TDSL409: VPC 'Net' records no flow logs", lines[2]);
         Assert.Equal("", _err.ToString());

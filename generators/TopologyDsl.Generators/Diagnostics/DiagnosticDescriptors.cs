@@ -69,8 +69,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingValue = Create("TDSL010", Usage, DiagnosticSeverity.Error,
         "Required value missing",
-        "{0} of '{1}' is missing",
-        "Give the value; CloudFormation needs it to create the resource.");
+        "{0} of '{1}' is missing; give {2}",
+        "Give the value; CloudFormation needs it to create the resource. The message shows what a valid value looks like.");
 
     public static readonly DiagnosticDescriptor ResourceShapeUnsupported = Create("TDSL011", Usage, DiagnosticSeverity.Error,
         "Resource type cannot take its resource interface",
@@ -546,6 +546,11 @@ internal static class DiagnosticDescriptors
         "The program declares {0} gateway endpoints; AWS allows {1} per region by default",
         "The quota 'Gateway VPC endpoints per Region' is 20 by default and adjustable in Service Quotas (AWS PrivateLink quotas). One gateway endpoint can serve every route table of its VPC: join the tables to it with [EndpointRouteTable], or, after AWS raises the quota for your account, set the build property TopologyDslGatewayEndpointsPerRegion to the new value.");
 
+    public static readonly DiagnosticDescriptor TooManyElasticIps = Create("TDSL312", Limits, DiagnosticSeverity.Error,
+        "Too many Elastic IP addresses in a region",
+        "{0} takes the program to {1} Elastic IP addresses; AWS allows {2} per Region by default",
+        "Each NAT gateway and each instance with ElasticIp = true allocates an Elastic IP address, and an account has 5 per Region by default (Amazon EC2 User Guide, 'Elastic IP address quota'); past it the allocation fails (AddressLimitExceeded) and the stack rolls back. Addresses the account already holds count too. Give instances a public IP instead of an Elastic IP, share one NAT gateway between zones, or, after AWS raises the quota for your account, set the build property TopologyDslElasticIpsPerRegion to the new value.");
+
     public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,
         "Value not accepted by AWS",
         "{0} of '{1}' is '{2}', but {3} must be {4}",
@@ -592,9 +597,9 @@ internal static class DiagnosticDescriptors
         "An instance's user data is resolved before the instance exists, so it cannot read the instance's own attributes, nor those of an instance that reads them in turn. Find the value at boot instead (for example from instance metadata: curl http://169.254.169.254/latest/meta-data/local-ipv4 with an IMDSv2 token).");
 
     public static readonly DiagnosticDescriptor TooManySecurityGroups = Create("TDSL329", Limits, DiagnosticSeverity.Error,
-        "Too many security groups on an instance",
-        "Instance '{0}' uses {1} security groups; a network interface takes at most {2}",
-        "EC2 allows 5 security groups per network interface by default. The quota is adjustable up to 16: after AWS raises it for your account, set the build property TopologyDslSecurityGroupsPerInterface to the new value.");
+        "Too many security groups on a network interface",
+        "{0} '{1}' uses {2} security groups; a network interface takes at most {3}",
+        "EC2 allows 5 security groups per network interface by default (Amazon VPC quotas, 'Security groups per network interface'): an instance's groups go on its network interface, and an interface endpoint's on each of its network interfaces. Remove groups (merge their rules into fewer), or, since the quota is adjustable up to 16, after AWS raises it for your account set the build property TopologyDslSecurityGroupsPerInterface to the new value.");
 
     public static readonly DiagnosticDescriptor TooManyRules = Create("TDSL330", Limits, DiagnosticSeverity.Error,
         "Too many rules in a security group",
@@ -785,7 +790,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EndpointClosedToItsUsers = Create("TDSL243", References, DiagnosticSeverity.Warning,
         "Interface endpoint that does not admit HTTPS from the instances that use it",
         "Interface endpoint '{0}' ({1}) cannot be reached on TCP 443 by '{2}', which uses it ({3}): {4}",
-        "AWS services are called over HTTPS: the endpoint's security groups need an inbound rule for TCP 443 from the instances that call the service, such as [IngressFrom<AppGroup>(Tcp, 443)], and the instances' groups an outbound one. An endpoint without [Uses<Group>] is in the VPC's default security group, which admits only its own members.");
+        "AWS services are called over HTTPS: the endpoint's security groups need an inbound rule for TCP 443 from the instances that call the service, such as [IngressFrom<AppGroup>(Tcp, 443)] (for the instances of stacks that import the endpoint, whose groups its stack cannot name, [Ingress(Tcp, 443, \"10.0.0.0/16\")] with a block that holds their subnets), and the instances' groups an outbound one. An endpoint without [Uses<Group>] is in the VPC's default security group, which admits only its own members.");
 
     public static readonly DiagnosticDescriptor SessionManagerCannotRegister = Create("TDSL244", References, DiagnosticSeverity.Error,
         "Session Manager instance that can never register",

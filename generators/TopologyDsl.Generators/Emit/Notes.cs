@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
+using TopologyDsl.Generators.Parsing;
 
 namespace TopologyDsl.Generators.Emit;
 
@@ -47,7 +48,8 @@ internal static class Notes
     /// where it silences one finding and another of the same ID remains, the analyzer still reports
     /// that one and the build fails, so the template is never written from a stack with a live error.
     /// </summary>
-    public static EquatableArray<string> SilencedIds(INamedTypeSymbol stack, CompilationOptions options, SyntaxTree tree, CancellationToken cancellationToken)
+    public static EquatableArray<string> SilencedIds(INamedTypeSymbol stack, CompilationOptions options, SyntaxTree tree, CancellationToken cancellationToken,
+        AttributeSource? attributes = null)
     {
         var pragmas = new HashSet<string>(System.StringComparer.Ordinal);
         var all = false;
@@ -72,10 +74,10 @@ internal static class Notes
         var suppressed = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var symbol in new[] { stack }.Concat(stack.GetTypeMembers()))
         {
-            foreach (var attribute in symbol.GetAttributes())
+            foreach (var attribute in (attributes ?? AttributeSource.Bound).Of(symbol, cancellationToken))
             {
-                if (attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute"
-                    && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is string check)
+                if (attribute.MetadataName == "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute"
+                    && attribute.ConstructorArgumentCount == 2 && attribute.Argument(1) is string check)
                 {
                     // "TDSL117" or "TDSL117:Title", as the compiler reads CheckId.
                     suppressed.Add(check.Split(':')[0].Trim());

@@ -73,6 +73,11 @@ internal static class Overview
         var instances = resources.OfType<InstanceSpec>().ToList();
         var volumes = resources.OfType<DataVolumeSpec>().ToList();
         var nats = resources.OfType<NatGatewaySpec>().ToList();
+        // Each subnet's NAT gateways and instances and each instance's volumes, found by key rather than
+        // by searching every resource for every subnet (which grew with the square of the stack).
+        var natsBySubnet = nats.ToLookup(n => KeyOf(index, index.ResolveFrom<SubnetSpec>(n, n.Subnet)));
+        var instancesBySubnet = instances.ToLookup(i => KeyOf(index, index.ResolveFrom<SubnetSpec>(i, i.Subnet)));
+        var volumesByInstance = volumes.ToLookup(v => KeyOf(index, index.ResolveFrom<InstanceSpec>(v, v.Instance)));
         var subnets = resources.OfType<SubnetSpec>()
             .Concat(instances.Select(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet)))
             .Concat(nats.Select(n => index.ResolveFrom<SubnetSpec>(n, n.Subnet)))
@@ -131,19 +136,19 @@ internal static class Overview
                     var ipv6 = subnet.HasIpv6 ? " + IPv6 /64 #" + Invariant.Format(subnet.Ipv6Index) : "";
                     var acl = index.AclsOf(subnet).FirstOrDefault() is { } filter ? ", ACL " + index.Display(filter) : "";
                     b.Append("      subgraph ").Append(Id(index, subnet)).Append("[\"subnet ").Append(Label(index.Display(subnet))).Append(" ").Append(Label(subnet.CidrBlock)).Append(Label(ipv6)).Append(kind).Append(Label(acl)).Append("\"]\n");
-                    foreach (var nat in nats.Where(n => index.Same(index.ResolveFrom<SubnetSpec>(n, n.Subnet), subnet)))
+                    foreach (var nat in natsBySubnet[index.Key(subnet)])
                     {
                         b.Append("        ").Append(Id(index, nat)).Append("[/\"NAT gateway ").Append(Label(nat.Name)).Append("\"/]\n");
                     }
 
-                    foreach (var instance in instances.Where(i => index.Same(index.ResolveFrom<SubnetSpec>(i, i.Subnet), subnet)))
+                    foreach (var instance in instancesBySubnet[index.Key(subnet)])
                     {
                         // The address (or that EC2 assigns one), the public address, and the data volumes with device and size.
                         b.Append("        ").Append(Id(index, instance)).Append("[\"").Append(Label(instance.Name)).Append("<br/>")
                             .Append(instance.AssignedIp ? "address from EC2" : Label(instance.PrivateIp))
                             .Append(instance.ElasticIp ? " + Elastic IP" : instance.PublicIp ? " + public IP" : "")
                             .Append(subnet.HasIpv6 && subnet.AssignIpv6 ? " + IPv6" : "");
-                        foreach (var volume in volumes.Where(v => index.Same(index.ResolveFrom<InstanceSpec>(v, v.Instance), instance)))
+                        foreach (var volume in volumesByInstance[index.Key(instance)])
                         {
                             b.Append("<br/>volume ").Append(Label(volume.Name)).Append(' ').Append(Label(volume.Device)).Append(' ')
                                 .Append(Invariant.Format(volume.Size)).Append(" GiB");
@@ -366,6 +371,9 @@ internal static class Overview
     }
 
     /// <summary>A Mermaid node ID: the kind and the record's name (a C# identifier), qualified by its stack class when imported.</summary>
+    /// <summary>A resolved reference's key, or "" (which no resource has) when it does not resolve.</summary>
+    private static string KeyOf(StackIndex index, ResourceSpec? resource) => resource is null ? "" : index.Key(resource);
+
     private static string Id(StackIndex index, ResourceSpec resource) => resource.Kind switch
     {
         ResourceKind.Vpc => "vpc_",

@@ -11,24 +11,33 @@ namespace TopologyDsl.Generators.Parsing;
 /// <summary>
 /// Reads the constant arguments of one attribute application and, when a source map is being built,
 /// records the syntax each came from. Tolerates every malformed shape (missing arguments, wrong
-/// types, unresolved types): what cannot be read comes back as null.
+/// types, unresolved types): what cannot be read comes back as null. Reads a bound attribute
+/// (<see cref="AttributeData"/>) or one read from syntax (<see cref="AttributeView"/>); a source map
+/// is built from bound attributes only.
 /// </summary>
 internal sealed class AttributeReader
 {
-    private readonly AttributeData _data;
+    private readonly AttributeView _view;
+    private readonly AttributeData? _data;
     private readonly ModelPath _path;
     private readonly SourceMap? _map;
     private readonly AttributeSyntax? _syntax;
 
     public AttributeReader(AttributeData data, ModelPath path, SourceMap? map, CancellationToken cancellationToken)
+        : this(new AttributeView(data), path, map, cancellationToken)
     {
-        _data = data;
+    }
+
+    public AttributeReader(AttributeView view, ModelPath path, SourceMap? map, CancellationToken cancellationToken)
+    {
+        _view = view;
+        _data = view.Data;
         _path = path;
-        _map = map;
-        if (map is not null)
+        _map = _data is null ? null : map;
+        if (_map is not null)
         {
-            _syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-            map.Add(path, _syntax?.GetLocation());
+            _syntax = _data!.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            _map.Add(path, _syntax?.GetLocation());
         }
     }
 
@@ -36,12 +45,17 @@ internal sealed class AttributeReader
 
     public object? Constructor(int index, string segment)
     {
-        var arguments = _data.ConstructorArguments;
         if (_map is not null)
         {
             _map.Add(_path.Child(segment), PositionalSyntax(index)?.Expression.GetLocation() ?? _syntax?.GetLocation());
         }
 
+        if (_data is null)
+        {
+            return index < _view.ConstructorArguments.Length ? _view.ConstructorArguments[index] : null;
+        }
+
+        var arguments = _data.ConstructorArguments;
         return index < arguments.Length ? Read(arguments[index]) : null;
     }
 
@@ -56,6 +70,19 @@ internal sealed class AttributeReader
             _map.Add(_path.Child(segment), NamedSyntax(name)?.Expression.GetLocation() ?? _syntax?.GetLocation());
         }
 
+        if (_data is null)
+        {
+            foreach (var pair in _view.NamedArguments)
+            {
+                if (pair.Key == name)
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var pair in _data.NamedArguments)
         {
             if (pair.Key == name)
@@ -68,7 +95,9 @@ internal sealed class AttributeReader
     }
 
     /// <summary>Whether the attribute sets the named property at all (even to its default).</summary>
-    public bool HasNamed(string name) => _data.NamedArguments.Any(pair => pair.Key == name);
+    public bool HasNamed(string name) => _data is null
+        ? _view.NamedArguments.Any(pair => pair.Key == name)
+        : _data.NamedArguments.Any(pair => pair.Key == name);
 
     public string? NamedString(string name, string segment) => Named(name, segment) as string;
 
@@ -119,6 +148,12 @@ internal sealed class AttributeReader
             _map.Add(_path.Child(segment), argument?.GetLocation() ?? _syntax?.GetLocation());
         }
 
+        if (_data is null)
+        {
+            // Read from syntax, where every type argument resolved to a type (or the record was bound instead).
+            return index < _view.TypeArguments.Length ? _view.TypeArguments[index] : new RefSpec("?", InStack: false, IsError: true);
+        }
+
         var arguments = _data.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
         var type = index < arguments.Length ? arguments[index] : null;
         if (type is null || type.TypeKind == TypeKind.Error)
@@ -127,6 +162,18 @@ internal sealed class AttributeReader
         }
 
         var isError = _map is not null && !SatisfiesConstraints(type, index);
+        var reference = Reference(type, stack, isError);
+        if (_map is not null && reference.IsImport)
+        {
+            _map.Stacks.Add(((INamedTypeSymbol)type).ContainingType);
+        }
+
+        return reference;
+    }
+
+    /// <summary>A type named as a type argument, as a reference: a record of this stack, of another [Stack] class (an import), or anything else.</summary>
+    public static RefSpec Reference(ITypeSymbol type, INamedTypeSymbol stack, bool isError = false)
+    {
         var container = (type as INamedTypeSymbol)?.ContainingType;
         if (container is not null && SymbolEqualityComparer.Default.Equals(container, stack))
         {
@@ -135,7 +182,6 @@ internal sealed class AttributeReader
 
         if (container is { ContainingType: null, TypeParameters.Length: 0 } && TopologyParser.StackAttributeOf(container) is not null)
         {
-            _map?.Stacks.Add(container);
             var ns = container.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
             return new RefSpec(type.Name, InStack: false, isError, StackSpec.KeyOf(ns, container.Name));
         }
@@ -150,7 +196,7 @@ internal sealed class AttributeReader
     /// </summary>
     private bool SatisfiesConstraints(ITypeSymbol type, int index)
     {
-        var parameters = _data.AttributeClass?.OriginalDefinition.TypeParameters ?? ImmutableArray<ITypeParameterSymbol>.Empty;
+        var parameters = _data!.AttributeClass?.OriginalDefinition.TypeParameters ?? ImmutableArray<ITypeParameterSymbol>.Empty;
         var parameter = index < parameters.Length ? parameters[index] : null;
         return parameter is null || parameter.ConstraintTypes.All(c =>
             SymbolEqualityComparer.Default.Equals(type, c) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, c)));
@@ -172,7 +218,7 @@ internal sealed class AttributeReader
             return null;
         }
 
-        var parameters = _data.AttributeConstructor?.Parameters;
+        var parameters = _data!.AttributeConstructor?.Parameters;
         if (parameters is { } ps && index < ps.Length)
         {
             var byName = arguments.Value.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == ps[index].Name);

@@ -11,5 +11,6 @@ internal static class BuildOptions
         global.TryGetValue(ValidationOptions.RulesPerSecurityGroupProperty, out var rules) ? rules : null,
         global.TryGetValue(ValidationOptions.InterfaceEndpointsPerVpcProperty, out var interfaces) ? interfaces : null,
         global.TryGetValue(ValidationOptions.GatewayEndpointsPerRegionProperty, out var gateways) ? gateways : null,
-        global.TryGetValue(ValidationOptions.RulesPerNetworkAclProperty, out var aclRules) ? aclRules : null);
+        global.TryGetValue(ValidationOptions.RulesPerNetworkAclProperty, out var aclRules) ? aclRules : null,
+        global.TryGetValue(ValidationOptions.ElasticIpsPerRegionProperty, out var elasticIps) ? elasticIps : null);
 }

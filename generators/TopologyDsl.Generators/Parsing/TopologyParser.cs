@@ -97,8 +97,17 @@ internal static class TopologyParser
     public static IEnumerable<(string MetadataName, string Display)> ResourceAttributeNames =>
         ResourceAttributes.Select(pair => (pair.Key, pair.Value.Display));
 
-    public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, CancellationToken cancellationToken)
+    public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, CancellationToken cancellationToken) =>
+        Parse(stack, stackAttribute, withSourceMap, AttributeSource.Bound, cancellationToken);
+
+    /// <summary>
+    /// Reads the stack, taking its records' attributes from <paramref name="attributes"/>: bound
+    /// (the analyzer, which needs a source map) or read from syntax (<see cref="SyntaxAttributes"/>, the generator).
+    /// </summary>
+    public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, AttributeSource attributes, CancellationToken cancellationToken)
     {
+        // A source map points at bound attributes' syntax.
+        attributes = withSourceMap ? AttributeSource.Bound : attributes;
         var identifier = IdentifierLocation(stack, cancellationToken) ?? Location.None;
         var map = withSourceMap ? new SourceMap(identifier) : null;
         var findings = new List<Finding>();
@@ -141,40 +150,41 @@ internal static class TopologyParser
         foreach (var member in stack.GetTypeMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ParseResource(stack, member, map, findings, cancellationToken) is { } resource)
+            if (ParseResource(stack, member, map, findings, attributes, cancellationToken) is { } resource)
             {
                 resources.Add(resource);
             }
         }
 
         var intents = new List<IntentSpec>();
-        ParseIntents(stack, stack, ModelPath.Stack, map, intents, cancellationToken);
+        ParseIntents(stack, stack, ModelPath.Stack, map, intents, attributes, cancellationToken);
         foreach (var member in stack.GetTypeMembers())
         {
-            ParseIntents(stack, member, ModelPath.Resource(member.Name), map, intents, cancellationToken);
+            ParseIntents(stack, member, ModelPath.Resource(member.Name), map, intents, attributes, cancellationToken);
         }
 
-        var tags = ParseTags(stack, ModelPath.Stack, map, cancellationToken);
+        var tags = ParseTags(stack, ModelPath.Stack, map, attributes, cancellationToken);
         var ns = stack.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var spec = new StackSpec(ns, stack.Name, stack.IsStatic, isPartial, stackName, description,
             resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray(), intents.ToEquatableArray(), tags);
         return new ParseResult(spec, map);
     }
 
-    private static ResourceSpec? ParseResource(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
+    private static ResourceSpec? ParseResource(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings,
+        AttributeSource attributes, CancellationToken cancellationToken)
     {
-        var resource = ParseResourceAttributes(stack, record, map, findings, cancellationToken);
-        var tags = resource is null ? EquatableArray<TagSpec>.Empty : ParseTags(record, resource.Path, map, cancellationToken);
+        var resource = ParseResourceAttributes(stack, record, map, findings, attributes, cancellationToken);
+        var tags = resource is null ? EquatableArray<TagSpec>.Empty : ParseTags(record, resource.Path, map, attributes, cancellationToken);
         return resource is null || tags.Count == 0 ? resource : resource with { Tags = tags };
     }
 
     /// <summary>The [Tag] attributes of the stack class or a record, each at <c>owner/tag[i]</c> with <c>key</c> and <c>value</c> under it.</summary>
-    private static EquatableArray<TagSpec> ParseTags(INamedTypeSymbol type, ModelPath owner, SourceMap? map, CancellationToken cancellationToken)
+    private static EquatableArray<TagSpec> ParseTags(INamedTypeSymbol type, ModelPath owner, SourceMap? map, AttributeSource attributes, CancellationToken cancellationToken)
     {
         var tags = new List<TagSpec>();
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in attributes.Of(type, cancellationToken))
         {
-            if (attribute.AttributeClass is { } attributeType && MetadataName(attributeType) == KnownNames.Tag)
+            if (attribute.MetadataName == KnownNames.Tag)
             {
                 var reader = new AttributeReader(attribute, owner.Item("tag", tags.Count), map, cancellationToken);
                 tags.Add(new TagSpec(reader.ConstructorString(0, "key") ?? "", reader.ConstructorString(1, "value") ?? ""));
@@ -184,23 +194,23 @@ internal static class TopologyParser
         return tags.ToEquatableArray();
     }
 
-    private static ResourceSpec? ParseResourceAttributes(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
+    private static ResourceSpec? ParseResourceAttributes(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings,
+        AttributeSource attributes, CancellationToken cancellationToken)
     {
-        AttributeData? declaring = null;
+        AttributeView? declaring = null;
         var declaringKind = default(ResourceKind);
         var declaringDisplay = "";
-        var modifiers = new List<(AttributeData Data, ResourceKind Owner, string Display, string Segment)>();
-        AttributeData? policies = null;
+        var modifiers = new List<(AttributeView Data, ResourceKind Owner, string Display, string Segment)>();
+        AttributeView? policies = null;
         var path = ModelPath.Resource(record.Name);
 
-        foreach (var attribute in record.GetAttributes())
+        foreach (var attribute in attributes.Of(record, cancellationToken))
         {
-            if (attribute.AttributeClass is not { } type)
+            if (attribute.MetadataName is not { } metadataName)
             {
                 continue;
             }
 
-            var metadataName = MetadataName(type);
             if (ResourceAttributes.TryGetValue(metadataName, out var info))
             {
                 if (declaring is null)
@@ -211,7 +221,7 @@ internal static class TopologyParser
                 }
                 else
                 {
-                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                    var location = attribute.Location(cancellationToken);
                     var extra = path.Child("extra" + info.Display);
                     map?.Add(extra, location);
                     findings.Add(Finding.Create(DiagnosticDescriptors.SeveralResourceKinds.Id, extra, record.Name, declaringDisplay, info.Display));
@@ -279,12 +289,12 @@ internal static class TopologyParser
         }
 
         var main = new AttributeReader(declaring, path, map, cancellationToken);
-        map?.Add(path.Child("attribute"), declaring.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
+        map?.Add(path.Child("attribute"), declaring.Location(cancellationToken));
         var resource = ParseKind(stack, declaring, declaringKind, main, usable, record.Name, keyword, isPartial, findings, path);
         if (policies is not null)
         {
             var policyPath = path.Child("policies");
-            map?.Add(policyPath, policies.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
+            map?.Add(policyPath, policies.Location(cancellationToken));
             var reader = new AttributeReader(policies, policyPath, map, cancellationToken);
             resource = resource with
             {
@@ -296,7 +306,7 @@ internal static class TopologyParser
         return resource;
     }
 
-    private static ResourceSpec ParseKind(INamedTypeSymbol stack, AttributeData declaring, ResourceKind declaringKind, AttributeReader main,
+    private static ResourceSpec ParseKind(INamedTypeSymbol stack, AttributeView declaring, ResourceKind declaringKind, AttributeReader main,
         List<(AttributeReader Reader, string Display)> usable, string name, TypeKeyword keyword, bool isPartial, List<Finding> findings, ModelPath path)
     {
         switch (declaringKind)
@@ -385,11 +395,11 @@ internal static class TopologyParser
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
                     usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
                     main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"),
-                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArguments.Length == 0);
+                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArgumentCount == 0);
             }
 
             case ResourceKind.VpcPeering:
-                return declaring.AttributeClass?.TypeArguments.Length == 2
+                return declaring.TypeArgumentCount == 2
                     ? new VpcPeeringSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), main.TypeArgument(stack, "peer", 1),
                         null, null, null, null, EquatableArray<string>.Empty)
                     : new VpcPeeringSpec(name, keyword, isPartial, main.TypeArgument(stack, "vpc"), null,
@@ -450,7 +460,10 @@ internal static class TopologyParser
             || (reference.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(reference.Span));
     }
 
-    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, CancellationToken cancellationToken)
+    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, CancellationToken cancellationToken) =>
+        DeclarationDiagnostics(stack, AttributeSource.Bound, cancellationToken);
+
+    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, AttributeSource attributes, CancellationToken cancellationToken)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         if (!IsPartial(stack, cancellationToken))
@@ -471,7 +484,7 @@ internal static class TopologyParser
         foreach (var member in stack.GetTypeMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.TypeKind != TypeKind.Class || !member.GetAttributes().Any(a => a.AttributeClass is { } c && ResourceAttributes.ContainsKey(MetadataName(c))))
+            if (member.TypeKind != TypeKind.Class || !attributes.Of(member, cancellationToken).Any(a => a.MetadataName is { } name && ResourceAttributes.ContainsKey(name)))
             {
                 continue;
             }
@@ -509,12 +522,13 @@ internal static class TopologyParser
         : null;
 
     /// <summary>The reachability assertions on one type (the stack class or a record), each at <c>owner/intent[i]</c>.</summary>
-    private static void ParseIntents(INamedTypeSymbol stack, INamedTypeSymbol type, ModelPath owner, SourceMap? map, List<IntentSpec> intents, CancellationToken cancellationToken)
+    private static void ParseIntents(INamedTypeSymbol stack, INamedTypeSymbol type, ModelPath owner, SourceMap? map, List<IntentSpec> intents,
+        AttributeSource attributes, CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in attributes.Of(type, cancellationToken))
         {
-            var kind = attribute.AttributeClass is { } attributeType ? MetadataName(attributeType) switch
+            var kind = attribute.MetadataName is { } metadataName ? metadataName switch
             {
                 KnownNames.Reaches => IntentKind.Reaches,
                 KnownNames.ReachableFromInternet => IntentKind.ReachableFromInternet,

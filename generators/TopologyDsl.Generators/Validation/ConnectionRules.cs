@@ -94,7 +94,8 @@ internal static class ConnectionRules
         var path = peering.Path;
         if (string.IsNullOrEmpty(peering.PeerVpcId))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerVpcId"), "PeerVpcId", peering.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerVpcId"), "PeerVpcId", peering.Name,
+                "the peer VPC's ID such as vpc-0123456789abcdef0 or a parameter's name (nameof(PeerVpcId))"));
         }
         else
         {
@@ -107,7 +108,8 @@ internal static class ConnectionRules
         if (peering.PeerOwnerId is { Length: > 0 } && string.IsNullOrEmpty(peering.PeerRoleArn))
         {
             // AWS::EC2::VPCPeeringConnection: PeerRoleArn is required when peering with a VPC in a different account.
-            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerOwnerId"), "PeerRoleArn", peering.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path.Child("peerOwnerId"), "PeerRoleArn", peering.Name,
+                "the ARN of the peer account's role that accepts the peering, such as arn:aws:iam::123456789012:role/AcceptPeering, or a parameter's name"));
         }
 
         var blocks = new List<Cidr>();

@@ -226,19 +226,22 @@ internal static class EndpointRules
         }
     }
 
-    /// <summary>The services an instance calls, with why: its secrets, Session Manager, and the AWS CLI in its boot script.</summary>
-    internal static IEnumerable<(string Service, string Why)> ServicesUsedBy(StackIndex index, InstanceSpec instance)
+    /// <summary>
+    /// The services an instance calls, with why and where the model says so: its secrets (its first
+    /// [ReadsSecret]), Session Manager (its SessionManager setting), and the AWS CLI in its boot script (its UserData).
+    /// </summary>
+    internal static IEnumerable<(string Service, string Why, ModelPath At)> ServicesUsedBy(StackIndex index, InstanceSpec instance)
     {
         if (instance.Secrets.Count > 0)
         {
-            yield return ("secretsmanager", "it reads a secret");
+            yield return ("secretsmanager", "it reads a secret", instance.Path.Item("readsSecret", 0));
         }
 
         if (instance.SessionManager)
         {
             foreach (var service in SessionManagerServices)
             {
-                yield return (service, "Session Manager");
+                yield return (service, "Session Manager", instance.Path.Child("sessionManager"));
             }
         }
 
@@ -248,7 +251,7 @@ internal static class EndpointRules
             {
                 if (command == "aws" && service is not null)
                 {
-                    yield return (service, "its boot script runs 'aws " + CliCommand(service) + "'");
+                    yield return (service, "its boot script runs 'aws " + CliCommand(service) + "'", instance.Path.Child("userData"));
                 }
             }
         }
@@ -260,29 +263,52 @@ internal static class EndpointRules
         _ => service,
     };
 
-    /// <summary>The interface endpoints the instances of the VPC call (private DNS on) must let them in on TCP 443.</summary>
+    /// <summary>
+    /// The interface endpoints the instances of the VPC call (private DNS on) must let them in on TCP 443.
+    /// Private DNS sends every instance of the VPC to the endpoint, whichever stack declares either: an
+    /// endpoint of this stack is checked against the instances of this stack and of those it imports from,
+    /// reported at the endpoint's group (once per endpoint); an endpoint imported from another stack, against
+    /// this stack's instances, reported at what makes the instance call the service (once per endpoint), since
+    /// the stack that declares the endpoint cannot see them.
+    /// </summary>
     private static void CheckUsers(StackIndex index, List<Finding> findings)
     {
         var model = index.Reachability;
-        foreach (var endpoint in index.Stack.Resources.OfType<InterfaceEndpointSpec>())
+        var users = model.Instances.Concat(index.AllResources.OfType<InstanceSpec>().Where(i => !index.IsLocal(i) && model.Models(i))).ToList();
+        // What each instance calls, found once (a boot script is scanned once, however many endpoints there are).
+        var calls = new Dictionary<InstanceSpec, List<(string Service, string Why, ModelPath At)>>(ReferenceComparer.Instance);
+        List<(string Service, string Why, ModelPath At)> Calls(InstanceSpec instance)
         {
-            if (!endpoint.PrivateDns || index.Resolve<VpcSpec>(endpoint.Vpc) is not { } vpc || endpoint.Subnets.Count == 0)
+            if (!calls.TryGetValue(instance, out var found))
+            {
+                calls.Add(instance, found = ServicesUsedBy(index, instance).ToList());
+            }
+
+            return found;
+        }
+
+        foreach (var endpoint in index.AllResources.OfType<InterfaceEndpointSpec>())
+        {
+            var local = index.IsLocal(endpoint);
+            if (!endpoint.PrivateDns || index.ResolveFrom<VpcSpec>(endpoint, endpoint.Vpc) is not { } vpc || endpoint.Subnets.Count == 0)
             {
                 continue;
             }
 
-            foreach (var instance in model.Instances)
+            foreach (var instance in local ? users : model.Instances)
             {
                 if (!index.Same(index.VpcOf(instance), vpc)
-                    || ServicesUsedBy(index, instance).FirstOrDefault(u => u.Service == endpoint.Service) is not { Service: not null } use)
+                    || Calls(instance).FirstOrDefault(u => u.Service == endpoint.Service) is not { Service: not null } use)
                 {
                     continue;
                 }
 
                 if (model.ExplainEndpoint(instance, endpoint, Https) is { } broken)
                 {
-                    var at = endpoint.SecurityGroups.Count > 0 ? endpoint.Path.Item("uses", 0).Child("group") : endpoint.Path.Child("attribute");
-                    findings.Add(Finding.Create(DiagnosticDescriptors.EndpointClosedToItsUsers.Id, at, endpoint.Name, endpoint.Service, instance.Name, use.Why, broken.Reason));
+                    var at = !local ? use.At
+                        : endpoint.SecurityGroups.Count > 0 ? endpoint.Path.Item("uses", 0).Child("group") : endpoint.Path.Child("attribute");
+                    findings.Add(Finding.Create(DiagnosticDescriptors.EndpointClosedToItsUsers.Id, at,
+                        index.Display(endpoint), endpoint.Service, index.Display(instance), use.Why, broken.Reason));
                     break;
                 }
             }

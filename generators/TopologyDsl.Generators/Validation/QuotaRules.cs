@@ -11,7 +11,8 @@ internal static class QuotaRules
     // Amazon VPC User Guide, "Amazon VPC quotas", Security groups: 60 inbound and 60 outbound rules per
     // security group, enforced separately for IPv4 and IPv6 (a rule that references a group counts
     // towards both); 5 security groups per network interface (adjustable, at most 16). Both are
-    // adjustable, so the limits come from build properties (ValidationOptions).
+    // adjustable, so the limits come from build properties (ValidationOptions). The per-interface quota holds for
+    // an instance's network interface and for each of an interface endpoint's.
 
     public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
@@ -25,17 +26,66 @@ internal static class QuotaRules
                     CheckRules(index, group, group.Egress, "egress", "outbound", options, findings);
                     break;
                 case InstanceSpec instance:
-                    var groups = instance.SecurityGroups.Select(g => g.Name).Distinct().Count();
-                    if (groups > options.SecurityGroupsPerInterface)
-                    {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, instance.Path.Item("uses", options.SecurityGroupsPerInterface),
-                            instance.Name, Invariant.Format(groups), Invariant.Format(options.SecurityGroupsPerInterface)));
-                    }
-
+                    CheckGroups(instance, "Instance", instance.SecurityGroups, options, findings);
+                    break;
+                case InterfaceEndpointSpec endpoint:
+                    // Its groups go on the network interface it has in each of its subnets (AWS PrivateLink Guide,
+                    // "Access an AWS service using an interface VPC endpoint"), under the same per-interface quota.
+                    CheckGroups(endpoint, "Interface endpoint", endpoint.SecurityGroups, options, findings);
                     break;
             }
         }
+
+        CheckElasticIps(index, options, findings);
     }
+
+    /// <summary>A network interface's groups over the quota, reported at the first [Uses] past it (a group named twice counts once).</summary>
+    private static void CheckGroups(ResourceSpec resource, string kind, EquatableArray<RefSpec> groups, ValidationOptions options, List<Finding> findings)
+    {
+        var distinct = groups.Select(g => (g.Stack, g.Name)).Distinct().Count();
+        if (distinct <= options.SecurityGroupsPerInterface)
+        {
+            return;
+        }
+
+        var seen = new HashSet<(string?, string)>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (seen.Add((groups[i].Stack, groups[i].Name)) && seen.Count > options.SecurityGroupsPerInterface)
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, resource.Path.Item("uses", i),
+                    kind, resource.Name, Invariant.Format(distinct), Invariant.Format(options.SecurityGroupsPerInterface)));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Elastic IP addresses over the regional quota (Amazon EC2 User Guide, "Elastic IP address quota": 5 per
+    /// Region by default, adjustable), counted over the stacks seen from here as the endpoint quotas are: every
+    /// AWS::EC2::EIP the plan names (a NAT gateway's, an instance's with ElasticIp = true), the imported stacks'
+    /// first, reported at the first record of this stack past the quota.
+    /// </summary>
+    private static void CheckElasticIps(StackIndex index, ValidationOptions options, List<Finding> findings)
+    {
+        var others = index.Others.Where(o => o.Key != index.Stack.Key).GroupBy(o => o.Key).Select(g => g.First())
+            .Sum(o => StackPlan.Names(o).Count(IsElasticIp));
+        var local = index.Names.Where(IsElasticIp).ToList();
+        var total = others + local.Count;
+        if (total <= options.ElasticIpsPerRegion)
+        {
+            return;
+        }
+
+        var first = local.Skip(System.Math.Max(0, options.ElasticIpsPerRegion - others)).FirstOrDefault();
+        if (first is not null)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyElasticIps.Id, first.Owner,
+                char.ToUpperInvariant(first.Describe[0]) + first.Describe.Substring(1), Invariant.Format(total), Invariant.Format(options.ElasticIpsPerRegion)));
+        }
+    }
+
+    private static bool IsElasticIp(PlannedName name) => name.CfnType == "AWS::EC2::EIP";
 
     /// <summary>
     /// Endpoints over the quotas, counted over the stacks seen from here (a program deploys to one

@@ -615,11 +615,11 @@ internal sealed partial class Reachability
                     var (verdict, rules, egress) = !inbound.Allowed ? (inbound, acl.Ingress, false) : (replies, acl.Egress, true);
                     var what = egress ? "the replies (" + new PortRange(ports.Protocol, AclEvaluation.EphemeralFrom, AclEvaluation.EphemeralTo) + ") to" : ports + " from";
                     return verdict.Rule >= 0
-                        ? new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' denies " + (egress ? "outbound " : "inbound ") + what + " "
-                            + source.Name + " (rule " + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
+                        ? new BrokenLink("network ACL '" + _index.Display(acl) + "' of endpoint subnet '" + _index.Display(subnet) + "' denies " + (egress ? "outbound " : "inbound ") + what + " "
+                            + Id(source) + " (rule " + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
                             acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
-                        : new BrokenLink("network ACL '" + acl.Name + "' of endpoint subnet '" + subnet.Name + "' has no " + (egress ? "outbound" : "inbound") + " rule that allows "
-                            + what + " " + source.Name + ", so its default rule denies it", acl.Path.Child("attribute"));
+                        : new BrokenLink("network ACL '" + _index.Display(acl) + "' of endpoint subnet '" + _index.Display(subnet) + "' has no " + (egress ? "outbound" : "inbound") + " rule that allows "
+                            + what + " " + Id(source) + ", so its default rule denies it", acl.Path.Child("attribute"));
                 }
             }
         }
@@ -735,34 +735,36 @@ internal sealed partial class Reachability
             permit.PeerGroup is { } group ? names.Contains(group)
             : permit.Peer is { } peer && _index.Parameter(peer) is null && Cidr.TryParse(peer, out var cidr)
                 && blocks.Count > 0 && blocks.All(b => b is { } block && cidr.Contains(block));
+        // Named as messages name them: qualified by their stack class when another stack declares them.
+        var name = _index.Display(endpoint);
         if (_index.VpcOf(source) is not { } a || _index.VpcOf(endpoint) is not { } b || !_index.Same(a, b))
         {
-            return new BrokenLink("'" + source.Name + "' and endpoint '" + endpoint.Name + "' are in different VPCs", endpoint.Path.Child("vpc"));
+            return new BrokenLink("'" + Id(source) + "' and endpoint '" + name + "' are in different VPCs", endpoint.Path.Child("vpc"));
         }
 
         if (subnets.Count == 0)
         {
-            return new BrokenLink("endpoint '" + endpoint.Name + "' has no subnet, so no network interface", endpoint.Path.Child("attribute"));
+            return new BrokenLink("endpoint '" + name + "' has no subnet, so no network interface", endpoint.Path.Child("attribute"));
         }
 
         if (!Covered(Permits(source, inbound: false).Where(Holds).Select(p => p.Ports), ports))
         {
-            return new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
-                + ports + " to endpoint '" + endpoint.Name + "'", FirstGroupPath(source));
+            return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                + ports + " to endpoint '" + name + "'", FirstGroupPath(source));
         }
 
         if (groups.Count == 0)
         {
             return GroupsOf(source).Any()
-                ? new BrokenLink("endpoint '" + endpoint.Name + "' is in the VPC's default security group, which admits only its own members", endpoint.Path.Child("attribute"))
+                ? new BrokenLink("endpoint '" + name + "' is in the VPC's default security group, which admits only its own members", endpoint.Path.Child("attribute"))
                 : null;
         }
 
         var at = endpoint.Path.Item("uses", 0).Child("group");
         return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, EndpointOf(source))).Select(p => p.Ports), ports)
             ? AclBreakToEndpoint(source, subnets, ports)
-            : new BrokenLink((groups.Count == 1 ? "security group '" + groups[0].Name + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + g.Name + "'")))
-                + " of endpoint '" + endpoint.Name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + source.Name + "'", at);
+            : new BrokenLink((groups.Count == 1 ? "security group '" + _index.Display(groups[0]) + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + _index.Display(g) + "'")))
+                + " of endpoint '" + name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + Id(source) + "'", at);
     }
 
     /// <summary>

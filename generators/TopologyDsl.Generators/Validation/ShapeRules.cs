@@ -66,7 +66,8 @@ internal static class ShapeRules
     {
         if (string.IsNullOrWhiteSpace(group.Description))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, group.Path.Child("description"), "Description", group.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, group.Path.Child("description"), "Description", group.Name,
+                "a few words on what the group lets in, such as \"Web servers: HTTP from anywhere\""));
         }
 
         CheckRules(group, group.Ingress, "ingress", findings);
@@ -114,7 +115,9 @@ internal static class ShapeRules
         Setting(index, instance, instance.InstanceType, "InstanceType", "instanceType", InstanceTypeName, "an instance type such as t3.micro", findings);
         if (instance.KeyName is { Length: 0 })
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, instance.Path.Child("keyName"), "KeyName", instance.Name));
+            // KeyName is optional: an empty one is a value forgotten, not a wish for no key pair.
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, instance.Path.Child("keyName"), "KeyName", instance.Name,
+                "a key pair's name such as web-admin or a parameter's name (nameof(KeyName)), or leave KeyName out for no key pair"));
         }
 
         if (instance.RootVolumeSize != 0 && (instance.RootVolumeSize < 1 || instance.RootVolumeSize > 16384))
@@ -134,7 +137,7 @@ internal static class ShapeRules
         var path = instance.Path.Child(segment);
         if (string.IsNullOrEmpty(value))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path, what, instance.Name));
+            findings.Add(Finding.Create(DiagnosticDescriptors.MissingValue.Id, path, what, instance.Name, expected + " or a parameter's name (nameof(" + what + "))"));
         }
         else if (index.Parameter(value) is null && !literal.IsMatch(value))
         {

@@ -19,19 +19,26 @@ internal static class ZoneRules
 
     private static readonly Regex ZoneId = new(@"^(?<region>[a-z]{2,6}[0-9]+)-(?:[a-z]+[0-9]+-)?az[0-9]+$", RegexOptions.CultureInvariant);
 
-    /// <summary>The region of a zone name (us-west-2 of us-west-2-lax-1a), or the region code of a zone ID (usw2 of usw2-az1); null when malformed.</summary>
-    public static string? RegionOf(SubnetSpec subnet) => subnet.ZoneForm switch
+    /// <summary>
+    /// Where a subnet's zone lies: a zone name gives its region (us-west-2 of us-west-2-lax-1a); a zone ID gives
+    /// its region's short code (usw2 of usw2-lax1-az1) and, when <see cref="ZoneIdRegions"/> lists the code, the
+    /// region. Null for a zone index or a malformed zone.
+    /// </summary>
+    private static (string? Region, string? Code)? Locate(SubnetSpec subnet) => subnet.ZoneForm switch
     {
-        ZoneForm.Name when ZoneName.Match(subnet.ZoneName!) is { Success: true } m => m.Groups["region"].Value,
-        ZoneForm.Id when ZoneId.Match(subnet.ZoneId!) is { Success: true } m => m.Groups["region"].Value,
+        ZoneForm.Name when ZoneName.Match(subnet.ZoneName!) is { Success: true } m => (m.Groups["region"].Value, null),
+        ZoneForm.Id when ZoneId.Match(subnet.ZoneId!) is { Success: true } m =>
+            (ZoneIdRegions.RegionOf(m.Groups["region"].Value), m.Groups["region"].Value),
         _ => null,
     };
 
     public static void Check(StackIndex index, List<Finding> findings)
     {
-        // The first subnet seen in each form's region: names and IDs are compared apart (a region's
-        // short code in zone IDs is not derived from its name by any documented rule).
-        var first = new Dictionary<ZoneForm, (SubnetSpec Subnet, string Region)>();
+        // The first subnet whose region is known (a zone name, or a zone ID whose code the table lists), and the
+        // first given by zone ID: a name and an ID compare by region, two IDs also by code (each region has one),
+        // so an ID of a region newer than the table is compared with other IDs only.
+        (SubnetSpec Subnet, string Region)? firstRegion = null;
+        (SubnetSpec Subnet, string Code, string Region)? firstCode = null;
         foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
         {
             if (subnet.ZoneName is { } name)
@@ -53,19 +60,31 @@ internal static class ZoneRules
                     "a zone ID such as use1-az1 or usw2-lax1-az1"));
             }
 
-            if (subnet.ZoneForm == ZoneForm.Index || RegionOf(subnet) is not { } region)
+            if (Locate(subnet) is not { } here)
             {
                 continue;
             }
 
-            if (!first.TryGetValue(subnet.ZoneForm, out var earlier))
+            var shown = here.Region ?? here.Code!;
+            if (here.Region is { } region && firstRegion is { } a && a.Region != region)
             {
-                first.Add(subnet.ZoneForm, (subnet, region));
+                findings.Add(Finding.Create(DiagnosticDescriptors.ZonesOfTwoRegions.Id, subnet.ZonePath, a.Subnet.ZonePath,
+                    subnet.Name, subnet.ZoneText, shown, a.Subnet.Name, a.Subnet.ZoneText, a.Region));
             }
-            else if (earlier.Region != region)
+            else if (here.Code is { } code && firstCode is { } b && b.Code != code)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.ZonesOfTwoRegions.Id, subnet.ZonePath, earlier.Subnet.ZonePath,
-                    subnet.Name, subnet.ZoneText, region, earlier.Subnet.Name, earlier.Subnet.ZoneText, earlier.Region));
+                findings.Add(Finding.Create(DiagnosticDescriptors.ZonesOfTwoRegions.Id, subnet.ZonePath, b.Subnet.ZonePath,
+                    subnet.Name, subnet.ZoneText, shown, b.Subnet.Name, b.Subnet.ZoneText, b.Region));
+            }
+
+            if (here.Region is not null)
+            {
+                firstRegion ??= (subnet, here.Region);
+            }
+
+            if (here.Code is not null)
+            {
+                firstCode ??= (subnet, here.Code, shown);
             }
         }
     }

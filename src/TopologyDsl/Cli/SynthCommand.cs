@@ -135,6 +135,11 @@ public static class SynthCommand
             var baseDirectory = baseOption is null ? null : Path.GetFullPath(baseOption);
             var failed = false;
             var reports = new List<ChangeReport.Entry>();
+
+            // --check: each stack's verdict goes to standard output with its change report under it, so the
+            // two read in order whatever a CI log does with two streams; what is stale is summed up last, on
+            // standard error, with the faults.
+            var stale = new List<string>();
             foreach (var template in context.Templates)
             {
                 var path = Path.Combine(directory, template.StackName + ".yaml");
@@ -143,7 +148,7 @@ public static class SynthCommand
                 try
                 {
                     produced = TemplateWriter.Write(template);
-                    var done = check ? Check(template, path, produced, out committed) : Write(template, path, produced, out committed);
+                    var done = check ? Check(template, path, produced, stale, out committed) : Write(template, path, produced, out committed);
                     failed |= !done;
 
                     // A stale or missing template (--check) is still compared; a fault leaves nothing to compare.
@@ -188,6 +193,13 @@ public static class SynthCommand
             if (order.Count > 1 && !failed)
             {
                 _out.WriteLine("deploy order: " + string.Join(", ", order.Select(t => t.StackName)));
+            }
+
+            if (stale.Count > 0)
+            {
+                var count = context.Templates.Count;
+                _err.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} of {2} template{3} {4} not up to date ({5}); run 'synth' and commit {6}",
+                    Name, stale.Count, count, count == 1 ? "" : "s", stale.Count == 1 ? "is" : "are", string.Join(", ", stale), stale.Count == 1 ? "it" : "them"));
             }
 
             if (failed)
@@ -316,7 +328,11 @@ public static class SynthCommand
             return true;
         }
 
-        private bool Check(Template template, string path, string produced, out string? committed)
+        /// <summary>
+        /// Compares the committed template (and picture) with what the code produces and prints the verdict on
+        /// standard output; a stale one is added to <paramref name="stale"/> for the summary. False when not up to date.
+        /// </summary>
+        private bool Check(Template template, string path, string produced, List<string> stale, out string? committed)
         {
             committed = null;
             var shown = Show(path);
@@ -333,7 +349,8 @@ public static class SynthCommand
 
             if (!File.Exists(path))
             {
-                _err.WriteLine($"{shown}: missing; run 'synth' and commit the template");
+                _out.WriteLine($"{shown}: missing");
+                stale.Add(shown + " is missing");
                 return false;
             }
 
@@ -341,7 +358,8 @@ public static class SynthCommand
             committed = Encoding.UTF8.GetString(existing);
             if (!TemplateFiles.SameText(existing, bytes))
             {
-                _err.WriteLine($"{shown}: differs from what the code produces; run 'synth' and commit the template");
+                _out.WriteLine($"{shown}: differs from what the code produces");
+                stale.Add(shown + " differs");
                 return false;
             }
 
@@ -350,7 +368,9 @@ public static class SynthCommand
                 var picture = Path.ChangeExtension(path, ".md");
                 if (!File.Exists(picture) || !TemplateFiles.SameText(File.ReadAllBytes(picture), Encoding.UTF8.GetBytes(overview)))
                 {
-                    _err.WriteLine($"{Show(picture)}: {(File.Exists(picture) ? "differs from what the code produces" : "missing")}; run 'synth' and commit it");
+                    var differs = File.Exists(picture);
+                    _out.WriteLine($"{Show(picture)}: {(differs ? "differs from what the code produces" : "missing")}");
+                    stale.Add(Show(picture) + (differs ? " differs" : " is missing"));
                     return false;
                 }
             }

@@ -94,6 +94,7 @@ public static class TestCompilation
 
     public static GeneratorRun RunGenerator(CSharpCompilation compilation, IEnumerable<AdditionalText>? files = null, AnalyzerConfigOptionsProvider? options = null)
     {
+        ParserEquivalence.Check(compilation);
         var driver = CreateDriver(files, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.All(generatorDiagnostics, d => Assert.Contains(d.Id, Diagnostics.DiagnosticCatalog.ReportedByGenerator));
         return new GeneratorRun(compilation, output, driver, driver.GetRunResult(), generatorDiagnostics);
