@@ -65,7 +65,21 @@ public class RegionQuotaTests
     public Task TDSL312_ThreeIndependentStacks_EachStackPastTheQuotaReportedOnce() => Verify(
         Stack("Alpha", Nats("Nat2", "Nat3")),
         Stack("Beta", Nats("Nat2", "{|TDSL312:Nat3|}")),
-        Stack("Gamma", Nats("Nat2", "Nat3").Replace("[NatGateway<Public>] public partial record Nat;", "[NatGateway<Public>] public partial record {|TDSL312:Nat|};")));
+        Stack("Gamma", Nats("Nat2", "Nat3")).Replace("public partial record Nat;", "public partial record {|TDSL312:Nat|};"));
+
+    /// <summary>
+    /// An independent stack next to a network stack and an application stack on it. The network stack deploys
+    /// before the application stack, though its key orders it after, so it is counted first: Alpha's two, the
+    /// network's two, and App's second is the sixth (App is within the quota with the network alone).
+    /// </summary>
+    [Fact]
+    public Task TDSL312_IndependentStackAndAStackWithItsImports_CountedTogether() => Verify(
+        Stack("Alpha", ElasticIps(10, "true")),
+        Stack("Network", "").Replace("public partial record Nat;", "public partial record Nat;\n[NatGateway<Public>] public partial record Nat2;"),
+        "[Stack(\"app\")]\npublic static partial class App\n{\n"
+        + "[Instance<Network.Public>(\"10.0.1.20\", ImageId = \"ami-0123456789abcdef0\", InstanceType = \"t3.micro\", ElasticIp = true), Uses<Network.Web>] public partial record Server20;\n"
+        + "[Instance<Network.Public>(\"10.0.1.21\", ImageId = \"ami-0123456789abcdef0\", InstanceType = \"t3.micro\", ElasticIp = {|TDSL312:true|}), Uses<Network.Web>] public partial record Server21;\n"
+        + "}\n");
 
     [Fact]
     public Task TDSL312_NearMiss_IndependentStacksTogetherAtTheQuota() => Verify(
