@@ -30,6 +30,13 @@ if (args.FirstOrDefault() == "stages")
     return;
 }
 
+// "program-stages" prints the bytes each stage allocates on the many-stack program below (ProgramStages).
+if (args.FirstOrDefault() == "program-stages")
+{
+    ProgramStages.Print();
+    return;
+}
+
 // "program" prints what the many-stack program holds and the diagnostics it raises.
 if (args.FirstOrDefault() == "program")
 {

@@ -53,7 +53,14 @@ public class ProgramBenchmarks
             .RunGeneratorsAndUpdateCompilation(_compilation, out _generated, out _);
         var app = trees[1];
         var text = app.GetText().ToString();
-        _edited = _compilation.ReplaceSyntaxTree(app, app.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("/24\")] public partial record S0;", "/25\")] public partial record S0;"))));
+        // App0's first subnet shrinks from /24 to /25 (its instance stays inside).
+        var edited = text.Replace("/24\", Zone = 0)] public partial record S0;", "/25\", Zone = 0)] public partial record S0;");
+        if (edited == text)
+        {
+            throw new System.InvalidOperationException("The edit of App0 matched nothing: the benchmark would time a run with no change.");
+        }
+
+        _edited = _compilation.ReplaceSyntaxTree(app, app.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edited)));
     }
 
     /// <summary>The network stack, then the application stacks.</summary>

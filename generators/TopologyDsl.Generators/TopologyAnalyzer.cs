@@ -60,6 +60,9 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _stacks = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
+        private readonly ConcurrentDictionary<StackSpec, (EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings)> _validated = new(ReferenceComparer.Instance);
+
         private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
         {
             _stack = stack;
@@ -213,6 +216,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var result = Parse(type, context.CancellationToken)!;
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
+            _validated[result.Spec] = (imported, findings);
             foreach (var finding in findings)
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
@@ -242,7 +246,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 .ToList();
             var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
             var specs = parsed.Select(r => r.Spec).ToList();
-            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation);
+            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation,
+                (stack, imported) => _validated.TryGetValue(stack, out var known) && known.Imported == imported ? known.Findings : null);
             foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))

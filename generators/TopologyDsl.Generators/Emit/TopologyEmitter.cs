@@ -76,7 +76,7 @@ internal static class TopologyEmitter
             foreach (var call in StackPlan.Template(index, input.Exports))
             {
                 line.Clear();
-                Call(line, call.Method, [new PlannedArgument(null, new PlannedValue.Text(call.Name)), .. call.Arguments]);
+                Call(line, call.Method, new PlannedValue.Text(call.Name), call.Arguments);
                 w.Line(line.Append(';').ToString());
             }
 
@@ -159,25 +159,28 @@ internal static class TopologyEmitter
             ? "@" + name
             : name;
 
-    /// <summary><c>t.Method(positional, name: value, ...)</c>.</summary>
-    private static void Call(StringBuilder text, string method, IEnumerable<PlannedArgument> arguments)
+    /// <summary><c>t.Method(first, positional, name: value, ...)</c>; <paramref name="first"/> (the logical ID of a statement's resource) may be absent.</summary>
+    private static void Call(StringBuilder text, string method, PlannedValue? first, EquatableArray<PlannedArgument> arguments)
     {
         text.Append(Builder).Append('.').Append(method).Append('(');
-        var first = true;
-        foreach (var argument in arguments)
+        if (first is not null)
         {
-            if (!first)
+            Value(text, first);
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (i > 0 || first is not null)
             {
                 text.Append(", ");
             }
 
-            first = false;
-            if (argument.Name is { } name)
+            if (arguments[i].Name is { } name)
             {
                 text.Append(name).Append(": ");
             }
 
-            Value(text, argument.Value);
+            Value(text, arguments[i].Value);
         }
 
         text.Append(')');
@@ -220,7 +223,7 @@ internal static class TopologyEmitter
                 text.Append(RawLiteral(script.Value));
                 break;
             case PlannedValue.Call call:
-                Call(text, call.Method, call.Arguments);
+                Call(text, call.Method, null, call.Arguments);
                 break;
         }
     }

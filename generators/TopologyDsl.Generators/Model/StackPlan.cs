@@ -277,9 +277,16 @@ internal static class StackPlan
     }
 
     /// <summary>The keys of the stacks whose records this stack refers to, in ordinal order.</summary>
-    public static IReadOnlyList<string> ImportedStacks(StackSpec stack) =>
-        References(stack).Where(r => r.Target.Stack is { } key && key != stack.Key && !r.Target.IsError)
-            .Select(r => r.Target.Stack!).Distinct().OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+    /// <remarks>
+    /// Found once per spec and shared: every stack that imports this one (and, in the analyzer's
+    /// check of unrelated stacks, every later stack) walks the imports of the stacks it sees, and a
+    /// spec never changes. Held weakly, so a spec the pipeline drops takes its entry with it.
+    /// </remarks>
+    public static IReadOnlyList<string> ImportedStacks(StackSpec stack) => ImportedStacksOf.GetValue(stack, static s =>
+        References(s).Where(r => r.Target.Stack is { } key && key != s.Key && !r.Target.IsError)
+            .Select(r => r.Target.Stack!).Distinct().OrderBy(k => k, System.StringComparer.Ordinal).ToList().AsReadOnly());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackSpec, IReadOnlyList<string>> ImportedStacksOf = new();
 
     public static string InstanceRole(InstanceSpec instance) => instance.Name + "Role";
 
@@ -852,7 +859,7 @@ internal static class StackPlan
         {
             switch (resource)
             {
-                case GatewayEndpointSpec g when g.RouteTables.Any(t => tables.Any(table => index.Same(table, index.ResolveFrom<RouteTableSpec>(g, t)))):
+                case GatewayEndpointSpec g when JoinsAny(index, g, tables):
                     yield return g;
                     break;
                 case InterfaceEndpointSpec e when vpc is not null && index.Same(vpc, index.ResolveFrom<VpcSpec>(e, e.Vpc)):
@@ -861,6 +868,10 @@ internal static class StackPlan
             }
         }
     }
+
+    /// <summary>Whether the gateway endpoint joins one of the route tables (a method of its own: a lambda here would allocate a closure for every resource the loop above meets).</summary>
+    private static bool JoinsAny(StackIndex index, GatewayEndpointSpec endpoint, IReadOnlyList<RouteTableSpec> tables) =>
+        endpoint.RouteTables.Any(t => tables.Any(table => index.Same(table, index.ResolveFrom<RouteTableSpec>(endpoint, t))));
 
     private static void PlanTransitGatewayRouteTable(TransitGatewayRouteTableSpec t, List<PlannedCall> calls)
     {

@@ -42,7 +42,7 @@ internal sealed class SyntaxAttributes : AttributeSource
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _lookups = new();
     private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _members = new();
-    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), INamedTypeSymbol?> _attributeTypes = new();
+    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name, int Arity), AttributeClass?> _attributeTypes = new();
 
     /// <summary>
     /// Where the record being read is declared: the start of the stack class's declaration that holds it.
@@ -128,14 +128,12 @@ internal sealed class SyntaxAttributes : AttributeSource
 
     private AttributeView? Read(AttributeSyntax attribute, SyntaxTree tree)
     {
-        var type = AttributeType(attribute.Name, tree, attribute.SpanStart);
-        if (type is null)
+        if (AttributeType(attribute.Name, tree, attribute.SpanStart) is not { } attributeClass)
         {
             return null;
         }
 
-        var metadataName = TopologyParser.MetadataName(type);
-        var ours = type.ContainingAssembly?.Name == KnownNames.RuntimeAssembly;
+        var (type, metadataName, ours) = attributeClass;
         if (!ours && metadataName != "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute")
         {
             // Nothing reads the values of other attributes; only their names matter (and they are not ours).
@@ -143,9 +141,10 @@ internal sealed class SyntaxAttributes : AttributeSource
                 ImmutableArray<KeyValuePair<string, object?>>.Empty, ImmutableArray<RefSpec>.Empty);
         }
 
-        var typeArguments = ImmutableArray.CreateBuilder<RefSpec>();
+        var typeArguments = ImmutableArray<RefSpec>.Empty;
         if (RightmostName(attribute.Name) is GenericNameSyntax generic)
         {
+            var resolved = ImmutableArray.CreateBuilder<RefSpec>(generic.TypeArgumentList.Arguments.Count);
             foreach (var argument in generic.TypeArgumentList.Arguments)
             {
                 if (argument is not NameSyntax name || Resolve(name, tree, attribute.SpanStart) is not INamedTypeSymbol argumentType
@@ -154,8 +153,10 @@ internal sealed class SyntaxAttributes : AttributeSource
                     return null;
                 }
 
-                typeArguments.Add(AttributeReader.Reference(argumentType, _stack));
+                resolved.Add(AttributeReader.Reference(argumentType, _stack));
             }
+
+            typeArguments = resolved.MoveToImmutable();
         }
 
         var arguments = attribute.ArgumentList?.Arguments ?? default;
@@ -193,7 +194,7 @@ internal sealed class SyntaxAttributes : AttributeSource
             named.Add(new KeyValuePair<string, object?>(name, value));
         }
 
-        return new AttributeView(metadataName, attribute, values.ToImmutableArray(), named.ToImmutable(), typeArguments.ToImmutable());
+        return new AttributeView(metadataName, attribute, ImmutableArray.Create(values), named.ToImmutable(), typeArguments);
     }
 
     /// <summary>The one constructor the arguments call: every parameter given once (none of ours is optional or params).</summary>
@@ -426,17 +427,28 @@ internal sealed class SyntaxAttributes : AttributeSource
     /// The attribute class a name denotes: C# looks up the name as written and with "Attribute" added,
     /// and reports an ambiguity when both are attribute classes; here any doubt means null (bind instead).
     /// </summary>
-    private INamedTypeSymbol? AttributeType(NameSyntax name, SyntaxTree tree, int position)
+    /// <summary>An attribute class with its metadata name, and whether it is one of TopologyDsl's.</summary>
+    private sealed record AttributeClass(INamedTypeSymbol Type, string MetadataName, bool Ours);
+
+    private AttributeClass? AttributeType(NameSyntax name, SyntaxTree tree, int position)
     {
         // A stack names a few attribute classes many times over: each written name is resolved once per scope.
-        var key = (tree, _scope, name.ToString());
-        if (!_attributeTypes.TryGetValue(key, out var type))
+        // A simple name (the usual form) is keyed by its identifier and arity, without building its text.
+        var key = name switch
         {
-            type = ResolveAttributeType(name, tree, position);
-            _attributeTypes[key] = type;
+            IdentifierNameSyntax simple => (tree, _scope, simple.Identifier.ValueText, 0),
+            GenericNameSyntax generic => (tree, _scope, generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
+            _ => (tree, _scope, name.ToString(), -1),
+        };
+        if (!_attributeTypes.TryGetValue(key, out var attributeClass))
+        {
+            attributeClass = ResolveAttributeType(name, tree, position) is { } type
+                ? new AttributeClass(type, TopologyParser.MetadataName(type), type.ContainingAssembly?.Name == KnownNames.RuntimeAssembly)
+                : null;
+            _attributeTypes[key] = attributeClass;
         }
 
-        return type;
+        return attributeClass;
     }
 
     private INamedTypeSymbol? ResolveAttributeType(NameSyntax name, SyntaxTree tree, int position)
@@ -486,9 +498,22 @@ internal sealed class SyntaxAttributes : AttributeSource
             {
                 // The stack's body is the innermost scope of its records' attributes (they have no type
                 // parameters or nested types of their own): a record of the stack needs no lookup.
-                var text = identifier.Identifier.ValueText + suffix;
-                var nested = _stack.GetTypeMembers(text).Where(t => t.Arity == 0).ToList();
-                return nested.Count == 1 ? nested[0] : nested.Count > 1 ? null : Lookup(text, 0, tree, position);
+                var text = suffix.Length == 0 ? identifier.Identifier.ValueText : identifier.Identifier.ValueText + suffix;
+                INamedTypeSymbol? nested = null;
+                foreach (var member in _stack.GetTypeMembers(text))
+                {
+                    if (member.Arity == 0)
+                    {
+                        if (nested is not null)
+                        {
+                            return null;
+                        }
+
+                        nested = member;
+                    }
+                }
+
+                return nested ?? Lookup(text, 0, tree, position);
             }
             case GenericNameSyntax generic:
                 return Lookup(generic.Identifier.ValueText + suffix, generic.TypeArgumentList.Arguments.Count, tree, position) is INamedTypeSymbol definition
@@ -534,11 +559,21 @@ internal sealed class SyntaxAttributes : AttributeSource
             _lookups[(tree, _scope, name)] = symbols;
         }
 
-        var found = symbols
-            .Select(s => s is IAliasSymbol alias ? alias.Target : s)
-            .OfType<INamespaceOrTypeSymbol>()
-            .Where(s => (s as INamedTypeSymbol)?.Arity == arity || (s.IsNamespace && arity == 0))
-            .ToList();
-        return found.Count == 1 ? found[0] : null;
+        INamespaceOrTypeSymbol? found = null;
+        foreach (var symbol in symbols)
+        {
+            if ((symbol is IAliasSymbol alias ? alias.Target : symbol) is INamespaceOrTypeSymbol candidate
+                && ((candidate as INamedTypeSymbol)?.Arity == arity || (candidate.IsNamespace && arity == 0)))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = candidate;
+            }
+        }
+
+        return found;
     }
 }

@@ -208,6 +208,12 @@ internal static class CidrRules
 
         foreach (var pair in byVpc.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
+            // Only this stack's subnets are reported (below): an imported VPC that holds none of them has nothing to report here.
+            if (!pair.Value.Subnets.Any(s => index.IsLocal(s.Subnet)))
+            {
+                continue;
+            }
+
             var sorted = pair.Value.Subnets.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
             var vpc = pair.Value.Vpc;
             var overlaps = new List<((Cidr Block, SubnetSpec Subnet, int Order) Later, (Cidr Block, SubnetSpec Subnet, int Order) Earlier)>();

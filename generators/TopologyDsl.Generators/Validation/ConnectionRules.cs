@@ -288,12 +288,12 @@ internal static class ConnectionRules
                 vpcsOf.Add(key.Item1, joined = []);
             }
 
-            // Overlapping blocks among the VPCs of one transit gateway: reported on the later attachment.
-            var blocks = StackIndex.Blocks(vpc).Select(b => b.Block).ToList();
-            foreach (var (earlier, earlierAttachment) in joined)
+            // Overlapping blocks among the VPCs of one transit gateway: reported on the later attachment, when it is this stack's.
+            var blocks = local ? StackIndex.Blocks(vpc).Select(b => b.Block).ToList() : [];
+            foreach (var (earlier, earlierAttachment) in local ? joined : [])
             {
                 var earlierBlocks = StackIndex.Blocks(earlier).Select(b => b.Block).ToList();
-                if (local && Overlap(blocks, earlierBlocks))
+                if (Overlap(blocks, earlierBlocks))
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.AttachedVpcsOverlap.Id, attachment.Path.Child("vpc"),
                         new[] { index.Display(gateway), index.Display(vpc), Describe(blocks), index.Display(earlier), Describe(earlierBlocks) }.ToEquatableArray(),

@@ -9,7 +9,15 @@ namespace TopologyDsl.Generators.Validation;
 /// </summary>
 internal static class Ipv4
 {
-    public static bool TryParseAddress(string? text, out uint address)
+    public static bool TryParseAddress(string? text, out uint address) =>
+        TryParseAddress(text, 0, text?.Length ?? 0, out address);
+
+    /// <summary>
+    /// Parses <c>text[start..end)</c> as a dotted quad: four parts of one to three digits, no leading
+    /// zero, each at most 255. Reads the characters in place (rules parse every block they compare,
+    /// so this allocates nothing).
+    /// </summary>
+    public static bool TryParseAddress(string? text, int start, int end, out uint address)
     {
         address = 0;
         if (text is null)
@@ -17,39 +25,40 @@ internal static class Ipv4
             return false;
         }
 
-        var parts = text.Split('.');
-        if (parts.Length != 4)
+        var parts = 0;
+        var position = start;
+        var value = 0u;
+        while (true)
         {
-            return false;
-        }
-
-        foreach (var part in parts)
-        {
-            if (part.Length == 0 || part.Length > 3 || (part.Length > 1 && part[0] == '0'))
-            {
-                return false;
-            }
-
+            var partStart = position;
             var octet = 0;
-            foreach (var c in part)
+            while (position < end && text[position] != '.')
             {
-                if (c < '0' || c > '9')
+                var c = text[position];
+                if (c < '0' || c > '9' || position - partStart >= 3)
                 {
                     return false;
                 }
 
                 octet = (octet * 10) + (c - '0');
+                position++;
             }
 
-            if (octet > 255)
+            var length = position - partStart;
+            if (length == 0 || (length > 1 && text[partStart] == '0') || octet > 255 || ++parts > 4)
             {
                 return false;
             }
 
-            address = (address << 8) | (uint)octet;
-        }
+            value = (value << 8) | (uint)octet;
+            if (position == end)
+            {
+                address = parts == 4 ? value : 0;
+                return parts == 4;
+            }
 
-        return true;
+            position++; // the dot
+        }
     }
 
     public static string Format(uint address) =>
@@ -120,18 +129,25 @@ internal readonly struct Cidr
             return false;
         }
 
-        var length = text.Substring(slash + 1);
-        if (length.Length == 0 || length.Length > 2 || (length.Length > 1 && length[0] == '0'))
+        // The prefix: one or two digits without a leading zero, at most 32.
+        var digits = text.Length - slash - 1;
+        if (digits == 0 || digits > 2 || (digits > 1 && text[slash + 1] == '0'))
         {
             return false;
         }
 
-        if (!int.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > 32)
+        var prefix = 0;
+        for (var i = slash + 1; i < text.Length; i++)
         {
-            return false;
+            if (text[i] < '0' || text[i] > '9')
+            {
+                return false;
+            }
+
+            prefix = (prefix * 10) + (text[i] - '0');
         }
 
-        if (!Ipv4.TryParseAddress(text.Substring(0, slash), out var address))
+        if (prefix > 32 || !Ipv4.TryParseAddress(text, 0, slash, out var address))
         {
             return false;
         }

@@ -80,9 +80,12 @@ internal static class ProgramRules
     /// region-wide quotas (TDSL311, TDSL312) are counted over every stack of the program, related or
     /// not (<see cref="QuotaRules.CheckRegion"/>). Run by the
     /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
-    /// on every edit, and the analyzer's error fails the build anyway).
+    /// on every edit, and the analyzer's error fails the build anyway). <paramref name="validated"/>
+    /// gives the findings of a validation already made with the same stacks (the analyzer's symbol
+    /// action validated each stack with what it imports), or null, so that one is not made twice.
     /// </summary>
-    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null)
+    public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null,
+        System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
     {
         var findings = new List<ProgramFinding>();
         var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
@@ -110,7 +113,7 @@ internal static class ProgramRules
             var wider = own.Concat(siblings).Concat(siblings.SelectMany(t => imported[t.Key]))
                 .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
                 .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
-            var before = new HashSet<Finding>(TopologyValidator.Validate(stack, own, readFile, options));
+            var before = new HashSet<Finding>(validated?.Invoke(stack, own) ?? TopologyValidator.Validate(stack, own, readFile, options));
             var quotasBroken = new HashSet<string>(before.Select(QuotaRules.QuotaOf).OfType<string>(), System.StringComparer.Ordinal);
             foreach (var finding in TopologyValidator.Validate(stack, wider, readFile, options))
             {

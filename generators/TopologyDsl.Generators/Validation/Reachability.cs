@@ -564,6 +564,11 @@ internal sealed partial class Reachability
                     + ", so its default rule denies it", acl.Path.Child("attribute"));
         }
 
+        if (sourceAcl is null && targetAcl is null)
+        {
+            return null;
+        }
+
         var forward = ports.ToString();
         var broken = Check(sourceAcl, source, egress: true, ports.Protocol, wantedFrom, wantedTo, to, forward)
             ?? Check(targetAcl, target, egress: false, ports.Protocol, wantedFrom, wantedTo, from, forward);

@@ -14,7 +14,8 @@ internal sealed class StackIndex
 {
     private readonly Dictionary<string, ResourceSpec> _byName = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _byStack = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
+    private readonly Dictionary<ResourceSpec, Seen> _seen = new(ReferenceComparer.Instance);
+    private readonly string _stackKey;
     private readonly Dictionary<string, List<RouteTableSpec>> _tablesOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<TableRoute>> _routesOfTable = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
@@ -31,6 +32,7 @@ internal sealed class StackIndex
         Stack = stack;
         Others = others;
         _readFile = readFile;
+        _stackKey = stack.Key;
         foreach (var resource in stack.Resources)
         {
             if (!_byName.ContainsKey(resource.Name))
@@ -38,13 +40,14 @@ internal sealed class StackIndex
                 _byName.Add(resource.Name, resource);
             }
 
-            _owner[resource] = stack;
+            _seen[resource] = new Seen(stack, _stackKey, resource.Name, local: true);
         }
 
         var all = new List<ResourceSpec>();
         foreach (var other in others)
         {
-            if (other.Key == stack.Key || _byStack.ContainsKey(other.Key))
+            var otherKey = other.Key;
+            if (otherKey == _stackKey || _byStack.ContainsKey(otherKey))
             {
                 continue;
             }
@@ -57,11 +60,11 @@ internal sealed class StackIndex
                     names.Add(resource.Name, resource);
                 }
 
-                _owner[resource] = other;
+                _seen[resource] = new Seen(other, otherKey, resource.Name, local: false);
                 all.Add(resource);
             }
 
-            _byStack.Add(other.Key, names);
+            _byStack.Add(otherKey, names);
         }
 
         all.AddRange(stack.Resources);
@@ -142,19 +145,26 @@ internal sealed class StackIndex
     public IReadOnlyList<ResourceSpec> AllResources { get; }
 
     /// <summary>The stack a resource is declared in.</summary>
-    public StackSpec OwnerOf(ResourceSpec resource) => _owner.TryGetValue(resource, out var owner) ? owner : Stack;
+    public StackSpec OwnerOf(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.Owner : Stack;
+
+    /// <summary>The key of the stack a resource is declared in (<see cref="StackSpec.Key"/>, computed once per stack seen).</summary>
+    public string OwnerKeyOf(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.OwnerKey : _stackKey;
 
     /// <summary>Whether the resource is declared in this stack (findings are reported only there).</summary>
-    public bool IsLocal(ResourceSpec resource) => OwnerOf(resource).Key == Stack.Key;
+    public bool IsLocal(ResourceSpec resource) => OwnerKeyOf(resource) == _stackKey;
 
     /// <summary>A key unique in the program: the stack's key and the record's name.</summary>
-    public string Key(ResourceSpec resource) => OwnerOf(resource).Key + "/" + resource.Name;
+    /// <remarks>
+    /// Rules compare resources by key in their inner loops (<see cref="Same"/>), so each record's key
+    /// and display name are built once, with the index, rather than on every comparison.
+    /// </remarks>
+    public string Key(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.Key : _stackKey + "/" + resource.Name;
 
     /// <summary>How messages name a resource: its name, qualified by its stack class when it is another stack's.</summary>
-    public string Display(ResourceSpec resource) => IsLocal(resource) ? resource.Name : OwnerOf(resource).ClassName + "." + resource.Name;
+    public string Display(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.Display : resource.Name;
 
     /// <summary>Resolves a reference written in <paramref name="from"/>, which may be a record of another stack (whose own references are relative to it).</summary>
-    public T? ResolveFrom<T>(ResourceSpec from, RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(OwnerOf(from).Key, reference);
+    public T? ResolveFrom<T>(ResourceSpec from, RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(OwnerKeyOf(from), reference);
 
     private T? ResolveIn<T>(string writtenIn, RefSpec? reference) where T : ResourceSpec
     {
@@ -171,7 +181,7 @@ internal sealed class StackIndex
             return null;
         }
 
-        if (key == Stack.Key)
+        if (key == _stackKey)
         {
             return _byName.TryGetValue(reference.Name, out var local) ? local as T : null;
         }
@@ -180,9 +190,24 @@ internal sealed class StackIndex
     }
 
     /// <summary>Whether the stack with this key is among those seen (this one or an imported one).</summary>
-    public bool Knows(string stackKey) => stackKey == Stack.Key || _byStack.ContainsKey(stackKey);
+    public bool Knows(string stackKey) => stackKey == _stackKey || _byStack.ContainsKey(stackKey);
 
     public StackSpec Stack { get; }
+
+    /// <summary>Where a record seen is declared, and its program-wide key and display name, each built when first asked.</summary>
+    private sealed class Seen(StackSpec owner, string ownerKey, string name, bool local)
+    {
+        private string? _key;
+        private string? _display;
+
+        public StackSpec Owner { get; } = owner;
+
+        public string OwnerKey { get; } = ownerKey;
+
+        public string Key => _key ??= OwnerKey + "/" + name;
+
+        public string Display => _display ??= local ? name : Owner.ClassName + "." + name;
+    }
 
     /// <summary>Who can reach whom, built when a rule first asks.</summary>
     public Reachability Reachability => _reachability ??= new Reachability(this);
@@ -212,7 +237,7 @@ internal sealed class StackIndex
     public Dictionary<string, string> NameTypes { get; }
 
     /// <summary>Resolves a reference written in this stack.</summary>
-    public T? Resolve<T>(RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(Stack.Key, reference);
+    public T? Resolve<T>(RefSpec? reference) where T : ResourceSpec => ResolveIn<T>(_stackKey, reference);
 
     public ResourceSpec? Find(string name) => _byName.TryGetValue(name, out var resource) ? resource : null;
 
@@ -276,11 +301,17 @@ internal sealed class StackIndex
     /// <summary>The index of the VPC block holding <paramref name="block"/> (-1 for the primary), or null when none does.</summary>
     public static int? BlockHolding(VpcSpec vpc, Cidr block)
     {
-        foreach (var (candidate, index) in Blocks(vpc))
+        // The blocks in the order of Blocks(vpc), read in place: rules ask this for every subnet they meet.
+        if (Cidr.TryParse(vpc.CidrBlock, out var primary) && primary.Network.Contains(block))
         {
-            if (candidate.Contains(block))
+            return -1;
+        }
+
+        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        {
+            if (Cidr.TryParse(vpc.SecondaryCidrBlocks[i], out var secondary) && secondary.Network.Contains(block))
             {
-                return index;
+                return i;
             }
         }
 
