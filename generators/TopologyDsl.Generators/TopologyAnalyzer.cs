@@ -18,8 +18,9 @@ namespace TopologyDsl.Generators;
 /// [Stack] class sees the whole topology of the stack and of the stacks it imports from (parsed
 /// through the type arguments' symbols, once per compilation), so even rules that span stacks show
 /// live in the IDE. Only what needs every stack of the compilation waits for the compilation-end
-/// action: duplicate stack and export names, and conflicts between stacks that do not import from
-/// each other (two application stacks with overlapping subnets in the network stack's VPC).
+/// action: duplicate stack and export names, conflicts between stacks that do not import from
+/// each other (two application stacks with overlapping subnets in the network stack's VPC), and
+/// the quotas per region counted over every stack of the program (TDSL311, TDSL312).
 /// The analyzer starts per compilation: where TopologyDsl is not referenced it registers nothing,
 /// and elsewhere it compares attribute classes with symbols resolved once, so types that carry
 /// none of our attributes cost one look at their attribute list.
@@ -235,7 +236,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>What needs every stack of the compilation: names unique in an account and region, and conflicts between unrelated stacks.</summary>
+        /// <summary>What needs every stack of the compilation: names unique in an account and region, conflicts between unrelated stacks, and the quotas per region.</summary>
         public void AnalyzeProgram(CompilationAnalysisContext context)
         {
             var parsed = _stacks.Keys

@@ -46,7 +46,7 @@ public class ElasticIpTests
         var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Stack(
             Server(10) + Server(11) + Server(12) + Server(13) + Server(14) + Server(15)));
         var message = Assert.Single(diagnostics, d => d.Id == "TDSL312").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal("The Elastic IP of instance 'Server14' takes the program to 7 Elastic IP addresses; AWS allows 5 per Region by default", message);
+        Assert.Equal("The Elastic IP of instance 'Server14' is one of 7 Elastic IP addresses that stack 'Shop' allocates; AWS allows 5 per Region by default", message);
     }
 
     // ---- Across stacks ----

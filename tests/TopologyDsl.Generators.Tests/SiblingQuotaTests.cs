@@ -115,7 +115,7 @@ public class SiblingQuotaTests
 
     [Fact]
     public async Task TDSL311_StackOverAlone_TheMessageCountsTheStackAndItsImports() => Assert.Equal(
-        ["The program declares 3 gateway endpoints; AWS allows 2 per region by default"],
+        ["Stack 'Beta' with the stacks it imports declares 3 gateway endpoints; AWS allows 2 per region by default"],
         await Messages("TDSL311", Stack("Alpha", Gateways("A0")), Stack("Beta", Gateways("B0", "B1", "B2"))));
 
     [Fact]
@@ -140,7 +140,7 @@ public class SiblingQuotaTests
 
     [Fact]
     public async Task TDSL312_StackOverAlone_TheMessageCountsTheStackAndItsImports() => Assert.Equal(
-        ["The Elastic IP of instance 'Server22' takes the program to 3 Elastic IP addresses; AWS allows 2 per Region by default"],
+        ["The Elastic IP of instance 'Server22' is one of 3 Elastic IP addresses that stack 'Beta' with the stacks it imports allocates; AWS allows 2 per Region by default"],
         await Messages("TDSL312", Stack("Alpha", ElasticIps(10, "true")), Stack("Beta", ElasticIps(20, "true", "true", "true"))));
 
     [Fact]

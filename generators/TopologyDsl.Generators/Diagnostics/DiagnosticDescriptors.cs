@@ -543,12 +543,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TooManyGatewayEndpoints = Create("TDSL311", Limits, DiagnosticSeverity.Error,
         "Too many gateway endpoints in a region",
-        "The program declares {0} gateway endpoints; AWS allows {1} per region by default",
+        "{0} declares {1} gateway endpoints; AWS allows {2} per region by default",
         "The quota 'Gateway VPC endpoints per Region' is 20 by default and adjustable in Service Quotas (AWS PrivateLink quotas). One gateway endpoint can serve every route table of its VPC: join the tables to it with [EndpointRouteTable], or, after AWS raises the quota for your account, set the build property TopologyDslGatewayEndpointsPerRegion to the new value.");
 
     public static readonly DiagnosticDescriptor TooManyElasticIps = Create("TDSL312", Limits, DiagnosticSeverity.Error,
         "Too many Elastic IP addresses in a region",
-        "{0} takes the program to {1} Elastic IP addresses; AWS allows {2} per Region by default",
+        "{0} is one of {2} Elastic IP addresses that {1} allocates; AWS allows {3} per Region by default",
         "Each NAT gateway and each instance with ElasticIp = true allocates an Elastic IP address, and an account has 5 per Region by default (Amazon EC2 User Guide, 'Elastic IP address quota'); past it the allocation fails (AddressLimitExceeded) and the stack rolls back. Addresses the account already holds count too. Give instances a public IP instead of an Elastic IP, share one NAT gateway between zones, or, after AWS raises the quota for your account, set the build property TopologyDslElasticIpsPerRegion to the new value.");
 
     public static readonly DiagnosticDescriptor ValueRejectedByAws = Create("TDSL320", Limits, DiagnosticSeverity.Error,

@@ -78,7 +78,9 @@ internal static class ProgramRules
     /// Conflicts between stacks that do not see each other: two application stacks that both import
     /// the network stack's VPC and declare overlapping subnets in it, or the same address, or
     /// associate one of its subnets. Each stack is validated once more with the unrelated stacks
-    /// ordered before it (and what they import); what that adds is reported in this stack. Run by the
+    /// ordered before it (and what they import); what that adds is reported in this stack. The
+    /// region-wide quotas (TDSL311, TDSL312) are counted over every stack of the program, related or
+    /// not (<see cref="QuotaRules.CheckRegion"/>). Run by the
     /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
     /// on every edit, and the analyzer's error fails the build anyway). <paramref name="validated"/>
     /// gives the findings of a validation already made with the same stacks (the analyzer's symbol
@@ -124,14 +126,52 @@ internal static class ProgramRules
                 // what shows while the stack is edited, it does not change when an unrelated stack does, and a
                 // compilation-end action cannot withdraw the live diagnostic to put a program-wide count in its
                 // place. A quota broken only together with the siblings is new here, and reported with their count.
-                if (!before.Contains(finding) && (QuotaRules.QuotaOf(finding) is not { } quota || !quotasBroken.Contains(quota)))
+                // The region-wide quotas are counted over the whole program below.
+                if (!before.Contains(finding) && !QuotaRules.IsRegionWide(finding) && (QuotaRules.QuotaOf(finding) is not { } quota || !quotasBroken.Contains(quota)))
                 {
                     findings.Add(new ProgramFinding(stack.Key, finding));
                 }
             }
         }
 
+        findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default)
+            .Select(f => new ProgramFinding(f.Stack.Key, f.Finding)));
         return findings;
+    }
+
+    /// <summary>
+    /// The stacks (given in key order) with each after the stacks it imports, as they deploy, and otherwise in key
+    /// order: a network stack before the application stacks on it, whatever their names. An import cycle (itself
+    /// an error, TDSL227) is cut where it closes.
+    /// </summary>
+    private static List<StackSpec> DeployOrder(IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        var result = new List<StackSpec>(ordered.Count);
+        var visited = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var stack in ordered)
+        {
+            Visit(stack);
+        }
+
+        return result;
+
+        void Visit(StackSpec stack)
+        {
+            if (!visited.Add(stack.Key))
+            {
+                return;
+            }
+
+            foreach (var key in StackPlan.ImportedStacks(stack).OrderBy(k => k, System.StringComparer.Ordinal))
+            {
+                if (byKey.TryGetValue(key, out var other))
+                {
+                    Visit(other);
+                }
+            }
+
+            result.Add(stack);
+        }
     }
 
     /// <summary>Every record some stack imports, with the stack that declares it, ordered by stack key and record name.</summary>

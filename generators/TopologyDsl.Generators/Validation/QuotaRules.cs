@@ -64,26 +64,78 @@ internal static class QuotaRules
     /// Elastic IP addresses over the regional quota (Amazon EC2 User Guide, "Elastic IP address quota": 5 per
     /// Region by default, adjustable), counted over the stacks seen from here as the endpoint quotas are: every
     /// AWS::EC2::EIP the plan names (a NAT gateway's, an instance's with ElasticIp = true), the imported stacks'
-    /// first, reported at the first record of this stack past the quota.
+    /// first, reported at the first record of this stack past the quota. The whole program is counted at
+    /// compilation end (<see cref="CheckRegion"/>).
     /// </summary>
     private static void CheckElasticIps(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
-        var others = index.Others.Where(o => o.Key != index.Stack.Key).GroupBy(o => o.Key).Select(g => g.First())
-            .Sum(o => StackPlan.Names(o).Count(IsElasticIp));
+        var others = index.Others.Where(o => o.Key != index.Stack.Key).GroupBy(o => o.Key).Select(g => g.First()).ToList();
         var local = index.Names.Where(IsElasticIp).ToList();
-        var total = others + local.Count;
-        if (total <= options.ElasticIpsPerRegion)
+        var total = others.Sum(o => ElasticIps(o).Count) + local.Count;
+        if (PastQuota(total - local.Count, local, options.ElasticIpsPerRegion) is { } first)
         {
-            return;
-        }
-
-        var first = local.Skip(System.Math.Max(0, options.ElasticIpsPerRegion - others)).FirstOrDefault();
-        if (first is not null)
-        {
-            findings.Add(Finding.Create(DiagnosticDescriptors.TooManyElasticIps.Id, first.Owner,
-                char.ToUpperInvariant(first.Describe[0]) + first.Describe.Substring(1), Invariant.Format(total), Invariant.Format(options.ElasticIpsPerRegion)));
+            findings.Add(ElasticIpFinding(first, Scope(index.Stack, others.Count > 0, capital: false), total, options.ElasticIpsPerRegion));
         }
     }
+
+    /// <summary>
+    /// The region-wide quotas (TDSL311, TDSL312) over every stack of the program, which deploys to one region: the
+    /// stacks in <paramref name="ordered"/>'s order (each after the stacks it imports, then by key), each counted
+    /// with the stacks before it and what it and they import. A stack under a
+    /// quota with what it imports alone but over it so is reported once, at its first record past the quota, with
+    /// the program's count; a stack over it alone is left out (its own pass reported it, live, with its own count).
+    /// Run by the analyzer at compilation end.
+    /// </summary>
+    public static IEnumerable<(StackSpec Stack, Finding Finding)> CheckRegion(
+        IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, EquatableArray<StackSpec>> imported, ValidationOptions options)
+    {
+        var gateways = ordered.ToDictionary(s => s.Key, s => (IReadOnlyList<GatewayEndpointSpec>)s.Resources.OfType<GatewayEndpointSpec>().ToList(), System.StringComparer.Ordinal);
+        var elasticIps = ordered.ToDictionary(s => s.Key, s => ElasticIps(s), System.StringComparer.Ordinal);
+        var gatewayTotal = gateways.Values.Sum(g => g.Count);
+        var elasticIpTotal = elasticIps.Values.Sum(e => e.Count);
+        var before = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var stack in ordered)
+        {
+            var own = new HashSet<string>(imported[stack.Key].Select(o => o.Key).Where(k => k != stack.Key), System.StringComparer.Ordinal);
+            var seen = new HashSet<string>(own, System.StringComparer.Ordinal);
+            seen.UnionWith(before);
+            seen.Remove(stack.Key);
+            if (gatewayTotal > options.GatewayEndpointsPerRegion
+                && own.Sum(k => gateways[k].Count) + gateways[stack.Key].Count <= options.GatewayEndpointsPerRegion
+                && PastQuota(seen.Sum(k => gateways[k].Count), gateways[stack.Key], options.GatewayEndpointsPerRegion) is { } gateway)
+            {
+                yield return (stack, GatewayFinding(gateway, "The program", gatewayTotal, options.GatewayEndpointsPerRegion));
+            }
+
+            if (elasticIpTotal > options.ElasticIpsPerRegion
+                && own.Sum(k => elasticIps[k].Count) + elasticIps[stack.Key].Count <= options.ElasticIpsPerRegion
+                && PastQuota(seen.Sum(k => elasticIps[k].Count), elasticIps[stack.Key], options.ElasticIpsPerRegion) is { } elasticIp)
+            {
+                yield return (stack, ElasticIpFinding(elasticIp, "the program", elasticIpTotal, options.ElasticIpsPerRegion));
+            }
+
+            before.Add(stack.Key);
+            before.UnionWith(own);
+        }
+    }
+
+    /// <summary>The first of <paramref name="local"/> past the quota when <paramref name="others"/> are counted first, or null.</summary>
+    private static T? PastQuota<T>(int others, IReadOnlyList<T> local, int quota)
+        where T : class =>
+        local.Count > 0 && others + local.Count > quota ? local[System.Math.Max(0, quota - others)] : null;
+
+    private static IReadOnlyList<PlannedName> ElasticIps(StackSpec stack) => StackPlan.Names(stack).Where(IsElasticIp).ToList();
+
+    /// <summary>What a stack's own pass counts: the stack, and the stacks it imports from when there are any.</summary>
+    private static string Scope(StackSpec stack, bool imports, bool capital) =>
+        (capital ? "Stack '" : "stack '") + stack.ClassName + "'" + (imports ? " with the stacks it imports" : "");
+
+    private static Finding ElasticIpFinding(PlannedName record, string scope, int total, int quota) =>
+        Finding.Create(DiagnosticDescriptors.TooManyElasticIps.Id, record.Owner,
+            char.ToUpperInvariant(record.Describe[0]) + record.Describe.Substring(1), scope, Invariant.Format(total), Invariant.Format(quota));
+
+    private static Finding GatewayFinding(GatewayEndpointSpec endpoint, string scope, int total, int quota) =>
+        Finding.Create(DiagnosticDescriptors.TooManyGatewayEndpoints.Id, endpoint.Path, scope, Invariant.Format(total), Invariant.Format(quota));
 
     /// <summary>
     /// Which regional quota a finding reports a stack over, or null for any other finding: TDSL311 and TDSL312
@@ -94,6 +146,10 @@ internal static class QuotaRules
         finding.Id == DiagnosticDescriptors.TooManyInterfaceEndpoints.Id ? finding.Id + "|" + finding.Arguments[0]
         : finding.Id == DiagnosticDescriptors.TooManyGatewayEndpoints.Id || finding.Id == DiagnosticDescriptors.TooManyElasticIps.Id ? finding.Id
         : null;
+
+    /// <summary>Whether a finding is of a quota per region (TDSL311, TDSL312), which the compilation-end pass counts over every stack.</summary>
+    public static bool IsRegionWide(Finding finding) =>
+        finding.Id == DiagnosticDescriptors.TooManyGatewayEndpoints.Id || finding.Id == DiagnosticDescriptors.TooManyElasticIps.Id;
 
     private static bool IsElasticIp(PlannedName name) => name.CfnType == "AWS::EC2::EIP";
 
@@ -129,7 +185,7 @@ internal static class QuotaRules
                     if (++gateways > options.GatewayEndpointsPerRegion && index.IsLocal(g) && !gatewayReported)
                     {
                         gatewayReported = true;
-                        findings.Add(Finding.Create(DiagnosticDescriptors.TooManyGatewayEndpoints.Id, g.Path, Invariant.Format(gatewayTotal), Invariant.Format(options.GatewayEndpointsPerRegion)));
+                        findings.Add(GatewayFinding(g, Scope(index.Stack, index.Others.Any(o => o.Key != index.Stack.Key), capital: true), gatewayTotal, options.GatewayEndpointsPerRegion));
                     }
 
                     break;
