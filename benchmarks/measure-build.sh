@@ -39,7 +39,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
 work="$(mktemp -d)"
-[ -n "${KEEP:-}" ] && echo "projects in $work" || trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP:-}" ]; then echo "projects in $work"; else trap 'rm -rf "$work"' EXIT; fi
 
 per_deployable_stack=235   # 235 subnets: 499 resources
 
