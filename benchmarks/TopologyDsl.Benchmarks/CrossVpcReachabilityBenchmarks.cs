@@ -23,30 +23,9 @@ namespace TopologyDsl.Benchmarks;
 /// <item><c>Overview</c>: the Markdown, picture and matrix.</item>
 /// </list>
 /// </summary>
-[MemoryDiagnoser]
-public class CrossVpcReachabilityBenchmarks
+public class CrossVpcReachabilityBenchmarks : ReachabilityModelBenchmarks
 {
-    private StackSpec _stack = null!;
-
-    [Params(100, 1_000)]
-    public int Instances { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _stack = Spec(Instances);
-
-    [Benchmark]
-    public int Rules()
-    {
-        var findings = new List<Finding>();
-        ReachabilityRules.Check(new StackIndex(_stack, _ => null), findings);
-        return findings.Count;
-    }
-
-    [Benchmark]
-    public int Matrix() => new StackIndex(_stack, _ => null).Reachability.ClassPaths.Count;
-
-    [Benchmark]
-    public int Overview() => TopologyDsl.Generators.Emit.Overview.Render(new StackIndex(_stack, _ => null)).Length;
+    private protected override StackSpec Build(int instances) => Spec(instances);
 
     private static string N(int i) => i.ToString(CultureInfo.InvariantCulture);
 

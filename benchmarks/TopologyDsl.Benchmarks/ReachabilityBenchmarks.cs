@@ -23,33 +23,12 @@ namespace TopologyDsl.Benchmarks;
 /// <item><c>Overview</c>: the Markdown, picture and matrix.</item>
 /// </list>
 /// </summary>
-[MemoryDiagnoser]
-public class ReachabilityBenchmarks
+public class ReachabilityBenchmarks : ReachabilityModelBenchmarks
 {
-    private StackSpec _stack = null!;
-
-    [Params(100, 1_000)]
-    public int Instances { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _stack = Spec(Instances);
+    private protected override StackSpec Build(int instances) => Spec(instances);
 
     [Benchmark]
-    public int Rules()
-    {
-        var findings = new List<Finding>();
-        ReachabilityRules.Check(new StackIndex(_stack, _ => null), findings);
-        return findings.Count;
-    }
-
-    [Benchmark]
-    public int Matrix() => new StackIndex(_stack, _ => null).Reachability.ClassPaths.Count;
-
-    [Benchmark]
-    public int AllPairs() => new StackIndex(_stack, _ => null).Reachability.Paths.Count;
-
-    [Benchmark]
-    public int Overview() => TopologyDsl.Generators.Emit.Overview.Render(new StackIndex(_stack, _ => null)).Length;
+    public int AllPairs() => new StackIndex(Stack, _ => null).Reachability.Paths.Count;
 
     private static RefSpec Ref(string name) => new(name, InStack: true, IsError: false);
 

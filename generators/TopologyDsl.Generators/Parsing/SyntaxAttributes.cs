@@ -70,17 +70,21 @@ internal sealed class SyntaxAttributes : AttributeSource
         }
 
         // The stack class's own attributes are bound already: ForAttributeWithMetadataName read them.
-        var read = SymbolEqualityComparer.Default.Equals(type, _stack) ? null : TryRead(type, cancellationToken);
-        if (read is null && !SymbolEqualityComparer.Default.Equals(type, _stack))
+        if (SymbolEqualityComparer.Default.Equals(type, _stack))
         {
-            BoundRecords++;
+            views = base.Of(type, cancellationToken);
         }
-        else if (read is not null)
+        else if (TryRead(type, cancellationToken) is { } read)
         {
             FromSyntax++;
+            views = read;
+        }
+        else
+        {
+            BoundRecords++;
+            views = base.Of(type, cancellationToken);
         }
 
-        views = read ?? base.Of(type, cancellationToken);
         _read[type] = views;
         return views;
     }
@@ -167,18 +171,16 @@ internal sealed class SyntaxAttributes : AttributeSource
             return null;
         }
 
+        // Constructor() has checked that an argument named with "name:" stands at its parameter's place.
         var values = new object?[constructor.Parameters.Length];
         for (var i = 0; i < positional.Count; i++)
         {
-            var parameter = positional[i].NameColon is { } nameColon
-                ? constructor.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText)
-                : constructor.Parameters[i];
-            if (parameter is null || !TryConstant(positional[i].Expression, parameter.Type, tree, out var value))
+            if (!TryConstant(positional[i].Expression, constructor.Parameters[i].Type, tree, out var value))
             {
                 return null;
             }
 
-            values[parameter.Ordinal] = value;
+            values[i] = value;
         }
 
         var named = ImmutableArray.CreateBuilder<KeyValuePair<string, object?>>();
@@ -207,15 +209,11 @@ internal sealed class SyntaxAttributes : AttributeSource
             return null;
         }
 
-        // Named arguments must name distinct parameters and come after the positional ones they do not replace.
+        // An argument named with "name:" is read only where it stands at its parameter's place (else bind).
         var constructor = candidates[0];
-        var seen = new HashSet<int>();
         for (var i = 0; i < positional.Count; i++)
         {
-            var ordinal = positional[i].NameColon is { } nameColon
-                ? constructor.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText)?.Ordinal ?? -1
-                : i;
-            if (ordinal < 0 || !seen.Add(ordinal) || (positional[i].NameColon is not null && ordinal != i))
+            if (positional[i].NameColon is { } nameColon && constructor.Parameters[i].Name != nameColon.Name.Identifier.ValueText)
             {
                 return null;
             }

@@ -33,10 +33,7 @@ internal static class ReferenceRules
                     break;
                 case RouteTableSpec t:
                     Expect<VpcSpec>(index, t.Name, t.Vpc, "VPC", path.Child("vpc"), findings);
-                    for (var i = 0; i < t.Associations.Count; i++)
-                    {
-                        Expect<SubnetSpec>(index, t.Name, t.Associations[i], "subnet", path.Item("associate", i).Child("subnet"), findings);
-                    }
+                    ExpectEach<SubnetSpec>(index, t.Name, t.Associations, "subnet", path, "associate", "subnet", findings);
 
                     for (var i = 0; i < t.Routes.Count; i++)
                     {
@@ -69,11 +66,7 @@ internal static class ReferenceRules
                     break;
                 case NetworkAclSpec acl:
                     Expect<VpcSpec>(index, acl.Name, acl.Vpc, "VPC", path.Child("vpc"), findings);
-                    for (var i = 0; i < acl.Associations.Count; i++)
-                    {
-                        Expect<SubnetSpec>(index, acl.Name, acl.Associations[i], "subnet", path.Item("associate", i).Child("subnet"), findings);
-                    }
-
+                    ExpectEach<SubnetSpec>(index, acl.Name, acl.Associations, "subnet", path, "associate", "subnet", findings);
                     break;
                 case EgressOnlyInternetGatewaySpec e:
                     Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
@@ -89,23 +82,13 @@ internal static class ReferenceRules
                 case TransitGatewayAttachmentSpec a:
                     Expect<TransitGatewaySpec>(index, a.Name, a.TransitGateway, "transit gateway", path.Child("transitGateway"), findings);
                     Expect<VpcSpec>(index, a.Name, a.Vpc, "VPC", path.Child("vpc"), findings);
-                    for (var k = 0; k < a.Subnets.Count; k++)
-                    {
-                        Expect<SubnetSpec>(index, a.Name, a.Subnets[k], "subnet", path.Item("subnet", k).Child("subnet"), findings);
-                    }
+                    ExpectEach<SubnetSpec>(index, a.Name, a.Subnets, "subnet", path, "subnet", "subnet", findings);
 
                     break;
                 case TransitGatewayRouteTableSpec t:
                     Expect<TransitGatewaySpec>(index, t.Name, t.TransitGateway, "transit gateway", path.Child("transitGateway"), findings);
-                    for (var k = 0; k < t.Associations.Count; k++)
-                    {
-                        Expect<TransitGatewayAttachmentSpec>(index, t.Name, t.Associations[k], "transit gateway attachment", path.Item("associate", k).Child("attachment"), findings);
-                    }
-
-                    for (var k = 0; k < t.Propagations.Count; k++)
-                    {
-                        Expect<TransitGatewayAttachmentSpec>(index, t.Name, t.Propagations[k], "transit gateway attachment", path.Item("propagate", k).Child("attachment"), findings);
-                    }
+                    ExpectEach<TransitGatewayAttachmentSpec>(index, t.Name, t.Associations, "transit gateway attachment", path, "associate", "attachment", findings);
+                    ExpectEach<TransitGatewayAttachmentSpec>(index, t.Name, t.Propagations, "transit gateway attachment", path, "propagate", "attachment", findings);
 
                     for (var k = 0; k < t.Routes.Count; k++)
                     {
@@ -115,36 +98,19 @@ internal static class ReferenceRules
                     break;
                 case GatewayEndpointSpec e:
                     Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
-                    for (var k = 0; k < e.RouteTables.Count; k++)
-                    {
-                        Expect<RouteTableSpec>(index, e.Name, e.RouteTables[k], "route table", path.Item("routeTable", k).Child("routeTable"), findings);
-                    }
+                    ExpectEach<RouteTableSpec>(index, e.Name, e.RouteTables, "route table", path, "routeTable", "routeTable", findings);
 
                     break;
                 case InterfaceEndpointSpec e:
                     Expect<VpcSpec>(index, e.Name, e.Vpc, "VPC", path.Child("vpc"), findings);
-                    for (var k = 0; k < e.Subnets.Count; k++)
-                    {
-                        Expect<SubnetSpec>(index, e.Name, e.Subnets[k], "subnet", path.Item("subnet", k).Child("subnet"), findings);
-                    }
-
-                    for (var k = 0; k < e.SecurityGroups.Count; k++)
-                    {
-                        Expect<SecurityGroupSpec>(index, e.Name, e.SecurityGroups[k], "security group", path.Item("uses", k).Child("group"), findings);
-                    }
+                    ExpectEach<SubnetSpec>(index, e.Name, e.Subnets, "subnet", path, "subnet", "subnet", findings);
+                    ExpectEach<SecurityGroupSpec>(index, e.Name, e.SecurityGroups, "security group", path, "uses", "group", findings);
 
                     break;
                 case InstanceSpec i:
                     Expect<SubnetSpec>(index, i.Name, i.Subnet, "subnet", path.Child("subnet"), findings);
-                    for (var k = 0; k < i.SecurityGroups.Count; k++)
-                    {
-                        Expect<SecurityGroupSpec>(index, i.Name, i.SecurityGroups[k], "security group", path.Item("uses", k).Child("group"), findings);
-                    }
-
-                    for (var k = 0; k < i.Secrets.Count; k++)
-                    {
-                        Expect<SecretSpec>(index, i.Name, i.Secrets[k], "secret", path.Item("readsSecret", k).Child("secret"), findings);
-                    }
+                    ExpectEach<SecurityGroupSpec>(index, i.Name, i.SecurityGroups, "security group", path, "uses", "group", findings);
+                    ExpectEach<SecretSpec>(index, i.Name, i.Secrets, "secret", path, "readsSecret", "secret", findings);
 
                     if (i.SshVia is { } host)
                     {
@@ -172,6 +138,17 @@ internal static class ReferenceRules
         if (!reference.IsError && index.Resolve<T>(reference) is null)
         {
             Report(index, from, reference, kind, path, findings);
+        }
+    }
+
+    /// <summary><see cref="Expect{T}"/> for each reference of a list, each at <c>segment[k]/child</c>.</summary>
+    private static void ExpectEach<T>(StackIndex index, string from, IReadOnlyList<RefSpec> references, string kind, ModelPath path, string segment, string child,
+        List<Finding> findings)
+        where T : ResourceSpec
+    {
+        for (var k = 0; k < references.Count; k++)
+        {
+            Expect<T>(index, from, references[k], kind, path.Item(segment, k).Child(child), findings);
         }
     }
 

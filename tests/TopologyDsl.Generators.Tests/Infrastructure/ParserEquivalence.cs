@@ -32,9 +32,9 @@ internal static class ParserEquivalence
                 }
 
                 // The syntax reading first, on a fresh compilation, so that nothing it reads has been bound by the other.
+                // The same trees (and declaration) in a new compilation: its symbols have bound nothing yet.
                 var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
-                var freshStack = (INamedTypeSymbol)fresh.GetSemanticModel(fresh.SyntaxTrees.First(t => t.FilePath == tree.FilePath)).GetDeclaredSymbol(
-                    fresh.SyntaxTrees.First(t => t.FilePath == tree.FilePath).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(d => d.Span == declaration.Span))!;
+                var freshStack = (INamedTypeSymbol)fresh.GetSemanticModel(tree).GetDeclaredSymbol(declaration)!;
                 var reader = new SyntaxAttributes(freshStack, fresh);
                 var fromSyntax = TopologyParser.Parse(freshStack, TopologyParser.StackAttributeOf(freshStack)!, withSourceMap: false, reader, CancellationToken.None).Spec;
                 var syntaxNotes = Notes.SilencedIds(freshStack, fresh.Options, tree, CancellationToken.None, reader);
