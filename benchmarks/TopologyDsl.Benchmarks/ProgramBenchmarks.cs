@@ -64,9 +64,12 @@ public class ProgramBenchmarks
     }
 
     /// <summary>The network stack, then the application stacks.</summary>
-    public static string[] Sources()
+    public static string[] Sources() => Sources(AppStacks);
+
+    /// <summary>The network stack, then <paramref name="appStacks"/> application stacks (at most 100: ten per VPC, whose subnets must fit in it).</summary>
+    public static string[] Sources(int appStacks)
     {
-        var sources = new string[AppStacks + 1];
+        var sources = new string[appStacks + 1];
         var network = new StringBuilder("using TopologyDsl;\nnamespace Bench;\n[Stack(\"network\")]\npublic static partial class Network\n{\n");
         network.Append("    [TransitGateway(Description = \"core\")] public partial record Tgw;\n");
         for (var v = 0; v < Vpcs; v++)
@@ -78,7 +81,7 @@ public class ProgramBenchmarks
         }
 
         sources[0] = network.Append("}\n").ToString();
-        for (var k = 0; k < AppStacks; k++)
+        for (var k = 0; k < appStacks; k++)
         {
             var v = k % Vpcs;
             var app = new StringBuilder("using TopologyDsl;\nusing static TopologyDsl.Protocol;\nnamespace Bench;\n");
