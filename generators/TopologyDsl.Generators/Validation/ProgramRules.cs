@@ -79,8 +79,8 @@ internal static class ProgramRules
     /// the network stack's VPC and declare overlapping subnets in it, or the same address, or
     /// associate one of its subnets. Each stack is validated once more with the unrelated stacks
     /// ordered before it (and what they import); what that adds is reported in this stack. The
-    /// region-wide quotas (TDSL311, TDSL312) are counted over every stack of the program, related or
-    /// not (<see cref="QuotaRules.CheckRegion"/>). Run by the
+    /// region-wide quotas (TDSL311, TDSL312) are counted over every stack of the program that deploys to
+    /// the same region, related or not (<see cref="QuotaRules.CheckRegion"/>, in one linear pass). Run by the
     /// analyzer at compilation end; the generator leaves it out (it would re-validate every such stack
     /// on every edit, and the analyzer's error fails the build anyway). <paramref name="validated"/>
     /// gives the findings of a validation already made with the same stacks (the analyzer's symbol
@@ -126,7 +126,7 @@ internal static class ProgramRules
                 // what shows while the stack is edited, it does not change when an unrelated stack does, and a
                 // compilation-end action cannot withdraw the live diagnostic to put a program-wide count in its
                 // place. A quota broken only together with the siblings is new here, and reported with their count.
-                // The region-wide quotas are counted over the whole program below.
+                // The region-wide quotas are counted per region over the whole program below.
                 if (!before.Contains(finding) && !QuotaRules.IsRegionWide(finding) && (QuotaRules.QuotaOf(finding) is not { } quota || !quotasBroken.Contains(quota)))
                 {
                     findings.Add(new ProgramFinding(stack.Key, finding));

@@ -79,43 +79,130 @@ internal static class QuotaRules
     }
 
     /// <summary>
-    /// The region-wide quotas (TDSL311, TDSL312) over every stack of the program, which deploys to one region: the
-    /// stacks in <paramref name="ordered"/>'s order (each after the stacks it imports, then by key), each counted
-    /// with the stacks before it and what it and they import. A stack under a
-    /// quota with what it imports alone but over it so is reported once, at its first record past the quota, with
-    /// the program's count; a stack over it alone is left out (its own pass reported it, live, with its own count).
-    /// Run by the analyzer at compilation end.
+    /// The region-wide quotas (TDSL311, TDSL312) over the stacks of the program that deploy to one region, in
+    /// <paramref name="ordered"/>'s order (each after the stacks it imports, then by key), each counted with the
+    /// stacks before it and what it and they import. A stack under a quota with what it imports alone but over it so
+    /// is reported once, at its first record past the quota, with the region's count; a stack over it alone is left
+    /// out (its own pass reported it, live, with its own count). Run by the analyzer at compilation end.
+    /// <para>
+    /// A stack's region is the one its zones name (<see cref="ZoneRules.RegionOf"/>), else that of the stacks it
+    /// imports (Fn::ImportValue reads exports of the stack's own region only: AWS CloudFormation User Guide,
+    /// "Fn::ImportValue"), else unknown: it deploys to whatever region the AWS CLI is given, so it is counted with
+    /// every region the program names (and, when it names none, all stacks are counted together, as one region).
+    /// A stack of unknown region over a quota in several regions is reported once, for the region with the most.
+    /// </para>
+    /// <para>
+    /// Linear in the stacks and what they import: each stack's own counts are taken once, and the counts of the
+    /// stacks before it are running totals, not summed again for every stack.
+    /// </para>
     /// </summary>
     public static IEnumerable<(StackSpec Stack, Finding Finding)> CheckRegion(
         IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, EquatableArray<StackSpec>> imported, ValidationOptions options)
     {
-        var gateways = ordered.ToDictionary(s => s.Key, s => (IReadOnlyList<GatewayEndpointSpec>)s.Resources.OfType<GatewayEndpointSpec>().ToList(), System.StringComparer.Ordinal);
-        var elasticIps = ordered.ToDictionary(s => s.Key, s => ElasticIps(s), System.StringComparer.Ordinal);
-        var gatewayTotal = gateways.Values.Sum(g => g.Count);
-        var elasticIpTotal = elasticIps.Values.Sum(e => e.Count);
-        var before = new HashSet<string>(System.StringComparer.Ordinal);
+        var counts = new Dictionary<string, Counts>(System.StringComparer.Ordinal);
         foreach (var stack in ordered)
         {
-            var own = new HashSet<string>(imported[stack.Key].Select(o => o.Key).Where(k => k != stack.Key), System.StringComparer.Ordinal);
-            var seen = new HashSet<string>(own, System.StringComparer.Ordinal);
-            seen.UnionWith(before);
-            seen.Remove(stack.Key);
-            if (gatewayTotal > options.GatewayEndpointsPerRegion
-                && own.Sum(k => gateways[k].Count) + gateways[stack.Key].Count <= options.GatewayEndpointsPerRegion
-                && PastQuota(seen.Sum(k => gateways[k].Count), gateways[stack.Key], options.GatewayEndpointsPerRegion) is { } gateway)
+            counts[stack.Key] = new Counts(stack.Resources.OfType<GatewayEndpointSpec>().ToList(), ElasticIps(stack));
+        }
+
+        var regions = ordered.ToDictionary(s => s.Key, s => ZoneRules.RegionOf(s), System.StringComparer.Ordinal);
+        foreach (var stack in ordered)
+        {
+            // Imports first: a stack whose zones name no region deploys where the stacks it imports do.
+            if (regions[stack.Key] is null)
             {
-                yield return (stack, GatewayFinding(gateway, "The program", gatewayTotal, options.GatewayEndpointsPerRegion));
+                regions[stack.Key] = imported[stack.Key].Select(o => regions.TryGetValue(o.Key, out var r) ? r : null).FirstOrDefault(r => r is not null);
+            }
+        }
+
+        var named = regions.Values.OfType<string>().Distinct().OrderBy(r => r, System.StringComparer.Ordinal).ToList();
+        var found = new Dictionary<(string Key, string Id), (Finding Finding, int Total)>();
+        foreach (var region in named.Count == 0 ? new string?[] { null } : named.Cast<string?>())
+        {
+            var members = ordered.Where(s => regions[s.Key] is not { } r || r == region).ToList();
+            foreach (var (stack, finding, total) in CheckOneRegion(members, region, imported, counts, options))
+            {
+                if (!found.TryGetValue((stack.Key, finding.Id), out var known) || total > known.Total)
+                {
+                    found[(stack.Key, finding.Id)] = (finding, total);
+                }
+            }
+        }
+
+        foreach (var stack in ordered)
+        {
+            foreach (var id in new[] { DiagnosticDescriptors.TooManyGatewayEndpoints.Id, DiagnosticDescriptors.TooManyElasticIps.Id })
+            {
+                if (found.TryGetValue((stack.Key, id), out var reported))
+                {
+                    yield return (stack, reported.Finding);
+                }
+            }
+        }
+    }
+
+    /// <summary>A stack's own gateway endpoints and Elastic IPs, taken once.</summary>
+    private sealed record Counts(IReadOnlyList<GatewayEndpointSpec> Gateways, IReadOnlyList<PlannedName> ElasticIps);
+
+    /// <summary>The quotas over the stacks of one region (null: the program names none), with running totals of the stacks before each.</summary>
+    private static IEnumerable<(StackSpec Stack, Finding Finding, int Total)> CheckOneRegion(List<StackSpec> members, string? region,
+        IReadOnlyDictionary<string, EquatableArray<StackSpec>> imported, IReadOnlyDictionary<string, Counts> counts, ValidationOptions options)
+    {
+        var gatewayTotal = members.Sum(s => counts[s.Key].Gateways.Count);
+        var elasticIpTotal = members.Sum(s => counts[s.Key].ElasticIps.Count);
+        if (gatewayTotal <= options.GatewayEndpointsPerRegion && elasticIpTotal <= options.ElasticIpsPerRegion)
+        {
+            yield break;
+        }
+
+        var scope = region is null ? "the program" : "the program in " + region;
+        var before = new HashSet<string>(System.StringComparer.Ordinal);
+        int gatewaysBefore = 0, elasticIpsBefore = 0;
+        foreach (var stack in members)
+        {
+            var self = counts[stack.Key];
+
+            // The stacks seen from here: those before it and those it imports (never itself). An import not yet
+            // counted (only in a cycle, itself TDSL227) is added for this stack alone.
+            var own = imported[stack.Key].Where(o => o.Key != stack.Key).Select(o => o.Key).Distinct().ToList();
+            int ownGateways = 0, ownElasticIps = 0, newGateways = 0, newElasticIps = 0;
+            foreach (var key in own)
+            {
+                var other = counts[key];
+                ownGateways += other.Gateways.Count;
+                ownElasticIps += other.ElasticIps.Count;
+                if (!before.Contains(key))
+                {
+                    newGateways += other.Gateways.Count;
+                    newElasticIps += other.ElasticIps.Count;
+                }
+            }
+
+            var counted = before.Contains(stack.Key);
+            var gatewaysSeen = gatewaysBefore - (counted ? self.Gateways.Count : 0) + newGateways;
+            var elasticIpsSeen = elasticIpsBefore - (counted ? self.ElasticIps.Count : 0) + newElasticIps;
+            if (gatewayTotal > options.GatewayEndpointsPerRegion
+                && ownGateways + self.Gateways.Count <= options.GatewayEndpointsPerRegion
+                && PastQuota(gatewaysSeen, self.Gateways, options.GatewayEndpointsPerRegion) is { } gateway)
+            {
+                yield return (stack, GatewayFinding(gateway, "T" + scope.Substring(1), gatewayTotal, options.GatewayEndpointsPerRegion), gatewayTotal);
             }
 
             if (elasticIpTotal > options.ElasticIpsPerRegion
-                && own.Sum(k => elasticIps[k].Count) + elasticIps[stack.Key].Count <= options.ElasticIpsPerRegion
-                && PastQuota(seen.Sum(k => elasticIps[k].Count), elasticIps[stack.Key], options.ElasticIpsPerRegion) is { } elasticIp)
+                && ownElasticIps + self.ElasticIps.Count <= options.ElasticIpsPerRegion
+                && PastQuota(elasticIpsSeen, self.ElasticIps, options.ElasticIpsPerRegion) is { } elasticIp)
             {
-                yield return (stack, ElasticIpFinding(elasticIp, "the program", elasticIpTotal, options.ElasticIpsPerRegion));
+                yield return (stack, ElasticIpFinding(elasticIp, scope, elasticIpTotal, options.ElasticIpsPerRegion), elasticIpTotal);
             }
 
-            before.Add(stack.Key);
-            before.UnionWith(own);
+            foreach (var key in own.Prepend(stack.Key))
+            {
+                if (before.Add(key))
+                {
+                    gatewaysBefore += counts[key].Gateways.Count;
+                    elasticIpsBefore += counts[key].ElasticIps.Count;
+                }
+            }
         }
     }
 
@@ -124,7 +211,11 @@ internal static class QuotaRules
         where T : class =>
         local.Count > 0 && others + local.Count > quota ? local[System.Math.Max(0, quota - others)] : null;
 
-    private static IReadOnlyList<PlannedName> ElasticIps(StackSpec stack) => StackPlan.Names(stack).Where(IsElasticIp).ToList();
+    /// <summary>A stack's Elastic IPs, found once per spec: every validation of a stack that imports it counts them.</summary>
+    private static IReadOnlyList<PlannedName> ElasticIps(StackSpec stack) =>
+        ElasticIpsOf.GetValue(stack, static s => StackPlan.Names(s).Where(IsElasticIp).ToList().AsReadOnly());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackSpec, IReadOnlyList<PlannedName>> ElasticIpsOf = new();
 
     /// <summary>What a stack's own pass counts: the stack, and the stacks it imports from when there are any.</summary>
     private static string Scope(StackSpec stack, bool imports, bool capital) =>

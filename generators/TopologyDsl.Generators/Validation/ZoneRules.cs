@@ -32,6 +32,24 @@ internal static class ZoneRules
         _ => null,
     };
 
+    /// <summary>
+    /// The region a stack's zones name: that of its first subnet whose region is known (a zone name, or a zone ID
+    /// whose code <see cref="ZoneIdRegions"/> lists), as TDSL125 compares the others with; null when no subnet names
+    /// one (zone indexes only, or zone IDs of codes the table does not list).
+    /// </summary>
+    public static string? RegionOf(StackSpec stack)
+    {
+        foreach (var resource in stack.Resources)
+        {
+            if (resource is SubnetSpec subnet && Locate(subnet) is { Region: { } region })
+            {
+                return region;
+            }
+        }
+
+        return null;
+    }
+
     public static void Check(StackIndex index, List<Finding> findings)
     {
         // The first subnet whose region is known (a zone name, or a zone ID whose code the table lists), and the
