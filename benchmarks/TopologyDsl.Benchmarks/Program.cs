@@ -37,17 +37,20 @@ if (args.FirstOrDefault() == "program-stages")
     return;
 }
 
-// "siblings" prints the bytes the analyzer's check of unrelated stacks allocates with 20 and 60 application stacks (SiblingBenchmarks).
+// "siblings" prints the bytes the analyzer's check of unrelated stacks allocates with 20 and 60 application stacks, two or six per VPC (SiblingBenchmarks).
 if (args.FirstOrDefault() == "siblings")
 {
-    foreach (var appStacks in new[] { 20, 60 })
+    foreach (var perVpc in new[] { 2, 6 })
     {
-        var bench = new SiblingBenchmarks { AppStacks = appStacks };
-        bench.Setup();
-        bench.CheckSiblings();
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var findings = bench.CheckSiblings();
-        Console.WriteLine($"{appStacks + 1,3} stacks: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0,6:N1} MB allocated by the check of unrelated stacks, {findings} finding(s)");
+        foreach (var appStacks in new[] { 20, 60 })
+        {
+            var bench = new SiblingBenchmarks { AppStacks = appStacks, PerVpc = perVpc };
+            bench.Setup();
+            bench.CheckSiblings();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var findings = bench.CheckSiblings();
+            Console.WriteLine($"{appStacks + 1,3} stacks, {perVpc} per VPC: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0,6:N1} MB allocated by the check of unrelated stacks, {findings} finding(s)");
+        }
     }
 
     return;

@@ -66,13 +66,14 @@ public class ProgramBenchmarks
     /// <summary>The network stack, then the application stacks.</summary>
     public static string[] Sources() => Sources(AppStacks);
 
-    /// <summary>The network stack, then <paramref name="appStacks"/> application stacks (at most 100: ten per VPC, whose subnets must fit in it).</summary>
-    public static string[] Sources(int appStacks)
+    /// <summary>The network stack, then <paramref name="appStacks"/> application stacks, <paramref name="perVpc"/> in each VPC of the network stack (at most ten per VPC, whose subnets must fit in it; at most 255 VPCs).</summary>
+    public static string[] Sources(int appStacks, int perVpc = AppStacks / Vpcs)
     {
+        var vpcs = (appStacks + perVpc - 1) / perVpc;
         var sources = new string[appStacks + 1];
         var network = new StringBuilder("using TopologyDsl;\nnamespace Bench;\n[Stack(\"network\")]\npublic static partial class Network\n{\n");
         network.Append("    [TransitGateway(Description = \"core\")] public partial record Tgw;\n");
-        for (var v = 0; v < Vpcs; v++)
+        for (var v = 0; v < vpcs; v++)
         {
             network.Append(CultureInfo.InvariantCulture, $"    [Vpc(\"10.{v}.0.0/16\")] public partial record Vpc{v};\n");
             network.Append(CultureInfo.InvariantCulture, $"    [Subnet<Vpc{v}>(\"10.{v}.255.0/28\", Zone = 0)] public partial record Tgw{v}A;\n");
@@ -83,7 +84,7 @@ public class ProgramBenchmarks
         sources[0] = network.Append("}\n").ToString();
         for (var k = 0; k < appStacks; k++)
         {
-            var v = k % Vpcs;
+            var v = k % vpcs;
             var app = new StringBuilder("using TopologyDsl;\nusing static TopologyDsl.Protocol;\nnamespace Bench;\n");
             app.Append(CultureInfo.InvariantCulture, $"[Stack(\"app{k}\")]\npublic static partial class App{k}\n{{\n");
             app.Append(CultureInfo.InvariantCulture, $"    [SecurityGroup<Network.Vpc{v}>(\"app\"), Ingress(Tcp, 443, \"10.0.0.0/8\", Description = \"https\"), Egress(Tcp, 443, \"10.0.0.0/8\", Description = \"https\")] public partial record Web;\n");
@@ -96,7 +97,7 @@ public class ProgramBenchmarks
             app.Append("] public partial record Routes;\n");
             for (var s = 0; s < SubnetsPerAppStack; s++)
             {
-                var third = (k / Vpcs * SubnetsPerAppStack) + s;
+                var third = (k / vpcs * SubnetsPerAppStack) + s;
                 app.Append(CultureInfo.InvariantCulture, $"    [Subnet<Network.Vpc{v}>(\"10.{v}.{third}.0/24\", Zone = {s % 2})] public partial record S{s};\n");
                 if (s % 5 == 0)
                 {

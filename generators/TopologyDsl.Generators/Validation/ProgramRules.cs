@@ -85,6 +85,14 @@ internal static class ProgramRules
     /// on every edit, and the analyzer's error fails the build anyway). <paramref name="validated"/>
     /// gives the findings of a validation already made with the same stacks (the analyzer's symbol
     /// action validated each stack with what it imports), or null, so that one is not made twice.
+    /// <para>
+    /// Of those earlier stacks, the stack is validated with only the records that can meet its own
+    /// (<see cref="Anchors"/>): the records that hang, through their references, from a record of an
+    /// imported stack that this stack's records hang from. Two application stacks in one VPC of the
+    /// network stack see each other's records in it; two in different VPCs that only route to the same
+    /// transit gateway see nothing of each other, so a program of many application stacks spread over
+    /// the network stack's VPCs costs each stack what shares its VPC, not every stack before it.
+    /// </para>
     /// </summary>
     public static IReadOnlyList<ProgramFinding> CheckSiblings(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null,
         System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
@@ -93,6 +101,23 @@ internal static class ProgramRules
         var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
         var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
         var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
+        var importedKeys = imported.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value.Select(o => o.Key), System.StringComparer.Ordinal), System.StringComparer.Ordinal);
+        var position = ordered.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, System.StringComparer.Ordinal);
+        var importers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+        foreach (var stack in ordered)
+        {
+            foreach (var key in importedKeys[stack.Key])
+            {
+                if (!importers.TryGetValue(key, out var list))
+                {
+                    importers.Add(key, list = []);
+                }
+
+                list.Add(stack.Key);
+            }
+        }
+
+        var anchors = new Anchors(ordered, byKey);
         for (var i = 0; i < ordered.Count; i++)
         {
             var stack = ordered[i];
@@ -102,18 +127,25 @@ internal static class ProgramRules
                 continue;
             }
 
-            // Earlier stacks unrelated to this one that share something it imports: only they can conflict with it.
-            var ownKeys = new HashSet<string>(own.Select(o => o.Key), System.StringComparer.Ordinal);
-            var siblings = ordered.Take(i)
-                .Where(t => !ownKeys.Contains(t.Key) && !imported[t.Key].Any(o => o.Key == stack.Key) && imported[t.Key].Any(o => ownKeys.Contains(o.Key)))
-                .ToList();
-            if (siblings.Count == 0)
+            // Earlier stacks unrelated to this one that share something it imports: only they (and what they import) can conflict with it.
+            var ownKeys = importedKeys[stack.Key];
+            bool IsSibling(string key) =>
+                position[key] < position[stack.Key] && !ownKeys.Contains(key) && !importedKeys[key].Contains(stack.Key) && importedKeys[key].Overlaps(ownKeys);
+            bool InView(string key) =>
+                key != stack.Key && !ownKeys.Contains(key)
+                && (IsSibling(key) || (importers.TryGetValue(key, out var by) && by.Any(IsSibling)));
+
+            // Of those, only the records that hang from a record of an imported stack this stack's records hang from.
+            var kept = anchors.Meeting(stack, own).Where(r => InView(anchors.OwnerOf(r).Key)).ToList();
+            if (kept.Count == 0)
             {
+                // Nothing of theirs can meet this stack: validating with them would find what its own pass found.
                 continue;
             }
 
-            var wider = own.Concat(siblings).Concat(siblings.SelectMany(t => imported[t.Key]))
-                .GroupBy(o => o.Key).Select(g => g.First()).Where(o => o.Key != stack.Key)
+            var keep = new HashSet<ResourceSpec>(kept, ReferenceComparer.Instance);
+            var wider = own.Concat(kept.Select(r => anchors.OwnerOf(r)).Distinct()
+                    .Select(t => t with { Resources = t.Resources.Where(keep.Contains).ToEquatableArray() }))
                 .OrderBy(o => o.Key, System.StringComparer.Ordinal).ToEquatableArray();
             var before = new HashSet<Finding>(validated?.Invoke(stack, own) ?? TopologyValidator.Validate(stack, own, readFile, options));
             var quotasBroken = new HashSet<string>(before.Select(QuotaRules.QuotaOf).OfType<string>(), System.StringComparer.Ordinal);
@@ -137,6 +169,151 @@ internal static class ProgramRules
         findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default)
             .Select(f => new ProgramFinding(f.Stack.Key, f.Finding)));
         return findings;
+    }
+
+    /// <summary>
+    /// Which records of the program can meet which. A record hangs from what it refers to, and from what that
+    /// refers to (a subnet from its VPC, an instance from its subnet, groups and their VPC), except through a
+    /// route's target: a route decides where traffic from its table's subnets goes, which matters to those
+    /// subnets only, so two stacks that route to one transit gateway or NAT gateway do not meet there (a table
+    /// that associates another stack's subnet hangs from that subnet). Every rule that sets one stack's record
+    /// against another's compares records that hang from a common one: subnets and endpoints of one VPC,
+    /// addresses of one subnet, associations of one subnet, attachments of one transit gateway, paths through
+    /// the subnets, tables and ACLs of the instances this stack names or imports. A stack's side is taken wider:
+    /// every reference counts, route targets and the instances of the stacks it imports included.
+    /// </summary>
+    private sealed class Anchors
+    {
+        private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
+        private readonly Dictionary<ResourceSpec, int> _order = new(ReferenceComparer.Instance);
+        private readonly Dictionary<ResourceSpec, List<(ResourceSpec Target, bool Route)>> _edges = new(ReferenceComparer.Instance);
+        private readonly Dictionary<ResourceSpec, List<ResourceSpec>> _holders = new(ReferenceComparer.Instance);
+        private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _names = new(System.StringComparer.Ordinal);
+
+        public Anchors(IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, StackSpec> byKey)
+        {
+            foreach (var stack in ordered)
+            {
+                var names = new Dictionary<string, ResourceSpec>(System.StringComparer.Ordinal);
+                foreach (var resource in stack.Resources)
+                {
+                    _owner[resource] = stack;
+                    _order[resource] = _order.Count;
+                    if (!names.ContainsKey(resource.Name))
+                    {
+                        names.Add(resource.Name, resource);
+                    }
+                }
+
+                _names.Add(stack.Key, names);
+            }
+
+            foreach (var stack in ordered)
+            {
+                foreach (var reference in StackPlan.References(stack))
+                {
+                    if (Resolve(stack, reference.Target) is { } target)
+                    {
+                        if (!_edges.TryGetValue(reference.Owner, out var edges))
+                        {
+                            _edges.Add(reference.Owner, edges = []);
+                        }
+
+                        edges.Add((target, IsRouteTarget(reference)));
+                    }
+                }
+            }
+
+            // Each record under the records of other stacks it hangs from (route targets left out), found once.
+            var memo = new Dictionary<ResourceSpec, HashSet<ResourceSpec>>(ReferenceComparer.Instance);
+            foreach (var stack in ordered)
+            {
+                foreach (var resource in stack.Resources)
+                {
+                    foreach (var anchor in Up(resource, routes: false, memo))
+                    {
+                        if (!ReferenceEquals(_owner[anchor], stack))
+                        {
+                            if (!_holders.TryGetValue(anchor, out var holders))
+                            {
+                                _holders.Add(anchor, holders = []);
+                            }
+
+                            holders.Add(resource);
+                        }
+                    }
+                }
+            }
+        }
+
+        public StackSpec OwnerOf(ResourceSpec resource) => _owner[resource];
+
+        /// <summary>The records of other stacks, in program order, that hang from a record of <paramref name="own"/> that <paramref name="stack"/>'s records hang from.</summary>
+        public IEnumerable<ResourceSpec> Meeting(StackSpec stack, EquatableArray<StackSpec> own)
+        {
+            var memo = new Dictionary<ResourceSpec, HashSet<ResourceSpec>>(ReferenceComparer.Instance);
+            var from = new HashSet<ResourceSpec>(ReferenceComparer.Instance);
+            var starts = stack.Resources.AsEnumerable()
+                .Concat(stack.Intents.SelectMany(i => new[] { i.From, i.To }).OfType<RefSpec>().Select(r => Resolve(stack, r)).OfType<ResourceSpec>())
+                .Concat(own.SelectMany(o => o.Resources.OfType<InstanceSpec>()));
+            foreach (var start in starts)
+            {
+                if (!ReferenceEquals(_owner.TryGetValue(start, out var owner) ? owner : null, stack))
+                {
+                    from.Add(start);
+                }
+
+                from.UnionWith(Up(start, routes: true, memo));
+            }
+
+            var met = new HashSet<ResourceSpec>(ReferenceComparer.Instance);
+            foreach (var anchor in from)
+            {
+                if (_holders.TryGetValue(anchor, out var holders))
+                {
+                    met.UnionWith(holders.Where(h => !ReferenceEquals(_owner[h], stack)));
+                }
+            }
+
+            return met.OrderBy(r => _owner[r].Key, System.StringComparer.Ordinal).ThenBy(r => _order[r]);
+        }
+
+        /// <summary>Every record <paramref name="resource"/> hangs from, itself left out (through route targets too when <paramref name="routes"/>).</summary>
+        private HashSet<ResourceSpec> Up(ResourceSpec resource, bool routes, Dictionary<ResourceSpec, HashSet<ResourceSpec>> memo)
+        {
+            if (memo.TryGetValue(resource, out var known))
+            {
+                return known;
+            }
+
+            var result = new HashSet<ResourceSpec>(ReferenceComparer.Instance);
+            memo.Add(resource, result); // a reference cycle ends here
+            if (_edges.TryGetValue(resource, out var edges))
+            {
+                foreach (var (target, route) in edges)
+                {
+                    if ((routes || !route) && !ReferenceEquals(target, resource))
+                    {
+                        result.Add(target);
+                        result.UnionWith(Up(target, routes, memo));
+                    }
+                }
+            }
+
+            result.Remove(resource);
+            return result;
+        }
+
+        private ResourceSpec? Resolve(StackSpec from, RefSpec reference) =>
+            !reference.IsError && _names.TryGetValue(reference.Stack ?? from.Key, out var names) && names.TryGetValue(reference.Name, out var target) ? target : null;
+
+        private static bool IsRouteTarget(StackPlan.Reference reference) => reference.Owner switch
+        {
+            RouteTableSpec t => t.Routes.Any(r => ReferenceEquals(r.Target, reference.Target)),
+            RouteResourceSpec r => ReferenceEquals(r.Route.Target, reference.Target),
+            TransitGatewayRouteTableSpec t => t.Routes.Any(r => ReferenceEquals(r.Attachment, reference.Target)),
+            _ => false,
+        };
     }
 
     /// <summary>
