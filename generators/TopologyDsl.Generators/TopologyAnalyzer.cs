@@ -20,7 +20,7 @@ namespace TopologyDsl.Generators;
 /// live in the IDE. Only what needs every stack of the compilation waits for the compilation-end
 /// action: duplicate stack and export names, conflicts between stacks that do not import from
 /// each other (two application stacks with overlapping subnets in the network stack's VPC), and
-/// the quotas per region counted over every stack of the program (TDSL311, TDSL312).
+/// the quotas per region counted over the stacks of the program in each region (TDSL311, TDSL312).
 /// The analyzer starts per compilation: where TopologyDsl is not referenced it registers nothing,
 /// and elsewhere it compares attribute classes with symbols resolved once, so types that carry
 /// none of our attributes cost one look at their attribute list.
