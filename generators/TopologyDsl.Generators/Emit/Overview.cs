@@ -35,7 +35,36 @@ internal static class Overview
         Matrix(index, b);
         Services(index, b);
         RouteRecords(index, b);
+        RoutesOfOthers(index, b);
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The routes other stacks declare on their own records in this stack's route tables: the template does not
+    /// hold them (their stacks create them, after this one), but the picture and the matrix count them.
+    /// </summary>
+    private static void RoutesOfOthers(StackIndex index, StringBuilder b)
+    {
+        var routes = index.Stack.Resources.OfType<RouteTableSpec>()
+            .SelectMany(index.RoutesOf)
+            .Where(r => r.Declared is RouteResourceSpec && !index.IsLocal(r.Declared))
+            .ToList();
+        if (routes.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Routes other stacks declare in this stack's route tables\n\n");
+        b.Append("Their stacks create these routes, after this one; the picture and the matrix above count them.\n\n");
+        b.Append("| Route | Route table | Destination | Target |\n| --- | --- | --- | --- |\n");
+        foreach (var route in routes)
+        {
+            var target = index.TargetOf<ResourceSpec>(route);
+            b.Append("| ").Append(Cell(index.Display(route.Declared)))
+                .Append(" | ").Append(Cell(index.Display(route.Table)))
+                .Append(" | ").Append(Cell(route.Route.Destination))
+                .Append(" | ").Append(Cell(target is null ? route.Route.Target.Display : index.Display(target))).Append(" |\n");
+        }
     }
 
     /// <summary>

@@ -187,6 +187,89 @@ internal static class ProgramRules
             .Select(t => (byKey[t.Key], t.Name));
     }
 
+    /// <summary>
+    /// For each stack key, the other stacks of the program that declare route records ([Route&lt;TRouteTable, TTarget&gt;])
+    /// in that stack's route tables, each once, in key order.
+    /// </summary>
+    public static ILookup<string, StackSpec> RoutersByTableStack(IReadOnlyList<StackSpec> stacks)
+    {
+        var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        return stacks
+            .SelectMany(s => s.Resources.OfType<RouteResourceSpec>()
+                .Where(r => r.RouteTable is { Stack: { } key, IsError: false } table && key != s.Key
+                    && byKey.TryGetValue(key, out var owner) && owner.Resources.Any(t => t is RouteTableSpec && t.Name == table.Name))
+                .Select(r => (Owner: r.RouteTable.Stack!, Router: s)))
+            .GroupBy(p => (p.Owner, p.Router.Key)).Select(g => g.First())
+            .OrderBy(p => p.Router.Key, System.StringComparer.Ordinal)
+            .ToLookup(p => p.Owner, p => p.Router, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What <paramref name="stack"/> needs to see the routes other stacks add to its route tables: the stacks
+    /// that declare route records in them (<see cref="RoutersByTableStack"/>) and the stacks those import from
+    /// (which their records refer to), leaving out the stack itself and those it imports from already, in key
+    /// order. Empty for a stack whose tables no other stack routes into, so its input stays what it was.
+    /// </summary>
+    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        if (!routers.Contains(stack.Key))
+        {
+            return EquatableArray<StackSpec>.Empty;
+        }
+
+        var known = new HashSet<string>(imported.Select(s => s.Key), System.StringComparer.Ordinal) { stack.Key };
+        var result = new Dictionary<string, StackSpec>(System.StringComparer.Ordinal);
+        foreach (var router in routers[stack.Key])
+        {
+            foreach (var seen in new[] { router }.Concat(Imported(router, byKey)))
+            {
+                if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
+                {
+                    result.Add(seen.Key, seen);
+                }
+            }
+        }
+
+        return result.Values.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The reachability findings each stack gets only from the routes other stacks add to its route tables
+    /// (<see cref="Routing"/>): its intent and its instances' paths checked with those routes, less what its
+    /// own validation (with the stacks it imports) found already. Run by the analyzer at compilation end, since
+    /// the stack's own analysis does not see the stacks that route into it; the generator validates each stack
+    /// with them (<see cref="TopologyValidator.Validate(StackSpec, EquatableArray{StackSpec}, System.Func{string, string?}, ValidationOptions?, EquatableArray{StackSpec})"/>),
+    /// so both report the same. <paramref name="validated"/> is as in <see cref="CheckSiblings"/>.
+    /// </summary>
+    public static IReadOnlyList<ProgramFinding> CheckRouted(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null,
+        System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
+    {
+        var findings = new List<ProgramFinding>();
+        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
+        var routers = RoutersByTableStack(ordered);
+        foreach (var stack in ordered)
+        {
+            var imported = Imported(stack, byKey);
+            var routing = Routing(stack, imported, routers, byKey);
+            if (routing.Count == 0 || StackPlan.ResourceCount(stack) > NamingRules.MaxResources)
+            {
+                continue;
+            }
+
+            var before = new HashSet<Finding>(validated?.Invoke(stack, imported) ?? TopologyValidator.Validate(stack, imported, readFile, options));
+            foreach (var finding in TopologyValidator.RoutedReachability(stack, imported, routing, readFile))
+            {
+                if (before.Add(finding))
+                {
+                    findings.Add(new ProgramFinding(stack.Key, finding));
+                }
+            }
+        }
+
+        return findings;
+    }
+
     /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order (never the stack itself).</summary>
     public static EquatableArray<StackSpec> Imported(StackSpec stack, IReadOnlyDictionary<string, StackSpec> byKey)
     {
