@@ -238,7 +238,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// What needs every stack of the compilation: names unique in an account and region, conflicts between unrelated
-        /// stacks, the quotas per region, and what a stack's reachability rules find with the routes other stacks add to its tables.
+        /// stacks, the quotas per region, and what a stack's reachability rules find with the routes other stacks add to the route tables its paths take.
         /// </summary>
         public void AnalyzeProgram(CompilationAnalysisContext context)
         {

@@ -66,7 +66,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
         // Every stack of the program, then each with what it needs of the others: a stack's input
         // changes only when it, a stack it imports from, what others import from it, or a stack that
-        // routes into its route tables (or what that one imports) changes.
+        // routes into the route tables its paths take (or what that one imports) changes.
         var program = stacks.Collect()
             .Select(static (all, _) => new ProgramStacks(all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Program);
@@ -124,14 +124,14 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
     /// <summary>
     /// Each stack of the program with the stacks it imports from, the records it exports, the stacks that
-    /// route into its route tables (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
+    /// route into the route tables its paths take (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
     /// </summary>
     internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all)
     {
         var specs = all.Select(s => s.Spec).ToList();
         var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
-        var routers = ProgramRules.RoutersByTableStack(specs);
+        var routers = ProgramRules.RoutersByTable(specs);
         var programFindings = ProgramRules.Check(specs).ToLookup(f => f.StackKey, f => f.Finding);
         return all.Select(input =>
         {

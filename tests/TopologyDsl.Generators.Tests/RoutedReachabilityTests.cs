@@ -104,8 +104,18 @@ public class RoutedReachabilityTests
         Assert.Contains("| Spoke.HubToSpoke | LabRoutes | 10.20.0.0/16 | Spoke.SpokeToHub |\n", overview);
     }
 
+    /// <summary>A stack with a server in the hub's subnet whose table the spoke routes into: its paths take that table.</summary>
+    private const string Tenant = """
+        [Stack("tenant")]
+        public static partial class Tenant
+        {
+            [Instance<Hub.HubA>("10.10.1.20", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<Hub.Directory>] public partial record TenantServer;
+        }
+
+        """;
+
     [Fact]
-    public void Link_HubGetsTheStacksRoutingIntoItsTables_WithWhatTheyImport_OthersGetNone()
+    public void Link_StacksWhosePathsTakeARoutedTable_GetTheRoutingStackWithWhatItImports_OthersGetNone()
     {
         var third = """
             [Stack("third")]
@@ -115,14 +125,27 @@ public class RoutedReachabilityTests
             }
 
             """;
-        var program = TestCompilation.Prelude + Hub + third + Spoke(RouteBackToDirectory + "\n    [SecurityGroup<Third.ThirdVpc>(\"elsewhere\")] public partial record Elsewhere;") + Monitoring;
+        var program = TestCompilation.Prelude + Hub + third + Spoke(RouteBackToDirectory + "\n    [SecurityGroup<Third.ThirdVpc>(\"elsewhere\")] public partial record Elsewhere;")
+            + Monitoring + Tenant;
         var run = TestCompilation.RunGenerator(TestCompilation.Create(program));
         var linked = run.Result.Results[0].TrackedSteps[TrackingNames.Link].SelectMany(s => s.Outputs).Select(o => (LinkedStack)o.Value)
             .ToDictionary(l => l.Stack.ClassName, l => l.Routing.Select(s => s.Key).ToArray());
-        Assert.Equal(["Shop.Spoke", "Shop.Third"], linked["Hub"]);
-        Assert.Empty(linked["Spoke"]);      // it imports the hub: the route record is its own
-        Assert.Empty(linked["Monitoring"]);
+        Assert.Equal(["Shop.Spoke", "Shop.Third"], linked["Hub"]);      // its own table
+        Assert.Equal(["Shop.Spoke", "Shop.Third"], linked["Tenant"]);   // the table of its server's subnet, the hub's
+        Assert.Empty(linked["Spoke"]);       // it imports the hub: the route record is its own
+        Assert.Empty(linked["Monitoring"]);  // it imports the hub but has no server in a routed subnet
         Assert.Empty(linked["Third"]);
+    }
+
+    /// <summary>The tenant's matrix has the spoke's server reaching its server in the hub's subnet, through the spoke's route record there.</summary>
+    [Fact]
+    public void TenantOverview_ServerInTheHubsSubnet_ReachableFromTheSpoke_ListsTheRouteRecord()
+    {
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(TestCompilation.Prelude + Hub + Spoke(RouteBackToDirectory) + Tenant));
+        var tenant = run.Result.Results[0].TrackedSteps[TrackingNames.Assemble].SelectMany(s => s.Outputs).Select(o => (RenderInput)o.Value).Single(i => i.Stack.ClassName == "Tenant");
+        var overview = TopologyEmitter.OverviewOf(tenant);
+        Assert.Contains("| Spoke.AppServer | TenantServer | TCP 636 | peering 'Spoke.SpokeToHub' |\n", overview);
+        Assert.Contains("| Spoke.HubToSpoke | Hub.HubRoutes | 10.20.0.0/16 | Spoke.SpokeToHub |\n", overview);
     }
 
     /// <summary>Hand-built: the routing stacks leave out the stack itself and what it imports already.</summary>
@@ -139,7 +162,7 @@ public class RoutedReachabilityTests
         var notATable = Stack("Other", new RouteResourceSpec("Wrong", TypeKeyword.Record, true, FromHub("HubVpc"), new RouteSpec("192.168.0.0/16", FromHub("HubVpc"))));
         var all = new[] { hub, notATable, spoke };
         var byKey = all.ToDictionary(s => s.Key);
-        var routers = ProgramRules.RoutersByTableStack(all);
+        var routers = ProgramRules.RoutersByTable(all);
         Assert.Equal(["Shop.Spoke"], ProgramRules.Routing(hub, EquatableArray<StackSpec>.Empty, routers, byKey).Select(s => s.Key));
         Assert.Empty(ProgramRules.Routing(hub, new[] { spoke }.ToEquatableArray(), routers, byKey));
         Assert.Empty(ProgramRules.Routing(spoke, new[] { hub }.ToEquatableArray(), routers, byKey));

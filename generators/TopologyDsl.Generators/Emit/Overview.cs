@@ -40,22 +40,23 @@ internal static class Overview
     }
 
     /// <summary>
-    /// The routes other stacks declare on their own records in this stack's route tables: the template does not
-    /// hold them (their stacks create them, after this one), but the picture and the matrix count them.
+    /// The routes other stacks declare on their own records in the route tables this stack's paths take (its own
+    /// tables and those of its instances' subnets): its template does not hold them (their stacks create them), but
+    /// the matrix counts them.
     /// </summary>
     private static void RoutesOfOthers(StackIndex index, StringBuilder b)
     {
-        var routes = index.Stack.Resources.OfType<RouteTableSpec>()
-            .SelectMany(index.RoutesOf)
-            .Where(r => r.Declared is RouteResourceSpec && !index.IsLocal(r.Declared))
-            .ToList();
+        var tables = index.Stack.Resources.OfType<RouteTableSpec>()
+            .Concat(index.Stack.Resources.OfType<InstanceSpec>().SelectMany(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet) is { } subnet ? index.TablesOf(subnet) : []))
+            .Distinct(ReferenceComparer.Instance).Cast<RouteTableSpec>();
+        var routes = tables.SelectMany(index.RoutesOf).Where(r => r.Declared is RouteResourceSpec && !index.IsLocal(r.Declared)).ToList();
         if (routes.Count == 0)
         {
             return;
         }
 
-        b.Append("\n## Routes other stacks declare in this stack's route tables\n\n");
-        b.Append("Their stacks create these routes, after this one; the picture and the matrix above count them.\n\n");
+        b.Append("\n## Routes other stacks declare on this stack's paths\n\n");
+        b.Append("Route records of other stacks in this stack's route tables or those of its instances' subnets. Their stacks create them; the matrix above counts them.\n\n");
         b.Append("| Route | Route table | Destination | Target |\n| --- | --- | --- | --- |\n");
         foreach (var route in routes)
         {

@@ -139,7 +139,7 @@ internal sealed class StackIndex
     }
 
     /// <summary>
-    /// The stacks a stack imports from and those that route into its tables (<see cref="ProgramRules.Routing"/>),
+    /// The stacks a stack imports from and those that route into the tables its paths take (<see cref="ProgramRules.Routing"/>),
     /// in key order: what its reachability and overview see.
     /// </summary>
     public static EquatableArray<StackSpec> Wider(EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing) =>

@@ -17,9 +17,9 @@ internal static class TopologyValidator
     /// <summary>
     /// Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or
     /// through them); findings are this stack's only. <paramref name="routing"/>: the stacks that declare route
-    /// records in this stack's route tables, with what they import (<see cref="ProgramRules.Routing"/>); the
+    /// records in the route tables this stack's paths take (its own, its instances' subnets'), with what they import (<see cref="ProgramRules.Routing"/>); the
     /// reachability rules run once more with them (<see cref="RoutedReachability"/>), so the stack's intent and
-    /// its instances' paths are also checked with the routes others add to its tables.
+    /// its instances' paths are also checked with the routes others add to those tables.
     /// </summary>
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null,
         EquatableArray<StackSpec> routing = default)
@@ -66,7 +66,7 @@ internal static class TopologyValidator
 
     /// <summary>
     /// The reachability rules' findings for the stack seen with <paramref name="routing"/> besides what it imports:
-    /// the routes other stacks add to its tables count, and their instances can be the other end of a path.
+    /// the routes other stacks add to the tables its paths take count, and their instances can be the other end of a path.
     /// The stack deploys before those stacks, so what its own view finds (the stack alone) stands too: a
     /// validation reports both, once each.
     /// </summary>
