@@ -253,7 +253,9 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 (stack, imported) => _validated.TryGetValue(stack, out var known) && known.Imported == imported ? known.Findings : null;
             var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             var routed = ProgramRules.CheckRouted(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
-            foreach (var finding in ProgramRules.Check(specs).Concat(siblings).Concat(routed))
+            // A stack that routes into a table on another's paths is often also its sibling (both import the table's
+            // stack): the two checks can find one thing, reported once.
+            foreach (var finding in ProgramRules.Check(specs).Concat(siblings).Concat(routed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {

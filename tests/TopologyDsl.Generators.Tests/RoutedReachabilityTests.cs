@@ -214,6 +214,28 @@ public class RoutedReachabilityTests
         }
         """);
 
+    /// <summary>
+    /// A tenant's server in the edge stack's web subnet: the opener's route record breaks the tenant's assertion too. The
+    /// tenant and the opener both import the edge stack without seeing each other, so the compilation-end check of such
+    /// siblings finds it as well; it is reported once.
+    /// </summary>
+    [Fact]
+    public Task TDSL231_TenantsServerInTheRoutedSubnet_ReportedOnceInEachStack() => Markup.VerifyAsync(
+        Edge.Replace("[NeverReachableFromInternet<Web>]", "[{|TDSL231:NeverReachableFromInternet<Web>|}]") + """
+        [Stack("tenant")]
+        [{|TDSL231:NeverReachableFromInternet<TenantWeb>|}]
+        public static partial class Tenant
+        {
+            [Instance<Edge.WebA>("10.10.1.20", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", PublicIp = true), Uses<Edge.WebAccess>] public partial record TenantWeb;
+        }
+
+        [Stack("opener")]
+        public static partial class Opener
+        {
+            [Route<Edge.WebRoutes, Edge.Igw>("0.0.0.0/0")] public partial record WebOut;
+        }
+        """);
+
     /// <summary>The generator agrees with the analyzer: the same finding stops the edge stack's template.</summary>
     [Fact]
     public void Generator_RouteRecordOfAnotherStackBreaksTheHubsAssertion_NoTemplate()
