@@ -248,7 +248,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var specs = parsed.Select(r => r.Spec).ToList();
             var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation,
                 (stack, imported) => _validated.TryGetValue(stack, out var known) && known.Imported == imported ? known.Findings : null);
-            foreach (var finding in ProgramRules.Check(specs).Concat(siblings))
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings))
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {
