@@ -121,7 +121,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
         "Malformed CIDR block",
-        "{0} of '{1}' is '{2}', which is not an IPv4 CIDR block such as 10.0.1.0/24",
+        "{0} of '{1}' is '{2}', which is not an IPv4 CIDR block such as {3}",
         "Write four numbers from 0 to 255 without leading zeros, a slash and a prefix length from 0 to 32.");
 
     public static readonly DiagnosticDescriptor MalformedIpAddress = Create("TDSL102", Addressing, DiagnosticSeverity.Error,
