@@ -2,32 +2,38 @@
 # The build-time share of TopologyDsl's generator and analyzer, on synthetic projects of about 100,
 # 1,000 and 10,000 CloudFormation resources, laid out in stacks of at most 499 resources and all in
 # one stack. Each project is built once to restore and build its dependencies, then rebuilt alone,
-# RUNS times (default 3, medians reported), in two forms that alternate:
+# RUNS times (default 3, medians reported), in three forms that alternate:
 #   - full: as users build it, with -p:ReportAnalyzer=true, so that csc reports the time of each
 #     generator and analyzer;
 #   - generator only: the same with every TDSL diagnostic set to none in a global analyzer config,
-#     which makes the compiler skip the analyzer altogether (the generator still runs: the code needs it).
-# csc's figure for an analyzer is wall-clock time per callback, so it also counts work the compiler
-# needs anyway (the first caller of GetAttributes() on a record binds its attributes, which the
-# compiler would bind for emit) and time spent waiting for a core. The analyzer's real cost is the
-# difference in CPU seconds between the two forms; the script prints both. One caveat: the generator
-# too reads the severities (an error the project silenced does not stop its template), so in a stack
-# over the 500-resource quota the second form also generates the whole template; read ana_cpu only
-# for the split layout.
+#     which makes the compiler skip the analyzer altogether (the generator still runs: the code needs it);
+#   - without TopologyDsl: neither generator nor analyzer, the code the generator wrote in the full
+#     form compiled as ordinary source instead. The compiler then builds the same program, so the
+#     difference in CPU seconds from the full form is everything TopologyDsl adds to the build.
+# csc's figure for a generator or analyzer is wall-clock time per callback, so it also counts work the
+# compiler needs anyway and time spent waiting for a core: the first caller of GetAttributes() on a
+# record binds its attributes, which the compiler would bind for emit, and the first semantic question
+# about a compilation (the generator's, on [Stack]) loads the metadata of every referenced assembly,
+# which the compiler would load to compile. The CPU differences between the forms are the real costs;
+# the script prints both kinds. One caveat: the generator too reads the severities (an error the
+# project silenced does not stop its template), so in a stack over the 500-resource quota the second
+# form also generates the whole template; read ana_cpu only for the split layout.
+#
+# The generator is the one the package ships: built in Release and, on a linux-x64 machine, its
+# ReadyToRun image (READYTORUN=0 measures the plain assembly instead).
 #
 #   benchmarks/measure-build.sh                 # 100 1000 10000
 #   benchmarks/measure-build.sh 1000            # one size
 #   KEEP=1 benchmarks/measure-build.sh 100      # keep the generated projects (their folder is printed)
 #   RUNS=5 benchmarks/measure-build.sh 1000     # more rebuilds per form
 #   SERVER=1 benchmarks/measure-build.sh 1000   # through the compiler server, as `dotnet build` does by default
+#   READYTORUN=0 benchmarks/measure-build.sh 1000  # the generator's plain assembly, JIT-compiled by each compiler
 #
 # Without SERVER, every build starts a fresh compiler (UseSharedCompilation=false), as CI with the
 # server off does: the compiler's time then includes its start-up and the JIT compilation of every
 # analyzer and generator, ours included. With SERVER=1 the server is started by a first build and
 # reused, as on a developer's machine; its CPU is then not a child of the build, so only csc's
 # figures and the wall time are printed.
-#
-# The generator is built in Release, as the package ships it (a Debug build runs unoptimized).
 #
 # The topology is the benchmarks' (TopologyBenchmarks.Source): /28 subnets in /16 VPCs, an internet
 # gateway and one route table per VPC associated with every subnet, an instance in every tenth subnet.
@@ -85,10 +91,17 @@ project() {
     <Nullable>enable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
   </PropertyGroup>
+  <PropertyGroup>
+    <TopologyDslReadyToRunDirectory>$repo/generators/TopologyDsl.Generators/bin/Release/netstandard2.0/readytorun/</TopologyDslReadyToRunDirectory>
+  </PropertyGroup>
   <Import Project="$repo/src/TopologyDsl/build/TopologyDsl.targets" />
   <ItemGroup>
     <ProjectReference Include="$repo/src/TopologyDsl/TopologyDsl.csproj" />
-    <ProjectReference Include="$repo/generators/TopologyDsl.Generators/TopologyDsl.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
+    <ProjectReference Include="$repo/generators/TopologyDsl.Generators/TopologyDsl.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release"
+                      Condition="'\$(TopologyDslOff)' != 'true'" />
+    <!-- Without TopologyDsl: what the generator wrote in a full build, compiled as ordinary source. -->
+    <Compile Remove="pregenerated/**" />
+    <Compile Include="pregenerated/*.cs" Condition="'\$(TopologyDslOff)' == 'true'" />
     <!-- Two global configs that set one key cancel it out, so the analyzer-off config (TDSL302 included) replaces the quota one. -->
     <GlobalAnalyzerConfigFiles Include="quota.globalconfig" Condition="'\$(TopologyDslAnalyzerOff)' != 'true'" />
     <GlobalAnalyzerConfigFiles Include="analyzer-off.globalconfig" Condition="'\$(TopologyDslAnalyzerOff)' == 'true'" />
@@ -111,15 +124,16 @@ median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (
 rebuild() {
   local dir=$1 log=$2; shift 2
   /usr/bin/time -f '%e %U %S' -o "$log.time" dotnet build "$dir" --no-restore --no-dependencies --no-incremental -v:d -nologo \
-    -clp:PerformanceSummary -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true $server "$@" > "$log" 2>&1 || { tail -50 "$log"; exit 1; }
+    -clp:PerformanceSummary -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true "${build_args[@]}" "$@" > "$log" 2>&1 || { tail -50 "$log"; exit 1; }
   awk '{printf "%s %.2f\n", $1, $2 + $3}' "$log.time"
 }
 
-server=-p:UseSharedCompilation=false
-[ -n "${SERVER:-}" ] && server=-p:UseSharedCompilation=true
+build_args=(-p:UseSharedCompilation=false)
+[ -n "${SERVER:-}" ] && build_args=(-p:UseSharedCompilation=true)
+[ "${READYTORUN:-1}" = 0 ] && build_args+=(-p:TopologyDslReadyToRun=false)
 runs=${RUNS:-3}
 
-printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %7s %7s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep ana_cpu sdk_ana share_rep share_cpu
+printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %10s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana ana_cpu tdsl_cpu share_rep share_real
 for resources in "${sizes[@]}"; do
   subnets=$(( (resources - 5) * 10 / 21 ))
   for layout in split one; do
@@ -128,10 +142,16 @@ for resources in "${sizes[@]}"; do
     dir="$work/r$resources-$layout"
     project "$dir" "$subnets" "$per"
     stacks=$(grep -c '^\[Stack' "$dir/Topology.cs")
-    dotnet build "$dir" -v:q -nologo $server > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
-    : > "$dir/full.tsv"; : > "$dir/off.tsv"
+    dotnet build "$dir" -v:q -nologo "${build_args[@]}" > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
+    : > "$dir/full.tsv"; : > "$dir/off.tsv"; : > "$dir/none.tsv"
     for ((run = 0; run < runs; run++)); do
       read -r wall cpu < <(rebuild "$dir" "$dir/build.log")
+      # The compiler got the generator this run means to measure.
+      if [ "${READYTORUN:-1}" = 0 ] || ! ls "$repo"/generators/TopologyDsl.Generators/bin/Release/netstandard2.0/readytorun/*/TopologyDsl.Generators.dll > /dev/null 2>&1; then
+        ! grep -q '/readytorun/' "$dir/build.log" || { echo "the compiler got the ReadyToRun image in $dir/build.log" >&2; exit 1; }
+      else
+        grep -q '/readytorun/' "$dir/build.log" || { echo "the compiler did not get the ReadyToRun image in $dir/build.log" >&2; exit 1; }
+      fi
       csc=$(grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$dir/build.log" | awk '{print $1/1000}' | head -1)
       gen=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyGenerator' "$dir/build.log" | awk '{print $1}' | tr -d '<' | head -1)
       ana=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/build.log" | awk '{print $1}' | tr -d '<' | head -1)
@@ -142,22 +162,31 @@ for resources in "${sizes[@]}"; do
       grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/off.log" | head -1 | tr -d '<' |
         awk '{exit !($1 < 0.01)}' || { echo "the analyzer still ran in $dir/off.log" >&2; exit 1; }
       printf '%s %s\n' "$wall" "$cpu" >> "$dir/off.tsv"
+      # Without TopologyDsl: the generated code of the full form, as source.
+      rm -rf "$dir/pregenerated"; mkdir -p "$dir/pregenerated"
+      cp "$dir"/obj/Debug/net10.0/generated/TopologyDsl.Generators/TopologyDsl.Generators.TopologyGenerator/*.cs "$dir/pregenerated/"
+      read -r wall cpu < <(rebuild "$dir" "$dir/none.log" -p:TopologyDslOff=true)
+      if grep -qE 'TopologyDsl\.Generators\.Topology(Generator|Analyzer)' "$dir/none.log"; then echo "TopologyDsl still ran in $dir/none.log" >&2; exit 1; fi
+      printf '%s %s\n' "$wall" "$cpu" >> "$dir/none.tsv"
     done
     col() { awk -v c="$2" '{print $c}' "$1" | median; }
     build=$(col "$dir/full.tsv" 1); build_cpu=$(col "$dir/full.tsv" 2); csc=$(col "$dir/full.tsv" 3)
-    gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6); off_cpu=$(col "$dir/off.tsv" 2)
+    gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6); off_cpu=$(col "$dir/off.tsv" 2); none_cpu=$(col "$dir/none.tsv" 2)
     if [ -n "${SERVER:-}" ]; then
-      ana_cpu=-; share_cpu=-
+      ana_cpu=-; tdsl_cpu=-; share_real=-
     else
       ana_cpu=$(printf '%.2f' "$(echo "$build_cpu - $off_cpu" | bc)")
-      share_cpu=$(echo "scale=1; 100 * ($gen + ($ana_cpu > 0) * $ana_cpu) / $build_cpu" | bc)%
+      tdsl_cpu=$(printf '%.2f' "$(echo "$build_cpu - $none_cpu" | bc)")
+      share_real=$(echo "scale=1; 100 * $tdsl_cpu / $build_cpu" | bc)%
     fi
     share_rep=$(echo "scale=1; 100 * ($gen + $ana) / $build" | bc)%
-    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8s %8.3f %7s %7s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$ana_cpu" "$sdk" "$share_rep" "$share_cpu"
+    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8.3f %8s %8s %9s %10s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$sdk" "$ana_cpu" "$tdsl_cpu" "$share_rep" "$share_real"
   done
 done
 echo "Medians of $runs rebuilds per form. build_s/build_cpu: wall and CPU seconds of the full rebuild; csc_s: the Csc task;"
 echo "tdsl_gen/ana_rep: TopologyDsl's generator and analyzer as csc reports them (-reportanalyzer); sdk_ana: every other analyzer;"
 echo "ana_cpu: CPU of the full rebuild minus CPU of the rebuild with the analyzer off (its real cost; can be negative in noise);"
-echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_cpu: (tdsl_gen + ana_cpu) / build_cpu."
+echo "tdsl_cpu: CPU of the full rebuild minus CPU of the rebuild without TopologyDsl, its generated code compiled as source"
+echo "(what generator and analyzer really add); share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it;"
+echo "share_real: tdsl_cpu / build_cpu."
 echo "The generator's figure is wall time: on a busy machine it includes waiting for a core, so measure on a quiet one."

@@ -81,6 +81,19 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
             Assert.Contains("build/TopologyDsl.targets", entries);
             AssertNoBuildPaths(zip, "lib/net10.0/TopologyDsl.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll");
+            // The generator precompiled for the packing machine, where the project makes one (linux-x64); the
+            // assembly every other host loads stays plain IL.
+            Assert.False(IsReadyToRun(zip, "analyzers/dotnet/cs/TopologyDsl.Generators.dll"));
+            if (ReadyToRunHost)
+            {
+                Assert.True(IsReadyToRun(zip, ReadyToRunEntry));
+                AssertNoBuildPaths(zip, ReadyToRunEntry);
+            }
+            else
+            {
+                Assert.DoesNotContain(ReadyToRunEntry, entries);
+            }
+
             // nuget.org shows the README outside the repository: every link is absolute or within the page.
             var readme = new StreamReader(zip.GetEntry("README.md")!.Open()).ReadToEnd();
             Assert.Contains("](https://github.com/TopologyDsl/TopologyDsl/blob/", readme);
@@ -128,9 +141,17 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(Path.Combine(app, "quiet.sh"), "#!/bin/bash\ndnf install -y httpd\n");
         File.WriteAllText(Path.Combine(app, "Program.cs"), Valid());
 
-        var build = Dotnet(app, environment, "build");
+        var build = Dotnet(app, environment, "build", "-v:n");
         Assert.True(build.Exit == 0, build.Output);
         Assert.DoesNotContain("warning TDSL", build.Output);
+        // The compiler gets the precompiled generator on a matching host, the plain one when told not to.
+        var analyzer = ReadyToRunHost ? "/" + ReadyToRunEntry : "/analyzers/dotnet/cs/TopologyDsl.Generators.dll";
+        Assert.Equal(ReadyToRunHost ? 0 : 1, CompilerArguments(build.Output).Count(a => a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal)));
+        Assert.Single(CompilerArguments(build.Output), a => a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.EndsWith(analyzer, StringComparison.Ordinal));
+        var plain = Dotnet(app, environment, "build", "-v:n", "--no-incremental", "-p:TopologyDslReadyToRun=false");
+        Assert.True(plain.Exit == 0, plain.Output);
+        Assert.Single(CompilerArguments(plain.Output), a => a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(CompilerArguments(plain.Output), a => a.Contains("/readytorun/", StringComparison.Ordinal));
 
         var run = Dotnet(_root, environment, "run", "--no-build", "--project", app, "--", "synth");
         Assert.True(run.Exit == 0, run.Output);
@@ -206,6 +227,28 @@ public sealed class PackageTests : IDisposable
             Assert.True(text.Contains("/_/", StringComparison.Ordinal), $"{entry} has no mapped source path /_/");
         }
     }
+
+    /// <summary>Where the package keeps the generator precompiled for this machine's runtime identifier.</summary>
+    private static readonly string ReadyToRunEntry = $"readytorun/{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/TopologyDsl.Generators.dll";
+
+    /// <summary>The one platform the generator's project precompiles for (it restores only that crossgen2 pack).</summary>
+    private static bool ReadyToRunHost => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64";
+
+    /// <summary>Whether an entry carries precompiled code (a ReadyToRun header), not only IL.</summary>
+    private static bool IsReadyToRun(System.IO.Compression.ZipArchive zip, string entry)
+    {
+        using var stream = zip.GetEntry(entry)?.Open() ?? throw new InvalidOperationException("no " + entry + " in the package");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    /// <summary>The arguments of the csc command line a normal-verbosity build prints.</summary>
+    private static string[] CompilerArguments(string output) =>
+        output.Split('\n').Where(l => l.Contains("/analyzer:", StringComparison.Ordinal)).Take(1)
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
     /// <summary>An entry's bytes as Latin-1 text, so that the ASCII paths and JSON inside a binary can be searched.</summary>
     private static string Read(System.IO.Compression.ZipArchive zip, string entry)
