@@ -106,6 +106,14 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         public void AnalyzeType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
+            // A record nested in a stack is the stack's to check. Its attributes are not bound here: the
+            // stack's own analysis binds them when it needs them, and a stack over the quota never does.
+            // A class nested in a stack may be a misplaced [Stack] (TDSL004), still checked below.
+            if (type.IsRecord && type.ContainingType is { } container && container.GetAttributes().Any(IsStack))
+            {
+                return;
+            }
+
             var attributes = type.GetAttributes();
             if (attributes.IsEmpty)
             {
@@ -128,7 +136,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                // A resource nested in a stack is the stack's to check.
+                // Anything else nested in a stack is the stack's to check too.
                 if (type.ContainingType?.GetAttributes().Any(IsStack) == true)
                 {
                     return;
@@ -182,14 +190,15 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// Past CloudFormation's quota nothing of a stack can deploy: counts its resources on a spec
-        /// read without a source map and, when there are too many, reports TDSL302 once on the stack's
-        /// name, skipping the per-argument source map and the rules. Tried only for stacks with many
-        /// records (a smaller stack rarely breaks the quota, and the validator stops there too), so a
-        /// usual stack is not read twice. Returns whether it reported.
+        /// read from the records' syntax, as the generator reads it (no attribute is bound), and, when
+        /// there are too many, reports TDSL302 once on the stack's name, skipping the binding, the
+        /// per-argument source map and the rules. Tried only for stacks with many records (a smaller
+        /// stack rarely breaks the quota, and the validator stops there too), so a usual stack is not
+        /// read twice. Returns whether it reported.
         /// </summary>
         private static bool ReportOverQuota(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
         {
-            var spec = TopologyParser.Parse(type, stackAttribute, withSourceMap: false, context.CancellationToken).Spec;
+            var spec = TopologyParser.Parse(type, stackAttribute, withSourceMap: false, new SyntaxAttributes(type, context.Compilation), context.CancellationToken).Spec;
             var resources = StackPlan.ResourceCount(spec);
             if (resources <= NamingRules.MaxResources || spec.ParseFindings.Count > 0)
             {

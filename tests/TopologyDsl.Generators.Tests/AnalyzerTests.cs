@@ -156,6 +156,25 @@ public class AnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A stack nested in a stack is reported (TDSL004) and still checked: the analyzer passes over the
+    /// records of a stack without binding them, but not over a class, which may be a misplaced stack.
+    /// </summary>
+    [Fact]
+    public Task TDSL004_StackNestedInAStack_IsStillChecked() => Markup.VerifyAsync("""
+        namespace Shop;
+        [Stack("shop")]
+        public static partial class Shop
+        {
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Stack("inner")]
+            public static partial class {|TDSL004:Inner|}
+            {
+                [Subnet<Net>({|TDSL106:"10.9.1.0/24"|})] public partial record Stray;
+            }
+        }
+        """);
+
     [Fact]
     public Task TDSL005_TwoResourceAttributes() => Markup.VerifyAsync(Stack("""
         [Vpc("10.0.0.0/16"), {|TDSL005:SecurityGroup<Net>("web")|}] public partial record Net;

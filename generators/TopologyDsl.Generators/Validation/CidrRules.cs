@@ -197,7 +197,7 @@ internal static class CidrRules
     /// </summary>
     private static void CheckOverlaps(StackIndex index, List<Finding> findings)
     {
-        var byVpc = new Dictionary<string, (VpcSpec Vpc, List<(Cidr Block, SubnetSpec Subnet, int Order)> Subnets)>(System.StringComparer.Ordinal);
+        var byVpc = new Dictionary<string, (VpcSpec Vpc, List<PlacedSubnet> Subnets)>(System.StringComparer.Ordinal);
         var order = 0;
         foreach (var subnet in index.AllResources.OfType<SubnetSpec>())
         {
@@ -211,7 +211,7 @@ internal static class CidrRules
                     byVpc.Add(index.Key(vpc), entry = (vpc, []));
                 }
 
-                entry.Subnets.Add((block.Network, subnet, order));
+                entry.Subnets.Add(new PlacedSubnet(block.Network, subnet, order));
             }
         }
 
@@ -225,8 +225,13 @@ internal static class CidrRules
 
             var sorted = pair.Value.Subnets.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
             var vpc = pair.Value.Vpc;
-            var overlaps = new List<((Cidr Block, SubnetSpec Subnet, int Order) Later, (Cidr Block, SubnetSpec Subnet, int Order) Earlier)>();
-            var widest = sorted.Count > 0 ? sorted[0] : default;
+            var overlaps = new List<(PlacedSubnet Later, PlacedSubnet Earlier)>();
+            if (sorted.Count == 0)
+            {
+                continue;
+            }
+
+            var widest = sorted[0];
             for (var i = 1; i < sorted.Count; i++)
             {
                 var current = sorted[i];
@@ -253,6 +258,13 @@ internal static class CidrRules
             }
         }
     }
+
+    /// <summary>
+    /// A subnet placed in its VPC for the overlap sweep: its network block and its declaration order.
+    /// A class rather than a tuple: generic code over a reference type is compiled once and shared,
+    /// while each struct needs its own, which a compiler started for one build JIT-compiles anew.
+    /// </summary>
+    private sealed record PlacedSubnet(Cidr Block, SubnetSpec Subnet, int Order);
 
     /// <summary>
     /// A free block for each subnet to move, keyed by its declaration order: each takes the first

@@ -75,8 +75,7 @@ internal static class Ipv6Rules
         {
             foreach (var table in index.TablesOf(subnet))
             {
-                var route = index.RoutesOf(table).FirstOrDefault(r => IsIpv6Route(r.Route) && index.TargetOf<InternetGatewaySpec>(r) is not null);
-                if (route.Declared is not null)
+                if (index.RoutesOf(table).FirstOrDefault(r => IsIpv6Route(r.Route) && index.TargetOf<InternetGatewaySpec>(r) is not null) is { } route)
                 {
                     findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithIpv6InternetRoute.Id, path.Child("kind"), subnet.Name, index.Display(table),
                         route.Route.Destination, index.Display(index.TargetOf<InternetGatewaySpec>(route)!)));

@@ -386,7 +386,7 @@ internal sealed class StackIndex
 /// <c>destination</c> and <c>target</c> are where the route's values are written; the target is
 /// resolved from <see cref="Declared"/>.
 /// </summary>
-internal readonly record struct TableRoute(RouteTableSpec Table, RouteSpec Route, ResourceSpec Declared, ModelPath Path)
+internal sealed record TableRoute(RouteTableSpec Table, RouteSpec Route, ResourceSpec Declared, ModelPath Path)
 {
     public ModelPath DestinationPath => Path.Child("destination");
 
