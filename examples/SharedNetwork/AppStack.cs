@@ -6,8 +6,9 @@ namespace Examples.SharedNetwork;
 /// <summary>
 /// An application team's stack: servers in the private subnets of the network stack's application
 /// VPC, and a cache in its services VPC that only the application servers may reach, across the
-/// peering. Every reference to <see cref="NetworkStack"/> becomes an <c>!ImportValue</c> here and an
-/// export there, so this stack deploys after it.
+/// peering (and the reporting server of <see cref="ReportingStack"/>, across that stack's own peering).
+/// Every reference to <see cref="NetworkStack"/> becomes an <c>!ImportValue</c> here and an export
+/// there, so this stack deploys after it.
 /// </summary>
 [Stack("shared-app", Description = "An application in the shared network: servers in the application VPC, a cache in the services VPC")]
 [Tag("CostCenter", "shop-7")] // this stack's own: the network stack's tags stay on its resources
@@ -27,7 +28,7 @@ public static partial class AppStack
     public partial record InstanceType;
 
     // Security groups: the application takes HTTP from inside its VPC; the cache takes Redis from the
-    // application's group only, a group of the peered VPC.
+    // application's group, a group of the peered VPC, and from the reporting subnet.
 
     [SecurityGroup<NetworkStack.Core>("Application servers: HTTP from the VPC")]
     [Ingress(Tcp, 8080, "10.0.0.0/16", Description = "HTTP from inside the application VPC")]
@@ -37,6 +38,8 @@ public static partial class AppStack
 
     [SecurityGroup<NetworkStack.Services>("Cache: Redis from the application servers only")]
     [IngressFrom<AppAccess>(Tcp, 6379, Description = "Redis from the application servers, across the peering")]
+    // The reporting stack imports from this one, so this one names its subnet's block rather than its group.
+    [Ingress(Tcp, 6379, "10.2.10.0/24", Description = "Redis from the reporting servers, across their peering")]
     [Egress(Tcp, 443, "10.1.0.0/16", Description = "HTTPS inside the services VPC")]
     public partial record CacheAccess;
 

@@ -50,6 +50,8 @@ public static partial class NetworkStack
     [Subnet<Services>("10.1.11.0/24", Zone = 1, Kind = SubnetKind.Private)]
     public partial record ServicesB;
 
+    // The reporting stack adds the route back to its own VPC here, with a route record of its stack
+    // (ReportingStack.ServicesToReporting): this stack imports nothing from the stacks that peer with it.
     [RouteTable<Services>, Associate<ServicesA>, Associate<ServicesB>, Route<CoreToServices>("10.0.0.0/16")]
     public partial record ServicesRoutes;
 

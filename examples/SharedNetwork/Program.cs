@@ -1,6 +1,6 @@
 using Examples.SharedNetwork;
 using TopologyDsl.Cli;
 
-// dotnet run --project examples/SharedNetwork -- synth          writes templates/shared-network.yaml and templates/shared-app.yaml
+// dotnet run --project examples/SharedNetwork -- synth          writes templates/shared-network.yaml, shared-app.yaml and shared-reporting.yaml
 // dotnet run --project examples/SharedNetwork -- synth --check  fails if a committed template is stale
-return SynthCommand.Run(args, NetworkStack.BuildTemplate(), AppStack.BuildTemplate());
+return SynthCommand.Run(args, NetworkStack.BuildTemplate(), AppStack.BuildTemplate(), ReportingStack.BuildTemplate());

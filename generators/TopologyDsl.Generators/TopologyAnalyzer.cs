@@ -245,7 +245,10 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>What needs every stack of the compilation: names unique in an account and region, conflicts between unrelated stacks, and the quotas per region.</summary>
+        /// <summary>
+        /// What needs every stack of the compilation: names unique in an account and region, conflicts between unrelated
+        /// stacks, the quotas per region, and what a stack's reachability rules find with the routes other stacks add to the route tables its paths take.
+        /// </summary>
         public void AnalyzeProgram(CompilationAnalysisContext context)
         {
             var parsed = _stacks.Keys
@@ -255,9 +258,13 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 .ToList();
             var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
             var specs = parsed.Select(r => r.Spec).ToList();
-            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation,
-                (stack, imported) => _validated.TryGetValue(stack, out var known) && known.Imported == imported ? known.Findings : null);
-            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings))
+            System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?> validated =
+                (stack, imported) => _validated.TryGetValue(stack, out var known) && known.Imported == imported ? known.Findings : null;
+            var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
+            var routed = ProgramRules.CheckRouted(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
+            // A stack that routes into a table on another's paths is often also its sibling (both import the table's
+            // stack): the two checks can find one thing, reported once.
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings).Concat(routed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {

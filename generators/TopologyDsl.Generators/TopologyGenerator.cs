@@ -65,7 +65,8 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         // Every stack of the program, then each with what it needs of the others: a stack's input
-        // changes only when it, a stack it imports from, or what others import from it changes.
+        // changes only when it, a stack it imports from, what others import from it, or a stack that
+        // routes into the route tables its paths take (or what that one imports) changes.
         var program = stacks.Collect()
             .Select(static (all, _) => new ProgramStacks(all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Program);
@@ -123,15 +124,23 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     /// <summary>What every stack's assembly reads besides the stack: the project's files and the build's quota options.</summary>
     internal sealed record AssembleContext(EquatableArray<ProjectFile> Files, ValidationOptions? Options);
 
-    /// <summary>Each stack of the program with the stacks it imports from, the records it exports and the program-wide findings about it.</summary>
+    /// <summary>
+    /// Each stack of the program with the stacks it imports from, the records it exports, the stacks that
+    /// route into the route tables its paths take (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
+    /// </summary>
     internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all, EquatableArray<ProjectFile> files)
     {
         var specs = all.Select(s => s.Spec).ToList();
         var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
+        var routers = ProgramRules.RoutersByTable(specs);
         var programFindings = ProgramRules.Check(specs, path => StackIndex.FindFile(files, path)).ToLookup(f => f.StackKey, f => f.Finding);
-        return all.Select(input => new LinkedStack(input.Spec, ProgramRules.Imported(input.Spec, byKey), exports[input.Spec.Key].ToEquatableArray(),
-            programFindings[input.Spec.Key].ToEquatableArray(), input.SilencedIds)).ToImmutableArray();
+        return all.Select(input =>
+        {
+            var imported = ProgramRules.Imported(input.Spec, byKey);
+            return new LinkedStack(input.Spec, imported, exports[input.Spec.Key].ToEquatableArray(), programFindings[input.Spec.Key].ToEquatableArray(),
+                input.SilencedIds, ProgramRules.Routing(input.Spec, imported, routers, byKey));
+        }).ToImmutableArray();
     }
 
     /// <summary>
@@ -144,7 +153,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     {
         var stack = linked.Stack;
         var silencedIds = linked.SilencedIds;
-        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options)).ToList();
+        var findings = linked.ProgramFindings.Concat(TopologyValidator.Validate(stack, linked.Imported, files, options, linked.Routing)).ToList();
         var notes = findings
             .Where(f => Notes.IsInfo(f.Id) && !silencedIds.Contains(f.Id))
             .Select(f => new NoteSpec(f.Id, Notes.Message(f)));
@@ -157,6 +166,6 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Select(f => f!)
             .Distinct()
             .OrderBy(f => f.Path, System.StringComparer.Ordinal);
-        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray(), linked.Imported, linked.Exports);
+        return new RenderInput(stack, firstError, used.ToEquatableArray(), notes.ToEquatableArray(), linked.Imported, linked.Exports, linked.Routing);
     }
 }

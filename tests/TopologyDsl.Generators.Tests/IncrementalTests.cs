@@ -235,14 +235,45 @@ public class IncrementalTests
             "[Subnet<Main>(\"10.0.1.0/24\")] public partial record Public;\n    [InternetGateway<Main>] public partial record Igw;\n    [RouteTable<Main>, Associate<Public>] public partial record PublicRoutes;")
         .Replace("public partial record AppSubnet;", "public partial record AppSubnet;\n    [Route<Network.PublicRoutes, Network.Igw>(\"0.0.0.0/0\")] public partial record PublicOut;");
 
+    /// <summary>
+    /// The table's stack sees the route records others declare in its tables (its reachability and overview count
+    /// them), so editing one revalidates and renders it too: its overview lists the route.
+    /// </summary>
     [Fact]
-    public void RouteRecordEdited_OnlyTheDeclaringStackRendered_TheTablesStackCached()
+    public void RouteRecordEdited_TheDeclaringStackAndTheTablesStackRendered_OthersCached()
     {
         var (assembled, rendered) = Reasons(RoutedProgram.Replace("\"0.0.0.0/0\"", "\"0.0.0.0/1\""), RoutedProgram);
         Modified(rendered, "Shop.App.g.cs");
+        Modified(assembled, "Shop.Network.g.cs");
+        Modified(rendered, "Shop.Network.g.cs");
+        Cached(assembled, "Shop.Monitoring.g.cs");
+        Cached(rendered, "Shop.Monitoring.g.cs");
+    }
+
+    /// <summary>An edit to a stack that neither imports from the table's stack nor routes into its tables leaves both cached.</summary>
+    [Fact]
+    public void UnrelatedStackEdited_TheStackRoutedIntoAndTheRoutingStackCached()
+    {
+        var (assembled, rendered) = Reasons(RoutedProgram.Replace("10.9.0.0/16", "10.8.0.0/16"), RoutedProgram);
+        Modified(rendered, "Shop.Monitoring.g.cs");
         Cached(assembled, "Shop.Network.g.cs");
         Cached(rendered, "Shop.Network.g.cs");
-        Cached(rendered, "Shop.Monitoring.g.cs");
+        Cached(assembled, "Shop.App.g.cs");
+        Cached(rendered, "Shop.App.g.cs");
+    }
+
+    /// <summary>
+    /// An edit to the routing stack away from its route record (a subnet's block) still revalidates the table's stack,
+    /// whose reachability sees the routing stack's instances and routes; its output stays the same, so it is not rendered again.
+    /// </summary>
+    [Fact]
+    public void RoutingStackEditedElsewhere_TheStackRoutedIntoRevalidated_ItsCodeCached()
+    {
+        var (assembled, rendered) = Reasons(RoutedProgram.Replace("10.0.8.0/24", "10.0.9.0/24"), RoutedProgram);
+        Modified(rendered, "Shop.App.g.cs");
+        Modified(assembled, "Shop.Network.g.cs");
+        Cached(rendered, "Shop.Network.g.cs");
+        Cached(assembled, "Shop.Monitoring.g.cs");
     }
 
     [Fact]

@@ -81,6 +81,15 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("lib/net10.0/TopologyDsl.dll", entries);
             Assert.Contains("build/TopologyDsl.targets", entries);
             AssertNoBuildPaths(zip, "lib/net10.0/TopologyDsl.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll");
+            // Every assembly the package carries, and where: a DLL elsewhere would go unnoticed (NU5100 is
+            // silenced for the readytorun folder).
+            var assemblies = new List<string> { "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "lib/net10.0/TopologyDsl.dll" };
+            if (ReadyToRunHost)
+            {
+                assemblies.Add(ReadyToRunEntry);
+            }
+
+            Assert.Equal(assemblies.Order(StringComparer.Ordinal), entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
             // The generator precompiled for the packing machine, where the project makes one (linux-x64); the
             // assembly every other host loads stays plain IL.
             Assert.False(IsReadyToRun(zip, "analyzers/dotnet/cs/TopologyDsl.Generators.dll"));
@@ -152,6 +161,10 @@ public sealed class PackageTests : IDisposable
         Assert.True(plain.Exit == 0, plain.Output);
         Assert.Single(CompilerArguments(plain.Output), a => a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal));
         Assert.DoesNotContain(CompilerArguments(plain.Output), a => a.Contains("/readytorun/", StringComparison.Ordinal));
+        // Generators run in the order the compiler gets them: the image keeps the plain assembly's place.
+        static IEnumerable<string> Analyzers(string output) =>
+            CompilerArguments(output).Where(a => a.StartsWith("/analyzer:", StringComparison.Ordinal)).Select(Path.GetFileName)!;
+        Assert.Equal(Analyzers(plain.Output), Analyzers(build.Output));
 
         var run = Dotnet(_root, environment, "run", "--no-build", "--project", app, "--", "synth");
         Assert.True(run.Exit == 0, run.Output);

@@ -233,8 +233,9 @@ public sealed class MotoDeployTests : IDisposable
         Skip.If(motoServer is null, "moto_server is not on PATH (pip install 'moto[server]')");
         StartMoto(motoServer);
 
-        var order = TopologyDsl.CloudFormation.DeployOrder.Sort([Examples.SharedNetwork.AppStack.BuildTemplate(), Examples.SharedNetwork.NetworkStack.BuildTemplate()]);
-        Assert.Equal(["shared-network", "shared-app"], order.Select(t => t.StackName));
+        var order = TopologyDsl.CloudFormation.DeployOrder.Sort([Examples.SharedNetwork.ReportingStack.BuildTemplate(), Examples.SharedNetwork.AppStack.BuildTemplate(),
+            Examples.SharedNetwork.NetworkStack.BuildTemplate()]);
+        Assert.Equal(["shared-network", "shared-app", "shared-reporting"], order.Select(t => t.StackName));
         var physical = new Dictionary<string, Dictionary<string, string>>();
         foreach (var stackName in order.Select(t => t.StackName))
         {
@@ -272,6 +273,8 @@ public sealed class MotoDeployTests : IDisposable
                 ["shared-network-Core"] = physical["shared-network"]["Core"],
                 ["shared-network-Services"] = physical["shared-network"]["Services"],
                 ["shared-network-ServicesA"] = physical["shared-network"]["ServicesA"],
+                ["shared-network-ServicesRoutes"] = physical["shared-network"]["ServicesRoutes"],
+                ["shared-app-CacheAccess"] = physical["shared-app"]["CacheAccess"],
             },
             exports);
         foreach (var (group, vpc) in new[] { ("AppAccess", "Core"), ("CacheAccess", "Services") })
@@ -283,6 +286,11 @@ public sealed class MotoDeployTests : IDisposable
         var peering = Json(aws, "ec2", "describe-vpc-peering-connections", "--vpc-peering-connection-ids", physical["shared-network"]["CoreToServices"])["VpcPeeringConnections"]![0]!;
         Assert.Equal((physical["shared-network"]["Core"], physical["shared-network"]["Services"]),
             ((string?)peering["RequesterVpcInfo"]!["VpcId"], (string?)peering["AccepterVpcInfo"]!["VpcId"]));
+
+        // The reporting stack's route record is a route of the network stack's table, through the reporting stack's peering.
+        var routes = Json(aws, "ec2", "describe-route-tables", "--route-table-ids", physical["shared-network"]["ServicesRoutes"])["RouteTables"]![0]!["Routes"]!.AsArray();
+        Assert.Contains(routes, r => (string?)r!["DestinationCidrBlock"] == "10.2.0.0/16"
+            && (string?)r["VpcPeeringConnectionId"] == physical["shared-reporting"]["ReportingToServices"]);
     }
 
     private static bool Same(JsonNode permission, YamlMappingNode rule) =>

@@ -48,6 +48,15 @@ public class PeeredStacksTests
         Assert.DoesNotContain("Routes declared on their own records", PeeredHub.BuildTemplate().Overview!);
     }
 
+    /// <summary>The hub's overview, built by the generator in this build, lists the route the spoke declares in the hub's table.</summary>
+    [Fact]
+    public void HubOverview_ListsTheSpokesRouteInItsTable()
+    {
+        var overview = PeeredHub.BuildTemplate().Overview!.Replace("\r\n", "\n");
+        Assert.Contains("## Routes other stacks declare on this stack's paths", overview);
+        Assert.Contains("| PeeredSpoke.HubToSpoke | HubRoutes | 10.20.0.0/16 | PeeredSpoke.SpokeToHub |\n", overview);
+    }
+
     [Fact]
     public void ChangeReport_RouteRecordDestinationChange_ReplacesTheRoute_AndOnlyIt()
     {

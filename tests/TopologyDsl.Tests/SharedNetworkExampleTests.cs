@@ -8,16 +8,22 @@ using TopologyDsl.Testing;
 
 namespace TopologyDsl.Tests;
 
-/// <summary>The multi-stack example: a network stack that exports, an application stack that imports, their deploy order.</summary>
+/// <summary>
+/// The multi-stack example: a network stack that exports, an application stack that imports, a reporting stack
+/// peered with the network's services VPC whose route back is a route record in the network stack's table, their deploy order.
+/// </summary>
 public class SharedNetworkExampleTests
 {
-    private static Template[] Program() => [NetworkStack.BuildTemplate(), AppStack.BuildTemplate()];
+    private static Template[] Program() => [NetworkStack.BuildTemplate(), AppStack.BuildTemplate(), ReportingStack.BuildTemplate()];
 
     [Fact]
     public void NetworkTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(NetworkStack.BuildTemplate()), "yaml");
 
     [Fact]
     public void AppTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(AppStack.BuildTemplate()), "yaml");
+
+    [Fact]
+    public void ReportingTemplate_MatchesSnapshot() => Snapshot.Verify(TemplateWriter.Write(ReportingStack.BuildTemplate()), "yaml");
 
     [Fact]
     public void CommittedTemplates_AreUpToDate()
@@ -70,19 +76,32 @@ public class SharedNetworkExampleTests
     }
 
     [Fact]
-    public void NetworkStack_ExportsExactlyWhatTheAppImports()
+    public void NetworkStack_ExportsExactlyWhatTheOthersImport()
     {
         var exports = NetworkStack.BuildTemplate().Outputs.Where(o => o.Export is not null).Select(o => o.Export!).ToList();
-        Assert.Equal(["shared-network-AppA", "shared-network-Core", "shared-network-Services", "shared-network-ServicesA"], exports);
-        Assert.Equal(exports.Order(), DeployOrder.Imports(AppStack.BuildTemplate()).Order());
+        Assert.Equal(["shared-network-AppA", "shared-network-Core", "shared-network-Services", "shared-network-ServicesA", "shared-network-ServicesRoutes"], exports);
+        Assert.Equal(exports.Order(), DeployOrder.Imports(AppStack.BuildTemplate()).Concat(DeployOrder.Imports(ReportingStack.BuildTemplate()))
+            .Where(e => e.StartsWith("shared-network-", System.StringComparison.Ordinal)).Distinct().Order());
+        Assert.Equal(["shared-app-CacheAccess", "shared-network-Services", "shared-network-ServicesRoutes"], DeployOrder.Imports(ReportingStack.BuildTemplate()).Order());
         Assert.Empty(DeployOrder.Imports(NetworkStack.BuildTemplate()));
+    }
+
+    /// <summary>The reporting stack's route record is a route into the network stack's imported table; the network stack holds no route to the reporting VPC.</summary>
+    [Fact]
+    public void RouteRecord_TheServicesVpcsRouteBack_IsTheReportingStacksRoute()
+    {
+        var route = ReportingStack.BuildTemplate().Resources.OfType<Route>().Single(r => r.LogicalId == "ServicesToReporting");
+        Assert.Equal("10.2.0.0/16", route.DestinationCidrBlock?.ToString());
+        Assert.DoesNotContain(NetworkStack.BuildTemplate().Resources.OfType<Route>(), r => r.DestinationCidrBlock?.ToString() == "10.2.0.0/16");
+        Assert.Contains("| ReportingStack.ServicesToReporting | ServicesRoutes | 10.2.0.0/16 | ReportingStack.ReportingToServices |", NetworkStack.BuildTemplate().Overview!);
+        Assert.Contains("| ReportingStack.ReportServer | CacheServer | TCP 6379 | peering 'ReportingStack.ReportingToServices' |", AppStack.BuildTemplate().Overview!);
     }
 
     [Fact]
     public void DeployOrder_NetworkFirst_WhicheverOrderTheyAreGiven()
     {
-        Assert.Equal(["shared-network", "shared-app"], DeployOrder.Sort(Program()).Select(t => t.StackName));
-        Assert.Equal(["shared-network", "shared-app"], DeployOrder.Sort(Program().Reverse().ToArray()).Select(t => t.StackName));
+        Assert.Equal(["shared-network", "shared-app", "shared-reporting"], DeployOrder.Sort(Program()).Select(t => t.StackName));
+        Assert.Equal(["shared-network", "shared-app", "shared-reporting"], DeployOrder.Sort(Program().Reverse().ToArray()).Select(t => t.StackName));
     }
 
     [Fact]
@@ -104,7 +123,8 @@ public class SharedNetworkExampleTests
         Assert.Equal(0, exit);
         Assert.Contains("shared-network.yaml: up to date", output.ToString());
         Assert.Contains("shared-app.yaml: up to date", output.ToString());
-        Assert.EndsWith("deploy order: shared-network, shared-app\n", output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("shared-reporting.yaml: up to date", output.ToString());
+        Assert.EndsWith("deploy order: shared-network, shared-app, shared-reporting\n", output.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]

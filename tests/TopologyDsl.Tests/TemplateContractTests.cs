@@ -22,7 +22,7 @@ public partial class TemplateContractTests
     private static readonly HashSet<string> PseudoParameters =
         ["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"];
 
-    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke");
+    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke");
 
     public static Template Build(string stack) => stack switch
     {
@@ -30,6 +30,7 @@ public partial class TemplateContractTests
         "connections" => Connections.BuildTemplate(),
         "shared-network" => NetworkStack.BuildTemplate(),
         "shared-app" => AppStack.BuildTemplate(),
+        "shared-reporting" => ReportingStack.BuildTemplate(),
         "three-tier" => ThreeTierStack.BuildTemplate(),
         "signals" => Signals.BuildTemplate(),
         "tagged" => Tagged.BuildTemplate(),
@@ -41,7 +42,7 @@ public partial class TemplateContractTests
 
     /// <summary>The export names every template of the programs above exports.</summary>
     private static HashSet<string> Exports() =>
-        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
+        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
     /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
     [Fact]

@@ -35,7 +35,37 @@ internal static class Overview
         Matrix(index, b);
         Services(index, b);
         RouteRecords(index, b);
+        RoutesOfOthers(index, b);
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The routes other stacks declare on their own records in the route tables this stack's paths take (its own
+    /// tables and those of its instances' subnets): its template does not hold them (their stacks create them), but
+    /// the matrix counts them.
+    /// </summary>
+    private static void RoutesOfOthers(StackIndex index, StringBuilder b)
+    {
+        var tables = index.Stack.Resources.OfType<RouteTableSpec>()
+            .Concat(index.Stack.Resources.OfType<InstanceSpec>().SelectMany(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet) is { } subnet ? index.TablesOf(subnet) : []))
+            .Distinct(ReferenceComparer.Instance).Cast<RouteTableSpec>();
+        var routes = tables.SelectMany(index.RoutesOf).Where(r => r.Declared is RouteResourceSpec && !index.IsLocal(r.Declared)).ToList();
+        if (routes.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Routes other stacks declare on this stack's paths\n\n");
+        b.Append("Route records of other stacks in this stack's route tables or those of its instances' subnets. Their stacks create them; the matrix above counts them.\n\n");
+        b.Append("| Route | Route table | Destination | Target |\n| --- | --- | --- | --- |\n");
+        foreach (var route in routes)
+        {
+            var target = index.TargetOf<ResourceSpec>(route);
+            b.Append("| ").Append(Cell(index.Display(route.Declared)))
+                .Append(" | ").Append(Cell(index.Display(route.Table)))
+                .Append(" | ").Append(Cell(route.Route.Destination))
+                .Append(" | ").Append(Cell(target is null ? route.Route.Target.Display : index.Display(target))).Append(" |\n");
+        }
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace TopologyDsl.Generators.Emit;
 /// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, its notes, and what it needs of other stacks.</summary>
 /// <param name="Imported">The stacks this one imports from, directly or through them.</param>
 /// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
+/// <param name="Routing">The stacks that declare route records in the route tables this stack's paths take, with what they import: the overview counts those routes.</param>
 internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default,
-    EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default);
+    EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default, EquatableArray<StackSpec> Routing = default);
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -86,7 +87,7 @@ internal static class TopologyEmitter
             }
 
             // The picture and the reachability matrix that synth writes beside the template, one literal per line.
-            var overview = Overview.Render(index).Split('\n');
+            var overview = OverviewOf(input, index).Split('\n');
             w.Line(Builder + ".Template.SetOverview(");
             for (var i = 0; i < overview.Length - 1; i++)
             {
@@ -105,6 +106,15 @@ internal static class TopologyEmitter
 
         return new GeneratedFile(stack.HintName, w.ToString());
     }
+
+    /// <summary>
+    /// The overview of a stack without errors: with the routes other stacks add to the route tables its paths take and the
+    /// stacks they come from (<see cref="RenderInput.Routing"/>), while the template is the stack's alone.
+    /// <paramref name="index"/> is the stack's own index, when the caller has it.
+    /// </summary>
+    internal static string OverviewOf(RenderInput input, StackIndex? index = null) =>
+        Overview.Render(index is not null && input.Routing.Count == 0 ? index
+            : new StackIndex(input.Stack, StackIndex.Wider(input.Imported, input.Routing), path => StackIndex.FindFile(input.Files, path)));
 
     private static string Keyword(TypeKeyword keyword) => keyword == TypeKeyword.Class ? "class" : "record";
 

@@ -369,9 +369,10 @@ internal sealed record ProjectFile(string Path, string Text);
 
 /// <summary>
 /// A stack with what it needs of the rest of the program: the stacks it imports from (directly or
-/// through them), the records of its own that other stacks import (to export), and the findings of
-/// the rules that need every stack. Equal whenever the stack's output would be, so an edit to a stack
-/// it has nothing to do with leaves it cached.
+/// through them), the records of its own that other stacks import (to export), the stacks that declare
+/// route records in the route tables its paths take, with what they import (<see cref="Routing"/>: its reachability and
+/// overview count those routes), and the findings of the rules that need every stack. Equal whenever the
+/// stack's output would be, so an edit to a stack it has nothing to do with leaves it cached.
 /// </summary>
 internal sealed record LinkedStack(StackSpec Stack, EquatableArray<StackSpec> Imported, EquatableArray<string> Exports, EquatableArray<Finding> ProgramFindings,
-    EquatableArray<string> SilencedIds = default);
+    EquatableArray<string> SilencedIds = default, EquatableArray<StackSpec> Routing = default);

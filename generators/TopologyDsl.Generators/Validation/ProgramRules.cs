@@ -188,6 +188,115 @@ internal static class ProgramRules
             .Select(t => (byKey[t.Key], t.Name));
     }
 
+    /// <summary>
+    /// For each route table of the program (<c>{stack key}/{table}</c>), the other stacks that declare route
+    /// records ([Route&lt;TRouteTable, TTarget&gt;]) in it, each once, in key order.
+    /// </summary>
+    public static ILookup<string, StackSpec> RoutersByTable(IReadOnlyList<StackSpec> stacks)
+    {
+        var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        return stacks
+            .SelectMany(s => s.Resources.OfType<RouteResourceSpec>()
+                .Where(r => r.RouteTable is { Stack: { } key, IsError: false } table && key != s.Key
+                    && byKey.TryGetValue(key, out var owner) && owner.Resources.Any(t => t is RouteTableSpec && t.Name == table.Name))
+                .Select(r => (Table: r.RouteTable.Stack + "/" + r.RouteTable.Name, Router: s)))
+            .GroupBy(p => (p.Table, p.Router.Key)).Select(g => g.First())
+            .OrderBy(p => p.Router.Key, System.StringComparer.Ordinal)
+            .ToLookup(p => p.Table, p => p.Router, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What <paramref name="stack"/> needs to see the routes other stacks add to the route tables its paths take:
+    /// its own tables, and the tables (of it or of a stack it imports from) of the subnets its instances are in,
+    /// an imported subnet's included. That is the stacks that declare route records in those tables
+    /// (<see cref="RoutersByTable"/>) and the stacks they import from (which their records refer to), leaving out
+    /// the stack itself and those it imports from already, in key order. Empty for a stack whose paths meet no
+    /// other stack's route record, so its input stays what it was; a spoke that only imports a hub's VPC does not
+    /// get the other spokes that route into the hub's tables.
+    /// </summary>
+    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        if (routers.Count == 0)
+        {
+            return EquatableArray<StackSpec>.Empty;
+        }
+
+        var tables = new HashSet<string>(stack.Resources.OfType<RouteTableSpec>().Select(t => stack.Key + "/" + t.Name), System.StringComparer.Ordinal);
+        var subnets = new HashSet<string>(stack.Resources.OfType<InstanceSpec>().Select(i => KeyOf(stack.Key, i.Subnet)).OfType<string>(), System.StringComparer.Ordinal);
+        if (subnets.Count > 0)
+        {
+            foreach (var seen in new[] { stack }.Concat(imported))
+            {
+                foreach (var table in seen.Resources.OfType<RouteTableSpec>())
+                {
+                    if (table.Associations.Any(a => KeyOf(seen.Key, a) is { } subnet && subnets.Contains(subnet)))
+                    {
+                        tables.Add(seen.Key + "/" + table.Name);
+                    }
+                }
+            }
+        }
+
+        var known = new HashSet<string>(imported.Select(s => s.Key), System.StringComparer.Ordinal) { stack.Key };
+        var result = new Dictionary<string, StackSpec>(System.StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            foreach (var router in routers[table])
+            {
+                foreach (var seen in new[] { router }.Concat(Imported(router, byKey)))
+                {
+                    if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
+                    {
+                        result.Add(seen.Key, seen);
+                    }
+                }
+            }
+        }
+
+        return result.Values.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>A record's program-wide key (<c>{stack key}/{name}</c>) from a reference written in the stack <paramref name="writtenIn"/>, or null when it names no record.</summary>
+    private static string? KeyOf(string writtenIn, RefSpec reference) =>
+        reference.IsError ? null : reference.InStack ? writtenIn + "/" + reference.Name : reference.Stack is { } key ? key + "/" + reference.Name : null;
+
+    /// <summary>
+    /// The reachability findings each stack gets only from the routes other stacks add to the route tables its paths
+    /// take (<see cref="Routing"/>): its intent and its instances' paths checked with those routes, less what its
+    /// own validation (with the stacks it imports) found already. Run by the analyzer at compilation end, since
+    /// the stack's own analysis does not see the stacks that route into it; the generator validates each stack
+    /// with them (<see cref="TopologyValidator.Validate(StackSpec, EquatableArray{StackSpec}, System.Func{string, string?}, ValidationOptions?, EquatableArray{StackSpec})"/>),
+    /// so both report the same. <paramref name="validated"/> is as in <see cref="CheckSiblings"/>.
+    /// </summary>
+    public static IReadOnlyList<ProgramFinding> CheckRouted(IReadOnlyList<StackSpec> stacks, System.Func<string, string?> readFile, ValidationOptions? options = null,
+        System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
+    {
+        var findings = new List<ProgramFinding>();
+        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
+        var routers = RoutersByTable(ordered);
+        foreach (var stack in ordered)
+        {
+            var imported = Imported(stack, byKey);
+            var routing = Routing(stack, imported, routers, byKey);
+            if (routing.Count == 0 || StackPlan.ResourceCount(stack) > NamingRules.MaxResources)
+            {
+                continue;
+            }
+
+            var before = new HashSet<Finding>(validated?.Invoke(stack, imported) ?? TopologyValidator.Validate(stack, imported, readFile, options));
+            foreach (var finding in TopologyValidator.RoutedReachability(stack, imported, routing, readFile))
+            {
+                if (before.Add(finding))
+                {
+                    findings.Add(new ProgramFinding(stack.Key, finding));
+                }
+            }
+        }
+
+        return findings;
+    }
+
     /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order (never the stack itself).</summary>
     public static EquatableArray<StackSpec> Imported(StackSpec stack, IReadOnlyDictionary<string, StackSpec> byKey)
     {

@@ -138,6 +138,13 @@ internal sealed class StackIndex
         }
     }
 
+    /// <summary>
+    /// The stacks a stack imports from and those that route into the tables its paths take (<see cref="ProgramRules.Routing"/>),
+    /// in key order: what its reachability and overview see.
+    /// </summary>
+    public static EquatableArray<StackSpec> Wider(EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing) =>
+        routing.Count == 0 ? imported : imported.Concat(routing).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+
     /// <summary>The stacks this one imports from, directly or not, that were found.</summary>
     public EquatableArray<StackSpec> Others { get; }
 

@@ -14,8 +14,15 @@ internal static class TopologyValidator
     public static EquatableArray<Finding> Validate(StackSpec stack, System.Func<string, string?> readFile, ValidationOptions? options = null) =>
         Validate(stack, EquatableArray<StackSpec>.Empty, readFile, options);
 
-    /// <summary>Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or through them); findings are this stack's only.</summary>
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null)
+    /// <summary>
+    /// Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or
+    /// through them); findings are this stack's only. <paramref name="routing"/>: the stacks that declare route
+    /// records in the route tables this stack's paths take (its own, its instances' subnets'), with what they import (<see cref="ProgramRules.Routing"/>); the
+    /// reachability rules run once more with them (<see cref="RoutedReachability"/>), so the stack's intent and
+    /// its instances' paths are also checked with the routes others add to those tables.
+    /// </summary>
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null,
+        EquatableArray<StackSpec> routing = default)
     {
         var findings = new List<Finding>(stack.ParseFindings);
 
@@ -39,6 +46,11 @@ internal static class TopologyValidator
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
+        if (routing.Count > 0)
+        {
+            findings.AddRange(RoutedReachability(stack, imported, routing, readFile));
+        }
+
         EndpointRules.Check(index, findings);
         ConnectionRules.Check(index, findings);
         StackRules.Check(index, findings);
@@ -52,11 +64,25 @@ internal static class TopologyValidator
         return findings.Distinct().ToEquatableArray();
     }
 
+    /// <summary>
+    /// The reachability rules' findings for the stack seen with <paramref name="routing"/> besides what it imports:
+    /// the routes other stacks add to the tables its paths take count, and their instances can be the other end of a path.
+    /// The stack deploys before those stacks, so what its own view finds (the stack alone) stands too: a
+    /// validation reports both, once each.
+    /// </summary>
+    public static List<Finding> RoutedReachability(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
+    {
+        var findings = new List<Finding>();
+        ReachabilityRules.Check(new StackIndex(stack, StackIndex.Wider(imported, routing), readFile), findings);
+        return findings;
+    }
+
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
         Validate(stack, path => StackIndex.FindFile(files, path), options);
 
-    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
-        Validate(stack, imported, path => StackIndex.FindFile(files, path), options);
+    public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<ProjectFile> files, ValidationOptions? options = null,
+        EquatableArray<StackSpec> routing = default) =>
+        Validate(stack, imported, path => StackIndex.FindFile(files, path), options, routing);
 
     public static bool HasErrors(EquatableArray<Finding> findings) => findings.Any(f => DiagnosticCatalog.IsError(f.Id));
 }
