@@ -264,7 +264,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var routed = ProgramRules.CheckRouted(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             // A stack that routes into a table on another's paths is often also its sibling (both import the table's
             // stack): the two checks can find one thing, reported once.
-            foreach (var finding in ProgramRules.Check(specs).Concat(siblings).Concat(routed).Distinct())
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings).Concat(routed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {

@@ -70,8 +70,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var program = stacks.Collect()
             .Select(static (all, _) => new ProgramStacks(all.OrderBy(s => s.Spec.Key, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Program);
-        var linked = program
-            .SelectMany(static (all, _) => Link(all.Stacks))
+        // The files too: a boot script's ${Group} uses a group (TDSL425). An edit to a file re-runs the
+        // link, whose output stays equal unless such a use changed, so nothing downstream re-runs for it.
+        var linked = program.Combine(files)
+            .SelectMany(static (pair, _) => Link(pair.Left.Stacks, pair.Right.Files))
             .WithTrackingName(TrackingNames.Link);
 
         // Every value between the steps is a class: Roslyn's step tables over reference types share one
@@ -126,13 +128,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
     /// Each stack of the program with the stacks it imports from, the records it exports, the stacks that
     /// route into the route tables its paths take (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
     /// </summary>
-    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all)
+    internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all, EquatableArray<ProjectFile> files)
     {
         var specs = all.Select(s => s.Spec).ToList();
         var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
         var routers = ProgramRules.RoutersByTable(specs);
-        var programFindings = ProgramRules.Check(specs).ToLookup(f => f.StackKey, f => f.Finding);
+        var programFindings = ProgramRules.Check(specs, path => StackIndex.FindFile(files, path)).ToLookup(f => f.StackKey, f => f.Finding);
         return all.Select(input =>
         {
             var imported = ProgramRules.Imported(input.Spec, byKey);

@@ -269,6 +269,26 @@ public class AnalyzerTests
         [Subnet<Net>("10.0.4.0/24")] public partial record D;
         """));
 
+    /// <summary>The example in the message fits the value: a /16 for a VPC's blocks, a /24 for a subnet's.</summary>
+    [Fact]
+    public async Task TDSL101_MessageExampleFitsAVpcOrASubnet()
+    {
+        var source = Stack("""
+            [Vpc({|TDSL101:"10.0/16"|}, SecondaryCidrBlocks = [{|TDSL101:"10.1.0.0/33"|}])] public partial record Broken;
+            [Vpc("10.2.0.0/16")] public partial record Net;
+            [Subnet<Net>({|TDSL101:"10.2.1/24"|})] public partial record A;
+            [Subnet<Net>("10.2.2.0/24")] public partial record B;
+            """);
+        await Markup.VerifyAsync(source);
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Markup.Parse(source).Source);
+        Assert.Equal(
+        [
+            "CIDR block of 'A' is '10.2.1/24', which is not an IPv4 CIDR block such as 10.0.1.0/24",
+            "CIDR block of 'Broken' is '10.0/16', which is not an IPv4 CIDR block such as 10.0.0.0/16",
+            "Secondary CIDR block of 'Broken' is '10.1.0.0/33', which is not an IPv4 CIDR block such as 10.0.0.0/16",
+        ], diagnostics.Where(d => d.Id == "TDSL101").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal));
+    }
+
     [Fact]
     public Task TDSL102_MalformedIpAddress() => Markup.VerifyAsync(Stack(Network + Server("{|TDSL102:\"10.0.1.300\"|}")));
 

@@ -116,6 +116,33 @@ public class NetworkAclTests
         public partial record DbAcl;
         """));
 
+    /// <summary>
+    /// Network ACLs do not filter traffic to and from the Amazon DNS server (the Route 53 Resolver at
+    /// the VPC's base + 2, 10.0.0.2, and at 169.254.169.253): DNS to it needs no reply rule. Every
+    /// finding of the whole catalog is counted, so no other ACL or reachability finding fires either.
+    /// </summary>
+    [Fact]
+    public Task TDSL252_Near_DnsToTheVpcResolver_NeedsNoReplyRule() => Markup.VerifyAllAsync(Stack(DbAcl.Replace("public partial record DbAcl;", """
+        [AclEgress(110, AclAction.Allow, Protocol.Udp, 53, "10.0.0.2/32"), AclEgress(120, AclAction.Allow, Protocol.Tcp, 53, "10.0.0.2/32")]
+        [AclEgress(130, AclAction.Allow, Protocol.Udp, 53, "169.254.169.253/32"), AclEgress(140, AclAction.Allow, Protocol.Tcp, 53, "169.254.169.253/32")]
+        [AclEgress(150, AclAction.Allow, Protocol.Udp, 53, "fd00:ec2::253/128")]
+        public partial record DbAcl;
+        """)));
+
+    /// <summary>
+    /// The near misses of the resolver: a block that also holds other addresses (the VPC's first four,
+    /// the whole VPC), the base + 2 of another block than the VPC's, and DNS to a server of the
+    /// internet all still need their reply rule.
+    /// </summary>
+    [Fact]
+    public Task TDSL252_DnsToMoreThanTheResolver_OrToAnotherServer_StillNeedsTheReplies() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.0.0.0/30"), AclEgress(110, AclAction.Allow, Protocol.Tcp, {|TDSL252:53|}, "10.0.0.0/16")]
+        [AclEgress(120, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.1.0.2/32"), AclEgress(130, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "8.8.8.8/32")]
+        [AclEgress(140, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "169.254.169.252/30"), AclEgress(150, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "fd00:ec2::/64")]
+        public partial record DbAcl;
+        """));
+
     [Fact]
     public Task TDSL252_ADenyBeforeTheReplyRule_StillBlocks() => Markup.VerifyAsync(Stack("""
         [NetworkAcl<Net>, Associate<Private>]

@@ -37,11 +37,24 @@ public sealed class NoteTests
         // The program-wide findings (TDSL425: no instance is in the group) come first.
         Assert.Equal(
         [
-            "t.Template.AddNote(\"TDSL425\", \"Security group 'Web' is used by no instance or interface endpoint of the program, and no other group's rule or output names it\");",
+            "t.Template.AddNote(\"TDSL425\", \"Security group 'Web' is used by no instance or interface endpoint of the program, and no other group's rule, output or boot script names it\");",
             FlowLogsNote,
             "t.Template.AddNote(\"TDSL407\", \"A rule of security group 'Web' has no description\");",
             "t.Template.AddNote(\"TDSL408\", \"Security group 'Web' allows all outbound traffic to anywhere\");",
         ], notes);
+    }
+
+    /// <summary>The generator reads boot scripts for TDSL425 as the analyzer does: a group a script names (<c>${Web.GroupId}</c>) is used.</summary>
+    [Theory]
+    [InlineData("echo ${Web.GroupId}\n", false)]
+    [InlineData("echo Web\n", true)]
+    public void UnusedGroupNote_CountsABootScriptThatNamesTheGroup(string script, bool noted)
+    {
+        var source = Source.Replace("public partial record Web;", "public partial record Web;\n"
+            + "[Subnet<Net>(\"10.0.1.0/24\")] public partial record App;\n"
+            + "[Instance<App>(\"10.0.1.10\", ImageId = \"ami-0123456789abcdef0\", InstanceType = \"t3.micro\", UserData = \"boot.sh\")] public partial record Server;");
+        var text = TestCompilation.RunGenerator(TestCompilation.Create(source), [new InMemoryAdditionalText("/p/boot.sh", script)]).Sources.Single().SourceText.ToString();
+        Assert.Equal(noted, text.Contains("AddNote(\"TDSL425\", \"Security group 'Web' ", System.StringComparison.Ordinal));
     }
 
     [Fact]

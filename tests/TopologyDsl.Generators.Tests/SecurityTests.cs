@@ -256,6 +256,26 @@ public class SecurityTests
         Stack(Group("Shared", ", Ingress(Tcp, 443, \"10.0.0.0/16\", Description = \"HTTPS\")") + Spare)
             .Replace("[Stack(\"shop\")]", "[Stack(\"shop\"), Output(\"SharedGroupId\", \"${Shared}\", Export = \"shop-shared-group\")]"));
 
+    /// <summary>A group whose ID only a boot script of its stack uses, as <c>${G}</c> or <c>${G.GroupId}</c>, is used.</summary>
+    [Fact]
+    public Task TDSL425_Near_NamedByABootScript() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\")")
+        + Group("Web", ", Ingress(Tcp, 443, \"10.0.0.0/16\", Description = \"HTTPS\")") + Group("Tools", "")
+        + Server.Replace("InstanceType = \"t3.micro\")", "InstanceType = \"t3.micro\", UserData = \"boot.sh\")") + Spare),
+        new InMemoryAdditionalText("/p/boot.sh", "#!/bin/sh\necho ${Web} ${Tools.GroupId}\n"));
+
+    /// <summary>
+    /// The literal form <c>${!G}</c> and the bare name are not substitutions: the group stays unused. (The
+    /// pseudo parameter gives the Fn::Sub a variable; with literal forms only it would be a Sub without
+    /// variables, which cfn-lint reports as W1020, and the corpus test lints this topology.)
+    /// </summary>
+    [Fact]
+    public Task TDSL425_BootScriptWithOnlyTheLiteralFormOrTheBareName_Reported() => Markup.VerifyAllAsync(Stack(
+        Group("App", ", Ingress(Tcp, 8080, \"10.0.0.0/16\", Description = \"HTTP\")")
+        + Server.Replace("InstanceType = \"t3.micro\")", "InstanceType = \"t3.micro\", UserData = \"boot.sh\")")
+        + "[SecurityGroup<Net>(\"old\")" + Out + "] public partial record {|TDSL425:OldApp|};\n"),
+        new InMemoryAdditionalText("/p/boot.sh", "#!/bin/sh\necho ${!OldApp} OldApp ${AWS::Region}\n"));
+
     /// <summary>A network stack (clean of advice) whose groups only the application stack uses, and one that no stack uses.</summary>
     [Fact]
     public Task TDSL425_UsedFromAnotherStack_NotReported_UnusedEverywhere_Reported() => Markup.VerifyAllAsync("""

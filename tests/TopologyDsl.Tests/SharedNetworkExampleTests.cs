@@ -34,6 +34,47 @@ public class SharedNetworkExampleTests
         Assert.True(exit == 0, "examples/SharedNetwork/templates is stale; run 'dotnet run --project examples/SharedNetwork -- synth' and commit it.\n" + errors);
     }
 
+    /// <summary>
+    /// README's pasted <c>synth --check</c> output (a stale app stack: its committed InstanceType default
+    /// was t3.small) is what synth prints: standard output, then the summary on standard error.
+    /// </summary>
+    [Fact]
+    public void Readme_CheckOfAStaleAppStack_IsWhatSynthPrints()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Repo.PathOf("examples", "SharedNetwork", "templates")))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var app = Path.Combine(folder, "shared-app.yaml");
+            var committed = File.ReadAllText(app);
+            var at = committed.IndexOf("Default: t3.micro", System.StringComparison.Ordinal);
+            Assert.True(at >= 0, "the app template's InstanceType default is no longer t3.micro");
+            File.WriteAllText(app, committed.Substring(0, at) + "Default: t3.small" + committed.Substring(at + "Default: t3.micro".Length));
+
+            var output = new StringWriter { NewLine = "\n" };
+            var errors = new StringWriter { NewLine = "\n" };
+            Assert.Equal(SynthCommand.Failed, SynthCommand.Run(["synth", "--check", "--out", folder], Program(), output, errors, folder));
+            var shown = Path.GetRelativePath(System.Environment.CurrentDirectory, folder);
+            var printed = (output.ToString() + errors.ToString()).Replace(shown + Path.DirectorySeparatorChar, "examples/SharedNetwork/templates/");
+
+            var readme = File.ReadAllText(Repo.PathOf("README.md")).ReplaceLineEndings("\n");
+            const string Command = "$ dotnet run --project examples/SharedNetwork -- synth --check\n";
+            var start = readme.IndexOf(Command, System.StringComparison.Ordinal);
+            Assert.True(start >= 0, "README no longer quotes the SharedNetwork example's synth --check");
+            start += Command.Length;
+            Assert.Equal(readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start), printed);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void NetworkStack_ExportsExactlyWhatTheOthersImport()
     {

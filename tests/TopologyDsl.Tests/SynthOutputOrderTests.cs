@@ -71,6 +71,52 @@ public sealed class SynthOutputOrderTests : IDisposable
         Assert.False(File.Exists(PathOf("gamma")));
     }
 
+    /// <summary>Each stack's notes come under its verdict, before its change report, whether it is up to date, stale or missing.</summary>
+    [Fact]
+    public void Check_EveryStackListsItsNotes_UpToDateStaleOrMissing()
+    {
+        CommitAlphaAndAnOlderBeta();
+        foreach (var stack in _stacks)
+        {
+            stack.AddNote("TDSL409", "VPC 'Net' records no flow logs");
+        }
+
+        Assert.Equal(SynthCommand.Failed, Run("synth", "--check"));
+
+        Assert.Equal(
+            $"""
+            {Shown("alpha")}: up to date ({Size(0)} bytes, 1 resource)
+              info TDSL409: VPC 'Net' records no flow logs
+            {Shown("beta")}: differs from what the code produces
+              info TDSL409: VPC 'Net' records no flow logs
+            {Shown("beta")}: 1 to replace (against the committed template)
+              replace     Net (AWS::EC2::VPC)
+                            Properties.CidrBlock: 10.9.0.0/16 -> 10.1.0.0/16 [replace: create-only]
+            {Shown("gamma")}: missing
+              info TDSL409: VPC 'Net' records no flow logs
+            {Shown("gamma")}: 1 to add (no template to compare with: a new stack)
+
+            """, _out.ToString());
+        Assert.Equal(
+            $"synth: 2 of 3 templates are not up to date ({Shown("beta")} differs, {Shown("gamma")} is missing); run 'synth' and commit them\n",
+            _err.ToString());
+    }
+
+    /// <summary>A template up to date beside a stale picture: the picture's verdict, then the notes.</summary>
+    [Fact]
+    public void Check_StalePicture_ListsTheNotesUnderItsVerdict()
+    {
+        var stack = Stack("alpha", "10.0.0.0/16").SetOverview("# alpha\n").AddNote("TDSL409", "VPC 'Net' records no flow logs");
+        File.WriteAllText(PathOf("alpha"), TemplateWriter.Write(stack));
+        File.WriteAllText(Path.ChangeExtension(PathOf("alpha"), ".md"), "# older\n");
+
+        Assert.Equal(SynthCommand.Failed, SynthCommand.Run(["synth", "--check"], [stack], _out, _err, _folder));
+
+        var picture = Path.ChangeExtension(Shown("alpha"), ".md");
+        Assert.Equal($"{picture}: differs from what the code produces\n  info TDSL409: VPC 'Net' records no flow logs\n", _out.ToString());
+        Assert.Equal($"synth: 1 of 1 template is not up to date ({picture} differs); run 'synth' and commit it\n", _err.ToString());
+    }
+
     [Fact]
     public void Check_OneStaleOfOne_SummaryInTheSingular()
     {

@@ -121,7 +121,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
         "Malformed CIDR block",
-        "{0} of '{1}' is '{2}', which is not an IPv4 CIDR block such as 10.0.1.0/24",
+        "{0} of '{1}' is '{2}', which is not an IPv4 CIDR block such as {3}",
         "Write four numbers from 0 to 255 without leading zeros, a slash and a prefix length from 0 to 32.");
 
     public static readonly DiagnosticDescriptor MalformedIpAddress = Create("TDSL102", Addressing, DiagnosticSeverity.Error,
@@ -739,7 +739,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnusedSecurityGroup = CreateAtEnd("TDSL425", Security, DiagnosticSeverity.Info,
         "Security group that nothing uses",
-        "Security group '{0}' is used by no instance or interface endpoint of the program, and no other group's rule or output names it",
+        "Security group '{0}' is used by no instance or interface endpoint of the program, and no other group's rule, output or boot script names it",
         "A group with no member filters nothing. It deploys and costs nothing, so this is a suggestion (Info), not a warning: it is often left over after its resources moved to another group, or its [Uses<Group>] was forgotten. Add [Uses<Group>] to the instances or interface endpoints it is for, or remove it. For a group meant for resources outside the program, name it in an output ([Output(\"WebGroupId\", \"${WebGroup}\", Export = \"...\")]), which counts as a use. Checked on build across every stack of the project, since a stack does not see the stacks that import its records.");
 
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)

@@ -47,12 +47,21 @@ internal static class CidrRules
         CheckInstances(index, findings);
     }
 
-    /// <summary>Parses a block and reports malformed blocks and host bits; returns the block when usable.</summary>
-    public static Cidr? Block(string value, string what, string owner, ModelPath path, List<Finding> findings)
+    /// <summary>The block TDSL101's message shows for a subnet-sized value (a subnet, a rule's peer, a route's destination).</summary>
+    public const string SubnetExample = "10.0.1.0/24";
+
+    /// <summary>The block TDSL101's message shows for a VPC's block (primary, secondary, or a peer VPC's): a /16, the size the VPC wizard suggests.</summary>
+    public const string VpcExample = "10.0.0.0/16";
+
+    /// <summary>
+    /// Parses a block and reports malformed blocks and host bits; returns the block when usable.
+    /// <paramref name="example"/> is the valid block TDSL101's message shows, one that fits what the value is.
+    /// </summary>
+    public static Cidr? Block(string value, string what, string owner, ModelPath path, List<Finding> findings, string example = SubnetExample)
     {
         if (!Cidr.TryParse(value, out var cidr))
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.MalformedCidr.Id, path, what, owner, value));
+            findings.Add(Finding.Create(DiagnosticDescriptors.MalformedCidr.Id, path, what, owner, value, example));
             return null;
         }
 
@@ -102,7 +111,7 @@ internal static class CidrRules
     private static void CheckVpc(VpcSpec vpc, List<Finding> findings)
     {
         var primaryPath = vpc.Path.Child("cidr");
-        var primary = Block(vpc.CidrBlock, "CIDR block", vpc.Name, primaryPath, findings);
+        var primary = Block(vpc.CidrBlock, "CIDR block", vpc.Name, primaryPath, findings, VpcExample);
         if (primary is { } p)
         {
             CheckVpcBlock(vpc, p, primaryPath, findings);
@@ -122,7 +131,7 @@ internal static class CidrRules
                 findings.Add(Finding.Create(DiagnosticDescriptors.TooManyVpcCidrBlocks.Id, path, vpc.Name, Invariant.Format(vpc.SecondaryCidrBlocks.Count + 1)));
             }
 
-            if (Block(vpc.SecondaryCidrBlocks[i], "Secondary CIDR block", vpc.Name, path, findings) is not { } block)
+            if (Block(vpc.SecondaryCidrBlocks[i], "Secondary CIDR block", vpc.Name, path, findings, VpcExample) is not { } block)
             {
                 continue;
             }

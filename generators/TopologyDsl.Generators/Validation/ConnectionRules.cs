@@ -115,7 +115,7 @@ internal static class ConnectionRules
         var blocks = new List<Cidr>();
         for (var i = 0; i < peering.PeerCidrBlocks.Count; i++)
         {
-            if (CidrRules.Block(peering.PeerCidrBlocks[i], "Peer CIDR block", peering.Name, path.Item("peerCidr", i), findings) is { } block)
+            if (CidrRules.Block(peering.PeerCidrBlocks[i], "Peer CIDR block", peering.Name, path.Item("peerCidr", i), findings, CidrRules.VpcExample) is { } block)
             {
                 blocks.Add(block);
             }

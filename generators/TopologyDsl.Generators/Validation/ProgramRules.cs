@@ -15,7 +15,8 @@ internal sealed record ProgramFinding(string StackKey, Finding Finding);
 /// </summary>
 internal static class ProgramRules
 {
-    public static IReadOnlyList<ProgramFinding> Check(IReadOnlyList<StackSpec> stacks)
+    /// <param name="readFile">Reads a project file (an instance's boot script, whose <c>${Group}</c> uses a group); null reads none.</param>
+    public static IReadOnlyList<ProgramFinding> Check(IReadOnlyList<StackSpec> stacks, System.Func<string, string?>? readFile = null)
     {
         var findings = new List<ProgramFinding>();
         var ordered = stacks.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
@@ -70,7 +71,7 @@ internal static class ProgramRules
             }
         }
 
-        findings.AddRange(SecurityRules.UnusedGroups(ordered));
+        findings.AddRange(SecurityRules.UnusedGroups(ordered, readFile));
         return findings;
     }
 

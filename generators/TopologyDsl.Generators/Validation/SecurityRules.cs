@@ -39,12 +39,16 @@ internal static class SecurityRules
     /// Security groups that nothing uses (TDSL425): no instance or interface endpoint of the program is
     /// in the group ([Uses&lt;G&gt;]), no rule of another group names it (as source or destination), and
     /// no output of its stack names it (<c>${G}</c>, the way to hand it to resources outside the
-    /// program). A program-wide rule: a stack sees the stacks it imports from, not those that import
+    /// program), and no boot script of an instance of its stack names it (<c>${G}</c> or
+    /// <c>${G.GroupId}</c> in the user data file, which <paramref name="readFile"/> reads; null reads
+    /// none). A substitution names a record of its own stack only (an imported record has no logical
+    /// ID in the template, and TDSL203 reports one), so a boot script uses its own stack's groups.
+    /// A program-wide rule: a stack sees the stacks it imports from, not those that import
     /// from it, so only the list of every stack can tell that no other stack uses the group. A group's
     /// rules that name the group itself do not count; stacks past the resource quota are left out, as
     /// the validator skips their rules.
     /// </summary>
-    public static IEnumerable<ProgramFinding> UnusedGroups(IReadOnlyList<StackSpec> stacks)
+    public static IEnumerable<ProgramFinding> UnusedGroups(IReadOnlyList<StackSpec> stacks, System.Func<string, string?>? readFile = null)
     {
         var used = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var stack in stacks)
@@ -65,10 +69,19 @@ internal static class SecurityRules
 
             foreach (var output in stack.Outputs)
             {
-                foreach (var name in SubstitutionRules.References(output.Value))
+                Substituted(stack, output.Value, used);
+            }
+
+            if (readFile is null)
+            {
+                continue;
+            }
+
+            foreach (var instance in stack.Resources.OfType<InstanceSpec>())
+            {
+                if (instance.UserData is { Length: > 0 } file && readFile(file) is { } script)
                 {
-                    var dot = name.IndexOf('.');
-                    used.Add(stack.Key + "/" + (dot < 0 ? name : name.Substring(0, dot)));
+                    Substituted(stack, script, used);
                 }
             }
         }
@@ -87,6 +100,16 @@ internal static class SecurityRules
                     yield return new ProgramFinding(stack.Key, Finding.Create(DiagnosticDescriptors.UnusedSecurityGroup.Id, group.Path, group.Name));
                 }
             }
+        }
+    }
+
+    /// <summary>Adds the records that Fn::Sub text of <paramref name="stack"/> names (<c>${G}</c>, <c>${G.GroupId}</c>) to <paramref name="used"/>.</summary>
+    private static void Substituted(StackSpec stack, string text, HashSet<string> used)
+    {
+        foreach (var name in SubstitutionRules.References(text))
+        {
+            var dot = name.IndexOf('.');
+            used.Add(stack.Key + "/" + (dot < 0 ? name : name.Substring(0, dot)));
         }
     }
 

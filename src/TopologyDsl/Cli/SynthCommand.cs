@@ -351,6 +351,7 @@ public static class SynthCommand
             {
                 _out.WriteLine($"{shown}: missing");
                 stale.Add(shown + " is missing");
+                Notes(template);
                 return false;
             }
 
@@ -360,6 +361,7 @@ public static class SynthCommand
             {
                 _out.WriteLine($"{shown}: differs from what the code produces");
                 stale.Add(shown + " differs");
+                Notes(template);
                 return false;
             }
 
@@ -371,6 +373,7 @@ public static class SynthCommand
                     var differs = File.Exists(picture);
                     _out.WriteLine($"{Show(picture)}: {(differs ? "differs from what the code produces" : "missing")}");
                     stale.Add(Show(picture) + (differs ? " differs" : " is missing"));
+                    Notes(template);
                     return false;
                 }
             }
@@ -380,7 +383,11 @@ public static class SynthCommand
             return true;
         }
 
-        /// <summary>The stack's info findings (suggestions the build output never shows), as a short list under its line.</summary>
+        /// <summary>
+        /// The stack's info findings (suggestions the build output never shows), as a short list under its line:
+        /// its <c>wrote</c> line, or with <c>--check</c> its verdict, whether up to date, stale or missing (the
+        /// notes come from the code, so a stale stack shows them too), before its change report.
+        /// </summary>
         private void Notes(Template template)
         {
             foreach (var note in template.Notes)
