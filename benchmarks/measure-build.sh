@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # The build-time share of TopologyDsl's generator and analyzer, on synthetic projects of about 100,
 # 1,000 and 10,000 CloudFormation resources, laid out in stacks of at most 499 resources and all in
-# one stack. Each project is built once to restore and build its dependencies, then rebuilt alone,
-# RUNS times (default 3, medians reported), in three forms that alternate:
-#   - full: as users build it, with -p:ReportAnalyzer=true, so that csc reports the time of each
-#     generator and analyzer;
-#   - generator only: the same with every TDSL diagnostic set to none in a global analyzer config,
-#     which makes the compiler skip the analyzer altogether (the generator still runs: the code needs it);
-#   - without TopologyDsl: neither generator nor analyzer, the code the generator wrote in the full
-#     form compiled as ordinary source instead. The compiler then builds the same program, so the
-#     difference in CPU seconds from the full form is everything TopologyDsl adds to the build.
+# one stack. Each project is built once to restore and build its dependencies, then:
+#   - rebuilt alone RUNS times (default 3, medians reported) as users build it, with
+#     -p:ReportAnalyzer=true, so that csc reports the time of each generator and analyzer;
+#   - its compiler command line, taken from that build's log, run alone ROUNDS times (default 9) in
+#     three forms that alternate: as built; with every TDSL diagnostic set to none in a global
+#     analyzer config, which makes the compiler skip the analyzer (the generator still runs: the code
+#     needs it); and without TopologyDsl, neither generator nor analyzer, the code the generator wrote
+#     compiled as ordinary source instead. The compiler then builds the same program in all three, so
+#     the medians of the paired differences in CPU seconds are what the analyzer, the generator and
+#     both together really add.
 # csc's figure for a generator or analyzer is wall-clock time per callback, so it also counts work the
 # compiler needs anyway and time spent waiting for a core: the first caller of GetAttributes() on a
 # record binds its attributes, which the compiler would bind for emit, and the first semantic question
 # about a compilation (the generator's, on [Stack]) loads the metadata of every referenced assembly,
-# which the compiler would load to compile. The CPU differences between the forms are the real costs;
-# the script prints both kinds. One caveat: the generator too reads the severities (an error the
-# project silenced does not stop its template), so in a stack over the 500-resource quota the second
-# form also generates the whole template; read ana_cpu only for the split layout.
+# which the compiler would load to compile. The compiler is run alone for the real costs because a
+# whole `dotnet build` varies by more than they are (MSBuild's own work, its nodes). One caveat: the
+# generator too reads the severities (an error the project silenced does not stop its template), so in
+# a stack over the 500-resource quota the second form also generates the whole template; read ana_real
+# only for the split layout.
 #
 # The generator is the one the package ships: built in Release and, on a linux-x64 machine, its
 # ReadyToRun image (READYTORUN=0 measures the plain assembly instead).
@@ -25,7 +27,8 @@
 #   benchmarks/measure-build.sh                 # 100 1000 10000
 #   benchmarks/measure-build.sh 1000            # one size
 #   KEEP=1 benchmarks/measure-build.sh 100      # keep the generated projects (their folder is printed)
-#   RUNS=5 benchmarks/measure-build.sh 1000     # more rebuilds per form
+#   RUNS=5 benchmarks/measure-build.sh 1000     # more rebuilds
+#   ROUNDS=15 benchmarks/measure-build.sh 1000  # more rounds of the compiler alone
 #   SERVER=1 benchmarks/measure-build.sh 1000   # through the compiler server, as `dotnet build` does by default
 #   READYTORUN=0 benchmarks/measure-build.sh 1000  # the generator's plain assembly, JIT-compiled by each compiler
 #
@@ -33,7 +36,7 @@
 # server off does: the compiler's time then includes its start-up and the JIT compilation of every
 # analyzer and generator, ours included. With SERVER=1 the server is started by a first build and
 # reused, as on a developer's machine; its CPU is then not a child of the build, so only csc's
-# figures and the wall time are printed.
+# figures and the wall time are printed, and the compiler is not run alone.
 #
 # The topology is the benchmarks' (TopologyBenchmarks.Source): /28 subnets in /16 VPCs, an internet
 # gateway and one route table per VPC associated with every subnet, an instance in every tenth subnet.
@@ -97,14 +100,12 @@ project() {
   <Import Project="$repo/src/TopologyDsl/build/TopologyDsl.targets" />
   <ItemGroup>
     <ProjectReference Include="$repo/src/TopologyDsl/TopologyDsl.csproj" />
-    <ProjectReference Include="$repo/generators/TopologyDsl.Generators/TopologyDsl.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release"
-                      Condition="'\$(TopologyDslOff)' != 'true'" />
-    <!-- Without TopologyDsl: what the generator wrote in a full build, compiled as ordinary source. -->
+    <ProjectReference Include="$repo/generators/TopologyDsl.Generators/TopologyDsl.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
+    <!-- What the generator wrote, kept for the compiler's form without TopologyDsl: not part of the project. -->
     <Compile Remove="pregenerated/**" />
-    <Compile Include="pregenerated/*.cs" Condition="'\$(TopologyDslOff)' == 'true'" />
-    <!-- Two global configs that set one key cancel it out, so the analyzer-off config (TDSL302 included) replaces the quota one. -->
-    <GlobalAnalyzerConfigFiles Include="quota.globalconfig" Condition="'\$(TopologyDslAnalyzerOff)' != 'true'" />
-    <GlobalAnalyzerConfigFiles Include="analyzer-off.globalconfig" Condition="'\$(TopologyDslAnalyzerOff)' == 'true'" />
+    <!-- analyzer-off.globalconfig replaces it for the compiler's form without the analyzer: two global
+         configs that set one key cancel it out, and the analyzer-off one sets TDSL302 too. -->
+    <GlobalAnalyzerConfigFiles Include="quota.globalconfig" />
   </ItemGroup>
 </Project>
 EOF
@@ -132,8 +133,9 @@ build_args=(-p:UseSharedCompilation=false)
 [ -n "${SERVER:-}" ] && build_args=(-p:UseSharedCompilation=true)
 [ "${READYTORUN:-1}" = 0 ] && build_args+=(-p:TopologyDslReadyToRun=false)
 runs=${RUNS:-3}
+rounds=${ROUNDS:-9}
 
-printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %10s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana ana_cpu tdsl_cpu share_rep share_real
+printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %9s %10s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana gen_real ana_real tdsl_real share_rep share_real
 for resources in "${sizes[@]}"; do
   subnets=$(( (resources - 5) * 10 / 21 ))
   for layout in split one; do
@@ -143,7 +145,7 @@ for resources in "${sizes[@]}"; do
     project "$dir" "$subnets" "$per"
     stacks=$(grep -c '^\[Stack' "$dir/Topology.cs")
     dotnet build "$dir" -v:q -nologo "${build_args[@]}" > "$dir/first.log" 2>&1 || { cat "$dir/first.log"; exit 1; }
-    : > "$dir/full.tsv"; : > "$dir/off.tsv"; : > "$dir/none.tsv"
+    : > "$dir/full.tsv"
     for ((run = 0; run < runs; run++)); do
       read -r wall cpu < <(rebuild "$dir" "$dir/build.log")
       # The compiler got the generator this run means to measure.
@@ -157,36 +159,47 @@ for resources in "${sizes[@]}"; do
       ana=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/build.log" | awk '{print $1}' | tr -d '<' | head -1)
       all=$(seconds "$dir/build.log" 'Total analyzer execution time:')
       printf '%s %s %s %s %s %s\n' "$wall" "$cpu" "$csc" "${gen:-0}" "${ana:-0}" "$(echo "$all - ${ana:-0}" | bc)" >> "$dir/full.tsv"
-      read -r wall cpu < <(rebuild "$dir" "$dir/off.log" -p:TopologyDslAnalyzerOff=true)
-      # The analyzer must really be off: csc then reports it at (almost) no time.
-      grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/off.log" | head -1 | tr -d '<' |
-        awk '{exit !($1 < 0.01)}' || { echo "the analyzer still ran in $dir/off.log" >&2; exit 1; }
-      printf '%s %s\n' "$wall" "$cpu" >> "$dir/off.tsv"
-      # Without TopologyDsl: the generated code of the full form, as source.
-      rm -rf "$dir/pregenerated"; mkdir -p "$dir/pregenerated"
-      cp "$dir"/obj/Debug/net10.0/generated/TopologyDsl.Generators/TopologyDsl.Generators.TopologyGenerator/*.cs "$dir/pregenerated/"
-      read -r wall cpu < <(rebuild "$dir" "$dir/none.log" -p:TopologyDslOff=true)
-      if grep -qE 'TopologyDsl\.Generators\.Topology(Generator|Analyzer)' "$dir/none.log"; then echo "TopologyDsl still ran in $dir/none.log" >&2; exit 1; fi
-      printf '%s %s\n' "$wall" "$cpu" >> "$dir/none.tsv"
     done
     col() { awk -v c="$2" '{print $c}' "$1" | median; }
     build=$(col "$dir/full.tsv" 1); build_cpu=$(col "$dir/full.tsv" 2); csc=$(col "$dir/full.tsv" 3)
-    gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6); off_cpu=$(col "$dir/off.tsv" 2); none_cpu=$(col "$dir/none.tsv" 2)
-    if [ -n "${SERVER:-}" ]; then
-      ana_cpu=-; tdsl_cpu=-; share_real=-
-    else
-      ana_cpu=$(printf '%.2f' "$(echo "$build_cpu - $off_cpu" | bc)")
-      tdsl_cpu=$(printf '%.2f' "$(echo "$build_cpu - $none_cpu" | bc)")
-      share_real=$(echo "scale=1; 100 * $tdsl_cpu / $build_cpu" | bc)%
-    fi
+    gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6)
     share_rep=$(echo "scale=1; 100 * ($gen + $ana) / $build" | bc)%
-    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8.3f %8s %8s %9s %10s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$sdk" "$ana_cpu" "$tdsl_cpu" "$share_rep" "$share_real"
+    gen_real=-; ana_real=-; tdsl_real=-; share_real=-
+    if [ -z "${SERVER:-}" ]; then
+      # The compiler alone: its command line from the last build's log, as a response file per form.
+      line=$(grep -m1 -E '/Roslyn/bincore/csc(\.dll)?"? /noconfig' "$dir/build.log") || { echo "no compiler command line in $dir/build.log" >&2; exit 1; }
+      prefix=${line%% /noconfig*}; prefix=${prefix//\"/}
+      read -ra compiler <<< "$prefix"
+      printf '%s\n' "/noconfig ${line#* /noconfig }" > "$dir/full.rsp"
+      sed 's#/analyzerconfig:quota.globalconfig#/analyzerconfig:analyzer-off.globalconfig#' "$dir/full.rsp" > "$dir/off.rsp"
+      rm -rf "$dir/pregenerated"; mkdir -p "$dir/pregenerated"
+      cp "$dir"/obj/Debug/net10.0/generated/TopologyDsl.Generators/TopologyDsl.Generators.TopologyGenerator/*.cs "$dir/pregenerated/"
+      { sed -E 's#/analyzer:[^ ]*TopologyDsl\.Generators\.dll##' "$dir/full.rsp"; printf '%s\n' "$dir"/pregenerated/*.cs; } > "$dir/none.rsp"
+      if ! grep -q 'analyzer-off.globalconfig' "$dir/off.rsp" || grep -q 'TopologyDsl\.Generators\.dll' "$dir/none.rsp"; then
+        echo "could not write the compiler's three forms in $dir" >&2; exit 1
+      fi
+      : > "$dir/rounds.tsv"
+      for ((round = 0; round < rounds; round++)); do
+        for form in full off none; do
+          (cd "$dir" && /usr/bin/time -f '%U %S' -o "$dir/$form.time" "${compiler[@]}" "@$dir/$form.rsp" > "$dir/$form.out" 2>&1) || { tail -20 "$dir/$form.out"; exit 1; }
+        done
+        # The analyzer must really be off, and TopologyDsl absent, where the form says so.
+        ! grep -qE '^ +[0-9.]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyAnalyzer' "$dir/off.out" || { echo "the analyzer still ran in $dir/off.out" >&2; exit 1; }
+        ! grep -q 'TopologyDsl\.Generators' "$dir/none.out" || { echo "TopologyDsl still ran in $dir/none.out" >&2; exit 1; }
+        printf '%s %s %s\n' "$(awk '{print $1 + $2}' "$dir/full.time")" "$(awk '{print $1 + $2}' "$dir/off.time")" "$(awk '{print $1 + $2}' "$dir/none.time")" >> "$dir/rounds.tsv"
+      done
+      ana_real=$(awk '{print $1 - $2}' "$dir/rounds.tsv" | median)
+      gen_real=$(awk '{print $2 - $3}' "$dir/rounds.tsv" | median)
+      tdsl_real=$(awk '{print $1 - $3}' "$dir/rounds.tsv" | median)
+      share_real=$(echo "scale=1; 100 * $tdsl_real / $build_cpu" | bc)%
+      ana_real=$(printf '%.2f' "$ana_real"); gen_real=$(printf '%.2f' "$gen_real"); tdsl_real=$(printf '%.2f' "$tdsl_real")
+    fi
+    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8.3f %8s %8s %9s %9s %10s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$sdk" "$gen_real" "$ana_real" "$tdsl_real" "$share_rep" "$share_real"
   done
 done
-echo "Medians of $runs rebuilds per form. build_s/build_cpu: wall and CPU seconds of the full rebuild; csc_s: the Csc task;"
-echo "tdsl_gen/ana_rep: TopologyDsl's generator and analyzer as csc reports them (-reportanalyzer); sdk_ana: every other analyzer;"
-echo "ana_cpu: CPU of the full rebuild minus CPU of the rebuild with the analyzer off (its real cost; can be negative in noise);"
-echo "tdsl_cpu: CPU of the full rebuild minus CPU of the rebuild without TopologyDsl, its generated code compiled as source"
-echo "(what generator and analyzer really add); share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it;"
-echo "share_real: tdsl_cpu / build_cpu."
+echo "Medians of $runs rebuilds and of $rounds rounds of the compiler alone. build_s/build_cpu: wall and CPU seconds of the"
+echo "rebuild; csc_s: the Csc task; tdsl_gen/ana_rep: TopologyDsl's generator and analyzer as csc reports them"
+echo "(-reportanalyzer); sdk_ana: every other analyzer; gen_real/ana_real/tdsl_real: CPU seconds the generator, the analyzer"
+echo "and both add to the compiler run alone (medians of paired differences; can be negative in noise);"
+echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_real: tdsl_real / build_cpu."
 echo "The generator's figure is wall time: on a busy machine it includes waiting for a core, so measure on a quiet one."

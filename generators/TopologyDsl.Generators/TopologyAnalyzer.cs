@@ -189,12 +189,41 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// How many attributes the stack's nested types carry, counted in its syntax: the cheap sign of a
+        /// stack near the resource quota (most resources come from one attribute each), which decides
+        /// whether <see cref="ReportOverQuota"/> is worth a read. A stack with fewer that still breaks the
+        /// quota is stopped by the validator, as before.
+        /// </summary>
+        private static int AttributesOfRecords(INamedTypeSymbol stack, CancellationToken cancellationToken)
+        {
+            var count = 0;
+            foreach (var reference in stack.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration)
+                {
+                    foreach (var member in declaration.Members)
+                    {
+                        if (member is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax nested)
+                        {
+                            foreach (var list in nested.AttributeLists)
+                            {
+                                count += list.Attributes.Count;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>
         /// Past CloudFormation's quota nothing of a stack can deploy: counts its resources on a spec
         /// read from the records' syntax, as the generator reads it (no attribute is bound), and, when
         /// there are too many, reports TDSL302 once on the stack's name, skipping the binding, the
-        /// per-argument source map and the rules. Tried only for stacks with many records (a smaller
-        /// stack rarely breaks the quota, and the validator stops there too), so a usual stack is not
-        /// read twice. Returns whether it reported.
+        /// per-argument source map and the rules. Tried only for stacks whose records carry more attributes
+        /// than the quota has resources (<see cref="AttributesOfRecords"/>), so a usual stack is not read
+        /// twice. Returns whether it reported.
         /// </summary>
         private static bool ReportOverQuota(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData stackAttribute)
         {
@@ -214,7 +243,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            if (type.GetTypeMembers().Length > NamingRules.MaxResources / 2
+            if (AttributesOfRecords(type, context.CancellationToken) > NamingRules.MaxResources
                 && type.GetAttributes().FirstOrDefault(IsStack) is { } stackAttribute
                 && ReportOverQuota(context, type, stackAttribute))
             {

@@ -615,6 +615,15 @@ public class AnalyzerTests
         + string.Concat(Enumerable.Range(0, 500).Select(i => $"[SecurityGroup<Net>(\"g{i}\")] public partial record G{i};\n")),
         "[Stack({|TDSL302:\"shop\"|})]"));
 
+    /// <summary>
+    /// Over the quota with fewer attributes than resources (a VPC with flow logs is four resources): the
+    /// analyzer's early read from syntax is skipped and the validator stops at the quota, as reported.
+    /// </summary>
+    [Fact]
+    public Task TDSL302_TooManyResources_FromFewerAttributes() => Markup.VerifyAsync(Stack(
+        string.Concat(Enumerable.Range(0, 130).Select(i => $"[Vpc(\"10.{i}.0.0/16\", FlowLogs = true)] public partial record Net{i};\n")),
+        "[Stack({|TDSL302:\"shop\"|})]"));
+
     [Fact]
     public Task TDSL303_TooManyParameters() => Markup.VerifyAsync(Stack(
         "[Vpc(\"10.0.0.0/16\")] public partial record Net;\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"[Parameter] public partial record P{i};\n")),
