@@ -15,7 +15,7 @@ namespace TopologyDsl.Generators.Tests;
 /// check as it was, kept here as the reference), and validate fewer stacks when siblings share nothing
 /// but a route target.
 /// </summary>
-public class SiblingCheckTests
+public partial class SiblingCheckTests
 {
     private const string Ami = TestCompilation.AmiParameter;
 
