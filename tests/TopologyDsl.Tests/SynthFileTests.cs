@@ -55,6 +55,32 @@ public sealed class SynthFileTests : IDisposable
         Assert.Equal("", _out.ToString());
     }
 
+    /// <summary>
+    /// A second synth leaves identical files alone, timestamps included: the build passes the templates to
+    /// the analyzer, so a rewritten template would make every edit-free build compile again.
+    /// </summary>
+    [Fact]
+    public void Synth_TwiceWithoutChanges_LeavesTheFilesUntouched()
+    {
+        Assert.Equal(0, Run("synth"));
+        var picture = Path.ChangeExtension(TemplatePath, ".md");
+        var earlier = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(TemplatePath, earlier);
+        File.SetLastWriteTimeUtc(picture, earlier);
+
+        Assert.Equal(0, Run("synth"));
+        Assert.Equal(earlier, File.GetLastWriteTimeUtc(TemplatePath));
+        Assert.Equal(earlier, File.GetLastWriteTimeUtc(picture));
+        Assert.Equal(Yaml, File.ReadAllText(TemplatePath));
+
+        // A changed file is written again.
+        File.AppendAllText(TemplatePath, "# edited\n");
+        Assert.Equal(0, Run("synth"));
+        Assert.Equal(Yaml, File.ReadAllText(TemplatePath));
+        Assert.NotEqual(earlier, File.GetLastWriteTimeUtc(TemplatePath));
+        Assert.Equal(earlier, File.GetLastWriteTimeUtc(picture));
+    }
+
     // Faults
 
     [Fact]

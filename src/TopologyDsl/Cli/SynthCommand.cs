@@ -312,14 +312,14 @@ public static class SynthCommand
             committed = File.Exists(target) ? File.ReadAllText(target) : null;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             TemplateFiles.SweepStaleTemporaries(target);
-            TemplateFiles.WriteAtomically(target, bytes);
+            TemplateFiles.WriteIfChanged(target, bytes);
             var through = target == path ? "" : " through the link to " + Show(target);
             var also = "";
             if (template.Overview is { } overview)
             {
                 // The picture and reachability matrix, beside the template the user named.
                 var picture = Path.ChangeExtension(path, ".md");
-                TemplateFiles.WriteAtomically(TemplateFiles.Resolve(picture), Encoding.UTF8.GetBytes(overview));
+                TemplateFiles.WriteIfChanged(TemplateFiles.Resolve(picture), Encoding.UTF8.GetBytes(overview));
                 also = " and " + Show(picture);
             }
 

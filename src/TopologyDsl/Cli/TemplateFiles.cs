@@ -80,6 +80,21 @@ internal static partial class TemplateFiles
     }
 
     /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> (<see cref="WriteAtomically"/>) unless the
+    /// file already holds exactly them. An unchanged template keeps its timestamp: the build passes the
+    /// templates to the analyzer (TDSL333), so a rewritten one would make the next build compile again.
+    /// </summary>
+    public static void WriteIfChanged(string path, byte[] bytes)
+    {
+        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return;
+        }
+
+        WriteAtomically(path, bytes);
+    }
+
+    /// <summary>
     /// Writes a temporary file beside <paramref name="path"/>, flushes it to the disk, and renames it
     /// over <paramref name="path"/>, so that neither an interrupted run nor a crash after the run
     /// leaves half a template. On a fault the temporary is removed and the old file is untouched.
