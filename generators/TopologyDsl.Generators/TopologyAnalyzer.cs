@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
@@ -199,11 +200,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var count = 0;
             foreach (var reference in stack.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration)
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
                 {
                     foreach (var member in declaration.Members)
                     {
-                        if (member is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax nested)
+                        if (member is BaseTypeDeclarationSyntax nested)
                         {
                             foreach (var list in nested.AttributeLists)
                             {

@@ -133,7 +133,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var specs = all.Select(s => s.Spec).ToList();
         var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
-        var routers = ProgramRules.RoutersByTable(specs);
+        var routers = ProgramRules.RoutersByTable(specs, byKey);
         var programFindings = ProgramRules.Check(specs, path => StackIndex.FindFile(files, path)).ToLookup(f => f.StackKey, f => f.Finding);
         return all.Select(input =>
         {

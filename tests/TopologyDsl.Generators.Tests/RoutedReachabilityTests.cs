@@ -162,7 +162,7 @@ public class RoutedReachabilityTests
         var notATable = Stack("Other", new RouteResourceSpec("Wrong", TypeKeyword.Record, true, FromHub("HubVpc"), new RouteSpec("192.168.0.0/16", FromHub("HubVpc"))));
         var all = new[] { hub, notATable, spoke };
         var byKey = all.ToDictionary(s => s.Key);
-        var routers = ProgramRules.RoutersByTable(all);
+        var routers = ProgramRules.RoutersByTable(all, byKey);
         Assert.Equal(["Shop.Spoke"], ProgramRules.Routing(hub, EquatableArray<StackSpec>.Empty, routers, byKey).Select(s => s.Key));
         Assert.Empty(ProgramRules.Routing(hub, new[] { spoke }.ToEquatableArray(), routers, byKey));
         Assert.Empty(ProgramRules.Routing(spoke, new[] { hub }.ToEquatableArray(), routers, byKey));

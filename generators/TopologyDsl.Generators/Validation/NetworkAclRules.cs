@@ -273,16 +273,13 @@ internal static class NetworkAclRules
     /// VPC's IPv4 network range plus two, in the primary block when the VPC has several, and at
     /// 169.254.169.253); the IPv6 address from the AWS whitepaper "IPv6 on AWS", "Supporting Amazon VPC services".
     /// </summary>
-    internal static IReadOnlyList<AclBlock> Resolver(VpcSpec? vpc)
-    {
-        var blocks = new List<AclBlock> { AclBlock.Parse("169.254.169.253/32")!.Value, AclBlock.Parse("fd00:ec2::253/128")!.Value };
-        if (vpc is not null && Cidr.TryParse(vpc.CidrBlock, out var primary) && primary.Prefix <= 30)
-        {
-            blocks.Add(AclBlock.Address(primary.Network.Address + 2));
-        }
+    internal static IReadOnlyList<AclBlock> Resolver(VpcSpec? vpc) =>
+        vpc is not null && Cidr.TryParse(vpc.CidrBlock, out var primary) && primary.Prefix <= 30
+            ? [.. FixedResolvers, AclBlock.Address(primary.Network.Address + 2)]
+            : FixedResolvers;
 
-        return blocks;
-    }
+    /// <summary>The resolver addresses every VPC shares (<see cref="Resolver"/>).</summary>
+    private static readonly AclBlock[] FixedResolvers = [AclBlock.Parse("169.254.169.253/32")!.Value, AclBlock.Parse("fd00:ec2::253/128")!.Value];
 
     /// <summary>
     /// The number for a new rule of a direction: the next multiple of ten after the rules that come

@@ -99,8 +99,7 @@ internal static class ProgramRules
         System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
     {
         var findings = new List<ProgramFinding>();
-        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
-        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
+        var (ordered, byKey) = Distinct(stacks);
         var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
         var importedKeys = imported.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value.Select(o => o.Key), System.StringComparer.Ordinal), System.StringComparer.Ordinal);
         var position = ordered.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, System.StringComparer.Ordinal);
@@ -369,9 +368,8 @@ internal static class ProgramRules
     /// For each route table of the program (<c>{stack key}/{table}</c>), the other stacks that declare route
     /// records ([Route&lt;TRouteTable, TTarget&gt;]) in it, each once, in key order.
     /// </summary>
-    public static ILookup<string, StackSpec> RoutersByTable(IReadOnlyList<StackSpec> stacks)
+    public static ILookup<string, StackSpec> RoutersByTable(IReadOnlyList<StackSpec> stacks, IReadOnlyDictionary<string, StackSpec> byKey)
     {
-        var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         return stacks
             .SelectMany(s => s.Resources.OfType<RouteResourceSpec>()
                 .Where(r => r.RouteTable is { Stack: { } key, IsError: false } table && key != s.Key
@@ -449,9 +447,8 @@ internal static class ProgramRules
         System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?>? validated = null)
     {
         var findings = new List<ProgramFinding>();
-        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
-        var byKey = ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal);
-        var routers = RoutersByTable(ordered);
+        var (ordered, byKey) = Distinct(stacks);
+        var routers = RoutersByTable(ordered, byKey);
         foreach (var stack in ordered)
         {
             var imported = Imported(stack, byKey);
@@ -472,6 +469,13 @@ internal static class ProgramRules
         }
 
         return findings;
+    }
+
+    /// <summary>The program's stacks, one per key (a key met twice keeps its first), in key order, and by key.</summary>
+    private static (List<StackSpec> Ordered, Dictionary<string, StackSpec> ByKey) Distinct(IReadOnlyList<StackSpec> stacks)
+    {
+        var ordered = stacks.GroupBy(s => s.Key).Select(g => g.First()).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToList();
+        return (ordered, ordered.ToDictionary(s => s.Key, System.StringComparer.Ordinal));
     }
 
     /// <summary>The stacks <paramref name="stack"/> imports from, directly or through them, in key order (never the stack itself).</summary>

@@ -155,7 +155,7 @@ internal static class QuotaRules
             yield break;
         }
 
-        var scope = region is null ? "the program" : "the program in " + region;
+        var scope = region is null ? "program" : "program in " + region;
         var before = new HashSet<string>(System.StringComparer.Ordinal);
         int gatewaysBefore = 0, elasticIpsBefore = 0;
         foreach (var stack in members)
@@ -185,14 +185,14 @@ internal static class QuotaRules
                 && ownGateways + self.Gateways.Count <= options.GatewayEndpointsPerRegion
                 && PastQuota(gatewaysSeen, self.Gateways, options.GatewayEndpointsPerRegion) is { } gateway)
             {
-                yield return (stack, GatewayFinding(gateway, "T" + scope.Substring(1), gatewayTotal, options.GatewayEndpointsPerRegion), gatewayTotal);
+                yield return (stack, GatewayFinding(gateway, "The " + scope, gatewayTotal, options.GatewayEndpointsPerRegion), gatewayTotal);
             }
 
             if (elasticIpTotal > options.ElasticIpsPerRegion
                 && ownElasticIps + self.ElasticIps.Count <= options.ElasticIpsPerRegion
                 && PastQuota(elasticIpsSeen, self.ElasticIps, options.ElasticIpsPerRegion) is { } elasticIp)
             {
-                yield return (stack, ElasticIpFinding(elasticIp, scope, elasticIpTotal, options.ElasticIpsPerRegion), elasticIpTotal);
+                yield return (stack, ElasticIpFinding(elasticIp, "the " + scope, elasticIpTotal, options.ElasticIpsPerRegion), elasticIpTotal);
             }
 
             foreach (var key in own.Prepend(stack.Key))
