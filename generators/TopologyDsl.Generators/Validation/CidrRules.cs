@@ -138,7 +138,7 @@ internal static class CidrRules
 
             CheckVpcBlock(vpc, block, path, findings);
             var clash = seen.FirstOrDefault(s => s.Block.Overlaps(block));
-            if (clash.Path.Value is not null)
+            if (clash.Path is not null)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.SecondaryCidrOverlap.Id, path, clash.Path, block.ToString(), vpc.Name, clash.Block.ToString()));
             }
