@@ -289,9 +289,12 @@ internal static class CidrRules
         return result;
     }
 
+    /// <summary>A private address in a VPC. A class, not a tuple: a dictionary keyed by a struct is compiled again by every fresh compiler process.</summary>
+    private sealed record TakenAddress(string Vpc, uint Address);
+
     private static void CheckInstances(StackIndex index, List<Finding> findings)
     {
-        var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
+        var taken = new Dictionary<TakenAddress, InstanceSpec>();
         // An address EC2 assigns is inside the subnet, never reserved and never taken.
         foreach (var instance in index.AllResources.OfType<InstanceSpec>().Where(i => !i.AssignedIp))
         {
@@ -336,7 +339,7 @@ internal static class CidrRules
             }
 
             var vpc = index.VpcOf(subnet) is { } v ? index.Key(v) : "";
-            if (taken.TryGetValue((vpc, address), out var other))
+            if (taken.TryGetValue(new TakenAddress(vpc, address), out var other))
             {
                 if (local)
                 {
@@ -346,7 +349,7 @@ internal static class CidrRules
             }
             else
             {
-                taken.Add((vpc, address), instance);
+                taken.Add(new TakenAddress(vpc, address), instance);
             }
         }
     }
