@@ -472,7 +472,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AclReturnTrafficBlocked = Create("TDSL252", References, DiagnosticSeverity.Warning,
         "Network ACL lets connections in or out but not their replies",
         "Network ACL '{0}' allows {1} {2} {3} {4} (rule {5}), but no {6} rule lets the replies ({9} 1024-65535) {7} {4}: add [{8}]",
-        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). This holds for UDP as for TCP: a DNS query to port 53 is answered on the client's ephemeral port. Add the rule the message names, of the protocol the rule it answers uses (a rule for all protocols answers both); the code fix adds it with the next free rule number.");
+        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). This holds for UDP as for TCP: a DNS query to port 53 is answered on the client's ephemeral port. Add the rule the message names, of the protocol the rule it answers uses (a rule for all protocols answers both); the code fix adds it with the next free rule number. Rules for the addresses network ACLs do not filter (the Amazon DNS server, the instance metadata service, the Time Sync Service and the other link-local services, the VPC router) need no reply rule and are not checked.");
 
     public static readonly DiagnosticDescriptor PrivateSubnetWithIpv6InternetRoute = Create("TDSL253", References, DiagnosticSeverity.Warning,
         "Private subnet routed to the internet over IPv6",
