@@ -174,6 +174,31 @@ public class NetworkAclTests
         public partial record DbAcl;
         """));
 
+    /// <summary>Deny rules for the metadata service (both families), the Time Sync Service, the activation servers and the router: each blocks nothing.</summary>
+    [Fact]
+    public Task TDSL256_DenyingTrafficAclsDoNotFilter() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(50, AclAction.Deny, Protocol.All, 0, {|TDSL256:"169.254.169.254/32"|}), AclEgress(60, AclAction.Deny, Protocol.Tcp, 80, {|TDSL256:"fd00:ec2::254/128"|})]
+        [AclEgress(70, AclAction.Deny, Protocol.Udp, 123, {|TDSL256:"169.254.169.123/32"|}), AclEgress(80, AclAction.Deny, Protocol.Tcp, 1688, {|TDSL256:"169.254.169.250/31"|})]
+        [AclIngress(50, AclAction.Deny, Protocol.All, 0, {|TDSL256:"10.0.2.1/32"|})]
+        [AclEgress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0")]
+        public partial record DbAcl;
+        """));
+
+    /// <summary>
+    /// The near misses: a deny of a block that also holds ordinary addresses (169.254.0.0/16, the /30 around
+    /// the activation servers) denies those, an ordinary address beside a service is filtered, and an allow
+    /// rule for a service is harmless. Every finding of the whole catalog is counted.
+    /// </summary>
+    [Fact]
+    public Task TDSL256_Near_DenyingMoreThanTheServices_OrAllowingThem() => Markup.VerifyAllAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(90, AclAction.Deny, Protocol.All, 0, "169.254.0.0/16"), AclEgress(60, AclAction.Deny, Protocol.Tcp, 1688, "169.254.169.248/30")]
+        [AclEgress(70, AclAction.Deny, Protocol.Tcp, 80, "169.254.169.255/32"), AclEgress(40, AclAction.Allow, Protocol.Tcp, 80, "169.254.169.254/32")]
+        [AclEgress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
+        public partial record DbAcl;
+        """));
+
     [Fact]
     public Task TDSL252_ADenyBeforeTheReplyRule_StillBlocks() => Markup.VerifyAsync(Stack("""
         [NetworkAcl<Net>, Associate<Private>]

@@ -489,6 +489,11 @@ internal static class DiagnosticDescriptors
         "Route table '{0}' sends {1} to egress-only internet gateway '{2}', which carries IPv6 traffic only",
         "An egress-only internet gateway is for IPv6; EC2 refuses an IPv4 destination. Route IPv4 to a NAT gateway and ::/0 to the egress-only gateway.");
 
+    public static readonly DiagnosticDescriptor AclDeniesUnfilteredTraffic = Create("TDSL256", References, DiagnosticSeverity.Warning,
+        "Network ACL rule denies traffic network ACLs do not filter",
+        "{0} rule {1} of network ACL '{2}' denies traffic {3} {4}, {5}, which network ACLs do not filter: the rule blocks nothing",
+        "Network ACLs do not filter traffic to and from the Amazon DNS server, the instance metadata service, the Amazon Time Sync Service, the ECS task metadata endpoint, Windows license activation and the VPC router (Amazon VPC User Guide, Network ACL basics), so a deny rule whose block holds only their addresses has no effect. Remove it. Instances reach the metadata service whatever the ACL says; what protects it is IMDSv2, which TopologyDsl requires unless an instance sets AllowImdsV1. To filter DNS queries, use Route 53 Resolver DNS Firewall.");
+
     // 3xx: CloudFormation limits and naming
 
     public static readonly DiagnosticDescriptor InvalidLogicalId = Create("TDSL301", Limits, DiagnosticSeverity.Error,

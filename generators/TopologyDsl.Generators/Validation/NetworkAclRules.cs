@@ -31,11 +31,13 @@ internal static class NetworkAclRules
             }
 
             var reserved = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            var unfiltered = Unfiltered.Of(index, index.VpcOf(acl));
             foreach (var egress in new[] { false, true })
             {
                 CheckDirection(acl, egress, options, findings);
                 CheckShadowed(acl, egress, findings);
-                CheckReplies(index, acl, egress, reserved, findings);
+                CheckReplies(acl, egress, unfiltered, reserved, findings);
+                CheckUnfilteredDenies(acl, egress, unfiltered, findings);
             }
 
             CheckAdminPorts(acl, findings);
@@ -209,11 +211,10 @@ internal static class NetworkAclRules
     /// DNS server, the instance metadata service, the Time Sync Service and the rest of <see cref="Unfiltered"/>)
     /// is not checked: that traffic and its replies pass whatever the rules say.
     /// </summary>
-    private static void CheckReplies(StackIndex index, NetworkAclSpec acl, bool egress, Dictionary<string, int> reserved, List<Finding> findings)
+    private static void CheckReplies(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, Dictionary<string, int> reserved, List<Finding> findings)
     {
         var rules = Rules(acl, egress);
         var other = Rules(acl, !egress);
-        var unfiltered = Unfiltered.Of(index, index.VpcOf(acl));
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
@@ -261,6 +262,27 @@ internal static class NetworkAclRules
             findings.Add(Finding.Create(DiagnosticDescriptors.AclReturnTrafficBlocked.Id, acl.Path.Item(Segment(egress), i).Child("port"),
                 acl.Name, Direction(egress), protocol + " " + ports, egress ? "to" : "from", rule.Cidr, Invariant.Format(rule.Number),
                 Direction(!egress), egress ? "in from" : "out to", attribute, protocol) with { Suggestion = attribute });
+        }
+    }
+
+    /// <summary>
+    /// A deny rule whose block holds only addresses network ACLs do not filter (TDSL256): it blocks
+    /// nothing, though it reads as if it kept the subnet from the metadata service or the resolver.
+    /// Source: Amazon VPC User Guide, "Control subnet traffic with network access control lists",
+    /// Network ACL basics, Limitations (network ACLs cannot block DNS to the Route 53 Resolver nor
+    /// traffic to the instance metadata service; the other services they do not filter are in <see cref="Unfiltered"/>).
+    /// </summary>
+    private static void CheckUnfilteredDenies(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, List<Finding> findings)
+    {
+        var rules = Rules(acl, egress);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (!rule.Allow && AclBlock.Parse(rule.Cidr) is { } block && Unfiltered.HoldsOnly(unfiltered, block))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AclDeniesUnfilteredTraffic.Id, acl.Path.Item(Segment(egress), i).Child("cidr"),
+                    egress ? "Outbound" : "Inbound", Invariant.Format(rule.Number), acl.Name, egress ? "to" : "from", rule.Cidr, Unfiltered.Describe(unfiltered, block)));
+            }
         }
     }
 
