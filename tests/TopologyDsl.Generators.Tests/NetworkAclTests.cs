@@ -89,6 +89,18 @@ public class NetworkAclTests
         public partial record DbAcl;
         """));
 
+    /// <summary>
+    /// A rule for the Time Sync Service after a deny of everything is not "shadowed": no rule decides that
+    /// traffic, it passes. The same rule for an ordinary address beside it is. Every finding is counted.
+    /// </summary>
+    [Fact]
+    public Task TDSL251_Near_ARuleForTrafficAclsDoNotFilter_IsNotShadowed() => Markup.VerifyAllAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Deny, Protocol.All, 0, "0.0.0.0/0"), AclEgress(200, AclAction.Allow, Protocol.Udp, 123, "169.254.169.123/32")]
+        [AclEgress({|TDSL251:210|}, AclAction.Allow, Protocol.Udp, 123, "169.254.169.122/32")]
+        public partial record DbAcl;
+        """));
+
     [Fact]
     public Task TDSL252_NoRuleForTheReplies_BothDirections() => Markup.VerifyAsync(Stack("""
         [NetworkAcl<Net>, Associate<Private>]

@@ -35,7 +35,7 @@ internal static class NetworkAclRules
             foreach (var egress in new[] { false, true })
             {
                 CheckDirection(acl, egress, options, findings);
-                CheckShadowed(acl, egress, findings);
+                CheckShadowed(acl, egress, unfiltered, findings);
                 CheckReplies(acl, egress, unfiltered, reserved, findings);
                 CheckUnfilteredDenies(acl, egress, unfiltered, findings);
             }
@@ -174,13 +174,22 @@ internal static class NetworkAclRules
         return wf <= rf && rt <= wt;
     }
 
-    /// <summary>A rule whose traffic one lower-numbered rule already decides entirely (TDSL251).</summary>
-    private static void CheckShadowed(NetworkAclSpec acl, bool egress, List<Finding> findings)
+    /// <summary>
+    /// A rule whose traffic one lower-numbered rule already decides entirely (TDSL251). A rule whose block
+    /// holds only addresses network ACLs do not filter is left out: no rule decides that traffic, so
+    /// renumbering would change nothing (a deny of it is TDSL256).
+    /// </summary>
+    private static void CheckShadowed(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, List<Finding> findings)
     {
         var rules = Rules(acl, egress);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
+            if (AclBlock.Parse(rule.Cidr) is { } block && Unfiltered.HoldsOnly(unfiltered, block))
+            {
+                continue;
+            }
+
             for (var j = 0; j < rules.Count; j++)
             {
                 var winner = rules[j];
