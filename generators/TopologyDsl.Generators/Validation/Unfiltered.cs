@@ -9,7 +9,8 @@ internal readonly record struct UnfilteredAddress(AclBlock Address, string Servi
 
 /// <summary>
 /// The destinations network ACLs do not filter, seen from a VPC: the one definition every rule that
-/// evaluates ACLs uses (TDSL252's reply rules, the reachability model's paths through ACLs).
+/// evaluates ACLs uses (TDSL251's shadowed rules, TDSL252's reply rules, TDSL256's deny rules that block
+/// nothing, and the reachability model's paths through ACLs to blocks a security group names).
 /// <para>
 /// Source of the list: Amazon VPC User Guide, "Control subnet traffic with network access control
 /// lists" (docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html), Network ACL basics,
@@ -33,8 +34,8 @@ internal readonly record struct UnfilteredAddress(AclBlock Address, string Servi
 /// </list>
 /// <para>
 /// Left out, for want of an address a rule could name: Amazon DHCP (clients broadcast), and the IPv6
-/// addresses of ECS task metadata, Windows activation and the router (link-local fe80::/10, which no
-/// source we found states). Security groups do not filter this traffic either (VPC User Guide,
+/// addresses of the ECS task metadata endpoint, Windows activation and the router, which no source we
+/// found gives. Security groups do not filter this traffic either (VPC User Guide,
 /// "Security group basics"), but no rule here claims a group blocks it, so groups are evaluated as written.
 /// </para>
 /// </summary>
@@ -50,8 +51,8 @@ internal static class Unfiltered
         new(AclBlock.Parse("169.254.169.123/32")!.Value, "the Amazon Time Sync Service"),
         new(AclBlock.Parse("fd00:ec2::123/128")!.Value, "the Amazon Time Sync Service"),
         new(AclBlock.Parse("169.254.170.2/32")!.Value, "the ECS task metadata endpoint"),
-        new(AclBlock.Parse("169.254.169.250/32")!.Value, "Windows license activation"),
-        new(AclBlock.Parse("169.254.169.251/32")!.Value, "Windows license activation"),
+        new(AclBlock.Parse("169.254.169.250/32")!.Value, "the Windows activation servers"),
+        new(AclBlock.Parse("169.254.169.251/32")!.Value, "the Windows activation servers"),
     ];
 
     /// <summary>
