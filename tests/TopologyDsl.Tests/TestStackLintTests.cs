@@ -20,6 +20,7 @@ public sealed class TestStackLintTests
     [InlineData("filters")]
     [InlineData("peered-hub")]
     [InlineData("peered-spoke")]
+    [InlineData("literals")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");
