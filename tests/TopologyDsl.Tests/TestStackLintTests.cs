@@ -21,6 +21,7 @@ public sealed class TestStackLintTests
     [InlineData("peered-hub")]
     [InlineData("peered-spoke")]
     [InlineData("literals")]
+    [InlineData("signals")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");
