@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using TopologyDsl.CloudFormation;
+using TopologyDsl.CloudFormation.Changes;
 using TopologyDsl.Testing;
 using TopologyDsl.Tests.Infrastructure;
 using TopologyDsl.Tests.Stacks;
@@ -92,5 +93,20 @@ public class LiteralTextTests
         var tags = (YamlSequenceNode)Parsed().Map("Resources").Map("Private").Map("Properties").Get("Tags")!;
         var note = tags.Children.Cast<YamlMappingNode>().Single(t => ((YamlScalarNode)t.Get("Key")!).Value == "Note");
         Assert.Equal("reached from ${Escaped}", Text(note.Get("Value")!));
+    }
+
+    [Fact]
+    public void TemplateOfTheEarlierFnSubForm_MeansTheSame_NoChangeOnDeploy()
+    {
+        // What the generator wrote before: Fn::Sub around text without variables.
+        var after = TemplateWriter.Write(Literals.BuildTemplate());
+        static string Indent(string text, int spaces) => string.Concat(text.Split('\n').Select(l => l.Length == 0 ? "\n" : new string(' ', spaces) + l + "\n"))[..^1];
+        var script = Script("escaped.sh");
+        var before = after
+            .Replace("      UserData: !Base64 |\n" + Indent(Unescaped(script), 8), "      UserData:\n        Fn::Base64: !Sub |\n" + Indent(script, 10))
+            .Replace("    Value: echo ${HOME} ${PATH}\n", "    Value: !Sub echo ${!HOME} ${!PATH}\n")
+            .Replace("    Value: !Join\n      - ''\n      - - $\n        - '{Escaped} in $'\n        - '{AWS::Region}'\n", "    Value: !Sub '${!Escaped} in ${!AWS::Region}'\n");
+        Assert.Equal(3, before.Split("!Sub").Length - after.Split("!Sub").Length);
+        Assert.True(TemplateChanges.Compare("literals", before, after).IsEmpty);
     }
 }
