@@ -84,10 +84,12 @@ public sealed class SubstitutionTests
         Gen.Const("HOME"), Gen.Const("."), Gen.Const("AWS::Region"), Gen.Const(" "), Gen.Const("\n"), Gen.Const("x")).Array[0, 16].Select(parts => string.Concat(parts));
 
     [Fact]
-    public void Property_PlainOrJoin_IsWhatFnSubWouldProduce_AndNeverDrawsE1029() =>
+    public void Property_PlainOrJoin_IsWhatFnSubWouldProduce_AndNeverDrawsE1029_AsTheRuntimeReadsIt() =>
         Texts.Sample(text =>
         {
             var value = Substitution.Sub(text, Names);
+            // The runtime's change analysis reads text the same way (a committed template's Fn::Sub).
+            Assert.Equal(SubstitutionRules.References(text).Any() ? null : Substitution.Unescape(text), TopologyDsl.CloudFormation.Changes.TemplateTree.SubstitutedLiterally(text));
             if (SubstitutionRules.References(text).Any())
             {
                 Assert.Equal(PlannedValue.Helper("Sub", T(text)), value);
@@ -96,6 +98,7 @@ public sealed class SubstitutionTests
 
             // What CloudFormation's Fn::Sub would have made of it: each closed ${!...} loses its '!'.
             var expected = Regex.Replace(text, @"\$\{!([^}]*)\}", "${$1}");
+            Assert.Equal(expected, Substitution.Unescape(text));
             var pieces = value is PlannedValue.Call { Method: "Join" } join ? join.Arguments.Select(a => ((PlannedValue.Text)a.Value).Value).ToList() : [((PlannedValue.Text)value).Value];
             Assert.Equal(expected, string.Concat(pieces));
             Assert.All(pieces, p => Assert.False(DrawsE1029(p), $"'{p}' of '{text}' draws E1029"));
