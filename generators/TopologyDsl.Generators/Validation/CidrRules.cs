@@ -138,7 +138,7 @@ internal static class CidrRules
 
             CheckVpcBlock(vpc, block, path, findings);
             var clash = seen.FirstOrDefault(s => s.Block.Overlaps(block));
-            if (clash.Path.Value is not null)
+            if (clash.Path is not null)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.SecondaryCidrOverlap.Id, path, clash.Path, block.ToString(), vpc.Name, clash.Block.ToString()));
             }
@@ -462,7 +462,7 @@ internal static class CidrRules
 
             seen.Add(key, route);
             var own = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local && own.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
+            if (local && own.Block is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.Block.ToString()));
             }
@@ -523,10 +523,11 @@ internal static class CidrRules
         }
     }
 
+    /// <summary>One of this class's constant blocks, every one of which parses.</summary>
     private static Cidr Parse(string text)
     {
         Cidr.TryParse(text, out var cidr);
-        return cidr;
+        return cidr!;
     }
 
 }
