@@ -21,10 +21,11 @@ public class LiteralTextTests
     private static string Stack(string body, string attributes = "[Stack(\"shop\")]") =>
         "namespace Shop;\n" + attributes + "\npublic static partial class Shop\n{\n" + Net + body + "}\n";
 
+    /// <summary>The stack's tags also reach the VPC's flow log role, whose tags refuse '$' and braces (TDSL019).</summary>
     [Fact]
     public Task TDSL426_TagValues_OfTheStackAndOfARecord() => Markup.VerifyAllAsync(Stack("""
         [Subnet<Net>("10.0.1.0/24"), Tag("Note", {|TDSL426:"reached from ${Net}"|}), Tag({|TDSL426:"${AWS::Region}"|}, "x"), Tag("Team", "web")] public partial record Web;
-        """, "[Stack(\"shop\"), Tag(\"Stack\", {|TDSL426:\"${AWS::StackName}\"|}), Tag(\"Owner\", \"team\")]"));
+        """, "[Stack(\"shop\"), Tag(\"Stack\", {|TDSL019:{|TDSL426:\"${AWS::StackName}\"|}|}), Tag(\"Owner\", \"team\")]"));
 
     [Fact]
     public Task TDSL426_Descriptions_OfStackGroupRulesOutputSecretAndTransitGateway() => Markup.VerifyAllAsync(Stack("""
@@ -39,7 +40,8 @@ public class LiteralTextTests
     public Task TDSL426_ParameterTexts_ExportAndKeyName() => Markup.VerifyAllAsync(Stack("""
         [Parameter(Description = {|TDSL426:"size in ${AWS::Region}"|}, Default = {|TDSL426:"${AWS::Region}-small"|}, ConstraintDescription = {|TDSL426:"one of ${Sizes}"|}, AllowedValues = ["${AWS::Region}-small", "large"])] public partial record Size;
         [Subnet<Net>("10.0.1.0/24")] public partial record Web;
-        [Instance<Web>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = {|TDSL426:"${AWS::StackName}-key"|})] public partial record Server;
+        [Instance<Web>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = {|TDSL426:"${AWS::StackName}-key"|}), Uses<WebGroup>] public partial record Server;
+        [SecurityGroup<Net>("web"), Egress(Tcp, 443, "10.0.0.0/16", Description = "AWS APIs")] public partial record WebGroup;
         """.Replace("[Parameter(", Ami + "[Parameter("), "[Stack(\"shop\")]\n[Output(\"Size\", \"${Size}\", Export = {|TDSL426:\"${AWS::StackName}-size\"|})]"));
 
     /// <summary>
@@ -53,7 +55,7 @@ public class LiteralTextTests
         [Instance<Web>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", UserData = "boot.sh"), Uses<WebGroup>] public partial record Server;
         """.Replace("[Subnet<", Ami + "[Subnet<"),
         "[Stack(\"shop\", Description = \"${!AWS::StackName} is literal\")]\n[Output(\"Where\", \"${AWS::StackName} in ${AWS::Region}: ${Server.PrivateIp}\", Description = \"Stack and region\")]"),
-        new InMemoryAdditionalText("/p/boot.sh", "#!/bin/bash\necho \"${AWS::StackName} ${Server} ${!HOME}\"\n"));
+        new InMemoryAdditionalText("/p/boot.sh", "#!/bin/bash\necho \"${AWS::StackName} ${Net} ${!HOME}\"\n"));
 
     /// <summary>The message names the field, its owner and the first reference as written; a field with several is reported once.</summary>
     [Fact]
