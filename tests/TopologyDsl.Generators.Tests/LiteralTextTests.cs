@@ -38,7 +38,7 @@ public class LiteralTextTests
 
     [Fact]
     public Task TDSL426_ParameterTexts_ExportAndKeyName() => Markup.VerifyAllAsync(Stack("""
-        [Parameter(Description = {|TDSL426:"size in ${AWS::Region}"|}, Default = {|TDSL426:"${AWS::Region}-small"|}, ConstraintDescription = {|TDSL426:"one of ${Sizes}"|}, AllowedValues = ["${AWS::Region}-small", "large"])] public partial record Size;
+        [Parameter(Description = {|TDSL426:"size in ${AWS::Region}"|}, Default = {|TDSL426:"${AWS::Region}-small"|}, ConstraintDescription = {|TDSL426:"one of ${Sizes}"|}, AllowedValues = [{|TDSL426:"${AWS::Region}-small"|}, "large"])] public partial record Size;
         [Subnet<Net>("10.0.1.0/24")] public partial record Web;
         [Instance<Web>("10.0.1.10", ImageId = nameof(Ami), InstanceType = "t3.micro", KeyName = {|TDSL426:"${AWS::StackName}-key"|}), Uses<WebGroup>] public partial record Server;
         [SecurityGroup<Net>("web"), Egress(Tcp, 443, "10.0.0.0/16", Description = "AWS APIs")] public partial record WebGroup;

@@ -7,7 +7,7 @@ namespace TopologyDsl.Generators.Validation;
 
 /// <summary>
 /// <c>${X}</c> in text that reaches the template as a plain string, where CloudFormation substitutes
-/// nothing: tags, descriptions, a parameter's default, an output's export name, a key pair's name.
+/// nothing: tags, descriptions, a parameter's default and allowed values, an output's export name, a key pair's name.
 /// </summary>
 /// <remarks>
 /// CloudFormation substitutes only inside <c>Fn::Sub</c> (Template Reference, "Fn::Sub"), and the
@@ -16,8 +16,9 @@ namespace TopologyDsl.Generators.Validation;
 /// <see cref="PlannedValue.TextOrNull"/> for the rest), <c>${!X}</c> included. The <c>${...}</c> are
 /// read with <see cref="SubstitutionRules.References"/>, the scanner TDSL203 uses for Fn::Sub text, so
 /// what this rule reports is exactly what Fn::Sub would have substituted. Not checked: a parameter's
-/// AllowedPattern (a regular expression, where <c>$</c> and braces have their own meaning) and
-/// AllowedValues; names, addresses and IDs, whose formats other rules check.
+/// AllowedPattern (a regular expression, where <c>$</c> and braces have their own meaning); names,
+/// addresses and IDs, whose formats other rules check; the ssh user of [SshVia], which goes into an
+/// output's Fn::Sub text.
 /// </remarks>
 internal static class LiteralTextRules
 {
@@ -66,6 +67,11 @@ internal static class LiteralTextRules
                     Text(parameter.Description, "The Description", owner, parameter.Path.Child("description"), findings);
                     Text(parameter.ConstraintDescription, "The ConstraintDescription", owner, parameter.Path.Child("constraintDescription"), findings);
                     Text(parameter.Default, "The Default", owner, parameter.Path.Child("default"), findings);
+                    for (var i = 0; i < parameter.AllowedValues.Count; i++)
+                    {
+                        Text(parameter.AllowedValues[i], "An allowed value", owner, parameter.Path.Item("allowedValues", i), findings);
+                    }
+
                     break;
                 case InstanceSpec instance:
                     Text(instance.KeyName, "The KeyName", "instance '" + instance.Name + "'", instance.Path.Child("keyName"), findings);
