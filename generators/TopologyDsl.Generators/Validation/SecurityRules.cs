@@ -239,7 +239,7 @@ internal static class SecurityRules
         if (index.Reachability.InternetFacing(instance) is { } facing)
         {
             var finding = Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, facing.At, instance.Name, databaseGroup.Name, facing.Reason);
-            findings.Add(facing.Route is { } route ? finding with { Related = route.Path, RelatedStack = index.ForeignKey(route.Declared) } : finding);
+            findings.Add(facing.Route is { } route ? finding with { Related = route.DestinationPath, RelatedStack = index.ForeignKey(route.Declared) } : finding);
         }
     }
 }
