@@ -57,6 +57,29 @@ public class RelatedLocationTests
     }
 
     /// <summary>
+    /// The spoke asserts a path to the hub's server whose reply the hub's table sends to the NAT gateway (TDSL230): the
+    /// broken link, the second place, is the hub's route, in the stack the spoke imports.
+    /// </summary>
+    [Fact]
+    public async Task TDSL230_BrokenLinkInTheImportedHubsRoute_SecondPlaceAtThatRoute()
+    {
+        var hub = Hub.Replace("public partial record HubRoutes;", """
+            public partial record HubRoutes;
+                [SecurityGroup<HubVpc>("directory"), Ingress(Tcp, 636, "10.20.0.0/16", Description = "LDAPS")] public partial record Directory;
+                [Instance<HubA>("10.10.1.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<Directory>] public partial record DirectoryServer;
+            """);
+        var source = TestCompilation.Prelude + hub + Spoke("""
+                [SecurityGroup<SpokeVpc>("app"), Egress(Tcp, 636, "10.10.0.0/16", Description = "LDAPS")] public partial record App;
+                [Instance<SpokeA>("10.20.1.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro"), Uses<App>] public partial record AppServer;
+            """).Replace("[Stack(\"spoke\")]", "[Stack(\"spoke\"), Reaches<Spoke.AppServer, Hub.DirectoryServer>(Tcp, 636)]");
+        var diagnostic = await Single(source, "TDSL230");
+        Assert.Equal("Reaches<Spoke.AppServer, Hub.DirectoryServer>(Tcp, 636)", Text(source, diagnostic.Location));
+        Assert.Contains("route table 'Hub.HubRoutes' sends AppServer (10.20.1.10) to NAT gateway 'Hub.HubNat'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var related = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal("Route<HubNat>(\"10.20.0.0/16\")", Text(source, related));
+    }
+
+    /// <summary>
     /// At compilation end: two stacks that do not see each other route one destination into the hub's table. The later
     /// one gets TDSL114, its second place the earlier one's route record, in a stack it does not import.
     /// </summary>
