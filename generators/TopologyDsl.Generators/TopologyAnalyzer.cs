@@ -293,8 +293,21 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             var routed = ProgramRules.CheckRouted(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             // A stack that routes into a table on another's paths is often also its sibling (both import the table's
-            // stack): the two checks can find one thing, reported once.
-            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings).Concat(routed).Distinct())
+            // stack): the two checks can find one thing, reported once. Both views may also break a rule that the stack's
+            // own view (reported live) breaks already at that place, with another reason (TDSL244: "no route toward the
+            // internet" alone, "no public IP" with another stack's route to the internet gateway): one diagnostic per
+            // rule and place, the live one first, as the generator keeps (TopologyValidator.Beyond).
+            var places = new HashSet<(string Stack, string Id, ModelPath Path)>();
+            foreach (var spec in specs)
+            {
+                if (_validated.TryGetValue(spec, out var known))
+                {
+                    places.UnionWith(known.Findings.Select(f => (spec.Key, f.Id, f.Path)));
+                }
+            }
+
+            var viewed = siblings.Concat(routed).Where(f => places.Add((f.StackKey, f.Finding.Id, f.Finding.Path)));
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(viewed))
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {

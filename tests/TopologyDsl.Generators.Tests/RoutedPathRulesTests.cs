@@ -168,6 +168,21 @@ public class RoutedPathRulesTests
     }
 
     /// <summary>
+    /// A tenant's Session Manager server in the ops stack's subnet, and another stack (a sibling of the tenant: both import
+    /// the ops stack) that routes that subnet to the internet gateway: the tenant's own view, the view with the routing
+    /// stack and the view with its siblings break TDSL244 at one place, reported once in each stack.
+    /// </summary>
+    [Fact]
+    public Task TDSL244_TenantsServerInTheRoutedSubnet_ReportedOnceInEachStack() => Markup.VerifyAsync(Ops + """
+        [Stack("tenant")]
+        public static partial class Tenant
+        {
+            [Instance<Ops.OpsA>("10.10.2.20", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", SessionManager = {|TDSL244:true|}), Uses<Ops.Managed>] public partial record TenantWorker;
+        }
+
+        """ + Opener("[Route<Ops.OpsRoutes, Ops.Igw>(\"0.0.0.0/0\")] public partial record OpsOut;"));
+
+    /// <summary>
     /// Another stack sends the subnet's 0.0.0.0/0 to the NAT gateway: the agent gets through once that stack is deployed,
     /// but the ops stack deploys first, and its own view (no way out) stands, as for the reachability rules: one TDSL244.
     /// </summary>
