@@ -307,7 +307,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
 
             var viewed = siblings.Concat(routed).Where(f => places.Add((f.StackKey, f.Finding.Id, f.Finding.Path)));
-            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(viewed))
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(viewed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {
