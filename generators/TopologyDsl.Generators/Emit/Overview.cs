@@ -151,11 +151,11 @@ internal static class Overview
 
             var mine = subnets.Where(s => index.Same(index.VpcOf(s), vpc)).ToList();
             // Zones by index first (in index order), then by name, then by ID; a zone named in two forms shows twice.
-            var zones = mine.Select(s => (s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
-                .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Zone : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
+            var zones = mine.Select(s => new Zone(s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
+                .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Index : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
             foreach (var zone in zones)
             {
-                var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Zone) : zone.ZoneText.Replace('-', '_');
+                var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Index) : zone.ZoneText.Replace('-', '_');
                 b.Append("    subgraph ").Append(Id(index, vpc)).Append("_zone").Append(zoneId).Append("[\"zone ").Append(Label(zone.ZoneText)).Append("\"]\n");
                 foreach (var subnet in mine.Where(s => s.ZoneForm == zone.ZoneForm && s.ZoneText == zone.ZoneText))
                 {
@@ -445,4 +445,7 @@ internal static class Overview
 
     /// <summary>Text in a Markdown table cell or paragraph: pipes and line breaks escaped.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+
+    /// <summary>A zone as a subnet names it. A class, not a tuple: LINQ over a struct is compiled again by every fresh compiler process.</summary>
+    private sealed record Zone(ZoneForm ZoneForm, int Index, string ZoneText);
 }

@@ -44,8 +44,11 @@ internal sealed record Endpoint(EndpointKind Kind, string Name)
     };
 }
 
-/// <summary>A protocol and a range of ports (ICMP: types; -1 for all). <see cref="ProtocolSpec.All"/> covers everything.</summary>
-internal readonly record struct PortRange(ProtocolSpec Protocol, int From, int To)
+/// <summary>
+/// A protocol and a range of ports (ICMP: types; -1 for all). <see cref="ProtocolSpec.All"/> covers everything.
+/// A class for the reason <see cref="Cidr"/> is one: a struct's collections are compiled again by each fresh compiler.
+/// </summary>
+internal sealed record PortRange(ProtocolSpec Protocol, int From, int To)
 {
     public static PortRange Of(RuleSpec rule) => rule.Protocol switch
     {
@@ -236,13 +239,13 @@ internal sealed partial class Reachability
     private IEnumerable<Cidr> AclBlocks() => _index.AllResources.OfType<NetworkAclSpec>()
         .SelectMany(a => a.Ingress.Concat(a.Egress))
         .Select(r => Cidr.TryParse(r.Cidr, out var block) && block.Prefix > 0 ? block.Network : (Cidr?)null)
-        .Where(b => b is not null).Select(b => b!.Value);
+        .Where(b => b is not null).Select(b => b!);
 
     /// <summary>The blocks the security-group rules of every stack seen name.</summary>
     private IEnumerable<Cidr> RuleBlocks() => _index.AllResources.OfType<SecurityGroupSpec>()
         .SelectMany(g => g.Ingress.Concat(g.Egress))
         .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
-        .Where(b => b is not null).Select(b => b!.Value);
+        .Where(b => b is not null).Select(b => b!);
 
     /// <summary>The instance that stands for its class in <see cref="ClassPaths"/>.</summary>
     private InstanceSpec Representative(InstanceSpec instance) =>
@@ -827,7 +830,7 @@ internal sealed partial class Reachability
     /// <summary>Whether the ranges together cover every port of the wanted range.</summary>
     private static bool Covered(IEnumerable<PortRange> ranges, PortRange wanted)
     {
-        var parts = ranges.Select(r => r.Intersect(wanted)).Where(r => r is not null).Select(r => r!.Value).OrderBy(r => r.From).ToList();
+        var parts = ranges.Select(r => r.Intersect(wanted)).Where(r => r is not null).Select(r => r!).OrderBy(r => r.From).ToList();
         if (parts.Any(p => p.Covers(wanted)))
         {
             return true;
