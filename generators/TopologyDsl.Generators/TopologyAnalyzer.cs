@@ -297,16 +297,16 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             // own view (reported live) breaks already at that place, with another reason (TDSL244: "no route toward the
             // internet" alone, "no public IP" with another stack's route to the internet gateway): one diagnostic per
             // rule and place, the live one first, as the generator keeps (TopologyValidator.Beyond).
-            var places = new HashSet<(string Stack, string Id, ModelPath Path)>();
+            var places = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var spec in specs)
             {
                 if (_validated.TryGetValue(spec, out var known))
                 {
-                    places.UnionWith(known.Findings.Select(f => (spec.Key, f.Id, f.Path)));
+                    places.UnionWith(known.Findings.Select(f => spec.Key + " " + TopologyValidator.Place(f)));
                 }
             }
 
-            var viewed = siblings.Concat(routed).Where(f => places.Add((f.StackKey, f.Finding.Id, f.Finding.Path)));
+            var viewed = siblings.Concat(routed).Where(f => places.Add(f.StackKey + " " + TopologyValidator.Place(f.Finding)));
             foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(viewed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))

@@ -91,9 +91,12 @@ internal static class TopologyValidator
     /// </summary>
     public static IEnumerable<Finding> Beyond(IEnumerable<Finding> own, IEnumerable<Finding> routed)
     {
-        var places = new HashSet<(string, ModelPath)>(own.Select(f => (f.Id, f.Path)));
-        return routed.Where(f => places.Add((f.Id, f.Path))).ToList();
+        var places = new HashSet<string>(own.Select(Place), System.StringComparer.Ordinal);
+        return routed.Where(f => places.Add(Place(f))).ToList();
     }
+
+    /// <summary>A finding's rule and place, as a key (a string, not a tuple: see <see cref="ModelPath"/>): what <see cref="Beyond"/> reports once.</summary>
+    public static string Place(Finding finding) => finding.Id + " " + finding.Path.Value;
 
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
         Validate(stack, path => StackIndex.FindFile(files, path), options);
