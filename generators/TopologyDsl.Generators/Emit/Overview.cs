@@ -386,7 +386,7 @@ internal static class Overview
             return;
         }
 
-        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
+        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Traffic to and from the Amazon DNS server, the instance metadata service, the Time Sync Service and the other link-local services, and the VPC router passes whatever the rules say: network ACLs do not filter it. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
         b.Append("| ACL | Subnets | Direction | Rule | Action | Traffic | Block |\n|---|---|---|---|---|---|---|\n");
         foreach (var acl in acls)
         {

@@ -395,6 +395,12 @@ internal sealed partial class Reachability
             return RouteOutV6(instance, subnet, inbound);
         }
 
+        // The link-local services answer on the instance's own link: no route table is consulted (and none may route 169.254.168.0/22, TDSL127).
+        if (!inbound && IsUnfiltered(destination, instance))
+        {
+            return ("a link-local address (no route needed)", null);
+        }
+
         var route = RouteToward(subnet, destination);
         if (route is null)
         {
@@ -545,10 +551,43 @@ internal sealed partial class Reachability
         return (source, AclOf(source), target, AclOf(target));
     }
 
-    /// <summary>The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all of it through.</summary>
+    /// <summary>
+    /// Whether <paramref name="endpoint"/> is a block that holds only addresses network ACLs do not filter
+    /// (<see cref="Unfiltered"/>: the instance metadata service, the Time Sync Service and the other
+    /// link-local services), seen from the VPC of <paramref name="instance"/>.
+    /// </summary>
+    private bool IsUnfiltered(Endpoint endpoint, InstanceSpec? instance)
+    {
+        if (endpoint.Kind != EndpointKind.Block || AclBlock.Parse(endpoint.Name) is not { } block)
+        {
+            return false;
+        }
+
+        var vpc = _index.VpcOf(instance);
+        var key = vpc is null ? "" : _index.Key(vpc);
+        if (!_unfiltered.TryGetValue(key, out var addresses))
+        {
+            _unfiltered.Add(key, addresses = Unfiltered.Of(_index, vpc));
+        }
+
+        return Unfiltered.HoldsOnly(addresses, block);
+    }
+
+    private readonly Dictionary<string, IReadOnlyList<UnfilteredAddress>> _unfiltered = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all
+    /// of it through. Traffic to and from a block of addresses network ACLs do not filter passes whatever
+    /// the rules say, both ways (<see cref="IsUnfiltered"/>).
+    /// </summary>
     private BrokenLink? AclBreak(Endpoint from, Endpoint to, PortRange ports, bool replies)
     {
         var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        if (IsUnfiltered(from, target) || IsUnfiltered(to, source))
+        {
+            return null;
+        }
+
         var (wantedFrom, wantedTo) = AclEvaluation.Wanted(ports);
         BrokenLink? Check(NetworkAclSpec? acl, InstanceSpec? owner, bool egress, ProtocolSpec protocol, int low, int high, Endpoint peer, string what)
         {
