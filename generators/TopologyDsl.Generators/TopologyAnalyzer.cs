@@ -260,7 +260,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
                 {
-                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
+                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!, ParsedMap));
                 }
             }
 
@@ -270,7 +270,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var finding in ChangeRules.Check(result.Spec, committed))
                 {
-                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!));
+                    context.ReportDiagnostic(ToDiagnostic(finding, result.SourceMap!, ParsedMap));
                 }
             }
         }
@@ -293,20 +293,61 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             var siblings = ProgramRules.CheckSiblings(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             var routed = ProgramRules.CheckRouted(specs, path => ReadFile(path, context.CancellationToken), _validation, validated);
             // A stack that routes into a table on another's paths is often also its sibling (both import the table's
-            // stack): the two checks can find one thing, reported once.
-            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(siblings).Concat(routed).Distinct())
+            // stack): the two checks can find one thing, reported once. Both views may also break a rule that the stack's
+            // own view (reported live) breaks already at that place, with another reason (TDSL244: "no route toward the
+            // internet" alone, "no public IP" with another stack's route to the internet gateway): one diagnostic per
+            // rule and place, the live one first, as the generator keeps (TopologyValidator.Beyond).
+            var places = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var spec in specs)
+            {
+                if (_validated.TryGetValue(spec, out var known))
+                {
+                    places.UnionWith(known.Findings.Select(f => spec.Key + " " + TopologyValidator.Place(f)));
+                }
+            }
+
+            var viewed = siblings.Concat(routed).Where(f => places.Add(f.StackKey + " " + TopologyValidator.Place(f.Finding)));
+            foreach (var finding in ProgramRules.Check(specs, path => ReadFile(path, context.CancellationToken)).Concat(viewed).Distinct())
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Finding.Id))
                 {
-                    context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey]));
+                    context.ReportDiagnostic(ToDiagnostic(finding.Finding, maps[finding.StackKey], key => maps.TryGetValue(key, out var map) ? map : null));
                 }
             }
         }
 
-        private static Diagnostic ToDiagnostic(Finding finding, SourceMap map)
+        /// <summary>
+        /// The source map of a stack parsed in this compilation, by key: for a stack's own analysis, the stacks it imports
+        /// from are parsed with it, which are the only other stacks its findings' second places can be in. Asked only for
+        /// a finding whose second place is another stack's, so the look-up walks the parsed stacks.
+        /// </summary>
+        private SourceMap? ParsedMap(string key)
+        {
+            foreach (var parsed in _parsed.Values)
+            {
+                if (parsed.Spec.Key == key)
+                {
+                    return parsed.SourceMap;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The diagnostic of a finding of the stack whose source map is <paramref name="map"/>. A second place in another
+        /// stack (<see cref="Finding.RelatedStack"/>) resolves in that stack's map (<paramref name="mapOf"/>), at the record's
+        /// own argument; when that stack's source is not at hand (a stack of a referenced assembly) the diagnostic has no
+        /// second place rather than one at an unrelated spot of the reporting stack.
+        /// </summary>
+        private static Diagnostic ToDiagnostic(Finding finding, SourceMap map, System.Func<string, SourceMap?> mapOf)
         {
             var descriptor = DiagnosticCatalog.Get(finding.Id);
-            var related = finding.Related is { } r ? new[] { map.Resolve(r) } : null;
+            var place = finding.Related is not { } r ? null
+                : finding.RelatedStack is not { } stack ? map.Resolve(r)
+                : mapOf(stack)?.Resolve(r) is { IsInSource: true } elsewhere ? elsewhere
+                : null;
+            var related = place is null ? null : new[] { place };
             var properties = finding.Suggestion is { } suggestion
                 ? ImmutableDictionary<string, string?>.Empty.Add(Finding.SuggestionProperty, suggestion)
                 : null;

@@ -253,8 +253,7 @@ internal static class CidrRules
             {
                 findings.Add(new Finding(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"),
                     new[] { later.Subnet.Name, later.Block.ToString(), index.Display(earlier.Subnet), earlier.Block.ToString(), index.Display(vpc) }.ToEquatableArray(),
-                    index.IsLocal(earlier.Subnet) ? earlier.Subnet.Path.Child("cidr") : null,
-                    suggestions[later.Order]?.ToString()));
+                    earlier.Subnet.Path.Child("cidr"), suggestions[later.Order]?.ToString(), index.ForeignKey(earlier.Subnet)));
             }
         }
     }
@@ -344,7 +343,7 @@ internal static class CidrRules
                 if (local)
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.DuplicatePrivateIp.Id, path,
-                        new[] { instance.Name, instance.PrivateIp, index.Display(other) }.ToEquatableArray(), index.IsLocal(other) ? other.Path.Child("privateIp") : null));
+                        new[] { instance.Name, instance.PrivateIp, index.Display(other) }.ToEquatableArray(), other.Path.Child("privateIp"), RelatedStack: index.ForeignKey(other)));
                 }
             }
             else
@@ -430,7 +429,8 @@ internal static class CidrRules
                 {
                     if (local)
                     {
-                        findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, firstIpv6.DestinationPath, index.Display(table), route.Route.Destination));
+                        findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, firstIpv6.DestinationPath, index.Display(table), route.Route.Destination)
+                            .RelatedIn(index.ForeignKey(firstIpv6.Declared)));
                     }
                 }
                 else
@@ -457,7 +457,7 @@ internal static class CidrRules
             {
                 if (local)
                 {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, first.DestinationPath, index.Display(table), key));
+                    findings.Add(Finding.Create(DiagnosticDescriptors.DuplicateRoute.Id, path, first.DestinationPath, index.Display(table), key).RelatedIn(index.ForeignKey(first.Declared)));
                 }
 
                 continue;

@@ -72,7 +72,7 @@ internal static class ConnectionRules
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.DuplicatePeering.Id, peering.Path.Child("peer"),
                         new[] { peering.Name, index.Display(vpc), index.Display(peer), index.Display(first) }.ToEquatableArray(),
-                        index.IsLocal(first) ? first.Path.Child("peer") : null));
+                        first.Path.Child("peer"), RelatedStack: index.ForeignKey(first)));
                 }
 
                 continue;
@@ -276,7 +276,7 @@ internal static class ConnectionRules
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.DuplicateAttachment.Id, attachment.Path.Child("vpc"),
                         new[] { attachment.Name, index.Display(vpc), index.Display(gateway), index.Display(first) }.ToEquatableArray(),
-                        index.IsLocal(first) ? first.Path.Child("vpc") : null));
+                        first.Path.Child("vpc"), RelatedStack: index.ForeignKey(first)));
                 }
 
                 continue;
@@ -297,7 +297,7 @@ internal static class ConnectionRules
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.AttachedVpcsOverlap.Id, attachment.Path.Child("vpc"),
                         new[] { index.Display(gateway), index.Display(vpc), Describe(blocks), index.Display(earlier), Describe(earlierBlocks) }.ToEquatableArray(),
-                        index.IsLocal(earlierAttachment) ? earlierAttachment.Path.Child("vpc") : null));
+                        earlierAttachment.Path.Child("vpc"), RelatedStack: index.ForeignKey(earlierAttachment)));
                     break;
                 }
             }
@@ -359,7 +359,7 @@ internal static class ConnectionRules
                     if (local)
                     {
                         findings.Add(new Finding(DiagnosticDescriptors.AttachmentInSeveralRouteTables.Id, path,
-                            new[] { index.Display(attachment), index.Display(earlier.Table), table.Name }.ToEquatableArray(), index.IsLocal(earlier.Table) ? earlier.Path : null));
+                            new[] { index.Display(attachment), index.Display(earlier.Table), table.Name }.ToEquatableArray(), earlier.Path, RelatedStack: index.ForeignKey(earlier.Table)));
                     }
 
                     continue;

@@ -51,6 +51,7 @@ internal static class EndpointRules
                     CheckInterface(index, e, findings);
                     break;
                 case InstanceSpec i when i.SessionManager:
+                    CheckWayOut(index, i, findings);
                     CheckSessionManager(index, i, findings);
                     break;
             }
@@ -58,6 +59,24 @@ internal static class EndpointRules
 
         CheckDuplicates(index, findings);
         CheckUsers(index, findings);
+    }
+
+    /// <summary>
+    /// The rules of this family that read the paths of the stack's instances, which the routes other stacks add to
+    /// their subnets' tables change: whether a Session Manager instance has a way to Systems Manager (TDSL244). Run
+    /// again with the stacks that route into those tables (<see cref="TopologyValidator.Routed"/>). The other rules
+    /// read the endpoints' own wiring: the way to an interface endpoint is the VPC's local route, and a gateway
+    /// endpoint serves the route tables it is joined to, whatever routes they hold.
+    /// </summary>
+    public static void CheckPaths(StackIndex index, List<Finding> findings)
+    {
+        foreach (var instance in index.Stack.Resources.OfType<InstanceSpec>())
+        {
+            if (instance.SessionManager)
+            {
+                CheckWayOut(index, instance, findings);
+            }
+        }
     }
 
     private static void CheckService(string endpoint, string service, bool gateway, ModelPath path, List<Finding> findings)
@@ -338,7 +357,8 @@ internal static class EndpointRules
         return false;
     }
 
-    private static void CheckSessionManager(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    /// <summary>A Session Manager instance with neither a way to the internet nor the three endpoints with private DNS in its VPC (TDSL244).</summary>
+    private static void CheckWayOut(StackIndex index, InstanceSpec instance, List<Finding> findings)
     {
         var model = index.Reachability;
         if (!model.Models(instance) || index.VpcOf(instance) is not { } vpc)
@@ -370,7 +390,11 @@ internal static class EndpointRules
                     instance.Name, broken.Reason, index.Display(vpc), what));
             }
         }
+    }
 
+    /// <summary>A Session Manager instance that still lets SSH in (TDSL415).</summary>
+    private static void CheckSessionManager(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
         foreach (var group in instance.SecurityGroups.Select(g => index.Resolve<SecurityGroupSpec>(g)).Where(g => g is not null).Distinct())
         {
             var ssh = group!.Ingress.FirstOrDefault(r => r.Protocol == ProtocolSpec.Tcp && PortRange.Of(r).Covers(PortRange.Single(ProtocolSpec.Tcp, 22)));

@@ -121,7 +121,7 @@ internal static class Ipv6Rules
             var free = Enumerable.Range(0, MaxIndex + 1).Where(i => !taken.ContainsKey(i) && !Taken(index, vpc, i)).Select(i => (int?)i).FirstOrDefault();
             var finding = new Finding(DiagnosticDescriptors.DuplicateIpv6Index.Id, subnet.Path.Child("ipv6Index"),
                 new[] { subnet.Name, Invariant.Format(subnet.Ipv6Index), index.Display(vpc), index.Display(first) }.ToEquatableArray(),
-                index.IsLocal(first) ? first.Path.Child("ipv6Index") : null);
+                first.Path.Child("ipv6Index"), RelatedStack: index.ForeignKey(first));
             if (free is { } next)
             {
                 taken.Add(next, subnet);

@@ -440,9 +440,10 @@ internal static class ProgramRules
         reference.IsError ? null : reference.InStack ? writtenIn + "/" + reference.Name : reference.Stack is { } key ? key + "/" + reference.Name : null;
 
     /// <summary>
-    /// The reachability findings each stack gets only from the routes other stacks add to the route tables its paths
-    /// take (<see cref="Routing"/>): its intent and its instances' paths checked with those routes, less what its
-    /// own validation (with the stacks it imports) found already. Run by the analyzer at compilation end, since
+    /// The findings each stack gets only from the routes other stacks add to the route tables its paths
+    /// take (<see cref="Routing"/>): its intent and its instances' paths (reachability, the internet-facing check,
+    /// Session Manager's way out; <see cref="TopologyValidator.Routed"/>) checked with those routes, less what its
+    /// own validation (with the stacks it imports) found already at the same place (<see cref="TopologyValidator.Beyond"/>). Run by the analyzer at compilation end, since
     /// the stack's own analysis does not see the stacks that route into it; the generator validates each stack
     /// with them (<see cref="TopologyValidator.Validate(StackSpec, EquatableArray{StackSpec}, System.Func{string, string?}, ValidationOptions?, EquatableArray{StackSpec})"/>),
     /// so both report the same. <paramref name="validated"/> is as in <see cref="CheckSiblings"/>.
@@ -462,13 +463,10 @@ internal static class ProgramRules
                 continue;
             }
 
-            var before = new HashSet<Finding>(validated?.Invoke(stack, imported) ?? TopologyValidator.Validate(stack, imported, readFile, options));
-            foreach (var finding in TopologyValidator.RoutedReachability(stack, imported, routing, readFile))
+            var before = validated?.Invoke(stack, imported) ?? TopologyValidator.Validate(stack, imported, readFile, options);
+            foreach (var finding in TopologyValidator.Beyond(before, TopologyValidator.Routed(stack, imported, routing, readFile)))
             {
-                if (before.Add(finding))
-                {
-                    findings.Add(new ProgramFinding(stack.Key, finding));
-                }
+                findings.Add(new ProgramFinding(stack.Key, finding));
             }
         }
 

@@ -87,7 +87,7 @@ internal sealed partial class Reachability
         {
             if (SubnetOf(s) is not { } a || SubnetOf(t) is not { } b || _index.VpcOf(a) is not { } vpcA || _index.VpcOf(b) is not { } vpcB)
             {
-                return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no subnet in a VPC of the program", t.Path.Child("subnet")));
+                return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no subnet in a VPC of the program", t.Path.Child("subnet"), _index.ForeignKey(t)));
             }
 
             if (_index.Same(vpcA, vpcB))
@@ -97,7 +97,7 @@ internal sealed partial class Reachability
 
             if (Where(s) is not { } sourceAddress || Where(t) is not { } targetAddress)
             {
-                return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no valid private address to route", t.Path.Child("privateIp")));
+                return (null, new BrokenLink("'" + Id(s) + "' or '" + Id(t) + "' has no valid private address to route", t.Path.Child("privateIp"), _index.ForeignKey(t)));
             }
 
             var there = Hop(a, vpcA, vpcB, targetAddress, Id(t), replyFrom: null);
@@ -131,10 +131,11 @@ internal sealed partial class Reachability
         {
             return (null, new BrokenLink("subnet '" + _index.Display(from) + "' has " + toward
                 + (_index.TablesOf(from).Count == 0 ? " (it has no route table, so only the VPC's local route)" : "")
-                + (reply ? ", so replies from " + replyFrom + " cannot return" : ""), from.Path));
+                + (reply ? ", so replies from " + replyFrom + " cannot return" : ""), from.Path, _index.ForeignKey(from)));
         }
 
-        var (table, at, target) = route.Value;
+        var (table, tableRoute, target) = route.Value;
+        var at = tableRoute.Path;
         var sends = "route table '" + _index.Display(table) + "' sends " + label + " to ";
         switch (target)
         {
@@ -146,13 +147,13 @@ internal sealed partial class Reachability
                 }
 
                 return (null, new BrokenLink(sends + "peering '" + _index.Display(peering) + "', which does not join VPC '" + _index.Display(fromVpc)
-                    + "' to VPC '" + _index.Display(toVpc) + "'", at));
+                    + "' to VPC '" + _index.Display(toVpc) + "'", at, _index.ForeignKey(tableRoute.Declared)));
             case TransitGatewaySpec gateway:
-                return ThroughTransitGateway(gateway, from, fromVpc, toVpc, address, label, at);
+                return ThroughTransitGateway(gateway, from, fromVpc, toVpc, address, label, tableRoute);
             case null:
-                return (null, new BrokenLink("subnet '" + _index.Display(from) + "' has " + toward, from.Path));
+                return (null, new BrokenLink("subnet '" + _index.Display(from) + "' has " + toward, from.Path, _index.ForeignKey(from)));
             default:
-                return (null, new BrokenLink(sends + Describe(target) + ", not to VPC '" + _index.Display(toVpc) + "'", at));
+                return (null, new BrokenLink(sends + Describe(target) + ", not to VPC '" + _index.Display(toVpc) + "'", at, _index.ForeignKey(tableRoute.Declared)));
         }
     }
 
@@ -164,12 +165,12 @@ internal sealed partial class Reachability
     } + _index.Display(resource) + "'";
 
     private (Link? Link, BrokenLink? Broken) ThroughTransitGateway(TransitGatewaySpec gateway, SubnetSpec from, VpcSpec fromVpc, VpcSpec toVpc,
-        Cidr address, string label, ModelPath routeAt)
+        Cidr address, string label, TableRoute routeAt)
     {
         var name = "transit gateway '" + _index.Display(gateway) + "'";
         if (AttachmentsOf(gateway).FirstOrDefault(a => _index.Same(_index.VpcOf(a), fromVpc)) is not { } attachment)
         {
-            return (null, new BrokenLink("VPC '" + _index.Display(fromVpc) + "' has no attachment to " + name + ", so its route to it leads nowhere", routeAt));
+            return (null, new BrokenLink("VPC '" + _index.Display(fromVpc) + "' has no attachment to " + name + ", so its route to it leads nowhere", routeAt.Path, _index.ForeignKey(routeAt.Declared)));
         }
 
         // Zones given in different forms (an index, a name, an ID) cannot be compared: they count as covered.
@@ -177,14 +178,14 @@ internal sealed partial class Reachability
         if (zones.Count > 0 && !zones.Any(z => z.SameZone(from) || z.ZoneForm != from.ZoneForm))
         {
             return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' has no subnet in zone " + from.ZoneText
-                + ", so subnet '" + _index.Display(from) + "' cannot reach " + name, attachment.Path));
+                + ", so subnet '" + _index.Display(from) + "' cannot reach " + name, attachment.Path, _index.ForeignKey(attachment)));
         }
 
         var table = GatewayTables.FirstOrDefault(t => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(t, t.TransitGateway), gateway)
             && t.Associations.Any(a => _index.Same(_index.ResolveFrom<TransitGatewayAttachmentSpec>(t, a), attachment)));
         if (table is null && !gateway.DefaultRouteTables)
         {
-            return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' is associated with no route table of " + name, attachment.Path));
+            return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' is associated with no route table of " + name, attachment.Path, _index.ForeignKey(attachment)));
         }
 
         // The routes of the table: static ones, then those each propagating attachment's VPC blocks give
@@ -228,13 +229,13 @@ internal sealed partial class Reachability
         if (best is null)
         {
             return (null, new BrokenLink(tableName + " has no route toward " + label + ": propagate the attachment of VPC '" + _index.Display(toVpc)
-                + "' to it or add a static route", table?.Path ?? gateway.Path));
+                + "' to it or add a static route", table?.Path ?? gateway.Path, _index.ForeignKey((ResourceSpec?)table ?? gateway)));
         }
 
         if (!_index.Same(_index.VpcOf(best), toVpc))
         {
             return (null, new BrokenLink(tableName + " sends " + label + " to attachment '" + _index.Display(best) + "', not to one of VPC '"
-                + _index.Display(toVpc) + "'", bestAt));
+                + _index.Display(toVpc) + "'", bestAt, _index.ForeignKey((ResourceSpec?)table ?? gateway)));
         }
 
         return (new Link(LinkKind.TransitGateway, name), null);

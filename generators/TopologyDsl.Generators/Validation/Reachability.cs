@@ -106,8 +106,15 @@ internal sealed record PortRange(ProtocolSpec Protocol, int From, int To)
 /// <summary>An open path: <see cref="From"/> can open a connection to <see cref="To"/> on <see cref="Ports"/>, through <see cref="Via"/>.</summary>
 internal sealed record OpenPath(Endpoint From, Endpoint To, PortRange Ports, string Via);
 
-/// <summary>The first link that breaks a path: what is missing, in words, and where in the model it would go.</summary>
-internal sealed record BrokenLink(string Reason, ModelPath At);
+/// <summary>
+/// The first link that breaks a path: what is missing, in words, and where in the model it would go, with the key of the
+/// stack that declares that record when it is another stack's (<see cref="StackIndex.ForeignKey"/>; null: this stack).
+/// </summary>
+internal sealed record BrokenLink(string Reason, ModelPath At, string? Stack = null)
+{
+    /// <summary>The finding with this link as its second place.</summary>
+    public Finding Place(Finding finding) => finding.RelatedIn(Stack);
+}
 
 /// <summary>
 /// Which endpoints of a stack can open a connection to which, on which protocol and ports. A
@@ -380,7 +387,7 @@ internal sealed partial class Reachability
     {
         if (SubnetOf(instance) is not { } subnet)
         {
-            return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet")));
+            return (null, new BrokenLink("instance '" + instance.Name + "' has no subnet of this stack", instance.Path.Child("subnet"), _index.ForeignKey(instance)));
         }
 
         if (destination.Kind == EndpointKind.InternetV6)
@@ -398,15 +405,16 @@ internal sealed partial class Reachability
         if (route is null)
         {
             return (null, new BrokenLink("subnet '" + _index.Display(subnet) + "' has no route toward " + destination.Display
-                + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path));
+                + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path, _index.ForeignKey(subnet)));
         }
 
-        var (table, at, target) = route.Value;
+        var (table, tableRoute, target) = route.Value;
+        var at = tableRoute.Path;
         switch (target)
         {
             case InternetGatewaySpec gateway when !instance.PublicIp:
                 return (null, new BrokenLink("instance '" + instance.Name + "' has no public IP, so internet gateway '" + _index.Display(gateway) + "' does not carry its traffic",
-                    instance.Path.Child("publicIp")));
+                    instance.Path.Child("publicIp"), _index.ForeignKey(instance)));
             case InternetGatewaySpec gateway:
                 return ("internet gateway '" + _index.Display(gateway) + "'", null);
 
@@ -415,20 +423,20 @@ internal sealed partial class Reachability
                 return ("peering '" + _index.Display(peering) + "'", null);
             case NatGatewaySpec nat when inbound:
                 return (null, new BrokenLink("subnet '" + _index.Display(subnet) + "' answers " + destination.Display + " through NAT gateway '" + _index.Display(nat)
-                    + "', which takes no connections from outside", at));
+                    + "', which takes no connections from outside", at, _index.ForeignKey(tableRoute.Declared)));
             case NatGatewaySpec nat:
             {
                 var natSubnet = _index.ResolveFrom<SubnetSpec>(nat, nat.Subnet);
                 if (natSubnet is null || RouteToward(natSubnet, destination) is not { Target: InternetGatewaySpec gateway })
                 {
-                    return (null, new BrokenLink("NAT gateway '" + _index.Display(nat) + "' has no route to an internet gateway", nat.Path.Child("subnet")));
+                    return (null, new BrokenLink("NAT gateway '" + _index.Display(nat) + "' has no route to an internet gateway", nat.Path.Child("subnet"), _index.ForeignKey(nat)));
                 }
 
                 return ("NAT gateway '" + _index.Display(nat) + "', internet gateway '" + _index.Display(gateway) + "'", null);
             }
 
             default:
-                return (null, new BrokenLink("route table '" + _index.Display(table) + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at));
+                return (null, new BrokenLink("route table '" + _index.Display(table) + "' sends " + destination.Display + " to something that is neither a gateway nor a NAT gateway", at, _index.ForeignKey(tableRoute.Declared)));
         }
     }
 
@@ -442,7 +450,7 @@ internal sealed partial class Reachability
         if (!subnet.HasIpv6 || !subnet.AssignIpv6)
         {
             return (null, new BrokenLink("instance '" + instance.Name + "' has no IPv6 address (subnet '" + subnet.Name + "' "
-                + (subnet.HasIpv6 ? "does not assign IPv6 addresses" : "has no IPv6 block") + ")", subnet.Path));
+                + (subnet.HasIpv6 ? "does not assign IPv6 addresses" : "has no IPv6 block") + ")", subnet.Path, _index.ForeignKey(subnet)));
         }
 
         foreach (var table in _index.TablesOf(subnet))
@@ -462,18 +470,18 @@ internal sealed partial class Reachability
                         return ("internet gateway '" + gateway.Name + "'", null);
                     case EgressOnlyInternetGatewaySpec egressOnly when inbound:
                         return (null, new BrokenLink("subnet '" + subnet.Name + "' answers the internet (IPv6) through egress-only internet gateway '" + egressOnly.Name
-                            + "', which takes no connections from outside", at));
+                            + "', which takes no connections from outside", at, _index.ForeignKey(route.Declared)));
                     case EgressOnlyInternetGatewaySpec egressOnly:
                         return ("egress-only internet gateway '" + egressOnly.Name + "'", null);
                     default:
-                        return (null, new BrokenLink("route table '" + table.Name + "' sends ::/0 to something that is neither an internet gateway nor an egress-only one", at));
+                        return (null, new BrokenLink("route table '" + table.Name + "' sends ::/0 to something that is neither an internet gateway nor an egress-only one", at, _index.ForeignKey(route.Declared)));
                 }
             }
 
             break;
         }
 
-        return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward the internet (IPv6)", subnet.Path));
+        return (null, new BrokenLink("subnet '" + subnet.Name + "' has no route toward the internet (IPv6)", subnet.Path, _index.ForeignKey(subnet)));
     }
 
     // ---- Network ACLs ----
@@ -601,9 +609,9 @@ internal sealed partial class Reachability
             return verdict.Rule >= 0
                 ? new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " denies " + direction + " " + what + toFrom + Label(peer) + " (rule "
                     + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
-                    acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                    acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"), _index.ForeignKey(acl))
                 : new BrokenLink("network ACL '" + acl.Name + "'" + subnet + " has no " + direction + " rule that allows " + what + toFrom + Label(peer)
-                    + ", so its default rule denies it", acl.Path.Child("attribute"));
+                    + ", so its default rule denies it", acl.Path.Child("attribute"), _index.ForeignKey(acl));
         }
 
         if (sourceAcl is null && targetAcl is null)
@@ -659,9 +667,9 @@ internal sealed partial class Reachability
                     return verdict.Rule >= 0
                         ? new BrokenLink("network ACL '" + _index.Display(acl) + "' of endpoint subnet '" + _index.Display(subnet) + "' denies " + (egress ? "outbound " : "inbound ") + what + " "
                             + Id(source) + " (rule " + Invariant.Format(rules[verdict.Rule].Number) + ": " + AclEvaluation.Describe(rules[verdict.Rule], egress) + ")",
-                            acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"))
+                            acl.Path.Item(egress ? "egress" : "ingress", verdict.Rule).Child("number"), _index.ForeignKey(acl))
                         : new BrokenLink("network ACL '" + _index.Display(acl) + "' of endpoint subnet '" + _index.Display(subnet) + "' has no " + (egress ? "outbound" : "inbound") + " rule that allows "
-                            + what + " " + Id(source) + ", so its default rule denies it", acl.Path.Child("attribute"));
+                            + what + " " + Id(source) + ", so its default rule denies it", acl.Path.Child("attribute"), _index.ForeignKey(acl));
                 }
             }
         }
@@ -670,16 +678,16 @@ internal sealed partial class Reachability
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
-    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
+    private (RouteTableSpec Table, TableRoute Route, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
         RouteToward(subnet, destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null);
 
     /// <summary>
     /// The most specific route of the subnet's table that covers the block (null: a default route only), its target resolved where it
-    /// was written, and where the route is written: a [Route] of the table or a route record of any stack seen.
+    /// was written, and the route: a [Route] of the table or a route record of any stack seen.
     /// </summary>
-    private (RouteTableSpec Table, ModelPath At, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
+    private (RouteTableSpec Table, TableRoute Route, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
     {
-        (RouteTableSpec, ModelPath, ResourceSpec?)? best = null;
+        (RouteTableSpec, TableRoute, ResourceSpec?)? best = null;
         var bestPrefix = -1;
         foreach (var table in _index.TablesOf(subnet))
         {
@@ -694,7 +702,7 @@ internal sealed partial class Reachability
                 if (covers.Prefix > bestPrefix)
                 {
                     bestPrefix = covers.Prefix;
-                    best = (table, route.Path, _index.TargetOf<ResourceSpec>(route));
+                    best = (table, route, _index.TargetOf<ResourceSpec>(route));
                 }
             }
 
@@ -728,7 +736,7 @@ internal sealed partial class Reachability
             if (!Covered(Allowed(source, inbound: false, to, link), ports))
             {
                 return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
-                    + ports + " to " + to.Display, FirstGroupPath(source));
+                    + ports + " to " + to.Display, FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
             }
 
             if (target is null && RouteOut(source, to, inbound: false).Broken is { } broken)
@@ -755,7 +763,7 @@ internal sealed partial class Reachability
         return Covered(Allowed(target, inbound: true, from, link), ports)
             ? null
             : new BrokenLink(Groups(target) + " of '" + Id(target) + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display,
-                FirstGroupPath(target));
+                FirstGroupPath(target), _index.ForeignKey(FirstGroupOwner(target)));
     }
 
     // ---- VPC endpoints ----
@@ -781,24 +789,24 @@ internal sealed partial class Reachability
         var name = _index.Display(endpoint);
         if (_index.VpcOf(source) is not { } a || _index.VpcOf(endpoint) is not { } b || !_index.Same(a, b))
         {
-            return new BrokenLink("'" + Id(source) + "' and endpoint '" + name + "' are in different VPCs", endpoint.Path.Child("vpc"));
+            return new BrokenLink("'" + Id(source) + "' and endpoint '" + name + "' are in different VPCs", endpoint.Path.Child("vpc"), _index.ForeignKey(endpoint));
         }
 
         if (subnets.Count == 0)
         {
-            return new BrokenLink("endpoint '" + name + "' has no subnet, so no network interface", endpoint.Path.Child("attribute"));
+            return new BrokenLink("endpoint '" + name + "' has no subnet, so no network interface", endpoint.Path.Child("attribute"), _index.ForeignKey(endpoint));
         }
 
         if (!Covered(Permits(source, inbound: false).Where(Holds).Select(p => p.Ports), ports))
         {
             return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
-                + ports + " to endpoint '" + name + "'", FirstGroupPath(source));
+                + ports + " to endpoint '" + name + "'", FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
         }
 
         if (groups.Count == 0)
         {
             return GroupsOf(source).Any()
-                ? new BrokenLink("endpoint '" + name + "' is in the VPC's default security group, which admits only its own members", endpoint.Path.Child("attribute"))
+                ? new BrokenLink("endpoint '" + name + "' is in the VPC's default security group, which admits only its own members", endpoint.Path.Child("attribute"), _index.ForeignKey(endpoint))
                 : null;
         }
 
@@ -806,7 +814,7 @@ internal sealed partial class Reachability
         return Covered(groups.SelectMany(Ingress).Where(p => PeerMatches(p, EndpointOf(source))).Select(p => p.Ports), ports)
             ? AclBreakToEndpoint(source, subnets, ports)
             : new BrokenLink((groups.Count == 1 ? "security group '" + _index.Display(groups[0]) + "'" : "security groups " + string.Join(", ", groups.Select(g => "'" + _index.Display(g) + "'")))
-                + " of endpoint '" + name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + Id(source) + "'", at);
+                + " of endpoint '" + name + "' " + (groups.Count == 1 ? "lets" : "let") + " in no " + ports + " from '" + Id(source) + "'", at, _index.ForeignKey(endpoint));
     }
 
     /// <summary>
@@ -818,20 +826,20 @@ internal sealed partial class Reachability
     {
         if (SubnetOf(source) is not { } subnet)
         {
-            return new BrokenLink("instance '" + source.Name + "' has no subnet of this stack", source.Path.Child("subnet"));
+            return new BrokenLink("instance '" + source.Name + "' has no subnet of this stack", source.Path.Child("subnet"), _index.ForeignKey(source));
         }
 
         var tables = _index.TablesOf(subnet);
         if (!endpoint.RouteTables.Any(t => tables.Any(table => _index.Same(table, _index.ResolveFrom<RouteTableSpec>(endpoint, t)))))
         {
-            return new BrokenLink("gateway endpoint '" + endpoint.Name + "' is not joined to the route table of subnet '" + subnet.Name + "'", endpoint.Path.Child("attribute"));
+            return new BrokenLink("gateway endpoint '" + endpoint.Name + "' is not joined to the route table of subnet '" + subnet.Name + "'", endpoint.Path.Child("attribute"), _index.ForeignKey(endpoint));
         }
 
         var https = PortRange.Single(ProtocolSpec.Tcp, 443);
         return Covered(Allowed(source, inbound: false, Endpoint.Internet), https)
             ? AclBreak(EndpointOf(source), Endpoint.Internet, https, replies: true) // the service's addresses: only a /0 rule is known to hold them
             : new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
-                + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source));
+                + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
     }
 
     /// <summary>The outside endpoints (blocks, parameters, the internet) that the instance's inbound rules let in on the ports, in rule order.</summary>
@@ -851,6 +859,9 @@ internal sealed partial class Reachability
         var names = GroupsOf(instance).Select(g => "'" + _index.Display(g) + "'").ToList();
         return names.Count == 0 ? "the VPC's default security group" : names.Count == 1 ? "security group " + names[0] : "security groups " + string.Join(", ", names);
     }
+
+    /// <summary>The record <see cref="FirstGroupPath"/> is in: the instance's first group, or the instance.</summary>
+    private ResourceSpec FirstGroupOwner(InstanceSpec instance) => (ResourceSpec?)GroupsOf(instance).FirstOrDefault() ?? instance;
 
     private ModelPath FirstGroupPath(InstanceSpec instance) =>
         GroupsOf(instance).FirstOrDefault() is { } group ? group.Path.Child("attribute") : instance.Path.Child("attribute");
@@ -887,16 +898,17 @@ internal sealed partial class Reachability
     /// public IP and its subnet answers the internet through an internet gateway (the reason "has a
     /// public IP"), or its subnet does, so one Elastic IP would expose it (the subnet's path).
     /// </summary>
-    public (string Reason, ModelPath At)? InternetFacing(InstanceSpec instance)
+    /// <returns>The reason, where it is written in the instance, and for a subnet's route the route (a [Route] of the table or another stack's route record).</returns>
+    public (string Reason, ModelPath At, TableRoute? Route)? InternetFacing(InstanceSpec instance)
     {
         if (instance.PublicIp)
         {
-            return ("has a public IP", instance.Path.Child("publicIp"));
+            return ("has a public IP", instance.Path.Child("publicIp"), null);
         }
 
-        if (SubnetOf(instance) is { } subnet && RouteToward(subnet, Endpoint.Internet) is { Target: InternetGatewaySpec })
+        if (SubnetOf(instance) is { } subnet && RouteToward(subnet, Endpoint.Internet) is { Target: InternetGatewaySpec } route)
         {
-            return ("sits in subnet '" + _index.Display(subnet) + "', which is routed to an internet gateway", instance.Path.Child("subnet"));
+            return ("sits in subnet '" + _index.Display(subnet) + "', which is routed to an internet gateway", instance.Path.Child("subnet"), route.Route);
         }
 
         return null;

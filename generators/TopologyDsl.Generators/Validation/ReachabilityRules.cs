@@ -72,8 +72,8 @@ internal static class ReachabilityRules
         var source = from is null ? Endpoint.Internet : model.EndpointOf(from);
         if (model.Explain(source, model.EndpointOf(to), ports) is { } broken)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.ReachabilityAssertionBroken.Id, intent.Path, broken.At,
-                from is null ? "The internet (IPv4)" : "'" + index.Display(from) + "'", index.Display(to), ports.ToString(), broken.Reason));
+            findings.Add(broken.Place(Finding.Create(DiagnosticDescriptors.ReachabilityAssertionBroken.Id, intent.Path, broken.At,
+                from is null ? "The internet (IPv4)" : "'" + index.Display(from) + "'", index.Display(to), ports.ToString(), broken.Reason)));
         }
     }
 
@@ -123,7 +123,7 @@ internal static class ReachabilityRules
         var at = instance.Path.Item("sshVia", 0);
         if (model.Explain(model.EndpointOf(jump), model.EndpointOf(instance), Ssh) is { } broken)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, broken.At, instance.Name, index.Display(jump), broken.Reason));
+            findings.Add(broken.Place(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, broken.At, instance.Name, index.Display(jump), broken.Reason)));
             return;
         }
 
@@ -135,10 +135,9 @@ internal static class ReachabilityRules
 
         // Explain through the outside peer the jump host's rules name for SSH (the admin block), else the internet.
         var peer = model.Permitted(jump, Ssh).FirstOrDefault() ?? Endpoint.Internet;
-        var reason = model.Explain(peer, model.EndpointOf(jump), Ssh) is { } outside
-            ? (outside.Reason, outside.At)
-            : ("nothing outside the VPC can open SSH to '" + jump.Name + "'", jump.Path);
-        findings.Add(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, reason.Item2, instance.Name, index.Display(jump), reason.Item1));
+        var reason = model.Explain(peer, model.EndpointOf(jump), Ssh)
+            ?? new BrokenLink("nothing outside the VPC can open SSH to '" + jump.Name + "'", jump.Path, index.ForeignKey(jump));
+        findings.Add(reason.Place(Finding.Create(DiagnosticDescriptors.SshJumpPathBroken.Id, at, reason.At, instance.Name, index.Display(jump), reason.Reason)));
     }
 
     private static void CheckScript(StackIndex index, Reachability model, InstanceSpec instance, List<Finding> findings)
@@ -157,7 +156,7 @@ internal static class ReachabilityRules
             var unserved = commands.FirstOrDefault(c => c.Service is null || !EndpointRules.Serves(index, instance, c.Service));
             if (unserved.Command is { } command)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.BootScriptWithoutWayOut.Id, at, broken.At, instance.Name, command, broken.Reason));
+                findings.Add(broken.Place(Finding.Create(DiagnosticDescriptors.BootScriptWithoutWayOut.Id, at, broken.At, instance.Name, command, broken.Reason)));
             }
         }
 

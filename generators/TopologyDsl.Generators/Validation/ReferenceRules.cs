@@ -178,7 +178,7 @@ internal static class ReferenceRules
                         if (local)
                         {
                             findings.Add(new Finding(DiagnosticDescriptors.SeveralInternetGateways.Id, gateway.Path.Child("vpc"),
-                                new[] { gateway.Name, index.Display(vpc), index.Display(first) }.ToEquatableArray(), index.IsLocal(first) ? first.Path : null));
+                                new[] { gateway.Name, index.Display(vpc), index.Display(first) }.ToEquatableArray(), first.Path, RelatedStack: index.ForeignKey(first)));
                         }
                     }
                     else
@@ -275,7 +275,7 @@ internal static class ReferenceRules
             {
                 findings.Add(new Finding(severalId, path,
                     new[] { index.Display(subnet), index.Display(earlier.Owner), owner.Name }.ToEquatableArray(),
-                    index.IsLocal(earlier.Owner) ? earlier.Path : null));
+                    earlier.Path, RelatedStack: index.ForeignKey(earlier.Owner)));
             }
         }
     }

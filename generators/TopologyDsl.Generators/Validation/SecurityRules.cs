@@ -27,11 +27,25 @@ internal static class SecurityRules
                     break;
                 case InstanceSpec instance:
                     CheckInstance(index, instance, findings);
+                    CheckExposure(index, instance, findings);
                     break;
                 case VpcSpec { FlowLogs: false } vpc:
                     findings.Add(Finding.Create(DiagnosticDescriptors.VpcWithoutFlowLogs.Id, vpc.Path.Child("flowLogs"), vpc.Name));
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The rules of this family that read the paths of the stack's instances, which the routes other stacks add to
+    /// their subnets' tables change: whether a database instance faces the internet (TDSL404). Run again with the
+    /// stacks that route into those tables (<see cref="TopologyValidator.Routed"/>).
+    /// </summary>
+    public static void CheckPaths(StackIndex index, List<Finding> findings)
+    {
+        foreach (var instance in index.Stack.Resources.OfType<InstanceSpec>())
+        {
+            CheckExposure(index, instance, findings);
         }
     }
 
@@ -206,7 +220,14 @@ internal static class SecurityRules
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.InstanceWithoutSecurityGroup.Id, instance.Path.Child("attribute"), instance.Name));
         }
+    }
 
+    /// <summary>
+    /// A database instance where the internet can get at it once a rule lets it in (TDSL404): a public IP, or a subnet
+    /// whose table sends 0.0.0.0/0 to an internet gateway, that route being the second place (in whichever stack declares it).
+    /// </summary>
+    private static void CheckExposure(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
         var databaseGroup = instance.SecurityGroups.Select(g => index.Resolve<SecurityGroupSpec>(g))
             .FirstOrDefault(g => g is not null && g.Ingress.Any(r => DatabasePorts.Any(p => r.Protocol == ProtocolSpec.Tcp && r.Port <= p.Port && p.Port <= r.LastPort)));
         if (databaseGroup is null)
@@ -217,7 +238,8 @@ internal static class SecurityRules
         // Where the reachability model says the internet can get at it once a rule lets it in.
         if (index.Reachability.InternetFacing(instance) is { } facing)
         {
-            findings.Add(Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, facing.At, instance.Name, databaseGroup.Name, facing.Reason));
+            var finding = Finding.Create(DiagnosticDescriptors.DatabaseTierExposed.Id, facing.At, instance.Name, databaseGroup.Name, facing.Reason);
+            findings.Add(facing.Route is { } route ? finding with { Related = route.DestinationPath, RelatedStack = index.ForeignKey(route.Declared) } : finding);
         }
     }
 }

@@ -160,6 +160,12 @@ internal sealed class StackIndex
     /// <summary>Whether the resource is declared in this stack (findings are reported only there).</summary>
     public bool IsLocal(ResourceSpec resource) => OwnerKeyOf(resource) == _stackKey;
 
+    /// <summary>
+    /// The key of the stack that declares the resource when that is another stack, else null: what a finding whose
+    /// second place is in the resource holds as <see cref="Finding.RelatedStack"/>, so the place resolves in its own stack.
+    /// </summary>
+    public string? ForeignKey(ResourceSpec resource) => OwnerKeyOf(resource) is var key && key == _stackKey ? null : key;
+
     /// <summary>A key unique in the program: the stack's key and the record's name.</summary>
     /// <remarks>
     /// Rules compare resources by key in their inner loops (<see cref="Same"/>), so each record's key

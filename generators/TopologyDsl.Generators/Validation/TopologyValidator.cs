@@ -18,8 +18,8 @@ internal static class TopologyValidator
     /// Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or
     /// through them); findings are this stack's only. <paramref name="routing"/>: the stacks that declare route
     /// records in the route tables this stack's paths take (its own, its instances' subnets'), with what they import (<see cref="ProgramRules.Routing"/>); the
-    /// reachability rules run once more with them (<see cref="RoutedReachability"/>), so the stack's intent and
-    /// its instances' paths are also checked with the routes others add to those tables.
+    /// rules that read those paths (reachability, the internet-facing check of security, Session Manager's way
+    /// out) run once more with them (<see cref="Routed"/>), so they also count the routes others add to those tables.
     /// </summary>
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null,
         EquatableArray<StackSpec> routing = default)
@@ -47,11 +47,6 @@ internal static class TopologyValidator
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
-        if (routing.Count > 0)
-        {
-            findings.AddRange(RoutedReachability(stack, imported, routing, readFile));
-        }
-
         EndpointRules.Check(index, findings);
         ConnectionRules.Check(index, findings);
         StackRules.Check(index, findings);
@@ -62,21 +57,47 @@ internal static class TopologyValidator
         QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
         NetworkAclRules.Check(index, options ?? ValidationOptions.Default, findings);
         Ipv6Rules.Check(index, findings);
+        if (routing.Count > 0)
+        {
+            findings.AddRange(Beyond(findings, Routed(stack, imported, routing, readFile)));
+        }
+
         return findings.Distinct().ToEquatableArray();
     }
 
     /// <summary>
-    /// The reachability rules' findings for the stack seen with <paramref name="routing"/> besides what it imports:
-    /// the routes other stacks add to the tables its paths take count, and their instances can be the other end of a path.
-    /// The stack deploys before those stacks, so what its own view finds (the stack alone) stands too: a
-    /// validation reports both, once each.
+    /// The findings of the rules that read the paths of the stack's instances, for the stack seen with <paramref name="routing"/>
+    /// besides what it imports: the routes other stacks add to the tables its paths take count, and their instances can
+    /// be the other end of a path. They are the reachability rules, the security rule that asks whether an instance faces
+    /// the internet (<see cref="SecurityRules.CheckPaths"/>) and the endpoint rule that asks whether a Session Manager
+    /// instance has a way out (<see cref="EndpointRules.CheckPaths"/>); the other rules read the stack's records, which
+    /// those routes do not change. The stack deploys before those stacks, so what its own view finds (the stack alone)
+    /// stands too: a validation reports both (<see cref="Beyond"/>).
     /// </summary>
-    public static List<Finding> RoutedReachability(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
+    public static List<Finding> Routed(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
     {
         var findings = new List<Finding>();
-        ReachabilityRules.Check(new StackIndex(stack, StackIndex.Wider(imported, routing), readFile), findings);
+        var index = new StackIndex(stack, StackIndex.Wider(imported, routing), readFile);
+        ReachabilityRules.Check(index, findings);
+        SecurityRules.CheckPaths(index, findings);
+        EndpointRules.CheckPaths(index, findings);
         return findings;
     }
+
+    /// <summary>
+    /// The findings of <paramref name="routed"/> (<see cref="Routed"/>) that the stack's own view (<paramref name="own"/>) does
+    /// not make at the same place: each rule is reported once where it breaks, with what the stack alone finds when both
+    /// views break it (the message may differ: "no route toward 0.0.0.0/0" alone, "no public IP" with another stack's route
+    /// to an internet gateway). The analyzer reports the stack's own view live and this difference on build.
+    /// </summary>
+    public static IEnumerable<Finding> Beyond(IEnumerable<Finding> own, IEnumerable<Finding> routed)
+    {
+        var places = new HashSet<string>(own.Select(Place), System.StringComparer.Ordinal);
+        return routed.Where(f => places.Add(Place(f))).ToList();
+    }
+
+    /// <summary>A finding's rule and place, as a key (a string, not a tuple: see <see cref="ModelPath"/>): what <see cref="Beyond"/> reports once.</summary>
+    public static string Place(Finding finding) => finding.Id + " " + finding.Path.Value;
 
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<ProjectFile> files, ValidationOptions? options = null) =>
         Validate(stack, path => StackIndex.FindFile(files, path), options);
