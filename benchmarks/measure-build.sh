@@ -10,7 +10,9 @@
 #     needs it); and without TopologyDsl, neither generator nor analyzer, the code the generator wrote
 #     compiled as ordinary source instead. The compiler then builds the same program in all three, so
 #     the medians of the paired differences in CPU seconds are what the analyzer, the generator and
-#     both together really add.
+#     both together really add. Then the first and third forms once more, listing the methods the JIT
+#     compiles (DOTNET_JitStdOutFile): those compiled with TopologyDsl and not without it are the ones a
+#     fresh compiler compiles for it on every build (the `jit` column), load-independent where times are not.
 # csc's figure for a generator or analyzer is wall-clock time per callback, so it also counts work the
 # compiler needs anyway and time spent waiting for a core: the first caller of GetAttributes() on a
 # record binds its attributes, which the compiler would bind for emit, and the first semantic question
@@ -121,6 +123,10 @@ seconds() { grep -m1 -oE "$2 [0-9.]+" "$1" | grep -oE '[0-9.]+$' || echo 0; }
 # median: the middle of the numbers on stdin.
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
+# first_compiled FILE: the methods a DOTNET_JitStdOutFile list shows compiled for their first call (not
+# recompiled hot, Tier1), one per line, without sizes.
+first_compiled() { grep -E 'Tier0|MinOpts|FullOpts' "$1" | grep -v 'Tier1' | sed -E 's/^ *[0-9]+: JIT compiled //; s/ \[[^]]*\]$//' | sort -u; }
+
 # rebuild DIR LOG [properties]: rebuild the project alone; prints "wall cpu" (CPU of every process of the build).
 rebuild() {
   local dir=$1 log=$2; shift 2
@@ -135,7 +141,7 @@ build_args=(-p:UseSharedCompilation=false)
 runs=${RUNS:-3}
 rounds=${ROUNDS:-9}
 
-printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %9s %10s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana gen_real ana_real tdsl_real share_rep share_real
+printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %9s %10s %5s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana gen_real ana_real tdsl_real share_rep share_real jit
 for resources in "${sizes[@]}"; do
   subnets=$(( (resources - 5) * 10 / 21 ))
   for layout in split one; do
@@ -164,7 +170,7 @@ for resources in "${sizes[@]}"; do
     build=$(col "$dir/full.tsv" 1); build_cpu=$(col "$dir/full.tsv" 2); csc=$(col "$dir/full.tsv" 3)
     gen=$(col "$dir/full.tsv" 4); ana=$(col "$dir/full.tsv" 5); sdk=$(col "$dir/full.tsv" 6)
     share_rep=$(echo "scale=1; 100 * ($gen + $ana) / $build" | bc)%
-    gen_real=-; ana_real=-; tdsl_real=-; share_real=-
+    gen_real=-; ana_real=-; tdsl_real=-; share_real=-; jit=-
     if [ -z "${SERVER:-}" ]; then
       # The compiler alone: its command line from the last build's log, as a response file per form.
       line=$(grep -m1 -E '/Roslyn/bincore/csc(\.dll)?"? /noconfig' "$dir/build.log") || { echo "no compiler command line in $dir/build.log" >&2; exit 1; }
@@ -188,18 +194,26 @@ for resources in "${sizes[@]}"; do
         ! grep -q 'TopologyDsl\.Generators' "$dir/none.out" || { echo "TopologyDsl still ran in $dir/none.out" >&2; exit 1; }
         printf '%s %s %s\n' "$(awk '{print $1 + $2}' "$dir/full.time")" "$(awk '{print $1 + $2}' "$dir/off.time")" "$(awk '{print $1 + $2}' "$dir/none.time")" >> "$dir/rounds.tsv"
       done
+      # Methods the JIT compiled for TopologyDsl: compiled at their first call (not precompiled in a
+      # ReadyToRun image) with TopologyDsl and not without it. Each costs a fresh compiler time on every build.
+      for form in full none; do
+        rm -f "$dir/$form.jit"
+        (cd "$dir" && DOTNET_JitStdOutFile="$dir/$form.jit" DOTNET_JitDisasmSummary=1 "${compiler[@]}" "@$dir/$form.rsp" > /dev/null 2>&1) || { echo "the compiler failed in $dir ($form, JIT list)" >&2; exit 1; }
+      done
+      jit=$(comm -23 <(first_compiled "$dir/full.jit") <(first_compiled "$dir/none.jit") | wc -l)
       ana_real=$(awk '{print $1 - $2}' "$dir/rounds.tsv" | median)
       gen_real=$(awk '{print $2 - $3}' "$dir/rounds.tsv" | median)
       tdsl_real=$(awk '{print $1 - $3}' "$dir/rounds.tsv" | median)
       share_real=$(echo "scale=1; 100 * $tdsl_real / $build_cpu" | bc)%
       ana_real=$(printf '%.2f' "$ana_real"); gen_real=$(printf '%.2f' "$gen_real"); tdsl_real=$(printf '%.2f' "$tdsl_real")
     fi
-    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8.3f %8s %8s %9s %9s %10s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$sdk" "$gen_real" "$ana_real" "$tdsl_real" "$share_rep" "$share_real"
+    printf '%-9s %-6s %6s %7.2f %7.2f %6.2f %8.3f %8.3f %8.3f %8s %8s %9s %9s %10s %5s\n' "$resources" "$layout" "$stacks" "$build" "$build_cpu" "$csc" "$gen" "$ana" "$sdk" "$gen_real" "$ana_real" "$tdsl_real" "$share_rep" "$share_real" "$jit"
   done
 done
 echo "Medians of $runs rebuilds and of $rounds rounds of the compiler alone. build_s/build_cpu: wall and CPU seconds of the"
 echo "rebuild; csc_s: the Csc task; tdsl_gen/ana_rep: TopologyDsl's generator and analyzer as csc reports them"
 echo "(-reportanalyzer); sdk_ana: every other analyzer; gen_real/ana_real/tdsl_real: CPU seconds the generator, the analyzer"
 echo "and both add to the compiler run alone (medians of paired differences; can be negative in noise);"
-echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_real: tdsl_real / build_cpu."
+echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_real: tdsl_real / build_cpu;"
+echo "jit: methods the JIT compiled at their first call with TopologyDsl and not without it (one run of each form)."
 echo "The generator's figure is wall time: on a busy machine it includes waiting for a core, so measure on a quiet one."

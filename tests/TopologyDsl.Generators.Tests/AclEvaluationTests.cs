@@ -87,4 +87,58 @@ public class AclEvaluationTests
         Assert.Equal(102, NetworkAclRules.FreeNumber(new HashSet<int> { 100, 101, 105 }, 100, 105));
         Assert.Equal(99, NetworkAclRules.FreeNumber(new HashSet<int> { 100, 101 }, 100, 101));
     }
+
+    // ---- The destinations network ACLs do not filter ----
+
+    /// <summary>What VPC Net (10.0.0.0/16, subnet 10.0.1.0/24) sees as unfiltered, beside VPC Other (10.1.0.0/16, subnet 10.1.1.0/24).</summary>
+    private static IReadOnlyList<UnfilteredAddress> SeenFromNet(bool knownVpc = true)
+    {
+        static RefSpec Ref(string name) => new(name, InStack: true, IsError: false);
+        var net = new VpcSpec("Net", TypeKeyword.Record, true, "10.0.0.0/16", EquatableArray<string>.Empty, true, 30);
+        var resources = new ResourceSpec[]
+        {
+            net,
+            new SubnetSpec("A", TypeKeyword.Record, true, Ref("Net"), "10.0.1.0/24", 0, SubnetKindSpec.Private, -1, false),
+            new VpcSpec("Other", TypeKeyword.Record, true, "10.1.0.0/16", EquatableArray<string>.Empty, true, 30),
+            new SubnetSpec("B", TypeKeyword.Record, true, Ref("Other"), "10.1.1.0/24", 0, SubnetKindSpec.Private, -1, false),
+        };
+        var stack = new StackSpec("Shop", "Shop", true, true, "shop", null, resources.ToEquatableArray(), EquatableArray<OutputSpec>.Empty, EquatableArray<Finding>.Empty);
+        return Unfiltered.Of(new StackIndex(stack, _ => null), knownVpc ? net : null);
+    }
+
+    [Theory]
+    [InlineData("169.254.169.253/32")] // the Amazon DNS server
+    [InlineData("fd00:ec2::253/128")]
+    [InlineData("10.0.0.2/32")]
+    [InlineData("169.254.169.254/32")] // the instance metadata service
+    [InlineData("fd00:ec2::254/128")]
+    [InlineData("169.254.169.123/32")] // the Amazon Time Sync Service
+    [InlineData("fd00:ec2::123/128")]
+    [InlineData("169.254.170.2/32")] // the ECS task metadata endpoint
+    [InlineData("169.254.169.250/31")] // both Windows activation servers, and nothing else
+    [InlineData("169.254.169.251/32")]
+    [InlineData("10.0.1.1/32")] // the router of subnet A
+    public void Unfiltered_HoldsOnly_TheServicesAddresses(string block) => Assert.True(Unfiltered.HoldsOnly(SeenFromNet(), AclBlock.Parse(block)!.Value));
+
+    [Theory]
+    [InlineData("169.254.169.252/32")] // beside the DNS server and the metadata service
+    [InlineData("169.254.169.252/30")] // both of them, and two ordinary addresses
+    [InlineData("169.254.169.248/30")] // both activation servers, and two ordinary addresses
+    [InlineData("169.254.0.0/16")]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("::/0")]
+    [InlineData("fd00:ec2::122/127")] // the IPv6 Time Sync Service and ::122
+    [InlineData("fd00:ec2::/64")]
+    [InlineData("10.0.0.1/32")] // the base + 1 of the VPC, but no subnet starts there
+    [InlineData("10.1.0.2/32")] // the DNS server of another VPC
+    [InlineData("10.1.1.1/32")] // the router of another VPC's subnet
+    public void Unfiltered_ABlockWithAnOrdinaryAddress_IsFiltered(string block) => Assert.False(Unfiltered.HoldsOnly(SeenFromNet(), AclBlock.Parse(block)!.Value));
+
+    [Fact]
+    public void Unfiltered_WithoutAVpc_OnlyTheSharedAddresses()
+    {
+        Assert.True(Unfiltered.HoldsOnly(SeenFromNet(knownVpc: false), AclBlock.Parse("169.254.169.254/32")!.Value));
+        Assert.False(Unfiltered.HoldsOnly(SeenFromNet(knownVpc: false), AclBlock.Parse("10.0.0.2/32")!.Value));
+        Assert.False(Unfiltered.HoldsOnly(SeenFromNet(knownVpc: false), AclBlock.Parse("10.0.1.1/32")!.Value));
+    }
 }

@@ -199,4 +199,61 @@ public class AclReachabilityTests
         Assert.Equal("network ACL 'WebAcl' of endpoint subnet 'Public' has no inbound rule that allows TCP 443 from DbServer, so its default rule denies it", broken!.Reason);
         Assert.Equal("WebAcl/attribute", broken.At.Value);
     }
+
+    // ---- Traffic network ACLs do not filter ----
+
+    /// <summary>
+    /// An agent in the private subnet (behind <see cref="DbAcl"/>, which has no rule for any of it) whose group
+    /// names the link-local services: the metadata service, the Time Sync Service, the ECS task metadata
+    /// endpoint and both Windows activation servers as one /31; and the near misses, an ordinary address
+    /// beside the metadata service and a /24 that holds it among ordinary addresses. (The /24's UDP 123 rule
+    /// covers the services inside it too, so the group lets UDP 123 out to each of them.)
+    /// </summary>
+    private static ResourceSpec[] Agent() =>
+    [
+        new SecurityGroupSpec("Agent", TypeKeyword.Record, true, Ref("Net"), "Agent", EquatableArray<RuleSpec>.Empty,
+            new[]
+            {
+                Cidr(ProtocolSpec.Tcp, 80, "169.254.169.254/32"), Cidr(ProtocolSpec.Udp, 123, "169.254.169.123/32"), Cidr(ProtocolSpec.Tcp, 80, "169.254.170.2/32"),
+                Cidr(ProtocolSpec.Tcp, 1688, "169.254.169.250/31"), Cidr(ProtocolSpec.Tcp, 80, "169.254.169.255/32"), Cidr(ProtocolSpec.Udp, 123, "169.254.169.0/24"),
+            }.ToEquatableArray()),
+        Server("AgentServer", "Private", "10.0.2.20", false, "Agent"),
+    ];
+
+    private static readonly Endpoint AgentServer = new(EndpointKind.Instance, "AgentServer");
+
+    private static Endpoint Block(string block) => new(EndpointKind.Block, block);
+
+    [Fact]
+    public void LinkLocalServices_PassTheAcl_WithoutARoute() => Assert.Equal(
+    [
+        "AgentServer -> 169.254.169.123/32: UDP 123 via a link-local address (no route needed)",
+        "AgentServer -> 169.254.169.250/31: TCP 1688 via a link-local address (no route needed)",
+        "AgentServer -> 169.254.169.250/31: UDP 123 via a link-local address (no route needed)",
+        "AgentServer -> 169.254.169.254/32: TCP 80 via a link-local address (no route needed)",
+        "AgentServer -> 169.254.169.254/32: UDP 123 via a link-local address (no route needed)",
+        "AgentServer -> 169.254.170.2/32: TCP 80 via a link-local address (no route needed)",
+    ], Matrix(Model([DbAcl(), .. Agent()])).Where(p => p.StartsWith("AgentServer -> 169.254.", System.StringComparison.Ordinal)).ToArray());
+
+    [Fact]
+    public void AnAclThatDeniesTheMetadataService_DoesNotStopIt_ButStopsTheAddressBeside()
+    {
+        var acl = Acl("DbAcl", "Private", [Allow(100, ProtocolSpec.All, 0, "0.0.0.0/0")], [Deny(50, ProtocolSpec.All, 0, "169.254.0.0/16"), Allow(100, ProtocolSpec.All, 0, "0.0.0.0/0")]);
+        var model = Model([acl, .. Agent()]);
+        Assert.Null(model.Explain(AgentServer, Block("169.254.169.254/32"), PortRange.Single(ProtocolSpec.Tcp, 80)));
+        Assert.Null(model.Explain(AgentServer, Block("169.254.169.123/32"), PortRange.Single(ProtocolSpec.Udp, 123)));
+        var broken = model.Explain(AgentServer, Block("169.254.169.255/32"), PortRange.Single(ProtocolSpec.Tcp, 80));
+        Assert.Equal("network ACL 'DbAcl' of subnet 'Private' denies outbound TCP 80 to 169.254.169.255/32 (rule 50: deny all traffic to 169.254.0.0/16)", broken!.Reason);
+        Assert.Equal("DbAcl/egress[0]/number", broken.At.Value);
+    }
+
+    [Fact]
+    public void ABlockHoldingTheTimeSyncServiceAmongOrdinaryAddresses_IsFiltered()
+    {
+        var model = Model([DbAcl(), .. Agent()]);
+        var broken = model.Explain(AgentServer, Block("169.254.169.0/24"), PortRange.Single(ProtocolSpec.Udp, 123));
+        Assert.Equal("network ACL 'DbAcl' of subnet 'Private' has no outbound rule that allows UDP 123 to 169.254.169.0/24, so its default rule denies it", broken!.Reason);
+        Assert.DoesNotContain(Matrix(model), p => p.StartsWith("AgentServer -> 169.254.169.0/24", System.StringComparison.Ordinal)
+            || p.StartsWith("AgentServer -> 169.254.169.255/32", System.StringComparison.Ordinal));
+    }
 }

@@ -89,6 +89,18 @@ public class NetworkAclTests
         public partial record DbAcl;
         """));
 
+    /// <summary>
+    /// A rule for the Time Sync Service after a deny of everything is not "shadowed": no rule decides that
+    /// traffic, it passes. The same rule for an ordinary address beside it is. Every finding is counted.
+    /// </summary>
+    [Fact]
+    public Task TDSL251_Near_ARuleForTrafficAclsDoNotFilter_IsNotShadowed() => Markup.VerifyAllAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Deny, Protocol.All, 0, "0.0.0.0/0"), AclEgress(200, AclAction.Allow, Protocol.Udp, 123, "169.254.169.123/32")]
+        [AclEgress({|TDSL251:210|}, AclAction.Allow, Protocol.Udp, 123, "169.254.169.122/32")]
+        public partial record DbAcl;
+        """));
+
     [Fact]
     public Task TDSL252_NoRuleForTheReplies_BothDirections() => Markup.VerifyAsync(Stack("""
         [NetworkAcl<Net>, Associate<Private>]
@@ -140,6 +152,62 @@ public class NetworkAclTests
         [AclEgress(100, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.0.0.0/30"), AclEgress(110, AclAction.Allow, Protocol.Tcp, {|TDSL252:53|}, "10.0.0.0/16")]
         [AclEgress(120, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "10.1.0.2/32"), AclEgress(130, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "8.8.8.8/32")]
         [AclEgress(140, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "169.254.169.252/30"), AclEgress(150, AclAction.Allow, Protocol.Udp, {|TDSL252:53|}, "fd00:ec2::/64")]
+        public partial record DbAcl;
+        """));
+
+    /// <summary>
+    /// The other destinations network ACLs do not filter need no reply rule either: the instance metadata
+    /// service and the Time Sync Service (IPv4 and IPv6), the ECS task metadata endpoint, the two Windows
+    /// activation servers (a /31 that holds only them) and the VPC router of each subnet (10.0.2.1 out,
+    /// 10.0.1.1 in). Every finding of the whole catalog is counted.
+    /// </summary>
+    [Fact]
+    public Task TDSL252_Near_LinkLocalServicesAndTheRouter_NeedNoReplyRule() => Markup.VerifyAllAsync(Stack(DbAcl.Replace("public partial record DbAcl;", """
+        [AclEgress(110, AclAction.Allow, Protocol.Tcp, 80, "169.254.169.254/32"), AclEgress(120, AclAction.Allow, Protocol.Tcp, 80, "fd00:ec2::254/128")]
+        [AclEgress(130, AclAction.Allow, Protocol.Udp, 123, "169.254.169.123/32"), AclEgress(140, AclAction.Allow, Protocol.Udp, 123, "fd00:ec2::123/128")]
+        [AclEgress(150, AclAction.Allow, Protocol.Tcp, 80, "169.254.170.2/32"), AclEgress(160, AclAction.Allow, Protocol.Tcp, 1688, "169.254.169.250/31")]
+        [AclEgress(170, AclAction.Allow, Protocol.Udp, 67, "10.0.2.1/32"), AclIngress(110, AclAction.Allow, Protocol.Udp, 67, "10.0.1.1/32", ToPort = 68)]
+        public partial record DbAcl;
+        """)));
+
+    /// <summary>
+    /// The near misses: an ordinary address beside a service (169.254.169.255, .122, 169.254.170.3), a block
+    /// that holds a service among ordinary addresses (169.254.0.0/16 and the metadata service, a /125 and the
+    /// IPv6 Time Sync Service, a /30 and both activation servers, a subnet's first two addresses and its
+    /// router), and the base + 1 of a block that is no subnet of the VPC: each still needs its reply rule.
+    /// </summary>
+    [Fact]
+    public Task TDSL252_OrdinaryAddressesBesideTheServices_StillNeedTheReplies() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(100, AclAction.Allow, Protocol.Tcp, {|TDSL252:80|}, "169.254.169.255/32"), AclEgress(110, AclAction.Allow, Protocol.Tcp, {|TDSL252:80|}, "169.254.0.0/16")]
+        [AclEgress(120, AclAction.Allow, Protocol.Udp, {|TDSL252:123|}, "169.254.169.122/32"), AclEgress(130, AclAction.Allow, Protocol.Udp, {|TDSL252:123|}, "fd00:ec2::120/125")]
+        [AclEgress(140, AclAction.Allow, Protocol.Tcp, {|TDSL252:1688|}, "169.254.169.248/30"), AclEgress(150, AclAction.Allow, Protocol.Tcp, {|TDSL252:443|}, "169.254.170.3/32")]
+        [AclEgress(160, AclAction.Allow, Protocol.Udp, {|TDSL252:67|}, "10.0.2.0/31"), AclEgress(170, AclAction.Allow, Protocol.Udp, {|TDSL252:67|}, "10.1.0.1/32")]
+        public partial record DbAcl;
+        """));
+
+    /// <summary>Deny rules for the metadata service (both families), the Time Sync Service, the activation servers and the router: each blocks nothing.</summary>
+    [Fact]
+    public Task TDSL256_DenyingTrafficAclsDoNotFilter() => Markup.VerifyAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(50, AclAction.Deny, Protocol.All, 0, {|TDSL256:"169.254.169.254/32"|}), AclEgress(60, AclAction.Deny, Protocol.Tcp, 80, {|TDSL256:"fd00:ec2::254/128"|})]
+        [AclEgress(70, AclAction.Deny, Protocol.Udp, 123, {|TDSL256:"169.254.169.123/32"|}), AclEgress(80, AclAction.Deny, Protocol.Tcp, 1688, {|TDSL256:"169.254.169.250/31"|})]
+        [AclIngress(50, AclAction.Deny, Protocol.All, 0, {|TDSL256:"10.0.2.1/32"|})]
+        [AclEgress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0")]
+        public partial record DbAcl;
+        """));
+
+    /// <summary>
+    /// The near misses: a deny of a block that also holds ordinary addresses (169.254.0.0/16, the /30 around
+    /// the activation servers) denies those, an ordinary address beside a service is filtered, and an allow
+    /// rule for a service is harmless. Every finding of the whole catalog is counted.
+    /// </summary>
+    [Fact]
+    public Task TDSL256_Near_DenyingMoreThanTheServices_OrAllowingThem() => Markup.VerifyAllAsync(Stack("""
+        [NetworkAcl<Net>, Associate<Private>]
+        [AclEgress(90, AclAction.Deny, Protocol.All, 0, "169.254.0.0/16"), AclEgress(60, AclAction.Deny, Protocol.Tcp, 1688, "169.254.169.248/30")]
+        [AclEgress(70, AclAction.Deny, Protocol.Tcp, 80, "169.254.169.255/32"), AclEgress(40, AclAction.Allow, Protocol.Tcp, 80, "169.254.169.254/32")]
+        [AclEgress(100, AclAction.Allow, Protocol.All, 0, "0.0.0.0/0"), AclIngress(100, AclAction.Allow, Protocol.Tcp, 1024, "0.0.0.0/0", ToPort = 65535)]
         public partial record DbAcl;
         """));
 

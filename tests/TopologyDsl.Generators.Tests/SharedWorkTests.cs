@@ -195,7 +195,7 @@ public class SharedWorkTests
     /// <summary>The former block parser (substrings around the slash), kept here as the reference.</summary>
     private static bool SplitCidr(string text, out Cidr cidr)
     {
-        cidr = default;
+        cidr = null!;
         var slash = text.IndexOf('/');
         if (slash < 0)
         {

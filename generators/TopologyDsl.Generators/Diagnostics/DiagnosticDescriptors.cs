@@ -472,7 +472,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AclReturnTrafficBlocked = Create("TDSL252", References, DiagnosticSeverity.Warning,
         "Network ACL lets connections in or out but not their replies",
         "Network ACL '{0}' allows {1} {2} {3} {4} (rule {5}), but no {6} rule lets the replies ({9} 1024-65535) {7} {4}: add [{8}]",
-        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). This holds for UDP as for TCP: a DNS query to port 53 is answered on the client's ephemeral port. Add the rule the message names, of the protocol the rule it answers uses (a rule for all protocols answers both); the code fix adds it with the next free rule number.");
+        "Network ACLs are stateless: the replies of a connection are matched by the rules of the other direction, and they use the client's ephemeral ports (1024-65535 covers Linux, Windows and NAT gateways). This holds for UDP as for TCP: a DNS query to port 53 is answered on the client's ephemeral port. Add the rule the message names, of the protocol the rule it answers uses (a rule for all protocols answers both); the code fix adds it with the next free rule number. Rules for the addresses network ACLs do not filter (the Amazon DNS server, the instance metadata service, the Time Sync Service and the other link-local services, the VPC router) need no reply rule and are not checked.");
 
     public static readonly DiagnosticDescriptor PrivateSubnetWithIpv6InternetRoute = Create("TDSL253", References, DiagnosticSeverity.Warning,
         "Private subnet routed to the internet over IPv6",
@@ -488,6 +488,11 @@ internal static class DiagnosticDescriptors
         "IPv4 route to an egress-only internet gateway",
         "Route table '{0}' sends {1} to egress-only internet gateway '{2}', which carries IPv6 traffic only",
         "An egress-only internet gateway is for IPv6; EC2 refuses an IPv4 destination. Route IPv4 to a NAT gateway and ::/0 to the egress-only gateway.");
+
+    public static readonly DiagnosticDescriptor AclDeniesUnfilteredTraffic = Create("TDSL256", References, DiagnosticSeverity.Warning,
+        "Network ACL rule denies traffic network ACLs do not filter",
+        "{0} rule {1} of network ACL '{2}' denies traffic {3} {4}, {5}, which network ACLs do not filter: the rule blocks nothing",
+        "Network ACLs do not filter traffic to and from the Amazon DNS server, the instance metadata service, the Amazon Time Sync Service, the ECS task metadata endpoint, Windows license activation and the VPC router (Amazon VPC User Guide, Network ACL basics), so a deny rule whose block holds only their addresses has no effect. Remove it. Instances reach the metadata service whatever the ACL says; what protects it is IMDSv2, which TopologyDsl requires unless an instance sets AllowImdsV1. To filter DNS queries, use Route 53 Resolver DNS Firewall.");
 
     // 3xx: CloudFormation limits and naming
 

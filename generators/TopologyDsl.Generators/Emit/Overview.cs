@@ -151,11 +151,11 @@ internal static class Overview
 
             var mine = subnets.Where(s => index.Same(index.VpcOf(s), vpc)).ToList();
             // Zones by index first (in index order), then by name, then by ID; a zone named in two forms shows twice.
-            var zones = mine.Select(s => (s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
-                .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Zone : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
+            var zones = mine.Select(s => new Zone(s.ZoneForm, s.Zone, s.ZoneText)).Distinct()
+                .OrderBy(z => z.ZoneForm).ThenBy(z => z.ZoneForm == ZoneForm.Index ? z.Index : 0).ThenBy(z => z.ZoneText, System.StringComparer.Ordinal).ToList();
             foreach (var zone in zones)
             {
-                var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Zone) : zone.ZoneText.Replace('-', '_');
+                var zoneId = zone.ZoneForm == ZoneForm.Index ? Invariant.Format(zone.Index) : zone.ZoneText.Replace('-', '_');
                 b.Append("    subgraph ").Append(Id(index, vpc)).Append("_zone").Append(zoneId).Append("[\"zone ").Append(Label(zone.ZoneText)).Append("\"]\n");
                 foreach (var subnet in mine.Where(s => s.ZoneForm == zone.ZoneForm && s.ZoneText == zone.ZoneText))
                 {
@@ -386,7 +386,7 @@ internal static class Overview
             return;
         }
 
-        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
+        b.Append("## Network ACLs\n\nRules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Traffic to and from the Amazon DNS server, the instance metadata service, the Time Sync Service and the other link-local services, and the VPC router passes whatever the rules say: network ACLs do not filter it. Subnets not listed keep the VPC's default ACL, which allows everything.\n\n");
         b.Append("| ACL | Subnets | Direction | Rule | Action | Traffic | Block |\n|---|---|---|---|---|---|---|\n");
         foreach (var acl in acls)
         {
@@ -445,4 +445,7 @@ internal static class Overview
 
     /// <summary>Text in a Markdown table cell or paragraph: pipes and line breaks escaped.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+
+    /// <summary>A zone as a subnet names it. A class, not a tuple: LINQ over a struct is compiled again by every fresh compiler process.</summary>
+    private sealed record Zone(ZoneForm ZoneForm, int Index, string ZoneText);
 }

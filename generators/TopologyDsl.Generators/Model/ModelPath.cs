@@ -6,8 +6,9 @@ namespace TopologyDsl.Generators.Model;
 /// A stable address of a value in the model, such as <c>PublicSubnet/cidr</c> or
 /// <c>PublicRoutes/route[0]/destination</c>. Findings name paths; the analyzer's source map turns a
 /// path into the location of the argument that produced the value.
+/// A class, as <see cref="Validation.Cidr"/> is: collections and LINQ over a struct are compiled again by each fresh compiler process.
 /// </summary>
-internal readonly record struct ModelPath(string Value)
+internal sealed record ModelPath(string Value)
 {
     public const string StackSegment = "@stack";
 

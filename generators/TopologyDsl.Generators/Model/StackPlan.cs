@@ -120,7 +120,7 @@ internal static class StackPlan
     public const int MaxExportNameLength = 255;
 
     /// <summary>A reference written in a stack: the reference, where it is written, and what it is used for.</summary>
-    internal readonly record struct Reference(RefSpec Target, ModelPath Path, ResourceSpec Owner, ReferenceUse Use);
+    internal sealed record Reference(RefSpec Target, ModelPath Path, ResourceSpec Owner, ReferenceUse Use);
 
     /// <summary>What a reference is used for; some uses cannot cross stacks.</summary>
     internal enum ReferenceUse

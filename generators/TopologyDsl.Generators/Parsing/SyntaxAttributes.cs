@@ -40,9 +40,9 @@ internal sealed class SyntaxAttributes : AttributeSource
     private readonly Compilation _compilation;
     private readonly Dictionary<INamedTypeSymbol, IReadOnlyList<AttributeView>> _read = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _lookups = new();
-    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name), ImmutableArray<ISymbol>> _members = new();
-    private readonly Dictionary<(SyntaxTree Tree, int Scope, string Name, int Arity), AttributeClass?> _attributeTypes = new();
+    private readonly Dictionary<Name, ImmutableArray<ISymbol>> _lookups = new();
+    private readonly Dictionary<Name, ImmutableArray<ISymbol>> _members = new();
+    private readonly Dictionary<Name, AttributeClass?> _attributeTypes = new();
 
     /// <summary>
     /// Where the record being read is declared: the start of the stack class's declaration that holds it.
@@ -348,7 +348,13 @@ internal sealed class SyntaxAttributes : AttributeSource
     }
 
     /// <summary>A constant and, for a field, its declared type (an enum member's is the enum).</summary>
-    private readonly record struct Constant(object? Value, ITypeSymbol? Type);
+    private sealed record Constant(object? Value, ITypeSymbol? Type);
+
+    /// <summary>
+    /// A name looked up in one scope of one file (with its arity, for attribute types). A class, not a tuple:
+    /// a dictionary keyed by a struct is compiled again by every fresh compiler process.
+    /// </summary>
+    private sealed record Name(SyntaxTree Tree, int Scope, string Text, int Arity = 0);
 
     private static Constant? Literal(LiteralExpressionSyntax literal) => literal.Kind() switch
     {
@@ -394,10 +400,10 @@ internal sealed class SyntaxAttributes : AttributeSource
     private ImmutableArray<ISymbol> Symbols(IdentifierNameSyntax identifier, SyntaxTree tree)
     {
         var name = identifier.Identifier.ValueText;
-        if (!_members.TryGetValue((tree, _scope, name), out var symbols))
+        if (!_members.TryGetValue(new Name(tree, _scope, name), out var symbols))
         {
             symbols = Model(tree).LookupSymbols(identifier.SpanStart, container: null, name);
-            _members[(tree, _scope, name)] = symbols;
+            _members[new Name(tree, _scope, name)] = symbols;
         }
 
         return symbols;
@@ -434,9 +440,9 @@ internal sealed class SyntaxAttributes : AttributeSource
         // A simple name (the usual form) is keyed by its identifier and arity, without building its text.
         var key = name switch
         {
-            IdentifierNameSyntax simple => (tree, _scope, simple.Identifier.ValueText, 0),
-            GenericNameSyntax generic => (tree, _scope, generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
-            _ => (tree, _scope, name.ToString(), -1),
+            IdentifierNameSyntax simple => new Name(tree, _scope, simple.Identifier.ValueText),
+            GenericNameSyntax generic => new Name(tree, _scope, generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
+            _ => new Name(tree, _scope, name.ToString(), -1),
         };
         if (!_attributeTypes.TryGetValue(key, out var attributeClass))
         {
@@ -551,10 +557,10 @@ internal sealed class SyntaxAttributes : AttributeSource
 
     private INamespaceOrTypeSymbol? Lookup(string name, int arity, SyntaxTree tree, int position)
     {
-        if (!_lookups.TryGetValue((tree, _scope, name), out var symbols))
+        if (!_lookups.TryGetValue(new Name(tree, _scope, name), out var symbols))
         {
             symbols = Model(tree).LookupNamespacesAndTypes(position, container: null, name);
-            _lookups[(tree, _scope, name)] = symbols;
+            _lookups[new Name(tree, _scope, name)] = symbols;
         }
 
         INamespaceOrTypeSymbol? found = null;

@@ -20,51 +20,66 @@ internal sealed record ParseResult(StackSpec Spec, SourceMap? SourceMap);
 internal static class TopologyParser
 {
     /// <summary>The resource attributes, with the kind each declares and its short name for messages.</summary>
-    private static readonly Dictionary<string, (ResourceKind Kind, string Display)> ResourceAttributes = new()
+    private static readonly Dictionary<string, ResourceAttribute> ResourceAttributes = new()
     {
-        [KnownNames.Vpc] = (ResourceKind.Vpc, "Vpc"),
-        [KnownNames.Subnet] = (ResourceKind.Subnet, "Subnet"),
-        [KnownNames.InternetGateway] = (ResourceKind.InternetGateway, "InternetGateway"),
-        [KnownNames.NatGateway] = (ResourceKind.NatGateway, "NatGateway"),
-        [KnownNames.RouteTable] = (ResourceKind.RouteTable, "RouteTable"),
-        [KnownNames.SecurityGroup] = (ResourceKind.SecurityGroup, "SecurityGroup"),
-        [KnownNames.Instance] = (ResourceKind.Instance, "Instance"),
-        [KnownNames.Parameter] = (ResourceKind.Parameter, "Parameter"),
-        [KnownNames.Secret] = (ResourceKind.Secret, "Secret"),
-        [KnownNames.DataVolume] = (ResourceKind.DataVolume, "DataVolume"),
-        [KnownNames.VpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
-        [KnownNames.RemoteVpcPeering] = (ResourceKind.VpcPeering, "VpcPeering"),
-        [KnownNames.TransitGateway] = (ResourceKind.TransitGateway, "TransitGateway"),
-        [KnownNames.TransitGatewayAttachment] = (ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
-        [KnownNames.TransitGatewayRouteTable] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
-        [KnownNames.NetworkAcl] = (ResourceKind.NetworkAcl, "NetworkAcl"),
-        [KnownNames.EgressOnlyInternetGateway] = (ResourceKind.EgressOnlyInternetGateway, "EgressOnlyInternetGateway"),
-        [KnownNames.GatewayEndpoint] = (ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
-        [KnownNames.InterfaceEndpoint] = (ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
-        [KnownNames.RouteOfTable] = (ResourceKind.Route, "Route"),
+        [KnownNames.Vpc] = new(ResourceKind.Vpc, "Vpc"),
+        [KnownNames.Subnet] = new(ResourceKind.Subnet, "Subnet"),
+        [KnownNames.InternetGateway] = new(ResourceKind.InternetGateway, "InternetGateway"),
+        [KnownNames.NatGateway] = new(ResourceKind.NatGateway, "NatGateway"),
+        [KnownNames.RouteTable] = new(ResourceKind.RouteTable, "RouteTable"),
+        [KnownNames.SecurityGroup] = new(ResourceKind.SecurityGroup, "SecurityGroup"),
+        [KnownNames.Instance] = new(ResourceKind.Instance, "Instance"),
+        [KnownNames.Parameter] = new(ResourceKind.Parameter, "Parameter"),
+        [KnownNames.Secret] = new(ResourceKind.Secret, "Secret"),
+        [KnownNames.DataVolume] = new(ResourceKind.DataVolume, "DataVolume"),
+        [KnownNames.VpcPeering] = new(ResourceKind.VpcPeering, "VpcPeering"),
+        [KnownNames.RemoteVpcPeering] = new(ResourceKind.VpcPeering, "VpcPeering"),
+        [KnownNames.TransitGateway] = new(ResourceKind.TransitGateway, "TransitGateway"),
+        [KnownNames.TransitGatewayAttachment] = new(ResourceKind.TransitGatewayAttachment, "TransitGatewayAttachment"),
+        [KnownNames.TransitGatewayRouteTable] = new(ResourceKind.TransitGatewayRouteTable, "TransitGatewayRouteTable"),
+        [KnownNames.NetworkAcl] = new(ResourceKind.NetworkAcl, "NetworkAcl"),
+        [KnownNames.EgressOnlyInternetGateway] = new(ResourceKind.EgressOnlyInternetGateway, "EgressOnlyInternetGateway"),
+        [KnownNames.GatewayEndpoint] = new(ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
+        [KnownNames.InterfaceEndpoint] = new(ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
+        [KnownNames.RouteOfTable] = new(ResourceKind.Route, "Route"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
-    private static readonly Dictionary<string, (ResourceKind Owner, string Display, string Segment)> ModifierAttributes = new()
+    private static readonly Dictionary<string, ModifierAttribute> ModifierAttributes = new()
     {
-        [KnownNames.Associate] = (ResourceKind.RouteTable, "Associate", "associate"),
-        [KnownNames.Route] = (ResourceKind.RouteTable, "Route", "route"),
-        [KnownNames.Ingress] = (ResourceKind.SecurityGroup, "Ingress", "ingress"),
-        [KnownNames.IngressFrom] = (ResourceKind.SecurityGroup, "IngressFrom", "ingress"),
-        [KnownNames.Egress] = (ResourceKind.SecurityGroup, "Egress", "egress"),
-        [KnownNames.EgressTo] = (ResourceKind.SecurityGroup, "EgressTo", "egress"),
-        [KnownNames.Uses] = (ResourceKind.Instance, "Uses", "uses"),
-        [KnownNames.SshVia] = (ResourceKind.Instance, "SshVia", "sshVia"),
-        [KnownNames.ReadsSecret] = (ResourceKind.Instance, "ReadsSecret", "readsSecret"),
-        [KnownNames.AttachmentSubnet] = (ResourceKind.TransitGatewayAttachment, "AttachmentSubnet", "subnet"),
-        [KnownNames.AssociateAttachment] = (ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
-        [KnownNames.Propagate] = (ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
-        [KnownNames.TransitGatewayRoute] = (ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
-        [KnownNames.AclIngress] = (ResourceKind.NetworkAcl, "AclIngress", "ingress"),
-        [KnownNames.AclEgress] = (ResourceKind.NetworkAcl, "AclEgress", "egress"),
-        [KnownNames.EndpointRouteTable] = (ResourceKind.GatewayEndpoint, "EndpointRouteTable", "routeTable"),
-        [KnownNames.EndpointSubnet] = (ResourceKind.InterfaceEndpoint, "EndpointSubnet", "subnet"),
+        [KnownNames.Associate] = new(ResourceKind.RouteTable, "Associate", "associate"),
+        [KnownNames.Route] = new(ResourceKind.RouteTable, "Route", "route"),
+        [KnownNames.Ingress] = new(ResourceKind.SecurityGroup, "Ingress", "ingress"),
+        [KnownNames.IngressFrom] = new(ResourceKind.SecurityGroup, "IngressFrom", "ingress"),
+        [KnownNames.Egress] = new(ResourceKind.SecurityGroup, "Egress", "egress"),
+        [KnownNames.EgressTo] = new(ResourceKind.SecurityGroup, "EgressTo", "egress"),
+        [KnownNames.Uses] = new(ResourceKind.Instance, "Uses", "uses"),
+        [KnownNames.SshVia] = new(ResourceKind.Instance, "SshVia", "sshVia"),
+        [KnownNames.ReadsSecret] = new(ResourceKind.Instance, "ReadsSecret", "readsSecret"),
+        [KnownNames.AttachmentSubnet] = new(ResourceKind.TransitGatewayAttachment, "AttachmentSubnet", "subnet"),
+        [KnownNames.AssociateAttachment] = new(ResourceKind.TransitGatewayRouteTable, "AssociateAttachment", "associate"),
+        [KnownNames.Propagate] = new(ResourceKind.TransitGatewayRouteTable, "Propagate", "propagate"),
+        [KnownNames.TransitGatewayRoute] = new(ResourceKind.TransitGatewayRouteTable, "TransitGatewayRoute", "route"),
+        [KnownNames.AclIngress] = new(ResourceKind.NetworkAcl, "AclIngress", "ingress"),
+        [KnownNames.AclEgress] = new(ResourceKind.NetworkAcl, "AclEgress", "egress"),
+        [KnownNames.EndpointRouteTable] = new(ResourceKind.GatewayEndpoint, "EndpointRouteTable", "routeTable"),
+        [KnownNames.EndpointSubnet] = new(ResourceKind.InterfaceEndpoint, "EndpointSubnet", "subnet"),
     };
+
+    // The parser's small values are classes, not tuples: collections and LINQ over a struct are compiled
+    // again by every fresh compiler process, over a class once for all.
+
+    /// <summary>What a resource attribute declares: the kind, and its short name for messages.</summary>
+    private sealed record ResourceAttribute(ResourceKind Kind, string Display);
+
+    /// <summary>What a modifier attribute adds to: the kind it belongs to, its short name, and the segment its paths use.</summary>
+    private sealed record ModifierAttribute(ResourceKind Owner, string Display, string Segment);
+
+    /// <summary>A modifier attribute found on a record, before it is checked against the record's kind.</summary>
+    private sealed record Modifier(AttributeView Data, ResourceKind Owner, string Display, string Segment);
+
+    /// <summary>A modifier attribute that belongs to the record's kind, with its reader.</summary>
+    private sealed record Usable(AttributeReader Reader, string Display);
 
     /// <summary>CloudWatch Logs retention of flow logs when the VPC does not say (the attribute's default).</summary>
     public const int DefaultFlowLogRetentionDays = 30;
@@ -200,7 +215,7 @@ internal static class TopologyParser
         AttributeView? declaring = null;
         var declaringKind = default(ResourceKind);
         var declaringDisplay = "";
-        var modifiers = new List<(AttributeView Data, ResourceKind Owner, string Display, string Segment)>();
+        var modifiers = new List<Modifier>();
         AttributeView? policies = null;
         var path = ModelPath.Resource(record.Name);
 
@@ -229,7 +244,7 @@ internal static class TopologyParser
             }
             else if (ModifierAttributes.TryGetValue(metadataName, out var modifier))
             {
-                modifiers.Add((attribute, modifier.Owner, modifier.Display, modifier.Segment));
+                modifiers.Add(new Modifier(attribute, modifier.Owner, modifier.Display, modifier.Segment));
             }
             else if (metadataName == KnownNames.Policies)
             {
@@ -269,7 +284,7 @@ internal static class TopologyParser
 
         // Modifiers that belong to another kind of resource are reported and left out.
         var counters = new Dictionary<string, int>();
-        var usable = new List<(AttributeReader Reader, string Display)>();
+        var usable = new List<Usable>();
         foreach (var (data, owner, display, segment) in modifiers)
         {
             counters.TryGetValue(segment, out var index);
@@ -284,7 +299,7 @@ internal static class TopologyParser
             }
             else
             {
-                usable.Add((reader, display));
+                usable.Add(new Usable(reader, display));
             }
         }
 
@@ -307,7 +322,7 @@ internal static class TopologyParser
     }
 
     private static ResourceSpec ParseKind(INamedTypeSymbol stack, AttributeView declaring, ResourceKind declaringKind, AttributeReader main,
-        List<(AttributeReader Reader, string Display)> usable, string name, TypeKeyword keyword, bool isPartial, List<Finding> findings, ModelPath path)
+        List<Usable> usable, string name, TypeKeyword keyword, bool isPartial, List<Finding> findings, ModelPath path)
     {
         switch (declaringKind)
         {
@@ -368,7 +383,7 @@ internal static class TopologyParser
             case ResourceKind.SecurityGroup:
             {
                 // Rules read the same way in both directions; the peer's path segment is "source" inbound, "destination" outbound.
-                RuleSpec Rule((AttributeReader Reader, string Display) u, string peer) => u.Display is "Ingress" or "Egress"
+                RuleSpec Rule(Usable u, string peer) => u.Display is "Ingress" or "Egress"
                     ? new RuleSpec((ProtocolSpec)u.Reader.ConstructorInt(0, "protocol"), u.Reader.ConstructorInt(1, "port"),
                         u.Reader.NamedInt("ToPort", "toPort"), u.Reader.ConstructorString(2, peer) ?? "", null,
                         u.Reader.NamedString("Description", "description"))
@@ -384,7 +399,7 @@ internal static class TopologyParser
             case ResourceKind.Instance:
             {
                 var groups = usable.Where(u => u.Display == "Uses").Select(u => u.Reader.TypeArgument(stack, "group"));
-                var via = usable.FirstOrDefault(u => u.Display == "SshVia").Reader;
+                var via = usable.FirstOrDefault(u => u.Display == "SshVia")?.Reader;
                 // An Elastic IP implies a public IP: the boot script reaches the internet before the Elastic IP is associated.
                 var elasticIp = main.NamedBool("ElasticIp", "elasticIp");
                 return new InstanceSpec(name, keyword, isPartial, main.TypeArgument(stack, "subnet"), main.ConstructorString(0, "privateIp") ?? "",

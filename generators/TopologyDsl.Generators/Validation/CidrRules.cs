@@ -138,7 +138,7 @@ internal static class CidrRules
 
             CheckVpcBlock(vpc, block, path, findings);
             var clash = seen.FirstOrDefault(s => s.Block.Overlaps(block));
-            if (clash.Path.Value is not null)
+            if (clash.Path is not null)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.SecondaryCidrOverlap.Id, path, clash.Path, block.ToString(), vpc.Name, clash.Block.ToString()));
             }
@@ -289,9 +289,12 @@ internal static class CidrRules
         return result;
     }
 
+    /// <summary>A private address in a VPC. A class, not a tuple: a dictionary keyed by a struct is compiled again by every fresh compiler process.</summary>
+    private sealed record TakenAddress(string Vpc, uint Address);
+
     private static void CheckInstances(StackIndex index, List<Finding> findings)
     {
-        var taken = new Dictionary<(string Vpc, uint Address), InstanceSpec>();
+        var taken = new Dictionary<TakenAddress, InstanceSpec>();
         // An address EC2 assigns is inside the subnet, never reserved and never taken.
         foreach (var instance in index.AllResources.OfType<InstanceSpec>().Where(i => !i.AssignedIp))
         {
@@ -336,7 +339,7 @@ internal static class CidrRules
             }
 
             var vpc = index.VpcOf(subnet) is { } v ? index.Key(v) : "";
-            if (taken.TryGetValue((vpc, address), out var other))
+            if (taken.TryGetValue(new TakenAddress(vpc, address), out var other))
             {
                 if (local)
                 {
@@ -346,7 +349,7 @@ internal static class CidrRules
             }
             else
             {
-                taken.Add((vpc, address), instance);
+                taken.Add(new TakenAddress(vpc, address), instance);
             }
         }
     }
@@ -462,7 +465,7 @@ internal static class CidrRules
 
             seen.Add(key, route);
             var own = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local && own.Block.Prefix > 0 && !IsMoreSpecificRoute(index, vpc!, destination, route))
+            if (local && own.Block is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.Block.ToString()));
             }
@@ -523,10 +526,11 @@ internal static class CidrRules
         }
     }
 
+    /// <summary>One of this class's constant blocks, every one of which parses.</summary>
     private static Cidr Parse(string text)
     {
         Cidr.TryParse(text, out var cidr);
-        return cidr;
+        return cidr!;
     }
 
 }

@@ -25,7 +25,7 @@ internal static class ConnectionRules
     /// <summary>The peer's blocks: the peer VPC's when it is in the program, else the PeerCidrBlocks the user gave (possibly none).</summary>
     private static IReadOnlyList<Cidr> PeerBlocks(StackIndex index, VpcPeeringSpec peering, VpcSpec? peer) =>
         peer is not null ? StackIndex.Blocks(peer).Select(b => b.Block).ToList()
-        : peering.PeerCidrBlocks.Select(b => Cidr.TryParse(b, out var c) ? (Cidr?)c.Network : null).Where(c => c is not null).Select(c => c!.Value).ToList();
+        : peering.PeerCidrBlocks.Select(b => Cidr.TryParse(b, out var c) ? (Cidr?)c.Network : null).Where(c => c is not null).Select(c => c!).ToList();
 
     private static string Describe(IEnumerable<Cidr> blocks) => string.Join(" or ", blocks.Select(b => b.ToString()));
 
@@ -211,7 +211,7 @@ internal static class ConnectionRules
     private static void CheckRouteBack(StackIndex index, RouteTableSpec table, RouteSpec route, VpcPeeringSpec peering, VpcSpec other, ModelPath path, List<Finding> findings)
     {
         var own = table.Associations.Select(a => index.ResolveFrom<SubnetSpec>(table, a)).Where(s => s is not null && Cidr.TryParse(s.CidrBlock, out _))
-            .Select(s => { Cidr.TryParse(s!.CidrBlock, out var block); return block.Network; }).ToList();
+            .Select(s => { Cidr.TryParse(s!.CidrBlock, out var block); return block!.Network; }).ToList();
         var theirs = index.AllResources.OfType<RouteTableSpec>().Where(t => index.Same(index.ResolveFrom<VpcSpec>(t, t.Vpc), other)).ToList();
         if (own.Count == 0 || theirs.Count == 0)
         {

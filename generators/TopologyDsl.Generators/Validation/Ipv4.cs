@@ -84,8 +84,12 @@ internal static class Ipv6
     }
 }
 
-/// <summary>An IPv4 block: its first address and prefix length.</summary>
-internal readonly struct Cidr
+/// <summary>
+/// An IPv4 block: its first address and prefix length. A class, not a struct: collections and LINQ over
+/// a reference type share one compiled form, while each struct instantiation is compiled again by every
+/// fresh compiler process that runs the generator (the ReadyToRun image cannot hold the framework's code for it).
+/// </summary>
+internal sealed class Cidr : System.IEquatable<Cidr>
 {
     public Cidr(uint address, int prefix)
     {
@@ -115,9 +119,10 @@ internal readonly struct Cidr
 
     public bool Overlaps(Cidr other) => First <= other.Last && other.First <= Last;
 
+    /// <summary>Parses a block; <paramref name="cidr"/> is null when it returns false (netstandard2.0 has no NotNullWhen to say so).</summary>
     public static bool TryParse(string? text, out Cidr cidr)
     {
-        cidr = default;
+        cidr = null!;
         if (text is null)
         {
             return false;
@@ -155,6 +160,12 @@ internal readonly struct Cidr
         cidr = new Cidr(address, prefix);
         return true;
     }
+
+    public bool Equals(Cidr? other) => other is not null && Address == other.Address && Prefix == other.Prefix;
+
+    public override bool Equals(object? obj) => Equals(obj as Cidr);
+
+    public override int GetHashCode() => unchecked(((int)Address * 33) ^ Prefix);
 
     public override string ToString() => Ipv4.Format(Address) + "/" + Prefix.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,11 +31,13 @@ internal static class NetworkAclRules
             }
 
             var reserved = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            var unfiltered = Unfiltered.Of(index, index.VpcOf(acl));
             foreach (var egress in new[] { false, true })
             {
                 CheckDirection(acl, egress, options, findings);
-                CheckShadowed(acl, egress, findings);
-                CheckReplies(index, acl, egress, reserved, findings);
+                CheckShadowed(acl, egress, unfiltered, findings);
+                CheckReplies(acl, egress, unfiltered, reserved, findings);
+                CheckUnfilteredDenies(acl, egress, unfiltered, findings);
             }
 
             CheckAdminPorts(acl, findings);
@@ -172,13 +174,22 @@ internal static class NetworkAclRules
         return wf <= rf && rt <= wt;
     }
 
-    /// <summary>A rule whose traffic one lower-numbered rule already decides entirely (TDSL251).</summary>
-    private static void CheckShadowed(NetworkAclSpec acl, bool egress, List<Finding> findings)
+    /// <summary>
+    /// A rule whose traffic one lower-numbered rule already decides entirely (TDSL251). A rule whose block
+    /// holds only addresses network ACLs do not filter is left out: no rule decides that traffic, so
+    /// renumbering would change nothing (a deny of it is TDSL256).
+    /// </summary>
+    private static void CheckShadowed(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, List<Finding> findings)
     {
         var rules = Rules(acl, egress);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
+            if (AclBlock.Parse(rule.Cidr) is { } block && Unfiltered.HoldsOnly(unfiltered, block))
+            {
+                continue;
+            }
+
             for (var j = 0; j < rules.Count; j++)
             {
                 var winner = rules[j];
@@ -205,14 +216,14 @@ internal static class NetworkAclRules
     /// to the rules of the other direction (Network ACL basics), every rule needs a rule the other way
     /// that allows the responses (Custom network ACLs), and the client chooses the ephemeral port, from
     /// 1024-65535 for a NAT gateway, Elastic Load Balancing and Lambda, so 1024-65535 covers them all
-    /// (Ephemeral ports). A rule whose block holds only the Amazon DNS server's addresses is not checked:
-    /// network ACLs do not filter that traffic either way (<see cref="Resolver"/>).
+    /// (Ephemeral ports). A rule whose block holds only addresses network ACLs do not filter (the Amazon
+    /// DNS server, the instance metadata service, the Time Sync Service and the rest of <see cref="Unfiltered"/>)
+    /// is not checked: that traffic and its replies pass whatever the rules say.
     /// </summary>
-    private static void CheckReplies(StackIndex index, NetworkAclSpec acl, bool egress, Dictionary<string, int> reserved, List<Finding> findings)
+    private static void CheckReplies(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, Dictionary<string, int> reserved, List<Finding> findings)
     {
         var rules = Rules(acl, egress);
         var other = Rules(acl, !egress);
-        var resolver = Resolver(index.VpcOf(acl));
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
@@ -227,8 +238,8 @@ internal static class NetworkAclRules
                 continue;
             }
 
-            // Traffic to and from the Amazon DNS server passes whatever the rules say, the replies too.
-            if (resolver.Any(r => r.Contains(block)))
+            // Traffic to and from the link-local services, the resolver and the router passes whatever the rules say, the replies too.
+            if (Unfiltered.HoldsOnly(unfiltered, block))
             {
                 continue;
             }
@@ -264,22 +275,25 @@ internal static class NetworkAclRules
     }
 
     /// <summary>
-    /// The addresses of the Amazon DNS server (the Route 53 Resolver) seen from a VPC, as single-address
-    /// blocks: the base of the VPC's primary IPv4 block plus two (when the block is known), 169.254.169.253,
-    /// and fd00:ec2::253 for IPv6. Network ACLs do not filter traffic to and from them, so a rule whose
-    /// block holds only them needs no reply rule. Sources: Amazon VPC User Guide, "Network ACL basics"
-    /// (network ACLs cannot block DNS requests to or from the Route 53 Resolver, the VPC+2 address or
-    /// AmazonProvidedDNS) and "DNS attributes for your VPC" (the Amazon DNS server at the base of the
-    /// VPC's IPv4 network range plus two, in the primary block when the VPC has several, and at
-    /// 169.254.169.253); the IPv6 address from the AWS whitepaper "IPv6 on AWS", "Supporting Amazon VPC services".
+    /// A deny rule whose block holds only addresses network ACLs do not filter (TDSL256): it blocks
+    /// nothing, though it reads as if it kept the subnet from the metadata service or the resolver.
+    /// Source: Amazon VPC User Guide, "Control subnet traffic with network access control lists",
+    /// Network ACL basics, Limitations (network ACLs cannot block DNS to the Route 53 Resolver nor
+    /// traffic to the instance metadata service; the other services they do not filter are in <see cref="Unfiltered"/>).
     /// </summary>
-    internal static IReadOnlyList<AclBlock> Resolver(VpcSpec? vpc) =>
-        vpc is not null && Cidr.TryParse(vpc.CidrBlock, out var primary) && primary.Prefix <= 30
-            ? [.. FixedResolvers, AclBlock.Address(primary.Network.Address + 2)]
-            : FixedResolvers;
-
-    /// <summary>The resolver addresses every VPC shares (<see cref="Resolver"/>).</summary>
-    private static readonly AclBlock[] FixedResolvers = [AclBlock.Parse("169.254.169.253/32")!.Value, AclBlock.Parse("fd00:ec2::253/128")!.Value];
+    private static void CheckUnfilteredDenies(NetworkAclSpec acl, bool egress, IReadOnlyList<UnfilteredAddress> unfiltered, List<Finding> findings)
+    {
+        var rules = Rules(acl, egress);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (!rule.Allow && AclBlock.Parse(rule.Cidr) is { } block && Unfiltered.HoldsOnly(unfiltered, block))
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AclDeniesUnfilteredTraffic.Id, acl.Path.Item(Segment(egress), i).Child("cidr"),
+                    egress ? "Outbound" : "Inbound", Invariant.Format(rule.Number), acl.Name, egress ? "to" : "from", rule.Cidr, Unfiltered.Describe(unfiltered, block)));
+            }
+        }
+    }
 
     /// <summary>
     /// The number for a new rule of a direction: the next multiple of ten after the rules that come

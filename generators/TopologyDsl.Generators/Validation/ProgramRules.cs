@@ -102,7 +102,11 @@ internal static class ProgramRules
         var (ordered, byKey) = Distinct(stacks);
         var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
         var importedKeys = imported.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value.Select(o => o.Key), System.StringComparer.Ordinal), System.StringComparer.Ordinal);
-        var position = ordered.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, System.StringComparer.Ordinal);
+        var position = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            position[ordered[i].Key] = i;
+        }
         var importers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
         foreach (var stack in ordered)
         {

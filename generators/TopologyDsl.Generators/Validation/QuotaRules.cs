@@ -8,6 +8,9 @@ namespace TopologyDsl.Generators.Validation;
 /// <summary>Amazon VPC quotas on security groups, and rules EC2 refuses as duplicates.</summary>
 internal static class QuotaRules
 {
+    /// <summary>A region-wide finding about a stack, with the total it counts (the highest of its regions is kept).</summary>
+    private sealed record RegionFinding(Finding Finding, int Total);
+
     // Amazon VPC User Guide, "Amazon VPC quotas", Security groups: 60 inbound and 60 outbound rules per
     // security group, enforced separately for IPv4 and IPv6 (a rule that references a group counts
     // towards both); 5 security groups per network interface (adjustable, at most 16). Both are
@@ -116,15 +119,15 @@ internal static class QuotaRules
         }
 
         var named = regions.Values.OfType<string>().Distinct().OrderBy(r => r, System.StringComparer.Ordinal).ToList();
-        var found = new Dictionary<(string Key, string Id), (Finding Finding, int Total)>();
+        var found = new Dictionary<string, RegionFinding>(System.StringComparer.Ordinal);
         foreach (var region in named.Count == 0 ? new string?[] { null } : named.Cast<string?>())
         {
             var members = ordered.Where(s => regions[s.Key] is not { } r || r == region).ToList();
             foreach (var (stack, finding, total) in CheckOneRegion(members, region, imported, counts, options))
             {
-                if (!found.TryGetValue((stack.Key, finding.Id), out var known) || total > known.Total)
+                if (!found.TryGetValue(stack.Key + " " + finding.Id, out var known) || total > known.Total)
                 {
-                    found[(stack.Key, finding.Id)] = (finding, total);
+                    found[stack.Key + " " + finding.Id] = new RegionFinding(finding, total);
                 }
             }
         }
@@ -133,7 +136,7 @@ internal static class QuotaRules
         {
             foreach (var id in new[] { DiagnosticDescriptors.TooManyGatewayEndpoints.Id, DiagnosticDescriptors.TooManyElasticIps.Id })
             {
-                if (found.TryGetValue((stack.Key, id), out var reported))
+                if (found.TryGetValue(stack.Key + " " + id, out var reported))
                 {
                     yield return (stack, reported.Finding);
                 }

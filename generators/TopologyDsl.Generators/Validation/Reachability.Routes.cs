@@ -62,7 +62,7 @@ internal sealed partial class Reachability
         _index.AllResources.OfType<RouteTableSpec>().SelectMany(t => _index.RoutesOf(t).Select(r => r.Route.Destination))
             .Concat(_index.AllResources.OfType<TransitGatewayRouteTableSpec>().SelectMany(t => t.Routes.Select(r => r.Destination)))
             .Select(d => Cidr.TryParse(d, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
-            .Where(b => b is not null).Select(b => b!.Value);
+            .Where(b => b is not null).Select(b => b!);
 
     /// <summary>
     /// The way from one instance to another and back, or the first link that is missing: computed

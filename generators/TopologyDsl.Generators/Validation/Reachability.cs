@@ -44,8 +44,11 @@ internal sealed record Endpoint(EndpointKind Kind, string Name)
     };
 }
 
-/// <summary>A protocol and a range of ports (ICMP: types; -1 for all). <see cref="ProtocolSpec.All"/> covers everything.</summary>
-internal readonly record struct PortRange(ProtocolSpec Protocol, int From, int To)
+/// <summary>
+/// A protocol and a range of ports (ICMP: types; -1 for all). <see cref="ProtocolSpec.All"/> covers everything.
+/// A class for the reason <see cref="Cidr"/> is one: a struct's collections are compiled again by each fresh compiler.
+/// </summary>
+internal sealed record PortRange(ProtocolSpec Protocol, int From, int To)
 {
     public static PortRange Of(RuleSpec rule) => rule.Protocol switch
     {
@@ -229,13 +232,13 @@ internal sealed partial class Reachability
     private IEnumerable<Cidr> AclBlocks() => _index.AllResources.OfType<NetworkAclSpec>()
         .SelectMany(a => a.Ingress.Concat(a.Egress))
         .Select(r => Cidr.TryParse(r.Cidr, out var block) && block.Prefix > 0 ? block.Network : (Cidr?)null)
-        .Where(b => b is not null).Select(b => b!.Value);
+        .Where(b => b is not null).Select(b => b!);
 
     /// <summary>The blocks the security-group rules of every stack seen name.</summary>
     private IEnumerable<Cidr> RuleBlocks() => _index.AllResources.OfType<SecurityGroupSpec>()
         .SelectMany(g => g.Ingress.Concat(g.Egress))
         .Select(r => Cidr.TryParse(r.Peer, out var block) && block.Prefix > 0 ? block : (Cidr?)null)
-        .Where(b => b is not null).Select(b => b!.Value);
+        .Where(b => b is not null).Select(b => b!);
 
     /// <summary>The instance that stands for its class in <see cref="ClassPaths"/>.</summary>
     private InstanceSpec Representative(InstanceSpec instance) =>
@@ -383,6 +386,12 @@ internal sealed partial class Reachability
         if (destination.Kind == EndpointKind.InternetV6)
         {
             return RouteOutV6(instance, subnet, inbound);
+        }
+
+        // The link-local services answer on the instance's own link: no route table is consulted (and none may route 169.254.168.0/22, TDSL127).
+        if (!inbound && IsUnfiltered(destination, instance))
+        {
+            return ("a link-local address (no route needed)", null);
         }
 
         var route = RouteToward(subnet, destination);
@@ -534,10 +543,43 @@ internal sealed partial class Reachability
         return (source, AclOf(source), target, AclOf(target));
     }
 
-    /// <summary>The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all of it through.</summary>
+    /// <summary>
+    /// Whether <paramref name="endpoint"/> is a block that holds only addresses network ACLs do not filter
+    /// (<see cref="Unfiltered"/>: the instance metadata service, the Time Sync Service and the other
+    /// link-local services), seen from the VPC of <paramref name="instance"/>.
+    /// </summary>
+    private bool IsUnfiltered(Endpoint endpoint, InstanceSpec? instance)
+    {
+        if (endpoint.Kind != EndpointKind.Block || AclBlock.Parse(endpoint.Name) is not { } block)
+        {
+            return false;
+        }
+
+        var vpc = _index.VpcOf(instance);
+        var key = vpc is null ? "" : _index.Key(vpc);
+        if (!_unfiltered.TryGetValue(key, out var addresses))
+        {
+            _unfiltered.Add(key, addresses = Unfiltered.Of(_index, vpc));
+        }
+
+        return Unfiltered.HoldsOnly(addresses, block);
+    }
+
+    private readonly Dictionary<string, IReadOnlyList<UnfilteredAddress>> _unfiltered = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The network ACL rule (or default deny) that stops some of the traffic, or null when the ACLs let all
+    /// of it through. Traffic to and from a block of addresses network ACLs do not filter passes whatever
+    /// the rules say, both ways (<see cref="IsUnfiltered"/>).
+    /// </summary>
     private BrokenLink? AclBreak(Endpoint from, Endpoint to, PortRange ports, bool replies)
     {
         var (source, sourceAcl, target, targetAcl) = AclsOnTheWay(from, to);
+        if (IsUnfiltered(from, target) || IsUnfiltered(to, source))
+        {
+            return null;
+        }
+
         var (wantedFrom, wantedTo) = AclEvaluation.Wanted(ports);
         BrokenLink? Check(NetworkAclSpec? acl, InstanceSpec? owner, bool egress, ProtocolSpec protocol, int low, int high, Endpoint peer, string what)
         {
@@ -816,7 +858,7 @@ internal sealed partial class Reachability
     /// <summary>Whether the ranges together cover every port of the wanted range.</summary>
     private static bool Covered(IEnumerable<PortRange> ranges, PortRange wanted)
     {
-        var parts = ranges.Select(r => r.Intersect(wanted)).Where(r => r is not null).Select(r => r!.Value).OrderBy(r => r.From).ToList();
+        var parts = ranges.Select(r => r.Intersect(wanted)).Where(r => r is not null).Select(r => r!).OrderBy(r => r.From).ToList();
         if (parts.Any(p => p.Covers(wanted)))
         {
             return true;

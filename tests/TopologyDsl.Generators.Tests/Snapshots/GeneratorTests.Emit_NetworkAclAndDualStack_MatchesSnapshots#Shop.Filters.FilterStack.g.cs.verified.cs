@@ -69,7 +69,7 @@ namespace Shop.Filters
                 + "\n"
                 + "## Network ACLs\n"
                 + "\n"
-                + "Rules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Subnets not listed keep the VPC's default ACL, which allows everything.\n"
+                + "Rules in the order EC2 evaluates them; the first that matches decides, and what none matches is denied. Traffic to and from the Amazon DNS server, the instance metadata service, the Time Sync Service and the other link-local services, and the VPC router passes whatever the rules say: network ACLs do not filter it. Subnets not listed keep the VPC's default ACL, which allows everything.\n"
                 + "\n"
                 + "| ACL | Subnets | Direction | Rule | Action | Traffic | Block |\n"
                 + "|---|---|---|---|---|---|---|\n"
