@@ -16,6 +16,11 @@ public class TemplateTreeTests
     [InlineData("A:\n  Fn::Base64: !Sub |\n    echo ${X}\n", "A: {\"Fn::Base64\": {\"Fn::Sub\": \"echo ${X}\\n\"}}")]
     [InlineData("A: !Select [0, !GetAZs '']", "A:\n  Fn::Select:\n    - '0'\n    - Fn::GetAZs: \"\"")]
     [InlineData("A: '10.0.1.10'\nB: 80", "B: '80'\nA: 10.0.1.10")]
+    [InlineData("A: !Sub 'echo ${!HOME} ${!x'", "A: 'echo ${HOME} ${!x'")]
+    [InlineData("A:\n  Fn::Base64: !Sub |\n    echo ${!HOME}\n", "A: !Base64 |\n  echo ${HOME}\n")]
+    [InlineData("A: !Sub ['${!Web}', {X: y}]", "A: '${Web}'")]
+    [InlineData("A: !Join ['', [$, '{Web} in $', '{AWS::Region}']]", "A: '${Web} in ${AWS::Region}'")]
+    [InlineData("A: !Sub '${!Web} in ${!AWS::Region}'", "A: !Join ['', [$, '{Web} in $', '{AWS::Region}']]")]
     public void SameMeaning_ComparesEqual(string left, string right) =>
         Assert.Equal(TemplateTree.Parse(left), TemplateTree.Parse(right));
 
@@ -24,6 +29,10 @@ public class TemplateTreeTests
     [InlineData("A: !Ref X", "A: !Sub X")]
     [InlineData("A: !GetAtt Web.PublicIp", "A: !GetAtt Web.PrivateIp")]
     [InlineData("A: [a, b]", "A: [b, a]")]
+    [InlineData("A: !Sub '${!HOME} ${Web}'", "A: '${HOME} ${Web}'")]
+    [InlineData("A: !Sub '${ !HOME}'", "A: '${ HOME}'")]
+    [InlineData("A: !Join [',', [a, b]]", "A: ab")]
+    [InlineData("A: !Join ['', [a, !Ref B]]", "A: aB")]
     public void OtherMeaning_Differs(string left, string right) =>
         Assert.NotEqual(TemplateTree.Parse(left), TemplateTree.Parse(right));
 

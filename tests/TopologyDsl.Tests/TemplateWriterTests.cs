@@ -2,6 +2,7 @@ using System.Linq;
 using TopologyDsl.CloudFormation;
 using TopologyDsl.Resources;
 using TopologyDsl.Testing;
+using TopologyDsl.Tests.Infrastructure;
 
 namespace TopologyDsl.Tests;
 
@@ -68,6 +69,35 @@ public class TemplateWriterTests
                   Tags:
             """.Replace("\r\n", "\n"), yaml);
         Assert.DoesNotContain("Policies:", yaml);
+    }
+
+    [Fact]
+    public void Write_JoinOfPieces_IsJoinWithAnEmptyDelimiter_AndReadsBackAsTheText()
+    {
+        var t = new TemplateBuilder("joined");
+        t.Vpc("Net", "10.0.0.0/16");
+        t.Output("Named", t.Join("${Net} is $", "{Net}"));
+        t.Tags("Net", [t.Tag("Note", t.Join("$", "{Net}")), t.Tag("Team", "web")]);
+        var yaml = TemplateWriter.Write(t.Template);
+        Assert.Contains("""
+                Value: !Join
+                  - ''
+                  - - ${Net} is $
+                    - '{Net}'
+            """.Replace("\r\n", "\n"), yaml);
+        Assert.Contains("""
+                  Tags:
+                    - Key: Note
+                      Value: !Join
+                        - ''
+                        - - $
+                          - '{Net}'
+                    - Key: Team
+                      Value: web
+            """.Replace("\r\n", "\n"), yaml);
+        var value = (YamlDotNet.RepresentationModel.YamlSequenceNode)TemplateYaml.Parse(yaml).Map("Outputs").Map("Named").Get("Value")!;
+        Assert.Equal("!Join", value.Tag.Value);
+        Assert.Equal("${Net} is ${Net}", string.Concat(((YamlDotNet.RepresentationModel.YamlSequenceNode)value.Children[1]).Children.Select(c => c.ToString())));
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class TestStackLintTests
     [InlineData("filters")]
     [InlineData("peered-hub")]
     [InlineData("peered-spoke")]
+    [InlineData("literals")]
+    [InlineData("signals")]
     public void Template_IsCfnLintClean(string stack)
     {
         var cfnLint = Tool.Find("cfn-lint");

@@ -740,11 +740,11 @@ internal static class StackPlan
             if (tags.Count != 1 || tags[0].Key != NameTag || tags[0].Value != name.LogicalId)
             {
                 calls.Add(Call("Tags", name.LogicalId, ("", new PlannedValue.Items(
-                    tags.Select(t => (PlannedValue)PlannedValue.Helper("Tag", Text(t.Key), Text(t.Value))).ToEquatableArray()))));
+                    tags.Select(t => (PlannedValue)PlannedValue.Helper("Tag", Text(t.Key), Substitution.Literal(t.Value, index.NameTypes.ContainsKey))).ToEquatableArray()))));
             }
         }
 
-        PlanOutputs(stack, calls);
+        PlanOutputs(index, calls);
 
         // The records other stacks of the program import, each exported as '{stack}-{record}'.
         foreach (var record in exports)
@@ -1158,15 +1158,9 @@ internal static class StackPlan
         PlannedValue? userData = null;
         if (i.UserData is { } file && index.ReadFile(file) is { } read)
         {
-            var script = WithElasticIps(index.Stack, read);
-            // Fn::Sub only when the script substitutes something (cfn-lint W1020 otherwise), with the
-            // instance's own logical ID as a variable when the script names it (a resource cannot name itself).
-            PlannedValue body = new PlannedValue.Script(script);
-            var text = !script.Contains("${") ? body
-                : SubstitutionRules.References(script).Contains(LogicalIdVariable)
-                    ? PlannedValue.Helper("Sub", body, new PlannedValue.Text(LogicalIdVariable), new PlannedValue.Text(i.Name))
-                    : PlannedValue.Helper("Sub", body);
-            userData = PlannedValue.Helper("Base64", text);
+            // Fn::Sub only when the script substitutes something, with the instance's own logical ID as a
+            // variable when the script names it (a resource cannot name itself).
+            userData = PlannedValue.Helper("Base64", Substitution.Sub(WithElasticIps(index.Stack, read), index.NameTypes.ContainsKey, script: true, (LogicalIdVariable, i.Name)));
         }
 
         if (i.ElasticIp)
@@ -1227,8 +1221,11 @@ internal static class StackPlan
         _ => (1, 1_024),
     };
 
-    private static void PlanOutputs(StackSpec stack, List<PlannedCall> calls)
+    private static void PlanOutputs(StackIndex index, List<PlannedCall> calls)
     {
+        var stack = index.Stack;
+        PlannedValue Sub(string text) => Substitution.Sub(WithElasticIps(stack, text), index.NameTypes.ContainsKey);
+
         PlannedCall Output(string name, PlannedValue value, string? description, string? export = null) =>
             Call("Output", name, ("", value), ("description", PlannedValue.TextOrNull(description)), ("export", PlannedValue.TextOrNull(export)));
 
@@ -1252,20 +1249,20 @@ internal static class StackPlan
             {
                 var user = jumped.SshUser;
                 calls.Add(Output(SshCommandOutput(jumped),
-                    PlannedValue.Sub(WithElasticIps(stack, "ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}")),
+                    Sub("ssh -J " + user + "@${" + via.Name + ".PublicIp} " + user + "@${" + jumped.Name + ".PrivateIp}"),
                     "SSH to " + jumped.Name + " through " + via.Name + ". Load the key pair's private key into ssh-agent first (ssh-add); it never leaves your machine"));
             }
 
             if (resource is InstanceSpec { SessionManager: true } managed)
             {
-                calls.Add(Output(SessionCommandOutput(managed), PlannedValue.Sub("aws ssm start-session --region ${AWS::Region} --target ${" + managed.Name + "}"),
+                calls.Add(Output(SessionCommandOutput(managed), Sub("aws ssm start-session --region ${AWS::Region} --target ${" + managed.Name + "}"),
                     "A shell on " + managed.Name + " through AWS Systems Manager Session Manager, with no inbound port (needs the Session Manager plugin of the AWS CLI)"));
             }
         }
 
         foreach (var output in stack.Outputs)
         {
-            calls.Add(Output(output.Name, output.Value.Contains("${") ? PlannedValue.Sub(WithElasticIps(stack, output.Value)) : Text(output.Value), output.Description, output.Export));
+            calls.Add(Output(output.Name, Sub(output.Value), output.Description, output.Export));
         }
     }
 

@@ -463,7 +463,8 @@ public sealed class ParameterAttribute : Attribute
 
 /// <summary>
 /// A template output, declared on the stack class. <see cref="Value"/> is substituted by
-/// CloudFormation (<c>Fn::Sub</c>): <c>http://${WebServer.PublicIp}/</c>.
+/// CloudFormation (<c>Fn::Sub</c>): <c>http://${WebServer.PublicIp}/</c>; <c>${!x}</c> is a literal
+/// <c>${x}</c>. A value that names nothing is written as plain text.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class OutputAttribute(string name, string value) : Attribute

@@ -47,6 +47,13 @@ public sealed class TemplateBuilder
     /// <summary><c>!Sub [text, {variable: value}]</c>: <c>${variable}</c> in the text is <paramref name="value"/>.</summary>
     public IntrinsicValue Sub(string text, string variable, string value) => Fn.Sub(text, new MapValue().Add(variable, value));
 
+    /// <summary>
+    /// <c>!Join ['', [part, ...]]</c>: the parts' text one after the other. The generator writes text that
+    /// holds <c>${Name}</c> literally (Name being a parameter or resource of the template) in two parts cut
+    /// between the dollar and the brace, which cfn-lint would otherwise take for a forgotten Fn::Sub (E1029).
+    /// </summary>
+    public IntrinsicValue Join(params string[] parts) => Fn.Join("", System.Array.ConvertAll(parts, p => (Value)new StringValue(p)));
+
     /// <summary><c>Fn::Base64</c> of a value, as user data must be.</summary>
     public IntrinsicValue Base64(Value value) => Fn.Base64(value);
 
@@ -386,7 +393,7 @@ public sealed class TemplateBuilder
     }
 
     /// <summary>A tag, for <see cref="Tags"/>.</summary>
-    public Tag Tag(string key, string value) => new(key, value);
+    public Tag Tag(string key, Value value) => new(key, value);
 
     /// <summary>
     /// Sets the tags of the resource <paramref name="id"/> (added before) to exactly <paramref name="tags"/>,

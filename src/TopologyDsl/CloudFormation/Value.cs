@@ -105,7 +105,7 @@ public sealed class IntrinsicValue : Value
         Argument = argument;
     }
 
-    /// <summary>The function's name without prefix: Ref, GetAtt, Sub, Select, GetAZs, Base64, ImportValue.</summary>
+    /// <summary>The function's name without prefix: Ref, GetAtt, Sub, Join, Select, GetAZs, Base64, ImportValue.</summary>
     public string Name { get; }
 
     /// <summary>The function's argument.</summary>
@@ -132,6 +132,9 @@ public static class Fn
 
     /// <summary><c>!Sub [text, {Name: value, ...}]</c>: <c>${Name}</c> in the text also names one of the variables.</summary>
     public static IntrinsicValue Sub(string text, MapValue variables) => new("Sub", new ListValue(text, variables));
+
+    /// <summary><c>!Join [delimiter, [item, ...]]</c>: the items' text with <paramref name="delimiter"/> between them.</summary>
+    public static IntrinsicValue Join(string delimiter, params Value[] items) => new("Join", new ListValue(delimiter, new ListValue(items)));
 
     /// <summary><c>!Select [index, list]</c>.</summary>
     public static IntrinsicValue Select(int index, Value list) => new("Select", new ListValue(index, list));

@@ -161,7 +161,10 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>The root volume's size in GiB.</summary>
     public int RootVolumeSize { get; init; } = DefaultRootVolumeSize;
 
-    /// <summary>The user data script: <c>Fn::Base64: !Sub ...</c>, or <c>!Base64</c> of the text when it substitutes nothing.</summary>
+    /// <summary>
+    /// The user data script: <c>Fn::Base64: !Sub ...</c>, or <c>!Base64</c> of the text Fn::Sub would produce
+    /// when it substitutes nothing (<c>Fn::Base64: !Join</c> of its pieces when that text holds <c>${Name}</c> of the template).
+    /// </summary>
     public Value? UserData { get; init; }
 
     /// <summary>CloudFormation's limit on a resource signal's timeout: 12 hours (CreationPolicy, AWS CloudFormation User Guide).</summary>

@@ -152,11 +152,62 @@ public static partial class TemplateTree
         return value is MapNode map ? Normalize(map) : value;
     }
 
-    /// <summary><c>Fn::GetAtt: A.B</c> (the short form's argument) becomes <c>[A, B]</c>, the form CloudFormation documents.</summary>
-    private static MapNode Normalize(MapNode map) =>
-        map.Function == "Fn::GetAtt" && map.Entries[0].Value is ScalarNode { Text: var text } && text.IndexOf('.') is > 0 and var dot
-            ? new MapNode([new KeyValuePair<string, TemplateNode>("Fn::GetAtt", new ListNode([new ScalarNode(text[..dot]), new ScalarNode(text[(dot + 1)..])]))])
-            : map;
+    /// <summary>
+    /// <c>Fn::GetAtt: A.B</c> (the short form's argument) becomes <c>[A, B]</c>, the form CloudFormation documents.
+    /// Functions of plain text become the text they resolve to: <c>Fn::Sub</c> of a text that names no
+    /// variable, and <c>Fn::Join</c> of texts with an empty delimiter. The generator writes the first as its
+    /// text and the second where that text holds <c>${Name}</c>, so a template committed in either form
+    /// compares equal to today's.
+    /// </summary>
+    private static TemplateNode Normalize(MapNode map) => map.Function switch
+    {
+        "Fn::GetAtt" when map.Entries[0].Value is ScalarNode { Text: var text } && text.IndexOf('.') is > 0 and var dot =>
+            new MapNode([new KeyValuePair<string, TemplateNode>("Fn::GetAtt", new ListNode([new ScalarNode(text[..dot]), new ScalarNode(text[(dot + 1)..])]))]),
+        "Fn::Sub" when SubText(map.Entries[0].Value) is { } text && SubstitutedLiterally(text) is { } literal => new ScalarNode(literal),
+        "Fn::Join" when map.Entries[0].Value is ListNode { Items: [ScalarNode { Text: "" }, ListNode { Items: var items }] } && items.All(i => i is ScalarNode) =>
+            new ScalarNode(string.Concat(items.Select(i => ((ScalarNode)i).Text))),
+        _ => map,
+    };
+
+    /// <summary>The text of Fn::Sub's argument, in either form (<c>text</c>, <c>[text, {variables}]</c>).</summary>
+    private static string? SubText(TemplateNode argument) => argument switch
+    {
+        ScalarNode scalar => scalar.Text,
+        ListNode { Items: [ScalarNode scalar, MapNode] } => scalar.Text,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What Fn::Sub makes of a text that names no variable, whose only <c>${</c> are escapes: each
+    /// <c>${!X}</c> resolves as <c>${X}</c> (CloudFormation Template Reference, "Fn::Sub",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html).
+    /// Null when the text names a variable. A <c>${</c> is closed by the next <c>}</c>, one never closed
+    /// is text, as the generator reads it (its Substitution and SubstitutionRules.References).
+    /// </summary>
+    public static string? SubstitutedLiterally(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        int at;
+        while ((at = text.IndexOf("${", from, StringComparison.Ordinal)) >= 0)
+        {
+            var end = text.IndexOf('}', at + 2);
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (text[at + 2] != '!')
+            {
+                return null;
+            }
+
+            result.Append(text, from, at + 2 - from).Append(text, at + 3, end + 1 - (at + 3));
+            from = end + 1;
+        }
+
+        return result.Append(text, from, text.Length - from).ToString();
+    }
 
     /// <summary>
     /// The logical names a node refers to: <c>Ref</c> targets, <c>Fn::GetAtt</c> resources and the
