@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using TopologyDsl.Testing;
 
 namespace TopologyDsl.Package.Tests;
@@ -84,23 +86,15 @@ public sealed class PackageTests : IDisposable
             // Every assembly the package carries, and where: a DLL elsewhere would go unnoticed (NU5100 is
             // silenced for the readytorun folder).
             var assemblies = new List<string> { "analyzers/dotnet/cs/TopologyDsl.CodeFixes.dll", "analyzers/dotnet/cs/TopologyDsl.Generators.dll", "lib/net10.0/TopologyDsl.dll" };
-            if (ReadyToRunHost)
-            {
-                assemblies.Add(ReadyToRunEntry);
-            }
-
+            assemblies.AddRange(ReadyToRunRids.Select(ReadyToRunEntry));
             Assert.Equal(assemblies.Order(StringComparer.Ordinal), entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-            // The generator precompiled for the packing machine, where the project makes one (linux-x64); the
-            // assembly every other host loads stays plain IL.
-            Assert.False(IsReadyToRun(zip, "analyzers/dotnet/cs/TopologyDsl.Generators.dll"));
-            if (ReadyToRunHost)
+            // The generator precompiled for each platform the pack was asked for, each image for its own OS
+            // and processor; the assembly every other host loads stays plain IL.
+            Assert.Null(ReadyToRunMachine(zip, "analyzers/dotnet/cs/TopologyDsl.Generators.dll"));
+            foreach (var rid in ReadyToRunRids)
             {
-                Assert.True(IsReadyToRun(zip, ReadyToRunEntry));
-                AssertNoBuildPaths(zip, ReadyToRunEntry);
-            }
-            else
-            {
-                Assert.DoesNotContain(ReadyToRunEntry, entries);
+                Assert.True(ExpectedMachine(rid) == ReadyToRunMachine(zip, ReadyToRunEntry(rid)), $"{ReadyToRunEntry(rid)}: machine 0x{ReadyToRunMachine(zip, ReadyToRunEntry(rid)):X4}, expected 0x{ExpectedMachine(rid):X4}");
+                AssertNoBuildPaths(zip, ReadyToRunEntry(rid));
             }
 
             // nuget.org shows the README outside the repository: every link is absolute or within the page.
@@ -154,8 +148,9 @@ public sealed class PackageTests : IDisposable
         Assert.True(build.Exit == 0, build.Output);
         Assert.DoesNotContain("warning TDSL", build.Output);
         // The compiler gets the precompiled generator on a matching host, the plain one when told not to.
-        var analyzer = ReadyToRunHost ? "/" + ReadyToRunEntry : "/analyzers/dotnet/cs/TopologyDsl.Generators.dll";
-        Assert.Equal(ReadyToRunHost ? 0 : 1, CompilerArguments(build.Output).Count(a => a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal)));
+        var hostImage = ReadyToRunRids.Contains(RuntimeInformation.RuntimeIdentifier);
+        var analyzer = hostImage ? "/" + ReadyToRunEntry(RuntimeInformation.RuntimeIdentifier) : "/analyzers/dotnet/cs/TopologyDsl.Generators.dll";
+        Assert.Equal(hostImage ? 0 : 1, CompilerArguments(build.Output).Count(a => a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal)));
         Assert.Single(CompilerArguments(build.Output), a => a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.EndsWith(analyzer, StringComparison.Ordinal));
         var plain = Dotnet(app, environment, "build", "-v:n", "--no-incremental", "-p:TopologyDslReadyToRun=false");
         Assert.True(plain.Exit == 0, plain.Output);
@@ -165,6 +160,27 @@ public sealed class PackageTests : IDisposable
         static IEnumerable<string> Analyzers(string output) =>
             CompilerArguments(output).Where(a => a.StartsWith("/analyzer:", StringComparison.Ordinal)).Select(Path.GetFileName)!;
         Assert.Equal(Analyzers(plain.Output), Analyzers(build.Output));
+
+        // Elsewhere the targets choose by the compiler's platform, TopologyDslReadyToRunHostRid (the SDK's portable
+        // runtime identifier): each platform with an image gets its own, in the plain assembly's place, and one
+        // without (win-arm64) the plain assembly. An image of another platform cannot run here (the runtime
+        // refuses it), so these stop at the list the compiler would get. That the SDK reports these identifiers
+        // on those machines is the SDK's part and untested here.
+        var plainAnalyzers = AnalyzerItems(app, environment, "-p:TopologyDslReadyToRun=false");
+        Assert.Single(plainAnalyzers, a => a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal));
+        foreach (var rid in ReadyToRunRids.Append("win-arm64"))
+        {
+            var chosen = ReadyToRunRids.Contains(rid)
+                ? plainAnalyzers.Select(a => a.EndsWith("/analyzers/dotnet/cs/TopologyDsl.Generators.dll", StringComparison.Ordinal) ? a.Replace("/analyzers/dotnet/cs/", "/readytorun/" + rid + "/", StringComparison.Ordinal) : a)
+                : plainAnalyzers;
+            Assert.Equal(chosen, AnalyzerItems(app, environment, "-p:TopologyDslReadyToRunHostRid=" + rid));
+        }
+
+        // A distribution's own build of the SDK names the distribution in its runtime identifier; the portable one
+        // names the platform the image serves.
+        var distribution = Dotnet(app, environment, "msbuild", "-nologo", "-getProperty:TopologyDslReadyToRunHostRid", "-p:NETCoreSdkRuntimeIdentifier=ubuntu.24.04-x64");
+        Assert.True(distribution.Exit == 0, distribution.Output);
+        Assert.Equal(RuntimeInformation.RuntimeIdentifier, distribution.Output.Split('\n')[1].Trim());
 
         var run = Dotnet(_root, environment, "run", "--no-build", "--project", app, "--", "synth");
         Assert.True(run.Exit == 0, run.Output);
@@ -241,21 +257,68 @@ public sealed class PackageTests : IDisposable
         }
     }
 
-    /// <summary>Where the package keeps the generator precompiled for this machine's runtime identifier.</summary>
-    private static readonly string ReadyToRunEntry = $"readytorun/{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/TopologyDsl.Generators.dll";
+    /// <summary>Where the package keeps the generator precompiled for a runtime identifier.</summary>
+    private static string ReadyToRunEntry(string rid) => $"readytorun/{rid}/TopologyDsl.Generators.dll";
 
-    /// <summary>The one platform the generator's project precompiles for (it restores only that crossgen2 pack).</summary>
-    private static bool ReadyToRunHost => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64";
+    /// <summary>
+    /// The platforms the pack precompiles the generator for: TopologyDslReadyToRunRids, which .ci/run sets to
+    /// <c>all</c> for the whole run (the solution's restore and this pack's alike); unset, the linux-x64 host's own.
+    /// </summary>
+    private static readonly string[] ReadyToRunRids = (Environment.GetEnvironmentVariable("TopologyDslReadyToRunRids") ?? "") switch
+    {
+        "all" => ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-arm64", "osx-x64", "win-x64"],
+        "" => RuntimeInformation.RuntimeIdentifier == "linux-x64" ? ["linux-x64"] : [],
+        var list => list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+    };
 
-    /// <summary>Whether an entry carries precompiled code (a ReadyToRun header), not only IL.</summary>
-    private static bool IsReadyToRun(System.IO.Compression.ZipArchive zip, string entry)
+    /// <summary>
+    /// The PE header's Machine field of a ReadyToRun image for a runtime identifier: the processor's machine type
+    /// XORed with the OS's override, which the runtime checks before it uses the image's code. The overrides are
+    /// CoreCLR's IMAGE_FILE_MACHINE_NATIVE_OS_OVERRIDE (dotnet/runtime, src/coreclr/inc/pedecoder.h), which
+    /// crossgen2 writes as MachineOSOverride (src/coreclr/tools/aot/ILCompiler.ReadyToRun/ObjectWriter/TargetExtensions.cs):
+    /// Windows 0, Linux 0x7B79, Apple 0x4644.
+    /// </summary>
+    private static ushort ExpectedMachine(string rid)
+    {
+        var processor = rid.EndsWith("-arm64", StringComparison.Ordinal) ? Machine.Arm64
+            : rid.EndsWith("-x64", StringComparison.Ordinal) ? Machine.Amd64
+            : throw new ArgumentException("no processor known for " + rid);
+        ushort os = rid.StartsWith("linux-", StringComparison.Ordinal) ? (ushort)0x7B79
+            : rid.StartsWith("osx-", StringComparison.Ordinal) ? (ushort)0x4644
+            : rid.StartsWith("win-", StringComparison.Ordinal) ? (ushort)0
+            : throw new ArgumentException("no OS known for " + rid);
+        return (ushort)((ushort)processor ^ os);
+    }
+
+    /// <summary>
+    /// An entry's Machine field if it carries precompiled code (a ReadyToRun header: the CLI header's managed native
+    /// header, starting with READYTORUN_SIGNATURE 'RTR', dotnet/runtime src/coreclr/inc/readytorun.h), or null if
+    /// it is IL only.
+    /// </summary>
+    private static ushort? ReadyToRunMachine(System.IO.Compression.ZipArchive zip, string entry)
     {
         using var stream = zip.GetEntry(entry)?.Open() ?? throw new InvalidOperationException("no " + entry + " in the package");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);
         bytes.Position = 0;
-        using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
-        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        using var pe = new PEReader(bytes);
+        var header = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory;
+        if (header.Size == 0)
+        {
+            return null;
+        }
+
+        Assert.Equal(0x00525452u, pe.GetSectionData(header.RelativeVirtualAddress).GetReader().ReadUInt32());
+        return (ushort)pe.PEHeaders.CoffHeader.Machine;
+    }
+
+    /// <summary>The analyzers a build would hand the compiler, read from the project without compiling.</summary>
+    private static List<string> AnalyzerItems(string app, Dictionary<string, string> environment, string property)
+    {
+        var result = Dotnet(app, environment, "msbuild", "-nologo", "-t:ResolveReferences;TopologyDslReadyToRunAnalyzer", "-getItem:Analyzer", property);
+        Assert.True(result.Exit == 0, result.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output[result.Output.IndexOf('{')..]);
+        return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray().Select(a => a.GetProperty("FullPath").GetString()!).ToList();
     }
 
     /// <summary>The arguments of the csc command line a normal-verbosity build prints.</summary>
