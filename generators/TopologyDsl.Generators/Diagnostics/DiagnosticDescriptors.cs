@@ -747,6 +747,13 @@ internal static class DiagnosticDescriptors
         "Security group '{0}' is used by no instance or interface endpoint of the program, and no other group's rule, output or boot script names it",
         "A group with no member filters nothing. It deploys and costs nothing, so this is a suggestion (Info), not a warning: it is often left over after its resources moved to another group, or its [Uses<Group>] was forgotten. Add [Uses<Group>] to the instances or interface endpoints it is for, or remove it. For a group meant for resources outside the program, name it in an output ([Output(\"WebGroupId\", \"${WebGroup}\", Export = \"...\")]), which counts as a use. Checked on build across every stack of the project, since a stack does not see the stacks that import its records.");
 
+    // 426: text that reaches the template as a plain string (Validation/LiteralTextRules.cs)
+
+    public static readonly DiagnosticDescriptor SubstitutionInLiteralText = Create("TDSL426", Security, DiagnosticSeverity.Warning,
+        "Substitution syntax in text that CloudFormation does not substitute",
+        "{0} of {1} holds '{2}', which CloudFormation does not substitute there, so AWS gets the text as written",
+        "CloudFormation substitutes ${Name} only inside Fn::Sub, which TopologyDsl writes for boot scripts (UserData files) and outputs' values. Tags, descriptions (stack, output, security group and rule, secret, transit gateway, parameter), a parameter's Default, AllowedValues and ConstraintDescription, an output's Export and an instance's KeyName are written as plain strings: ${AWS::StackName} there reaches AWS as written (cfn-lint reports E1029 for it when the name is a resource, parameter or pseudo parameter, except in tag values, which the generator writes as a Fn::Join that E1029 does not read). Write the value itself without ${}, or put the text where substitution happens (an [Output] value, the boot script). The escape ${!X} is not read in these fields: it reaches AWS with its '!'. If the literal text ${X} is what you want, keep it and suppress this warning (#pragma warning disable TDSL426, or dotnet_diagnostic.TDSL426.severity = none in .editorconfig).");
+
     // 230-239: reachability, from the model of security groups, routes, gateways and public IPs (Validation/Reachability.cs)
 
     public static readonly DiagnosticDescriptor PeeringRouteWithoutRouteBack = Create("TDSL235", References, DiagnosticSeverity.Warning,

@@ -43,6 +43,7 @@ internal static class TopologyValidator
         CidrRules.Check(index, findings);
         NamingRules.Check(index, findings);
         SubstitutionRules.Check(index, findings);
+        LiteralTextRules.Check(index, findings);
         SignalRules.Check(index, findings);
         SecurityRules.Check(index, findings);
         ReachabilityRules.Check(index, findings);
