@@ -138,6 +138,10 @@ rebuild() {
 build_args=(-p:UseSharedCompilation=false)
 [ -n "${SERVER:-}" ] && build_args=(-p:UseSharedCompilation=true)
 [ "${READYTORUN:-1}" = 0 ] && build_args+=(-p:TopologyDslReadyToRun=false)
+# The image the package targets pick for this machine: the portable runtime identifier of its OS and
+# processor (linux-x64 here; a distribution's SDK may call itself ubuntu.24.04-x64, the targets do not).
+case "$(uname -s)" in Darwin) host_os=osx ;; *) host_os=linux ;; esac
+case "$(uname -m)" in aarch64 | arm64) host_rid=$host_os-arm64 ;; *) host_rid=$host_os-x64 ;; esac
 runs=${RUNS:-3}
 rounds=${ROUNDS:-9}
 
@@ -155,7 +159,7 @@ for resources in "${sizes[@]}"; do
     for ((run = 0; run < runs; run++)); do
       read -r wall cpu < <(rebuild "$dir" "$dir/build.log")
       # The compiler got the generator this run means to measure.
-      if [ "${READYTORUN:-1}" = 0 ] || ! ls "$repo"/generators/TopologyDsl.Generators/bin/Release/netstandard2.0/readytorun/*/TopologyDsl.Generators.dll > /dev/null 2>&1; then
+      if [ "${READYTORUN:-1}" = 0 ] || [ ! -f "$repo/generators/TopologyDsl.Generators/bin/Release/netstandard2.0/readytorun/$host_rid/TopologyDsl.Generators.dll" ]; then
         ! grep -q '/readytorun/' "$dir/build.log" || { echo "the compiler got the ReadyToRun image in $dir/build.log" >&2; exit 1; }
       else
         grep -q '/readytorun/' "$dir/build.log" || { echo "the compiler did not get the ReadyToRun image in $dir/build.log" >&2; exit 1; }
