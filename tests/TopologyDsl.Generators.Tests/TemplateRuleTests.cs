@@ -104,6 +104,15 @@ public class TemplateRuleTests
         new InMemoryAdditionalText("/project/userdata/big.sh", "#!/bin/bash\n" + new string('#', 16384)),
         new InMemoryAdditionalText("/project/userdata/fits.sh", "#!/bin/bash\n" + new string('#', 16384 - 12)));
 
+    /// <summary>Fn::Sub turns each <c>${!X}</c> into <c>${X}</c>: the size leaves out the byte EC2 does not receive.</summary>
+    [Fact]
+    public Task TDSL326_UserDataTooLarge_CountsEscapesAsEc2ReceivesThem() => Markup.VerifyAsync(
+        Stack(Network + Group("Web", "") + Server(extra: ", UserData = {|TDSL326:\"userdata/over.sh\"|}")
+            + Server("Fits", ", UserData = \"userdata/escaped.sh\"").Replace("10.0.1.10", "10.0.1.11")),
+        // 16,385 bytes as written, 16,384 as received; one more byte is over.
+        new InMemoryAdditionalText("/project/userdata/escaped.sh", "#!/bin/bash\n${!HOME}" + new string('#', 16384 - 12 - 7)),
+        new InMemoryAdditionalText("/project/userdata/over.sh", "#!/bin/bash\n${!HOME}" + new string('#', 16384 - 12 - 7 + 1)));
+
     [Fact]
     public Task TDSL327_AttributeNotAvailable() => Markup.VerifyAsync(
         Stack(Network + Group("Web", "") + Server("Hidden") + Server("Exposed", ", PublicIp = true").Replace("10.0.1.10", "10.0.1.11")

@@ -300,7 +300,9 @@ internal static class TemplateRules
             }
 
             var path = instance.Path.Child("userData");
-            var size = Utf8.GetByteCount(text);
+            // Counted as EC2 receives the literal text: Fn::Sub turns each ${!X} into ${X}. A ${Name} counts
+            // as written, since its value is known only when the stack deploys.
+            var size = Utf8.GetByteCount(Substitution.Unescape(text));
             if (size > MaxUserDataBytes)
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.UserDataTooLarge.Id, path, instance.Name, Invariant.Format(size)));
