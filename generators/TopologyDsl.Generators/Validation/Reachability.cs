@@ -735,8 +735,8 @@ internal sealed partial class Reachability
 
             if (!Covered(Allowed(source, inbound: false, to, link), ports))
             {
-                return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
-                    + ports + " to " + to.Display, FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
+                return GroupLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                    + ports + " to " + to.Display, source);
             }
 
             if (target is null && RouteOut(source, to, inbound: false).Broken is { } broken)
@@ -762,8 +762,7 @@ internal sealed partial class Reachability
 
         return Covered(Allowed(target, inbound: true, from, link), ports)
             ? null
-            : new BrokenLink(Groups(target) + " of '" + Id(target) + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display,
-                FirstGroupPath(target), _index.ForeignKey(FirstGroupOwner(target)));
+            : GroupLink(Groups(target) + " of '" + Id(target) + "' " + (GroupsOf(target).Any() ? "lets" : "let") + " in no " + ports + " from " + from.Display, target);
     }
 
     // ---- VPC endpoints ----
@@ -799,8 +798,8 @@ internal sealed partial class Reachability
 
         if (!Covered(Permits(source, inbound: false).Where(Holds).Select(p => p.Ports), ports))
         {
-            return new BrokenLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
-                + ports + " to endpoint '" + name + "'", FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
+            return GroupLink(Groups(source) + " of '" + Id(source) + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for "
+                + ports + " to endpoint '" + name + "'", source);
         }
 
         if (groups.Count == 0)
@@ -838,8 +837,8 @@ internal sealed partial class Reachability
         var https = PortRange.Single(ProtocolSpec.Tcp, 443);
         return Covered(Allowed(source, inbound: false, Endpoint.Internet), https)
             ? AclBreak(EndpointOf(source), Endpoint.Internet, https, replies: true) // the service's addresses: only a /0 rule is known to hold them
-            : new BrokenLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
-                + " to 0.0.0.0/0, where the service's addresses are", FirstGroupPath(source), _index.ForeignKey(FirstGroupOwner(source)));
+            : GroupLink(Groups(source) + " of '" + source.Name + "' " + (GroupsOf(source).Any() ? "has" : "have") + " no outbound rule for " + https
+                + " to 0.0.0.0/0, where the service's addresses are", source);
     }
 
     /// <summary>The outside endpoints (blocks, parameters, the internet) that the instance's inbound rules let in on the ports, in rule order.</summary>
@@ -860,11 +859,12 @@ internal sealed partial class Reachability
         return names.Count == 0 ? "the VPC's default security group" : names.Count == 1 ? "security group " + names[0] : "security groups " + string.Join(", ", names);
     }
 
-    /// <summary>The record <see cref="FirstGroupPath"/> is in: the instance's first group, or the instance.</summary>
-    private ResourceSpec FirstGroupOwner(InstanceSpec instance) => (ResourceSpec?)GroupsOf(instance).FirstOrDefault() ?? instance;
-
-    private ModelPath FirstGroupPath(InstanceSpec instance) =>
-        GroupsOf(instance).FirstOrDefault() is { } group ? group.Path.Child("attribute") : instance.Path.Child("attribute");
+    /// <summary>A link the instance's security groups break, placed at its first group (or the instance, in the VPC's default group), in whichever stack declares it.</summary>
+    private BrokenLink GroupLink(string reason, InstanceSpec instance)
+    {
+        var owner = (ResourceSpec?)GroupsOf(instance).FirstOrDefault() ?? instance;
+        return new BrokenLink(reason, owner.Path.Child("attribute"), _index.ForeignKey(owner));
+    }
 
     /// <summary>Whether the ranges together cover every port of the wanted range.</summary>
     private static bool Covered(IEnumerable<PortRange> ranges, PortRange wanted)
