@@ -38,6 +38,8 @@ internal static class KnownNames
     public const string TransitGatewayRouteTable = "TopologyDsl.TransitGatewayRouteTableAttribute`1";
     public const string AssociateAttachment = "TopologyDsl.AssociateAttachmentAttribute`1";
     public const string Propagate = "TopologyDsl.PropagateAttribute`1";
+    public const string AssociateAttachmentOfTable = "TopologyDsl.AssociateAttachmentAttribute`2";
+    public const string PropagateOfTable = "TopologyDsl.PropagateAttribute`2";
     public const string TransitGatewayRoute = "TopologyDsl.TransitGatewayRouteAttribute`1";
     public const string NetworkAcl = "TopologyDsl.NetworkAclAttribute`1";
     public const string AclIngress = "TopologyDsl.AclIngressAttribute";

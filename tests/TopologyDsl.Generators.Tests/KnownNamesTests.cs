@@ -31,6 +31,8 @@ public class KnownNamesTests
     [InlineData(KnownNames.TransitGatewayRouteTable, typeof(TransitGatewayRouteTableAttribute<>))]
     [InlineData(KnownNames.AssociateAttachment, typeof(AssociateAttachmentAttribute<>))]
     [InlineData(KnownNames.Propagate, typeof(PropagateAttribute<>))]
+    [InlineData(KnownNames.AssociateAttachmentOfTable, typeof(AssociateAttachmentAttribute<,>))]
+    [InlineData(KnownNames.PropagateOfTable, typeof(PropagateAttribute<,>))]
     [InlineData(KnownNames.TransitGatewayRoute, typeof(TransitGatewayRouteAttribute<>))]
     [InlineData(KnownNames.NetworkAcl, typeof(NetworkAclAttribute<>))]
     [InlineData(KnownNames.AclIngress, typeof(AclIngressAttribute))]

@@ -36,6 +36,7 @@ internal static class Overview
         BlocksInsideVpcs(index, b);
         Services(index, b);
         RouteRecords(index, b);
+        GatewayTableRecords(index, b);
         RoutesOfOthers(index, b);
         return b.ToString();
     }
@@ -93,6 +94,34 @@ internal static class Overview
                 .Append(" | ").Append(Cell(vpc is null ? "" : index.Display(vpc)))
                 .Append(" | ").Append(Cell(record.Route.Destination))
                 .Append(" | ").Append(Cell(record.Route.Target.Display)).Append(" |\n");
+        }
+    }
+
+    /// <summary>
+    /// The associations and propagations this stack declares on their own records ([AssociateAttachment&lt;TTable,
+    /// TAttachment&gt;], [Propagate&lt;TTable, TAttachment&gt;]), which the picture does not show: table, attachment, VPC.
+    /// </summary>
+    private static void GatewayTableRecords(StackIndex index, StringBuilder b)
+    {
+        var records = index.Stack.Resources.OfType<TransitGatewayEntrySpec>().ToList();
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Transit gateway associations and propagations declared on their own records\n\n");
+        b.Append("This stack creates these, in transit gateway route tables of its own or of the stacks it imports from.\n\n");
+        b.Append("| Record | Kind | Transit gateway route table | Attachment | VPC |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var record in records)
+        {
+            var table = index.ResolveFrom<TransitGatewayRouteTableSpec>(record, record.RouteTable);
+            var attachment = index.ResolveFrom<TransitGatewayAttachmentSpec>(record, record.Attachment);
+            var vpc = attachment is null ? null : index.VpcOf(attachment);
+            b.Append("| ").Append(Cell(record.Name))
+                .Append(" | ").Append(record.Propagates ? "propagation" : "association")
+                .Append(" | ").Append(Cell(table is null ? record.RouteTable.Display : index.Display(table)))
+                .Append(" | ").Append(Cell(attachment is null ? record.Attachment.Display : index.Display(attachment)))
+                .Append(" | ").Append(Cell(vpc is null ? "" : index.Display(vpc))).Append(" |\n");
         }
     }
 

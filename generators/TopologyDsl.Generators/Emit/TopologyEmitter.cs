@@ -126,6 +126,8 @@ internal static class TopologyEmitter
         ResourceKind.NatGateway => "INatGateway",
         ResourceKind.RouteTable => "IRouteTable",
         ResourceKind.Route => "IRoute",
+        ResourceKind.TransitGatewayAssociation => "ITransitGatewayAssociation",
+        ResourceKind.TransitGatewayPropagation => "ITransitGatewayPropagation",
         ResourceKind.SecurityGroup => "ISecurityGroup",
         ResourceKind.Instance => "IInstance",
         ResourceKind.Secret => "ISecret",

@@ -38,6 +38,8 @@ internal enum ResourceKind
     GatewayEndpoint,
     InterfaceEndpoint,
     Route,
+    TransitGatewayAssociation,
+    TransitGatewayPropagation,
 }
 
 /// <summary>How the record is declared, so the generator can add a matching partial declaration.</summary>
@@ -295,6 +297,18 @@ internal sealed record TransitGatewayRouteTableSpec(string Name, TypeKeyword Key
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.TransitGatewayRouteTable;
+}
+
+/// <summary>
+/// An association ([AssociateAttachment&lt;TTable, TAttachment&gt;]) or a propagation ([Propagate&lt;TTable, TAttachment&gt;])
+/// declared on its own record, in any stack, against a transit gateway route table that may be another stack's.
+/// Rules see it among the table's associations or propagations (<c>StackIndex.AssociationsOf</c>,
+/// <c>StackIndex.PropagationsOf</c>), at <c>{record}/routeTable</c> and <c>{record}/attachment</c>.
+/// </summary>
+internal sealed record TransitGatewayEntrySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec RouteTable, RefSpec Attachment, bool Propagates)
+    : ResourceSpec(Name, Keyword, IsPartial)
+{
+    public override ResourceKind Kind => Propagates ? ResourceKind.TransitGatewayPropagation : ResourceKind.TransitGatewayAssociation;
 }
 
 internal sealed record EgressOnlyInternetGatewaySpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Vpc)

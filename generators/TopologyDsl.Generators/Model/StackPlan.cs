@@ -213,6 +213,10 @@ internal static class StackPlan
                     yield return new(r.RouteTable, path.Child("routeTable"), r, ReferenceUse.Plain);
                     yield return new(r.Route.Target, path.Child("target"), r, ReferenceUse.Plain);
                     break;
+                case TransitGatewayEntrySpec e:
+                    yield return new(e.RouteTable, path.Child("routeTable"), e, ReferenceUse.Plain);
+                    yield return new(e.Attachment, path.Child("attachment"), e, ReferenceUse.Plain);
+                    break;
                 case TransitGatewayAttachmentSpec a:
                     yield return new(a.TransitGateway, path.Child("transitGateway"), a, ReferenceUse.Plain);
                     yield return new(a.Vpc, path.Child("vpc"), a, ReferenceUse.Plain);
@@ -468,6 +472,12 @@ internal static class StackPlan
                 case RouteResourceSpec r:
                     yield return new PlannedName(r.Name, "AWS::EC2::Route", path, "route '" + r.Name + "'");
                     break;
+                case TransitGatewayEntrySpec e when e.Propagates:
+                    yield return new PlannedName(e.Name, "AWS::EC2::TransitGatewayRouteTablePropagation", path, "propagation '" + e.Name + "'");
+                    break;
+                case TransitGatewayEntrySpec e:
+                    yield return new PlannedName(e.Name, "AWS::EC2::TransitGatewayRouteTableAssociation", path, "association '" + e.Name + "'");
+                    break;
                 case VpcPeeringSpec p:
                     yield return new PlannedName(p.Name, "AWS::EC2::VPCPeeringConnection", path, "peering connection '" + p.Name + "'");
                     break;
@@ -673,6 +683,11 @@ internal static class StackPlan
                 case RouteResourceSpec r:
                     // The table may be another stack's: its ID is imported like any reference.
                     calls.Add(PlanRoute(index, r, r.Name, Id(r.RouteTable), index.VpcOf(r), r.Route));
+                    break;
+                case TransitGatewayEntrySpec e:
+                    // Like a route record: the table may be another stack's, its ID imported.
+                    calls.Add(Call(e.Propagates ? "TransitGatewayRouteTablePropagation" : "TransitGatewayRouteTableAssociation", e.Name,
+                        ("attachment", Id(e.Attachment)), ("table", Id(e.RouteTable))));
                     break;
                 case SecurityGroupSpec g:
                     PlanSecurityGroup(index, g, calls);

@@ -42,6 +42,8 @@ internal static class TopologyParser
         [KnownNames.GatewayEndpoint] = new(ResourceKind.GatewayEndpoint, "GatewayEndpoint"),
         [KnownNames.InterfaceEndpoint] = new(ResourceKind.InterfaceEndpoint, "InterfaceEndpoint"),
         [KnownNames.RouteOfTable] = new(ResourceKind.Route, "Route"),
+        [KnownNames.AssociateAttachmentOfTable] = new(ResourceKind.TransitGatewayAssociation, "AssociateAttachment"),
+        [KnownNames.PropagateOfTable] = new(ResourceKind.TransitGatewayPropagation, "Propagate"),
     };
 
     /// <summary>Attributes that add to a resource of one kind, with the segment their paths use.</summary>
@@ -437,6 +439,9 @@ internal static class TopologyParser
             case ResourceKind.Route:
                 return new RouteResourceSpec(name, keyword, isPartial, main.TypeArgument(stack, "routeTable"),
                     new RouteSpec(main.ConstructorString(0, "destination") ?? "", main.TypeArgument(stack, "target", 1)));
+            case ResourceKind.TransitGatewayAssociation or ResourceKind.TransitGatewayPropagation:
+                return new TransitGatewayEntrySpec(name, keyword, isPartial, main.TypeArgument(stack, "routeTable"), main.TypeArgument(stack, "attachment", 1),
+                    declaringKind == ResourceKind.TransitGatewayPropagation);
             case ResourceKind.DataVolume:
                 return new DataVolumeSpec(name, keyword, isPartial, main.TypeArgument(stack, "instance"), main.ConstructorString(0, "device") ?? "",
                     main.ConstructorInt(1, "size"), (VolumeTypeSpec)main.NamedInt("Type", "type"), main.Named("Encrypted", "encrypted") is not false);

@@ -341,50 +341,52 @@ internal static class ConnectionRules
 
     private static void CheckTransitGatewayTables(StackIndex index, List<Finding> findings)
     {
-        var tableOf = new Dictionary<string, (TransitGatewayRouteTableSpec Table, ModelPath Path)>(System.StringComparer.Ordinal);
-        foreach (var table in index.AllResources.OfType<TransitGatewayRouteTableSpec>())
+        // Associations in both forms (on the table, or records in any stack seen), this stack's last, so that an
+        // attachment associated twice is reported in this stack, at the second association it declares.
+        var tables = index.AllResources.OfType<TransitGatewayRouteTableSpec>().ToList();
+        var associations = tables.SelectMany(index.AssociationsOf).Where(e => !index.IsLocal(e.Declared))
+            .Concat(tables.SelectMany(index.AssociationsOf).Where(e => index.IsLocal(e.Declared)));
+        var tableOf = new Dictionary<string, GatewayTableEntry>(System.StringComparer.Ordinal);
+        foreach (var entry in associations)
         {
-            var local = index.IsLocal(table);
-            var gateway = index.ResolveFrom<TransitGatewaySpec>(table, table.TransitGateway);
-            for (var i = 0; i < table.Associations.Count; i++)
-            {
-                var path = table.Path.Item("associate", i).Child("attachment");
-                if (index.ResolveFrom<TransitGatewayAttachmentSpec>(table, table.Associations[i]) is not { } attachment)
-                {
-                    continue;
-                }
-
-                if (tableOf.TryGetValue(index.Key(attachment), out var earlier))
-                {
-                    if (local)
-                    {
-                        findings.Add(new Finding(DiagnosticDescriptors.AttachmentInSeveralRouteTables.Id, path,
-                            new[] { index.Display(attachment), index.Display(earlier.Table), table.Name }.ToEquatableArray(), earlier.Path, RelatedStack: index.ForeignKey(earlier.Table)));
-                    }
-
-                    continue;
-                }
-
-                tableOf.Add(index.Key(attachment), (table, path));
-                if (local && SameGateway(index, table, gateway, attachment, path, findings) && gateway is { DefaultRouteTables: true })
-                {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.AssociationWithDefaultRouteTable.Id, path, index.Display(attachment), table.Name, index.Display(gateway)));
-                }
-            }
-
-            if (!local)
+            if (index.AttachmentOf(entry) is not { } attachment)
             {
                 continue;
             }
 
-            for (var i = 0; i < table.Propagations.Count; i++)
+            var local = index.IsLocal(entry.Declared);
+            if (tableOf.TryGetValue(index.Key(attachment), out var earlier))
             {
-                if (index.Resolve<TransitGatewayAttachmentSpec>(table.Propagations[i]) is { } attachment)
+                if (local)
                 {
-                    SameGateway(index, table, gateway, attachment, table.Path.Item("propagate", i).Child("attachment"), findings);
+                    findings.Add(new Finding(DiagnosticDescriptors.AttachmentInSeveralRouteTables.Id, entry.AttachmentPath,
+                        new[] { index.Display(attachment), index.Display(earlier.Table), index.Display(entry.Table) }.ToEquatableArray(), earlier.AttachmentPath,
+                        RelatedStack: index.ForeignKey(earlier.Declared)));
                 }
+
+                continue;
             }
 
+            tableOf.Add(index.Key(attachment), entry);
+            var gateway = index.ResolveFrom<TransitGatewaySpec>(entry.Table, entry.Table.TransitGateway);
+            if (local && SameGateway(index, entry.Table, gateway, attachment, entry.AttachmentPath, findings) && gateway is { DefaultRouteTables: true })
+            {
+                findings.Add(Finding.Create(DiagnosticDescriptors.AssociationWithDefaultRouteTable.Id, entry.AttachmentPath, index.Display(attachment),
+                    index.Display(entry.Table), index.Display(gateway)));
+            }
+        }
+
+        foreach (var entry in tables.SelectMany(index.PropagationsOf).Where(e => index.IsLocal(e.Declared)))
+        {
+            if (index.AttachmentOf(entry) is { } attachment)
+            {
+                SameGateway(index, entry.Table, index.ResolveFrom<TransitGatewaySpec>(entry.Table, entry.Table.TransitGateway), attachment, entry.AttachmentPath, findings);
+            }
+        }
+
+        foreach (var table in tables.Where(index.IsLocal))
+        {
+            var gateway = index.ResolveFrom<TransitGatewaySpec>(table, table.TransitGateway);
             var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
             for (var i = 0; i < table.Routes.Count; i++)
             {
@@ -427,7 +429,7 @@ internal static class ConnectionRules
             return true;
         }
 
-        findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayMismatch.Id, path, table.Name, index.Display(gateway), index.Display(attachment), index.Display(other)));
+        findings.Add(Finding.Create(DiagnosticDescriptors.TransitGatewayMismatch.Id, path, index.Display(table), index.Display(gateway), index.Display(attachment), index.Display(other)));
         return false;
     }
 }

@@ -182,7 +182,7 @@ internal sealed partial class Reachability
         }
 
         var table = GatewayTables.FirstOrDefault(t => _index.Same(_index.ResolveFrom<TransitGatewaySpec>(t, t.TransitGateway), gateway)
-            && t.Associations.Any(a => _index.Same(_index.ResolveFrom<TransitGatewayAttachmentSpec>(t, a), attachment)));
+            && _index.AssociationsOf(t).Any(a => _index.Same(_index.AttachmentOf(a), attachment)));
         if (table is null && !gateway.DefaultRouteTables)
         {
             return (null, new BrokenLink("attachment '" + _index.Display(attachment) + "' is associated with no route table of " + name, attachment.Path, _index.ForeignKey(attachment)));
@@ -208,7 +208,7 @@ internal sealed partial class Reachability
 
         var propagating = table is null
             ? AttachmentsOf(gateway)
-            : table.Propagations.Select(p => _index.ResolveFrom<TransitGatewayAttachmentSpec>(table, p)).Where(a => a is not null).Select(a => a!);
+            : _index.PropagationsOf(table).Select(_index.AttachmentOf).Where(a => a is not null).Select(a => a!);
         foreach (var source in propagating)
         {
             if (_index.VpcOf(source) is not { } vpc)

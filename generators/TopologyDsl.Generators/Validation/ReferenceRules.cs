@@ -45,6 +45,10 @@ internal static class ReferenceRules
                     Expect<RouteTableSpec>(index, r.Name, r.RouteTable, "route table", path.Child("routeTable"), findings);
                     ExpectRouteTarget(index, r.Name, r.Route.Target, path.Child("target"), findings);
                     break;
+                case TransitGatewayEntrySpec e:
+                    Expect<TransitGatewayRouteTableSpec>(index, e.Name, e.RouteTable, "transit gateway route table", path.Child("routeTable"), findings);
+                    Expect<TransitGatewayAttachmentSpec>(index, e.Name, e.Attachment, "transit gateway attachment", path.Child("attachment"), findings);
+                    break;
                 case SecurityGroupSpec g:
                     Expect<VpcSpec>(index, g.Name, g.Vpc, "VPC", path.Child("vpc"), findings);
                     for (var i = 0; i < g.Ingress.Count; i++)

@@ -10,7 +10,7 @@ namespace TopologyDsl.Generators.Validation;
 /// from, directly or through them); references resolve into those, and whole-topology rules see
 /// their resources, but findings are reported only in this stack.
 /// </summary>
-internal sealed class StackIndex
+internal sealed partial class StackIndex
 {
     private readonly Dictionary<string, ResourceSpec> _byName = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _byStack = new(System.StringComparer.Ordinal);

@@ -39,12 +39,18 @@ internal static class TagRules
             }
 
             CheckList(resource.Tags, resource.Path, "'" + resource.Name + "'", findings);
-            if (resource is ParameterSpec or RouteResourceSpec)
+            if (resource is ParameterSpec or RouteResourceSpec or TransitGatewayEntrySpec)
             {
                 for (var i = 0; i < resource.Tags.Count; i++)
                 {
                     findings.Add(Finding.Create(DiagnosticDescriptors.TagOnUntaggedKind.Id, resource.Path.Item("tag", i), resource.Tags[i].Key, resource.Name,
-                        resource is ParameterSpec ? "a template parameter" : "a route (AWS::EC2::Route)"));
+                        resource switch
+                        {
+                            ParameterSpec => "a template parameter",
+                            TransitGatewayEntrySpec { Propagates: true } => "a transit gateway propagation (AWS::EC2::TransitGatewayRouteTablePropagation)",
+                            TransitGatewayEntrySpec => "a transit gateway association (AWS::EC2::TransitGatewayRouteTableAssociation)",
+                            _ => "a route (AWS::EC2::Route)",
+                        }));
                 }
             }
         }

@@ -568,7 +568,9 @@ public sealed class AttachmentSubnetAttribute<TSubnet> : Attribute where TSubnet
 /// <summary>
 /// A route table of <typeparamref name="TTransitGateway"/> (AWS::EC2::TransitGatewayRouteTable). Add
 /// <see cref="AssociateAttachmentAttribute{TAttachment}"/>, <see cref="PropagateAttribute{TAttachment}"/> and
-/// <see cref="TransitGatewayRouteAttribute{TAttachment}"/>.
+/// <see cref="TransitGatewayRouteAttribute{TAttachment}"/>; a stack that imports the table associates and
+/// propagates its own attachments with <see cref="AssociateAttachmentAttribute{TTransitGatewayRouteTable, TAttachment}"/>
+/// and <see cref="PropagateAttribute{TTransitGatewayRouteTable, TAttachment}"/> records.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TransitGatewayRouteTableAttribute<TTransitGateway> : Attribute where TTransitGateway : ITransitGateway;
@@ -580,6 +582,33 @@ public sealed class AssociateAttachmentAttribute<TAttachment> : Attribute where 
 /// <summary>Propagates an attachment's VPC blocks into the transit gateway route table as routes.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class PropagateAttribute<TAttachment> : Attribute where TAttachment : ITransitGatewayAttachment;
+
+/// <summary>An association of a transit gateway attachment declared on its own record (<see cref="AssociateAttachmentAttribute{TTransitGatewayRouteTable, TAttachment}"/>).</summary>
+public interface ITransitGatewayAssociation : IResource { }
+
+/// <summary>A propagation of a transit gateway attachment declared on its own record (<see cref="PropagateAttribute{TTransitGatewayRouteTable, TAttachment}"/>).</summary>
+public interface ITransitGatewayPropagation : IResource { }
+
+/// <summary>
+/// Associates <typeparamref name="TAttachment"/> with <typeparamref name="TTransitGatewayRouteTable"/> on its own
+/// record (AWS::EC2::TransitGatewayRouteTableAssociation), in any stack: the association belongs to the stack that
+/// declares it, which imports the table from its stack, so a spoke associates its own attachment with a hub's table:
+/// <c>[AssociateAttachment&lt;HubStack.SpokeTable, SpokeAttach&gt;] public partial record SpokeAssociation;</c>.
+/// Every rule of <see cref="AssociateAttachmentAttribute{TAttachment}"/> applies (one table per attachment).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AssociateAttachmentAttribute<TTransitGatewayRouteTable, TAttachment> : Attribute
+    where TTransitGatewayRouteTable : ITransitGatewayRouteTable where TAttachment : ITransitGatewayAttachment;
+
+/// <summary>
+/// Propagates <typeparamref name="TAttachment"/>'s VPC blocks into <typeparamref name="TTransitGatewayRouteTable"/> on
+/// its own record (AWS::EC2::TransitGatewayRouteTablePropagation), in any stack, like
+/// <see cref="AssociateAttachmentAttribute{TTransitGatewayRouteTable, TAttachment}"/>:
+/// <c>[Propagate&lt;HubStack.SpokeTable, SpokeAttach&gt;] public partial record SpokePropagation;</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PropagateAttribute<TTransitGatewayRouteTable, TAttachment> : Attribute
+    where TTransitGatewayRouteTable : ITransitGatewayRouteTable where TAttachment : ITransitGatewayAttachment;
 
 /// <summary>A static route of the transit gateway route table: traffic to <see cref="Destination"/> goes to the attachment.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]

@@ -181,17 +181,17 @@ public sealed class TemplateBuilder
     public TransitGatewayRouteTable TransitGatewayRouteTable(string id, string transitGateway) =>
         Add(new TransitGatewayRouteTable(id) { TransitGatewayId = Id(transitGateway) });
 
-    /// <summary>AWS::EC2::TransitGatewayRouteTableAssociation.</summary>
+    /// <summary>AWS::EC2::TransitGatewayRouteTableAssociation (the table may be another stack's: its ID is then imported).</summary>
     public TransitGatewayRouteTableAssociation TransitGatewayRouteTableAssociation(string id, string attachment, string table) =>
-        Add(new TransitGatewayRouteTableAssociation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+        Add(new TransitGatewayRouteTableAssociation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Id(table) });
 
-    /// <summary>AWS::EC2::TransitGatewayRouteTablePropagation.</summary>
+    /// <summary>AWS::EC2::TransitGatewayRouteTablePropagation (the table may be another stack's: its ID is then imported).</summary>
     public TransitGatewayRouteTablePropagation TransitGatewayRouteTablePropagation(string id, string attachment, string table) =>
-        Add(new TransitGatewayRouteTablePropagation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Fn.Ref(table) });
+        Add(new TransitGatewayRouteTablePropagation(id) { TransitGatewayAttachmentId = Id(attachment), TransitGatewayRouteTableId = Id(table) });
 
     /// <summary>AWS::EC2::TransitGatewayRoute: a static route to an attachment.</summary>
     public TransitGatewayRoute TransitGatewayRoute(string id, string table, string destination, string attachment) =>
-        Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Fn.Ref(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
+        Add(new TransitGatewayRoute(id) { TransitGatewayRouteTableId = Id(table), DestinationCidrBlock = destination, TransitGatewayAttachmentId = Id(attachment) });
 
     /// <summary>AWS::EC2::EgressOnlyInternetGateway of a VPC.</summary>
     public EgressOnlyInternetGateway EgressOnlyInternetGateway(string id, string vpc) => Add(new EgressOnlyInternetGateway(id) { VpcId = Id(vpc) });
