@@ -22,7 +22,7 @@ public partial class TemplateContractTests
     private static readonly HashSet<string> PseudoParameters =
         ["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"];
 
-    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke", "literals");
+    public static TheoryData<string> Stacks() => new("wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke", "literals", "transit-hub", "transit-spoke-a", "transit-spoke-b");
 
     public static Template Build(string stack) => stack switch
     {
@@ -38,12 +38,15 @@ public partial class TemplateContractTests
         "peered-hub" => PeeredHub.BuildTemplate(),
         "peered-spoke" => PeeredSpoke.BuildTemplate(),
         "literals" => Literals.BuildTemplate(),
+        "transit-hub" => TransitHub.BuildTemplate(),
+        "transit-spoke-a" => TransitSpokeA.BuildTemplate(),
+        "transit-spoke-b" => TransitSpokeB.BuildTemplate(),
         _ => KitchenSink.BuildTemplate(),
     };
 
     /// <summary>The export names every template of the programs above exports.</summary>
     private static HashSet<string> Exports() =>
-        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke", "literals" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
+        new[] { "wordpress", "kitchen-sink", "signals", "connections", "shared-network", "shared-app", "shared-reporting", "tagged", "three-tier", "filters", "peered-hub", "peered-spoke", "literals", "transit-hub", "transit-spoke-a", "transit-spoke-b" }.Select(Build).SelectMany(t => t.Outputs).Where(o => o.Export is not null).Select(o => o.Export!).ToHashSet();
 
     /// <summary>Every shape the generator emits, reviewed as a snapshot: a change to the generated code must leave these bytes alone.</summary>
     [Fact]

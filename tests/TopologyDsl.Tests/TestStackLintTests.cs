@@ -20,6 +20,9 @@ public sealed class TestStackLintTests
     [InlineData("filters")]
     [InlineData("peered-hub")]
     [InlineData("peered-spoke")]
+    [InlineData("transit-hub")]
+    [InlineData("transit-spoke-a")]
+    [InlineData("transit-spoke-b")]
     [InlineData("literals")]
     [InlineData("signals")]
     public void Template_IsCfnLintClean(string stack)
