@@ -426,7 +426,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AttachmentInSeveralRouteTables = Create("TDSL224", References, DiagnosticSeverity.Error,
         "Attachment associated with more than one transit gateway route table",
         "Attachment '{0}' is associated with transit gateway route table '{1}' and with '{2}'; an attachment has one route table",
-        "Traffic arriving from an attachment is routed by exactly one table. Remove one of the [AssociateAttachment] attributes; propagate to as many tables as needed.");
+        "Traffic arriving from an attachment is routed by exactly one table. Remove one of the associations ([AssociateAttachment] attributes or association records, in any stack); propagate to as many tables as needed.");
 
     public static readonly DiagnosticDescriptor TransitGatewayMismatch = Create("TDSL225", References, DiagnosticSeverity.Error,
         "Transit gateway route table and attachment of different transit gateways",
@@ -441,7 +441,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StackCycle = Create("TDSL227", References, DiagnosticSeverity.Error,
         "Stacks that import from each other",
         "Stack '{0}' imports from '{1}', and the imports lead back to it: {2}",
-        "CloudFormation deploys an exporting stack before the stacks that import from it, so two stacks that import from each other cannot be deployed. Move the shared records into one stack, or into a third stack both import from. A peering between VPCs of two stacks needs no cycle: in the stack that holds the peering, declare the other side's route on its own record, [Route<HubStack.HubRoutes, SpokeToHub>(\"10.20.0.0/16\")], instead of [Route<SpokeToHub>] on the other stack's table.");
+        "CloudFormation deploys an exporting stack before the stacks that import from it, so two stacks that import from each other cannot be deployed. Move the shared records into one stack, or into a third stack both import from. A peering between VPCs of two stacks needs no cycle: in the stack that holds the peering, declare the other side's route on its own record, [Route<HubStack.HubRoutes, SpokeToHub>(\"10.20.0.0/16\")], instead of [Route<SpokeToHub>] on the other stack's table. Likewise a spoke associates and propagates its own transit gateway attachment in a hub's table on records of its own, [AssociateAttachment<HubStack.SpokeTable, SpokeAttach>] and [Propagate<HubStack.SpokeTable, SpokeAttach>], instead of attributes on the hub's table that name the spoke's attachment.");
 
     public static readonly DiagnosticDescriptor ImportNotUseful = Create("TDSL228", References, DiagnosticSeverity.Error,
         "Reference to another stack's record that cannot be imported",
