@@ -320,7 +320,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownSubstitution = Create("TDSL203", References, DiagnosticSeverity.Error,
         "Substitution names nothing in the stack",
-        "'${{{0}}}' in {1} names nothing in stack '{2}'",
+        "'${{{0}}}' in {1} names nothing in stack '{2}'{3}",
         "CloudFormation substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and pseudo parameters such as ${AWS::Region}. Fix the name, or write ${!Literal} for a literal ${Literal}.");
 
     public static readonly DiagnosticDescriptor InvalidInstanceSetting = Create("TDSL204", References, DiagnosticSeverity.Error,
