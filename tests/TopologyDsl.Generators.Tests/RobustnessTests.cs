@@ -43,6 +43,8 @@ public class RobustnessTests
         Reference.Select(r => $"Associate<{r}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"Route<{r}>({s})"),
         Gen.Select(Reference, Reference, StringArgument, (t, r, s) => $"Route<{t}, {r}>({s})"),
+        Gen.Select(Reference, Reference, (t, a) => $"AssociateAttachment<{t}, {a}>"),
+        Gen.Select(Reference, Reference, (t, a) => $"Propagate<{t}, {a}>"),
         Gen.Select(Reference, StringArgument, (r, s) => $"SecurityGroup<{r}>({s})"),
         Gen.Select(Number, Number, StringArgument, (p, q, s) => $"Ingress(Tcp, {p}, {s}, ToPort = {q})"),
         Gen.Select(Reference, Number, (r, p) => $"IngressFrom<{r}>((Protocol){p}, {p})"),
@@ -95,7 +97,7 @@ public class RobustnessTests
         Reference.Select(r => $"EgressOnlyInternetGateway<{r}>"),
         Gen.Select(Reference, Gen.OneOf<string>("\"::/0\"", "\"2001:db8::/56\"", "\"::\"", "\"0.0.0.0/0\""), (r, s) => $"Route<{r}>({s})"),
         Gen.OneOf<string>("Secret", "TransitGateway", "VpcPeering<A>", "TransitGatewayAttachment<A, A>", "NetworkAcl<A>", "EgressOnlyInternetGateway<A>", "GatewayEndpoint<A>", "InterfaceEndpoint<A>"),
-        Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Route<A, B>", "Route<Other.A, B>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
+        Gen.OneOf<string>("Vpc", "Subnet<A>", "Instance<A>", "Route<A>", "Route<A, B>", "Route<Other.A, B>", "AssociateAttachment<A, B>", "Propagate<Other.A, B>", "Stack(\"x\")", "Parameter(AllowedValues = new[] { \"a\", null })"));
 
     private static readonly Gen<string> Record = Gen.Select(Gen.OneOf<string>(Names), Attribute.Array[0, 3], Gen.Bool, Gen.OneOf<string>("record", "record", "record", "record struct", "class"),
         (name, attributes, partial, keyword) => (attributes.Length == 0 ? "" : "[" + string.Join(", ", attributes) + "] ")
