@@ -72,11 +72,11 @@ internal sealed class AttributeReader
 
         if (_data is null)
         {
-            foreach (var pair in _view.NamedArguments)
+            foreach (var argument in _view.NamedArguments)
             {
-                if (pair.Key == name)
+                if (argument.Name == name)
                 {
-                    return pair.Value;
+                    return argument.Value;
                 }
             }
 
@@ -95,9 +95,24 @@ internal sealed class AttributeReader
     }
 
     /// <summary>Whether the attribute sets the named property at all (even to its default).</summary>
-    public bool HasNamed(string name) => _data is null
-        ? _view.NamedArguments.Any(pair => pair.Key == name)
-        : _data.NamedArguments.Any(pair => pair.Key == name);
+    public bool HasNamed(string name)
+    {
+        if (_data is null)
+        {
+            return _view.NamedArguments.Any(argument => argument.Name == name);
+        }
+
+        // A loop, not Any: LINQ over the compiler's KeyValuePair structs is JIT-compiled anew by every fresh compiler process.
+        foreach (var pair in _data.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public string? NamedString(string name, string segment) => Named(name, segment) as string;
 
