@@ -8,12 +8,12 @@ namespace TopologyDsl.Generators.Validation;
 /// <summary>Addressing: CIDR blocks, containment, overlap, instance addresses and route destinations.</summary>
 internal static class CidrRules
 {
-    private static readonly (Cidr Block, string Name)[] PrivateRanges =
+    private static readonly Cidr[] PrivateRanges =
     [
-        (Parse("10.0.0.0/8"), "10.0.0.0/8"),
-        (Parse("172.16.0.0/12"), "172.16.0.0/12"),
-        (Parse("192.168.0.0/16"), "192.168.0.0/16"),
-        (Parse("100.64.0.0/10"), "100.64.0.0/10"),
+        Parse("10.0.0.0/8"),
+        Parse("172.16.0.0/12"),
+        Parse("192.168.0.0/16"),
+        Parse("100.64.0.0/10"),
     ];
 
     private static readonly Cidr DockerBridge = Parse("172.17.0.0/16");
@@ -158,7 +158,7 @@ internal static class CidrRules
             findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrSize.Id, path, vpc.Name, cidr.ToString()));
         }
 
-        if (!PrivateRanges.Any(r => r.Block.Contains(cidr)))
+        if (!PrivateRanges.Any(r => r.Contains(cidr)))
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrPublic.Id, path, vpc.Name, cidr.ToString()));
         }
@@ -372,7 +372,7 @@ internal static class CidrRules
     {
         var taken = used.ToList();
         var size = prefix == 0 ? 0UL : 1UL << (32 - prefix);
-        foreach (var (block, _) in StackIndex.Blocks(vpc))
+        foreach (var block in StackIndex.Blocks(vpc))
         {
             if (block.Prefix > prefix)
             {
@@ -475,10 +475,10 @@ internal static class CidrRules
             }
 
             seen.Add(key, route);
-            var own = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local && own.Block is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
+            var own = vpcBlocks.FirstOrDefault(b => b.Contains(destination));
+            if (local && own is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.Block.ToString()));
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.ToString()));
             }
         }
     }

@@ -45,21 +45,21 @@ internal static class QuotaRules
     /// <summary>A network interface's groups over the quota, reported at the first [Uses] past it (a group named twice counts once).</summary>
     private static void CheckGroups(ResourceSpec resource, string kind, EquatableArray<RefSpec> groups, ValidationOptions options, List<Finding> findings)
     {
-        var distinct = groups.Select(g => (g.Stack, g.Name)).Distinct().Count();
-        if (distinct <= options.SecurityGroupsPerInterface)
-        {
-            return;
-        }
-
-        var seen = new HashSet<(string?, string)>();
+        // A group is its stack (none: this one) and its name, which has no '/'.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var past = -1;
         for (var i = 0; i < groups.Count; i++)
         {
-            if (seen.Add((groups[i].Stack, groups[i].Name)) && seen.Count > options.SecurityGroupsPerInterface)
+            if (seen.Add(groups[i].Stack + "/" + groups[i].Name) && seen.Count == options.SecurityGroupsPerInterface + 1)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, resource.Path.Item("uses", i),
-                    kind, resource.Name, Invariant.Format(distinct), Invariant.Format(options.SecurityGroupsPerInterface)));
-                return;
+                past = i;
             }
+        }
+
+        if (past >= 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, resource.Path.Item("uses", past),
+                kind, resource.Name, Invariant.Format(seen.Count), Invariant.Format(options.SecurityGroupsPerInterface)));
         }
     }
 
