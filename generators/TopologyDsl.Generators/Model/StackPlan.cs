@@ -835,7 +835,7 @@ internal static class StackPlan
         var nameValue = (isMain ? ownName : null) ?? (merged.TryGetValue(NameTag, out var stackName) ? stackName : logicalId);
         merged.Remove(NameTag);
         var tags = new List<TagSpec>(merged.Count + 1) { new(NameTag, nameValue) };
-        tags.AddRange(merged.OrderBy(pair => pair.Key, System.StringComparer.Ordinal).Select(pair => new TagSpec(pair.Key, pair.Value)));
+        tags.AddRange(merged.Keys.OrderBy(key => key, System.StringComparer.Ordinal).Select(key => new TagSpec(key, merged[key])));
         return tags;
     }
 

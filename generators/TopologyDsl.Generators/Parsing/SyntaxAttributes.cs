@@ -163,7 +163,7 @@ internal sealed class SyntaxAttributes : AttributeSource
             typeArguments = resolved.MoveToImmutable();
         }
 
-        var arguments = attribute.ArgumentList?.Arguments ?? default;
+        var arguments = attribute.ArgumentList is { } list ? list.Arguments : default;
         var positional = arguments.Where(a => a.NameEquals is null).ToList();
         var constructor = Constructor(type, positional);
         if (constructor is null)

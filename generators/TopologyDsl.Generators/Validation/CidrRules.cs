@@ -251,7 +251,8 @@ internal static class CidrRules
 
             // Only this stack's subnets move: an imported stack's subnets keep their blocks.
             overlaps.RemoveAll(o => !index.IsLocal(o.Later.Subnet));
-            var moving = overlaps.Select(o => o.Later).Distinct<PlacedSubnet>(ReferenceComparer.Instance).OrderBy(l => l.Order);
+            var moving = overlaps.Select(o => o.Later).Distinct<PlacedSubnet>(ReferenceComparer.Instance).ToList();
+            moving.Sort(static (a, b) => a.Order.CompareTo(b.Order));
             var suggestions = FreeBlocks(vpc, moving, sorted.Select(s => s.Block));
             foreach (var (later, earlier) in overlaps)
             {
