@@ -114,7 +114,7 @@ internal static class TopologyEmitter
     /// </summary>
     internal static string OverviewOf(RenderInput input, StackIndex? index = null) =>
         Overview.Render(index is not null && input.Routing.Count == 0 ? index
-            : new StackIndex(input.Stack, StackIndex.Wider(input.Imported, input.Routing), path => StackIndex.FindFile(input.Files, path)));
+            : new StackIndex(input.Stack, input.Imported, input.Routing, path => StackIndex.FindFile(input.Files, path)));
 
     private static string Keyword(TypeKeyword keyword) => keyword == TypeKeyword.Class ? "class" : "record";
 

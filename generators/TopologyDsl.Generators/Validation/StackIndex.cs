@@ -28,6 +28,23 @@ internal sealed class StackIndex
     }
 
     public StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile)
+        : this(stack, others, readFile, later: null)
+    {
+    }
+
+    /// <summary>
+    /// The index of a stack seen with the stacks it imports from and with <paramref name="routing"/>, those whose records change
+    /// the routes of its paths (<see cref="ProgramRules.Routing"/>): what its routed rules and its overview read. A routing stack
+    /// deploys after the stack, so its table is a subnet's route table only when no table of the stack or of the stacks it
+    /// imports from associates that subnet (AWS gives a subnet one route table; a second association is TDSL206 in its stack).
+    /// </summary>
+    public StackIndex(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
+        : this(stack, Wider(imported, routing), readFile, routing.Count == 0 ? null : new HashSet<string>(routing.Select(s => s.Key), System.StringComparer.Ordinal))
+    {
+    }
+
+    /// <param name="later">The keys of the stacks among <paramref name="others"/> that deploy after the stack (its routing stacks): their tables count for a subnet only when no other table associates it. Null for none.</param>
+    private StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile, HashSet<string>? later)
     {
         Stack = stack;
         Others = others;
@@ -70,23 +87,12 @@ internal sealed class StackIndex
         all.AddRange(stack.Resources);
         AllResources = all;
 
-        foreach (var table in all.OfType<RouteTableSpec>())
+        // The tables of the stacks that deploy first (this one, those it imports from), then the later stacks' for a subnet
+        // none of those associates.
+        AddTables(all.OfType<RouteTableSpec>().Where(t => later is null || !later.Contains(OwnerKeyOf(t))), skip: null);
+        if (later is not null)
         {
-            foreach (var association in table.Associations)
-            {
-                if (ResolveFrom<SubnetSpec>(table, association) is { } subnet)
-                {
-                    if (!_tablesOfSubnet.TryGetValue(Key(subnet), out var tables))
-                    {
-                        _tablesOfSubnet.Add(Key(subnet), tables = []);
-                    }
-
-                    if (!tables.Contains(table))
-                    {
-                        tables.Add(table);
-                    }
-                }
-            }
+            AddTables(all.OfType<RouteTableSpec>().Where(t => later.Contains(OwnerKeyOf(t))), new HashSet<string>(_tablesOfSubnet.Keys, System.StringComparer.Ordinal));
         }
 
         // A table's routes: its own [Route] attributes, then the route records of the stacks seen that
@@ -134,6 +140,29 @@ internal sealed class StackIndex
             if (!NameTypes.ContainsKey(name.LogicalId))
             {
                 NameTypes.Add(name.LogicalId, name.CfnType);
+            }
+        }
+    }
+
+    /// <summary>Records each subnet the tables associate under its key, except the subnets in <paramref name="skip"/>.</summary>
+    private void AddTables(IEnumerable<RouteTableSpec> routeTables, HashSet<string>? skip)
+    {
+        foreach (var table in routeTables)
+        {
+            foreach (var association in table.Associations)
+            {
+                if (ResolveFrom<SubnetSpec>(table, association) is { } subnet && (skip is null || !skip.Contains(Key(subnet))))
+                {
+                    if (!_tablesOfSubnet.TryGetValue(Key(subnet), out var tables))
+                    {
+                        _tablesOfSubnet.Add(Key(subnet), tables = []);
+                    }
+
+                    if (!tables.Contains(table))
+                    {
+                        tables.Add(table);
+                    }
+                }
             }
         }
     }

@@ -80,7 +80,7 @@ internal static class TopologyValidator
     public static List<Finding> Routed(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
     {
         var findings = new List<Finding>();
-        var index = new StackIndex(stack, StackIndex.Wider(imported, routing), readFile);
+        var index = new StackIndex(stack, imported, routing, readFile);
         ReachabilityRules.Check(index, findings);
         SecurityRules.CheckPaths(index, findings);
         EndpointRules.CheckPaths(index, findings);
