@@ -161,6 +161,43 @@ public class AssociatedSubnetRulesTests
     public Task TDSL404_DatabaseServerInAnotherSubnet_NoDiagnostic() => Markup.VerifyAllAsync(
         MarkAppKind(NetworkWith(DbServer.Replace("[Instance<AppA>(\"10.10.2.10\"", "[Instance<OtherA>(\"10.10.3.10\"")), "TDSL213") + App);
 
+    /// <summary>An edge stack that asserts its web server (public IP, open to HTTPS) never reachable from the internet, in a subnet it associates with no table.</summary>
+    private const string Edge = """
+        namespace Shop;
+        [Stack("edge")]
+        [NeverReachableFromInternet<Web>]
+        public static partial class Edge
+        {
+            [Vpc("10.10.0.0/16", FlowLogs = true)] public partial record EdgeVpc;
+            [Subnet<EdgeVpc>("10.10.1.0/24", Zone = 0)] public partial record WebA;
+            [Subnet<EdgeVpc>("10.10.2.0/24", Zone = 0)] public partial record OtherA;
+            [InternetGateway<EdgeVpc>] public partial record Igw;
+            [SecurityGroup<EdgeVpc>("web"), Ingress(Tcp, 443, "0.0.0.0/0", Description = "HTTPS")] public partial record WebAccess;
+            [Instance<WebA>("10.10.1.10", ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro", PublicIp = {|TDSL209:true|}), Uses<WebAccess>] public partial record Web;
+        }
+
+        """;
+
+    /// <summary>
+    /// Another stack associates the web server's subnet with its table to the internet gateway: the edge stack's assertion
+    /// is broken (TDSL231 at its attribute, on build), and the generator's same finding stops the edge template. The public
+    /// IP without a route of the edge's own (TDSL209) stands.
+    /// </summary>
+    [Fact]
+    public async Task TDSL231_TableOfAnotherStackOpensTheServerToTheInternet()
+    {
+        var opener = Stack("Opener", "[RouteTable<Edge.EdgeVpc>, Route<Edge.Igw>(\"0.0.0.0/0\"), Associate<Edge.WebA>] public partial record WebRoutes;");
+        await Markup.VerifyAsync(Edge.Replace("[NeverReachableFromInternet<Web>]", "[{|TDSL231:NeverReachableFromInternet<Web>|}]") + opener);
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(Markup.Parse(TestCompilation.Prelude + Edge + opener).Source));
+        var edge = run.Result.Results[0].TrackedSteps[TrackingNames.Assemble].SelectMany(s => s.Outputs).Select(o => (RenderInput)o.Value).Single(i => i.Stack.ClassName == "Edge");
+        Assert.Equal("TDSL231", edge.FirstError);
+    }
+
+    /// <summary>Near miss: the other stack's table to the internet gateway associates the edge's other subnet.</summary>
+    [Fact]
+    public Task TDSL231_TableOfAnotherStackAssociatesAnotherSubnet_NoDiagnostic() => Markup.VerifyAsync(Edge
+        + Stack("Opener", "[RouteTable<Edge.EdgeVpc>, Route<Edge.Igw>(\"0.0.0.0/0\"), Associate<Edge.OtherA>] public partial record OtherRoutes;"));
+
     // ---- The subnet's own view stands ----
 
     /// <summary>
