@@ -21,6 +21,7 @@ internal sealed class StackIndex
     private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
+    private readonly HashSet<string>? _later;
 
     public StackIndex(StackSpec stack, System.Func<string, string?> readFile)
         : this(stack, EquatableArray<StackSpec>.Empty, readFile)
@@ -46,6 +47,7 @@ internal sealed class StackIndex
     /// <param name="later">The keys of the stacks among <paramref name="others"/> that deploy after the stack (its routing stacks): their tables count for a subnet only when no other table associates it. Null for none.</param>
     private StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile, HashSet<string>? later)
     {
+        _later = later;
         Stack = stack;
         Others = others;
         _readFile = readFile;
@@ -89,10 +91,10 @@ internal sealed class StackIndex
 
         // The tables of the stacks that deploy first (this one, those it imports from), then the later stacks' for a subnet
         // none of those associates.
-        AddTables(all.OfType<RouteTableSpec>().Where(t => later is null || !later.Contains(OwnerKeyOf(t))), skip: null);
+        AddTables(all.OfType<RouteTableSpec>().Where(t => !IsLater(t)), skip: null);
         if (later is not null)
         {
-            AddTables(all.OfType<RouteTableSpec>().Where(t => later.Contains(OwnerKeyOf(t))), new HashSet<string>(_tablesOfSubnet.Keys, System.StringComparer.Ordinal));
+            AddTables(all.OfType<RouteTableSpec>().Where(IsLater), new HashSet<string>(_tablesOfSubnet.Keys, System.StringComparer.Ordinal));
         }
 
         // A table's routes: its own [Route] attributes, then the route records of the stacks seen that
@@ -185,6 +187,9 @@ internal sealed class StackIndex
 
     /// <summary>The key of the stack a resource is declared in (<see cref="StackSpec.Key"/>, computed once per stack seen).</summary>
     public string OwnerKeyOf(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.OwnerKey : _stackKey;
+
+    /// <summary>Whether the resource is declared in one of the routing stacks the index was built with, which deploy after this stack.</summary>
+    public bool IsLater(ResourceSpec resource) => _later is not null && _later.Contains(OwnerKeyOf(resource));
 
     /// <summary>Whether the resource is declared in this stack (findings are reported only there).</summary>
     public bool IsLocal(ResourceSpec resource) => OwnerKeyOf(resource) == _stackKey;
