@@ -126,7 +126,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
     /// <summary>
     /// Each stack of the program with the stacks it imports from, the records it exports, the stacks that
-    /// route into the route tables its paths take (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
+    /// route into the route tables its paths take or associate its subnets with theirs (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
     /// </summary>
     internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all, EquatableArray<ProjectFile> files)
     {

@@ -371,6 +371,10 @@ internal sealed class StackIndex
     public IReadOnlyList<NetworkAclSpec> AclsOf(SubnetSpec subnet) =>
         _aclsOfSubnet.TryGetValue(Key(subnet), out var acls) ? acls : [];
 
+    /// <summary>
+    /// The route tables associated with the subnet (one, unless TDSL206); none means the VPC's main table. With routing
+    /// stacks, one of theirs counts only for a subnet no table of this stack or of the stacks it imports from associates.
+    /// </summary>
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];
 
