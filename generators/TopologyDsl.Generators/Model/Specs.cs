@@ -370,7 +370,7 @@ internal sealed record ProjectFile(string Path, string Text);
 /// <summary>
 /// A stack with what it needs of the rest of the program: the stacks it imports from (directly or
 /// through them), the records of its own that other stacks import (to export), the stacks that declare
-/// route records in the route tables its paths take, with what they import (<see cref="Routing"/>: its reachability and
+/// route records in the route tables its paths take or associate its subnets with tables of their own, with what they import (<see cref="Routing"/>: its reachability and
 /// overview count those routes), and the findings of the rules that need every stack. Equal whenever the
 /// stack's output would be, so an edit to a stack it has nothing to do with leaves it cached.
 /// </summary>

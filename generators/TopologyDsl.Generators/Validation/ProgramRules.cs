@@ -432,6 +432,34 @@ internal static class ProgramRules
     }
 
     /// <summary>
+    /// For each subnet of the program (<c>{stack key}/{subnet}</c>), the other stacks that declare a route table
+    /// associating it (<c>[RouteTable&lt;Network.Vpc&gt;, Associate&lt;Network.AppSubnet&gt;]</c> in a stack that imports the
+    /// network stack), each once, in key order. The subnet's own stack never sees such a table, yet once that stack
+    /// deploys it is the subnet's route table (<see cref="Routing"/>).
+    /// </summary>
+    public static ILookup<string, StackSpec> AssociatorsBySubnet(IReadOnlyList<StackSpec> stacks, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        var associations = new List<KeyValuePair<string, StackSpec>>();
+        foreach (var stack in stacks.OrderBy(s => s.Key, System.StringComparer.Ordinal))
+        {
+            var subnets = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var table in stack.Resources.OfType<RouteTableSpec>())
+            {
+                foreach (var subnet in table.Associations)
+                {
+                    if (subnet is { Stack: { } key, IsError: false } && key != stack.Key && byKey.TryGetValue(key, out var owner)
+                        && owner.Resources.Any(r => r is SubnetSpec && r.Name == subnet.Name) && subnets.Add(key + "/" + subnet.Name))
+                    {
+                        associations.Add(new KeyValuePair<string, StackSpec>(key + "/" + subnet.Name, stack));
+                    }
+                }
+            }
+        }
+
+        return associations.ToLookup(a => a.Key, a => a.Value, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// What <paramref name="stack"/> needs to see the routes other stacks add to the route tables its paths take:
     /// its own tables, and the tables (of it or of a stack it imports from) of the subnets its instances are in,
     /// an imported subnet's included. That is the stacks that declare route records in those tables
@@ -439,25 +467,38 @@ internal static class ProgramRules
     /// the stack itself and those it imports from already, in key order. Empty for a stack whose paths meet no
     /// other stack's route record, so its input stays what it was; a spoke that only imports a hub's VPC does not
     /// get the other spokes that route into the hub's tables.
+    /// <para>
+    /// A subnet of the stack, or of its instances, that no table of the stack or of the stacks it imports from
+    /// associates takes the table of another stack that associates it (<paramref name="associators"/>,
+    /// <see cref="AssociatorsBySubnet"/>), once that stack deploys: those stacks count too (with what they import),
+    /// and their tables among those whose route records count. A subnet that the stack's own view associates keeps
+    /// that table: AWS gives a subnet one route table (a second association is TDSL206, in the stack that makes it).
+    /// </para>
     /// </summary>
-    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers, IReadOnlyDictionary<string, StackSpec> byKey)
+    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers,
+        ILookup<string, StackSpec> associators, IReadOnlyDictionary<string, StackSpec> byKey)
     {
-        if (routers.Count == 0)
+        if (routers.Count == 0 && associators.Count == 0)
         {
             return EquatableArray<StackSpec>.Empty;
         }
 
         var tables = new HashSet<string>(stack.Resources.OfType<RouteTableSpec>().Select(t => stack.Key + "/" + t.Name), System.StringComparer.Ordinal);
         var subnets = new HashSet<string>(stack.Resources.OfType<InstanceSpec>().Select(i => KeyOf(stack.Key, i.Subnet)).OfType<string>(), System.StringComparer.Ordinal);
-        if (subnets.Count > 0)
+        var associated = new HashSet<string>(System.StringComparer.Ordinal);
+        if (subnets.Count > 0 || associators.Count > 0)
         {
             foreach (var seen in new[] { stack }.Concat(imported))
             {
                 foreach (var table in seen.Resources.OfType<RouteTableSpec>())
                 {
-                    if (table.Associations.Any(a => KeyOf(seen.Key, a) is { } subnet && subnets.Contains(subnet)))
+                    foreach (var subnet in table.Associations.Select(a => KeyOf(seen.Key, a)).OfType<string>())
                     {
-                        tables.Add(seen.Key + "/" + table.Name);
+                        associated.Add(subnet);
+                        if (subnets.Contains(subnet))
+                        {
+                            tables.Add(seen.Key + "/" + table.Name);
+                        }
                     }
                 }
             }
@@ -465,21 +506,41 @@ internal static class ProgramRules
 
         var known = new HashSet<string>(imported.Select(s => s.Key), System.StringComparer.Ordinal) { stack.Key };
         var result = new Dictionary<string, StackSpec>(System.StringComparer.Ordinal);
-        foreach (var table in tables)
+        if (associators.Count > 0)
         {
-            foreach (var router in routers[table])
+            subnets.UnionWith(stack.Resources.OfType<SubnetSpec>().Select(s => stack.Key + "/" + s.Name));
+            foreach (var subnet in subnets.Where(s => !associated.Contains(s)))
             {
-                foreach (var seen in new[] { router }.Concat(Imported(router, byKey)))
+                foreach (var associator in associators[subnet])
                 {
-                    if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
-                    {
-                        result.Add(seen.Key, seen);
-                    }
+                    tables.UnionWith(associator.Resources.OfType<RouteTableSpec>()
+                        .Where(t => t.Associations.Any(a => KeyOf(associator.Key, a) == subnet)).Select(t => associator.Key + "/" + t.Name));
+                    Add(associator);
                 }
             }
         }
 
+        foreach (var table in tables)
+        {
+            foreach (var router in routers[table])
+            {
+                Add(router);
+            }
+        }
+
         return result.Values.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+
+        // A stack whose records change the stack's paths, and the stacks it imports from, unless seen already.
+        void Add(StackSpec other)
+        {
+            foreach (var seen in new[] { other }.Concat(Imported(other, byKey)))
+            {
+                if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
+                {
+                    result.Add(seen.Key, seen);
+                }
+            }
+        }
     }
 
     /// <summary>A record's program-wide key (<c>{stack key}/{name}</c>) from a reference written in the stack <paramref name="writtenIn"/>, or null when it names no record.</summary>
@@ -501,10 +562,11 @@ internal static class ProgramRules
         var findings = new List<ProgramFinding>();
         var (ordered, byKey) = Distinct(stacks);
         var routers = RoutersByTable(ordered, byKey);
+        var associators = AssociatorsBySubnet(ordered, byKey);
         foreach (var stack in ordered)
         {
             var imported = Imported(stack, byKey);
-            var routing = Routing(stack, imported, routers, byKey);
+            var routing = Routing(stack, imported, routers, associators, byKey);
             if (routing.Count == 0 || StackPlan.ResourceCount(stack) > NamingRules.MaxResources)
             {
                 continue;
