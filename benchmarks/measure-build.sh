@@ -23,6 +23,13 @@
 # a stack over the 500-resource quota the second form also generates the whole template; read ana_real
 # only for the split layout.
 #
+# With PROBES=1, each project's compiler command line is also run ROUNDS times without TopologyDsl but with
+# benchmarks/TopologyDsl.Probes, a generator that finds the [Stack] classes from syntax and asks the
+# compiler one question about them, of increasing depth (syntax, declarations, references, declared,
+# lookup, attributes; see FirstQuestionProbe.cs), alternating with the form as built: the medians of
+# csc's figure for the probe, beside TopologyDsl's generator's, show how much of the latter any
+# generator that asks that question pays, whatever it then does.
+#
 # The generator is the one the package ships: built in Release and, on a linux-x64 machine, its
 # ReadyToRun image (READYTORUN=0 measures the plain assembly instead).
 #
@@ -33,6 +40,7 @@
 #   ROUNDS=15 benchmarks/measure-build.sh 1000  # more rounds of the compiler alone
 #   SERVER=1 benchmarks/measure-build.sh 1000   # through the compiler server, as `dotnet build` does by default
 #   READYTORUN=0 benchmarks/measure-build.sh 1000  # the generator's plain assembly, JIT-compiled by each compiler
+#   PROBES=1 benchmarks/measure-build.sh 1000   # also what the compiler charges a generator for its first question
 #
 # Without SERVER, every build starts a fresh compiler (UseSharedCompilation=false), as CI with the
 # server off does: the compiler's time then includes its start-up and the JIT compilation of every
@@ -144,6 +152,12 @@ case "$(uname -s)" in Darwin) host_os=osx ;; *) host_os=linux ;; esac
 case "$(uname -m)" in aarch64 | arm64) host_rid=$host_os-arm64 ;; *) host_rid=$host_os-x64 ;; esac
 runs=${RUNS:-3}
 rounds=${ROUNDS:-9}
+probe_modes=(syntax declarations references declared lookup attributes)
+if [ -n "${PROBES:-}" ]; then
+  dotnet build "$repo/benchmarks/TopologyDsl.Probes" -c Release -v:q -nologo > "$work/probes-build.log" 2>&1 || { cat "$work/probes-build.log"; exit 1; }
+  probe_dll="$repo/benchmarks/TopologyDsl.Probes/bin/Release/netstandard2.0/TopologyDsl.Probes.dll"
+  probe_table=""
+fi
 
 printf '%-9s %-6s %6s %7s %7s %6s %8s %8s %8s %8s %8s %9s %9s %10s %5s\n' resources layout stacks build_s build_cpu csc_s tdsl_gen ana_rep sdk_ana gen_real ana_real tdsl_real share_rep share_real jit
 for resources in "${sizes[@]}"; do
@@ -205,6 +219,27 @@ for resources in "${sizes[@]}"; do
         (cd "$dir" && DOTNET_JitStdOutFile="$dir/$form.jit" DOTNET_JitDisasmSummary=1 "${compiler[@]}" "@$dir/$form.rsp" > /dev/null 2>&1) || { echo "the compiler failed in $dir ($form, JIT list)" >&2; exit 1; }
       done
       jit=$(comm -23 <(first_compiled "$dir/full.jit") <(first_compiled "$dir/none.jit") | wc -l)
+      if [ -n "${PROBES:-}" ]; then
+        : > "$dir/probes.tsv"
+        for mode in "${probe_modes[@]}"; do
+          printf 'is_global = true\ntopologydsl_probe = %s\n' "$mode" > "$dir/probe-$mode.globalconfig"
+          { cat "$dir/none.rsp"; printf '/analyzer:%s\n/analyzerconfig:%s\n' "$probe_dll" "$dir/probe-$mode.globalconfig"; } > "$dir/probe-$mode.rsp"
+        done
+        for ((round = 0; round < rounds; round++)); do
+          (cd "$dir" && "${compiler[@]}" "@$dir/full.rsp" > "$dir/probe-full.out" 2>&1) || { tail -20 "$dir/probe-full.out"; exit 1; }
+          printf 'generator %s\n' "$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Generators\.TopologyGenerator' "$dir/probe-full.out" | awk '{print $1}' | tr -d '<')" >> "$dir/probes.tsv"
+          for mode in "${probe_modes[@]}"; do
+            (cd "$dir" && "${compiler[@]}" "@$dir/probe-$mode.rsp" > "$dir/probe-$mode.out" 2>&1) || { tail -20 "$dir/probe-$mode.out"; exit 1; }
+            grep -qE '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Probes\.FirstQuestionProbe' "$dir/probe-$mode.out" || { echo "the probe did not run in $dir/probe-$mode.out" >&2; exit 1; }
+            printf '%s %s\n' "$mode" "$(grep -E '^ +[0-9.<]+ +[0-9<]+ +TopologyDsl\.Probes\.FirstQuestionProbe' "$dir/probe-$mode.out" | awk '{print $1}' | tr -d '<')" >> "$dir/probes.tsv"
+          done
+        done
+        probe_row=$(printf '%-9s %-6s' "$resources" "$layout")
+        for mode in generator "${probe_modes[@]}"; do
+          probe_row+=$(printf ' %10.3f' "$(awk -v m="$mode" '$1 == m && $2 != "" {print $2}' "$dir/probes.tsv" | median)")
+        done
+        probe_table+="$probe_row"$'\n'
+      fi
       ana_real=$(awk '{print $1 - $2}' "$dir/rounds.tsv" | median)
       gen_real=$(awk '{print $2 - $3}' "$dir/rounds.tsv" | median)
       tdsl_real=$(awk '{print $1 - $3}' "$dir/rounds.tsv" | median)
@@ -221,3 +256,10 @@ echo "and both add to the compiler run alone (medians of paired differences; can
 echo "share_rep: (tdsl_gen + ana_rep) / build_s, as the issue measured it; share_real: tdsl_real / build_cpu;"
 echo "jit: methods the JIT compiled at their first call with TopologyDsl and not without it (one run of each form)."
 echo "The generator's figure is wall time: on a busy machine it includes waiting for a core, so measure on a quiet one."
+if [ -n "${PROBES:-}" ] && [ -n "$probe_table" ]; then
+  echo
+  printf '%-9s %-6s' resources layout; printf ' %10s' generator "${probe_modes[@]}"; echo
+  printf '%s' "$probe_table"
+  echo "Medians of $rounds rounds, alternating, in seconds as csc reports them: TopologyDsl's generator (generator), and the"
+  echo "probe generator asking only the question named, with the generator's code compiled as ordinary source."
+fi

@@ -73,20 +73,53 @@ internal static class Ipv6Rules
 
         if (subnet.Exposure == SubnetKindSpec.Private)
         {
-            foreach (var table in index.TablesOf(subnet))
-            {
-                if (index.RoutesOf(table).FirstOrDefault(r => IsIpv6Route(r.Route) && index.TargetOf<InternetGatewaySpec>(r) is not null) is { } route)
-                {
-                    findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithIpv6InternetRoute.Id, path.Child("kind"), subnet.Name, index.Display(table),
-                        route.Route.Destination, index.Display(index.TargetOf<InternetGatewaySpec>(route)!)));
-                    break;
-                }
-            }
+            CheckPrivateSubnet(index, subnet, findings);
         }
 
         if (subnet.AssignIpv6 && subnet.HasIpv6 && !index.TablesOf(subnet).Any(t => index.RoutesOf(t).Any(r => IsIpv6Route(r.Route))))
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.Ipv6SubnetWithoutIpv6Route.Id, path.Child("assignIpv6"), subnet.Name));
+        }
+    }
+
+    /// <summary>
+    /// The rules of this family that read the routes of the stack's subnets' tables and that a route of another stack can
+    /// break: a private subnet whose table sends an IPv6 destination to an internet gateway (TDSL253). Run again with the
+    /// stacks that declare route records in the stack's tables (<see cref="TopologyValidator.Routed"/>): another stack's
+    /// <c>::/0</c> to the internet gateway lets the internet open connections to the subnet's instances as surely as the
+    /// stack's own route would, and the finding's second place is that route record's destination, in its own stack.
+    /// </summary>
+    /// <remarks>
+    /// The subnet that assigns IPv6 addresses without an IPv6 route (TDSL254, a Warning) reports a route that is missing,
+    /// which another stack's route could only supply: the stack's own view stands, since the stack deploys first and its
+    /// template is what is checked (its instances boot with IPv6 addresses that reach only the VPC). A route to an
+    /// egress-only internet gateway with an IPv4 destination (TDSL255) is reported in the stack that declares the route.
+    /// </remarks>
+    public static void CheckPaths(StackIndex index, List<Finding> findings)
+    {
+        foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
+        {
+            if (subnet.Exposure == SubnetKindSpec.Private)
+            {
+                CheckPrivateSubnet(index, subnet, findings);
+            }
+        }
+    }
+
+    /// <summary>A private subnet whose table sends an IPv6 destination to an internet gateway (TDSL253), the route's destination as the second place (in the stack that declares it).</summary>
+    private static void CheckPrivateSubnet(StackIndex index, SubnetSpec subnet, List<Finding> findings)
+    {
+        foreach (var table in index.TablesOf(subnet))
+        {
+            foreach (var route in index.RoutesOf(table))
+            {
+                if (IsIpv6Route(route.Route) && index.TargetOf<InternetGatewaySpec>(route) is { } gateway)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithIpv6InternetRoute.Id, subnet.Path.Child("kind"), route.DestinationPath,
+                        subnet.Name, index.Display(table), route.Route.Destination, index.Display(gateway)).RelatedIn(index.ForeignKey(route.Declared)));
+                    return;
+                }
+            }
         }
     }
 

@@ -299,6 +299,58 @@ internal static class ReferenceRules
         }
     }
 
+    /// <summary>
+    /// The rules of this family that read the routes of the stack's subnets' tables and that a route of another stack can
+    /// break: a private subnet whose table sends an IPv4 destination to an internet gateway (TDSL213). Run again with the
+    /// stacks that declare route records in the stack's tables (<see cref="TopologyValidator.Routed"/>): another stack's
+    /// <c>0.0.0.0/0</c> to the internet gateway makes the subnet public as surely as the stack's own route would, and
+    /// the finding's second place is that route record's destination, in its own stack.
+    /// </summary>
+    /// <remarks>
+    /// The other route rules of this family report a route that is missing, which another stack's route could only
+    /// supply, and they keep the stack's own view, which deploys first and whose template is what is checked:
+    /// <list type="bullet">
+    /// <item>TDSL208 (a NAT gateway whose subnet does not route to an internet gateway) is an Error and stays one. Until
+    /// the other stack deploys, whatever the stack routes to the NAT gateway has no way out (boot scripts, signals,
+    /// Session Manager); and when the internet gateway is the other stack's too, the VPC has none attached when the NAT
+    /// gateway is created, which EC2 fails with Gateway.NotAttached (EC2 API Reference, NatGateway, failureCode), so
+    /// the stack's deployment fails. The route belongs in the stack that holds the table.</item>
+    /// <item>TDSL212 (a public subnet without such a route), TDSL209 and TDSL339 (a public or Elastic IP whose subnet
+    /// has none) are Warnings about the stack's own template: it deploys with that subnet cut off from the internet,
+    /// and an Elastic IP in a VPC without an internet gateway fails to associate (Gateway.NotAttached). They stand.</item>
+    /// </list>
+    /// </remarks>
+    public static void CheckPaths(StackIndex index, List<Finding> findings)
+    {
+        foreach (var subnet in index.Stack.Resources.OfType<SubnetSpec>())
+        {
+            if (subnet.Exposure == SubnetKindSpec.Private)
+            {
+                CheckPrivateSubnet(index, subnet, findings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A private subnet whose table sends an IPv4 destination to an internet gateway (TDSL213), the route's destination as
+    /// the second place (in the stack that declares it). IPv4 routes only: ::/0 to an internet gateway is TDSL253 (Ipv6Rules).
+    /// </summary>
+    private static void CheckPrivateSubnet(StackIndex index, SubnetSpec subnet, List<Finding> findings)
+    {
+        foreach (var table in index.TablesOf(subnet))
+        {
+            foreach (var route in index.RoutesOf(table))
+            {
+                if (!Ipv6.IsBlock(route.Route.Destination) && index.TargetOf<InternetGatewaySpec>(route) is { } gateway)
+                {
+                    findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), route.DestinationPath,
+                        subnet.Name, index.Display(table), index.Display(gateway)).RelatedIn(index.ForeignKey(route.Declared)));
+                    return;
+                }
+            }
+        }
+    }
+
     private static void CheckRouting(StackIndex index, List<Finding> findings)
     {
         foreach (var resource in index.Stack.Resources)
@@ -312,16 +364,7 @@ internal static class ReferenceRules
                     findings.Add(Finding.Create(DiagnosticDescriptors.PublicSubnetWithoutInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name));
                     break;
                 case SubnetSpec { Exposure: SubnetKindSpec.Private } subnet:
-                    foreach (var table in index.TablesOf(subnet))
-                    {
-                        // IPv4 routes only: ::/0 to an internet gateway is TDSL253 (Ipv6Rules).
-                        if (index.RoutesOf(table).Where(r => !Ipv6.IsBlock(r.Route.Destination)).Select(index.TargetOf<InternetGatewaySpec>).FirstOrDefault(g => g is not null) is { } gateway)
-                        {
-                            findings.Add(Finding.Create(DiagnosticDescriptors.PrivateSubnetWithInternetRoute.Id, subnet.Path.Child("kind"), subnet.Name, index.Display(table), index.Display(gateway)));
-                            break;
-                        }
-                    }
-
+                    CheckPrivateSubnet(index, subnet, findings);
                     break;
                 case InstanceSpec instance:
                     if (instance.PublicIp && index.Resolve<SubnetSpec>(instance.Subnet) is { } home && !index.RoutesToInternet(home))

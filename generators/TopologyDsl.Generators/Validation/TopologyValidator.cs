@@ -19,7 +19,7 @@ internal static class TopologyValidator
     /// through them); findings are this stack's only. <paramref name="routing"/>: the stacks that declare route
     /// records in the route tables this stack's paths take (its own, its instances' subnets'), with what they import (<see cref="ProgramRules.Routing"/>); the
     /// rules that read those paths (reachability, the internet-facing check of security, Session Manager's way
-    /// out) run once more with them (<see cref="Routed"/>), so they also count the routes others add to those tables.
+    /// out, a private subnet routed to an internet gateway) run once more with them (<see cref="Routed"/>), so they also count the routes others add to those tables.
     /// </summary>
     public static EquatableArray<Finding> Validate(StackSpec stack, EquatableArray<StackSpec> imported, System.Func<string, string?> readFile, ValidationOptions? options = null,
         EquatableArray<StackSpec> routing = default)
@@ -69,10 +69,13 @@ internal static class TopologyValidator
     /// The findings of the rules that read the paths of the stack's instances, for the stack seen with <paramref name="routing"/>
     /// besides what it imports: the routes other stacks add to the tables its paths take count, and their instances can
     /// be the other end of a path. They are the reachability rules, the security rule that asks whether an instance faces
-    /// the internet (<see cref="SecurityRules.CheckPaths"/>) and the endpoint rule that asks whether a Session Manager
-    /// instance has a way out (<see cref="EndpointRules.CheckPaths"/>); the other rules read the stack's records, which
-    /// those routes do not change. The stack deploys before those stacks, so what its own view finds (the stack alone)
-    /// stands too: a validation reports both (<see cref="Beyond"/>).
+    /// the internet (<see cref="SecurityRules.CheckPaths"/>), the endpoint rule that asks whether a Session Manager
+    /// instance has a way out (<see cref="EndpointRules.CheckPaths"/>), and the rules that a private subnet's table sends
+    /// no IPv4 (<see cref="ReferenceRules.CheckPaths"/>) or IPv6 (<see cref="Ipv6Rules.CheckPaths"/>) destination to an
+    /// internet gateway; the other rules read the stack's records, which those routes do not change, or report a route
+    /// that is missing, which those routes could only supply (each family says why its own view stands there). The
+    /// stack deploys before those stacks, so what its own view finds (the stack alone) stands too: a validation reports
+    /// both (<see cref="Beyond"/>).
     /// </summary>
     public static List<Finding> Routed(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
     {
@@ -81,6 +84,8 @@ internal static class TopologyValidator
         ReachabilityRules.Check(index, findings);
         SecurityRules.CheckPaths(index, findings);
         EndpointRules.CheckPaths(index, findings);
+        ReferenceRules.CheckPaths(index, findings);
+        Ipv6Rules.CheckPaths(index, findings);
         return findings;
     }
 
