@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Parsing;
@@ -44,6 +45,10 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(state.AnalyzeProgram);
+            if (state.SynthCommand is not null)
+            {
+                start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
+            }
         });
     }
 
@@ -59,13 +64,20 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         private readonly AnalyzerOptions _options;
         private readonly ValidationOptions _validation;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _stacks = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The stacks of this compilation's symbol actions, each with its parse. Values between our code and the
+        /// framework's collections are classes (as <see cref="Validated"/>): the framework's code over reference types
+        /// is precompiled and shared, while over each struct a fresh compiler process JIT-compiles it again.
+        /// </summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _stacks = new(SymbolEqualityComparer.Default);
 
         /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
-        private readonly ConcurrentDictionary<StackSpec, (EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings)> _validated = new(ReferenceComparer.Instance);
+        private readonly ConcurrentDictionary<StackSpec, Validated> _validated = new(ReferenceComparer.Instance);
 
-        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
+        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options, INamedTypeSymbol? synthCommand)
         {
+            SynthCommand = synthCommand;
             _stack = stack;
             _resources = resources;
             _options = options;
@@ -93,16 +105,108 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
 
             var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
-            foreach (var (metadataName, display) in TopologyParser.ResourceAttributeNames)
+            foreach (var metadataName in TopologyParser.ResourceAttributeNames)
             {
                 if (runtime.GetTypeByMetadataName(metadataName) is { } type)
                 {
-                    resources[type] = display;
+                    resources[type] = TopologyParser.ResourceAttributeDisplay(metadataName);
                 }
             }
 
-            return new AnalysisState(stack, resources, options);
+            return new AnalysisState(stack, resources, options, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
         }
+
+        /// <summary>The runtime's <c>TopologyDsl.Cli.SynthCommand</c>, whose calls TDSL020 checks.</summary>
+        public INamedTypeSymbol? SynthCommand { get; }
+
+        /// <summary>
+        /// TDSL020: a call of <c>SynthCommand.Run</c> that passes stacks as <c>X.BuildTemplate()</c> arguments must pass every
+        /// stack of the program those import from, directly or through one another (read from the records' type arguments,
+        /// which name the imported records). A call that passes templates any other way is not checked.
+        /// </summary>
+        public void AnalyzeSynthCall(OperationAnalysisContext context)
+        {
+            var call = (IInvocationOperation)context.Operation;
+            if (call.TargetMethod.Name != "Run" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
+                || call.Arguments.FirstOrDefault(a => a.Parameter is { IsParams: true }) is not { } templates)
+            {
+                return;
+            }
+
+            var values = templates.Value switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => default,
+            };
+            if (values.IsDefault)
+            {
+                return;
+            }
+
+            var passed = new List<INamedTypeSymbol>();
+            foreach (var value in values)
+            {
+                if (value is not IInvocationOperation { Instance: null, Arguments.Length: 0 } build || build.TargetMethod.Name != "BuildTemplate"
+                    || !build.TargetMethod.ContainingType.GetAttributes().Any(IsStack))
+                {
+                    return;
+                }
+
+                passed.Add(build.TargetMethod.ContainingType);
+            }
+
+            var given = new HashSet<INamedTypeSymbol>(passed, SymbolEqualityComparer.Default);
+            var reported = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<INamedTypeSymbol>(passed);
+            var seen = new HashSet<INamedTypeSymbol>(passed, SymbolEqualityComparer.Default);
+            while (queue.Count > 0)
+            {
+                var importer = queue.Dequeue();
+                foreach (var imported in ImportsOf(importer))
+                {
+                    if (!seen.Add(imported))
+                    {
+                        continue;
+                    }
+
+                    queue.Enqueue(imported);
+                    if (!given.Contains(imported) && imported.DeclaringSyntaxReferences.Length > 0 && reported.Add(imported))
+                    {
+                        // At the call's arguments: a params argument has no syntax of its own.
+                        var place = call.Syntax is InvocationExpressionSyntax { ArgumentList: { } list } ? list : call.Syntax;
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackNotSynthesized, place.GetLocation(),
+                            StackNameOf(importer), StackNameOf(imported), imported.Name));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The stack classes whose records the stack's records name as type arguments of their attributes, in source order.</summary>
+        private List<INamedTypeSymbol> ImportsOf(INamedTypeSymbol stack)
+        {
+            var imports = new List<INamedTypeSymbol>();
+            foreach (var record in stack.GetTypeMembers())
+            {
+                foreach (var attribute in record.GetAttributes())
+                {
+                    foreach (var argument in attribute.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty)
+                    {
+                        if (argument.ContainingType is { } owner && !SymbolEqualityComparer.Default.Equals(owner, stack)
+                            && !imports.Contains(owner, SymbolEqualityComparer.Default) && owner.GetAttributes().Any(IsStack))
+                        {
+                            imports.Add(owner);
+                        }
+                    }
+                }
+            }
+
+            return imports;
+        }
+
+        /// <summary>The name a stack deploys under (its [Stack] argument), or its class's name when that is not a constant.</summary>
+        private string StackNameOf(INamedTypeSymbol stack) =>
+            stack.GetAttributes().FirstOrDefault(IsStack) is { ConstructorArguments: [{ Value: string name }, ..] } ? name : stack.Name;
 
         public void AnalyzeType(SymbolAnalysisContext context)
         {
@@ -251,11 +355,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            _stacks.TryAdd(type, 0);
             var result = Parse(type, context.CancellationToken)!;
+            _stacks.TryAdd(type, result);
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
-            _validated[result.Spec] = (imported, findings);
+            _validated[result.Spec] = new Validated(imported, findings);
             foreach (var finding in findings)
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
@@ -281,11 +385,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeProgram(CompilationAnalysisContext context)
         {
-            var parsed = _stacks.Keys
-                .Select(s => Parse(s, context.CancellationToken))
-                .Where(r => r is not null)
-                .Select(r => r!)
-                .ToList();
+            var parsed = _stacks.Values.ToList();
             var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
             var specs = parsed.Select(r => r.Spec).ToList();
             System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?> validated =
@@ -353,6 +453,9 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 : null;
             return Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray());
         }
+
+        /// <summary>A stack's findings from its symbol action and the stacks it was validated with.</summary>
+        private sealed record Validated(EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings);
     }
 
     /// <summary>Facts read once per version of a template file: the IDE keeps the same AdditionalText while the file is unchanged.</summary>

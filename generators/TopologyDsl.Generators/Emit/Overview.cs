@@ -399,7 +399,7 @@ internal static class Overview
                 foreach (var rule in inbound ? group.Ingress : group.Egress)
                 {
                     if (rule.Peer is not { } peer || !Cidr.TryParse(peer, out var block) || block.Prefix == 0
-                        || vpcs.FirstOrDefault(v => StackIndex.Blocks(v).Any(x => x.Block.Overlaps(block))) is not { } vpc)
+                        || vpcs.FirstOrDefault(v => StackIndex.Blocks(v).Any(x => x.Overlaps(block))) is not { } vpc)
                     {
                         continue;
                     }

@@ -835,7 +835,7 @@ internal static class StackPlan
         var nameValue = (isMain ? ownName : null) ?? (merged.TryGetValue(NameTag, out var stackName) ? stackName : logicalId);
         merged.Remove(NameTag);
         var tags = new List<TagSpec>(merged.Count + 1) { new(NameTag, nameValue) };
-        tags.AddRange(merged.OrderBy(pair => pair.Key, System.StringComparer.Ordinal).Select(pair => new TagSpec(pair.Key, pair.Value)));
+        tags.AddRange(merged.Keys.OrderBy(key => key, System.StringComparer.Ordinal).Select(key => new TagSpec(key, merged[key])));
         return tags;
     }
 
@@ -896,9 +896,20 @@ internal static class StackPlan
 
     private static PlannedValue Text(string value) => new PlannedValue.Text(value);
 
-    private static PlannedCall Call(string method, string name, params (string Name, PlannedValue? Value)[] arguments) =>
-        new(method, name, arguments.Where(a => a.Value is not null)
-            .Select(a => new PlannedArgument(a.Name.Length == 0 ? null : a.Name, a.Value!)).ToEquatableArray());
+    private static PlannedCall Call(string method, string name, params (string Name, PlannedValue? Value)[] arguments)
+    {
+        // A loop, not LINQ over the tuples: the framework's LINQ over a struct is JIT-compiled anew by every fresh compiler process.
+        var kept = new List<PlannedArgument>(arguments.Length);
+        foreach (var (argument, value) in arguments)
+        {
+            if (value is not null)
+            {
+                kept.Add(new PlannedArgument(argument.Length == 0 ? null : argument, value));
+            }
+        }
+
+        return new(method, name, kept.ToEquatableArray());
+    }
 
     private static void PlanVpc(VpcSpec v, List<PlannedCall> calls)
     {

@@ -8,13 +8,35 @@ namespace TopologyDsl.Generators.Validation;
 /// <summary>A finding in one stack of the program.</summary>
 internal sealed record ProgramFinding(string StackKey, Finding Finding);
 
+/// <summary>A record some stack imports, with the stack that declares it.</summary>
+internal sealed record Export(StackSpec Owner, string Record);
+
+/// <summary>What a stack imports: the stacks, directly or through them, in key order, and their keys.</summary>
+internal sealed class Imports(EquatableArray<StackSpec> stacks)
+{
+    public EquatableArray<StackSpec> Stacks { get; } = stacks;
+
+    public HashSet<string> Keys { get; } = new(stacks.Select(s => s.Key), System.StringComparer.Ordinal);
+}
+
 /// <summary>
 /// Rules that need every stack of the program: names that must be unique in an account and region,
 /// and security groups that no stack uses.
 /// The analyzer runs them at compilation end; the generator, on the collected stacks.
+/// <para>
+/// The values these rules keep in the framework's collections and LINQ are classes (records), not tuples: the framework's
+/// generic code over reference types is precompiled and shared, while over each struct a fresh compiler process
+/// (every build with the compiler server off) JIT-compiles it again.
+/// </para>
 /// </summary>
 internal static class ProgramRules
 {
+    /// <summary>A name that must be unique in an account and region (an export's), where it is declared and how messages describe it.</summary>
+    private sealed record UniqueName(StackSpec Owner, string Name, ModelPath Path, string Describe);
+
+    /// <summary>A route table of the program (<c>{stack key}/{table}</c>) and a stack that declares route records in it.</summary>
+    private sealed record TableRouter(string Table, StackSpec Router);
+
     /// <param name="readFile">Reads a project file (an instance's boot script, whose <c>${Group}</c> uses a group); null reads none.</param>
     public static IReadOnlyList<ProgramFinding> Check(IReadOnlyList<StackSpec> stacks, System.Func<string, string?>? readFile = null)
     {
@@ -38,12 +60,12 @@ internal static class ProgramRules
 
         // The generated exports first (they cannot clash with each other: a record's name has no hyphen), then
         // the user's, so a clash is reported at the export the user wrote.
-        var named = new List<(StackSpec Owner, string Name, ModelPath Path, string Describe)>();
+        var named = new List<UniqueName>();
         foreach (var (owner, record) in Exports(ordered))
         {
             if (!duplicated.Contains(owner.StackName))
             {
-                named.Add((owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
+                named.Add(new UniqueName(owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
             }
         }
 
@@ -53,7 +75,7 @@ internal static class ProgramRules
             {
                 if (stack.Outputs[i].Export is { Length: > 0 } export)
                 {
-                    named.Add((stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
+                    named.Add(new UniqueName(stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
                 }
             }
         }
@@ -100,8 +122,7 @@ internal static class ProgramRules
     {
         var findings = new List<ProgramFinding>();
         var (ordered, byKey) = Distinct(stacks);
-        var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
-        var importedKeys = imported.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value.Select(o => o.Key), System.StringComparer.Ordinal), System.StringComparer.Ordinal);
+        var imported = ordered.ToDictionary(s => s.Key, s => new Imports(Imported(s, byKey)), System.StringComparer.Ordinal);
         var position = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -110,7 +131,7 @@ internal static class ProgramRules
         var importers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
         foreach (var stack in ordered)
         {
-            foreach (var key in importedKeys[stack.Key])
+            foreach (var key in imported[stack.Key].Keys)
             {
                 if (!importers.TryGetValue(key, out var list))
                 {
@@ -125,16 +146,16 @@ internal static class ProgramRules
         for (var i = 0; i < ordered.Count; i++)
         {
             var stack = ordered[i];
-            var own = imported[stack.Key];
+            var own = imported[stack.Key].Stacks;
             if (own.Count == 0)
             {
                 continue;
             }
 
             // Earlier stacks unrelated to this one that share something it imports: only they (and what they import) can conflict with it.
-            var ownKeys = importedKeys[stack.Key];
+            var ownKeys = imported[stack.Key].Keys;
             bool IsSibling(string key) =>
-                position[key] < position[stack.Key] && !ownKeys.Contains(key) && !importedKeys[key].Contains(stack.Key) && importedKeys[key].Overlaps(ownKeys);
+                position[key] < position[stack.Key] && !ownKeys.Contains(key) && !imported[key].Keys.Contains(stack.Key) && imported[key].Keys.Overlaps(ownKeys);
             bool InView(string key) =>
                 key != stack.Key && !ownKeys.Contains(key)
                 && (IsSibling(key) || (importers.TryGetValue(key, out var by) && by.Any(IsSibling)));
@@ -170,8 +191,7 @@ internal static class ProgramRules
             }
         }
 
-        findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default)
-            .Select(f => new ProgramFinding(f.Stack.Key, f.Finding)));
+        findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default));
         return findings;
     }
 
@@ -190,7 +210,7 @@ internal static class ProgramRules
     {
         private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
         private readonly Dictionary<ResourceSpec, int> _order = new(ReferenceComparer.Instance);
-        private readonly Dictionary<ResourceSpec, List<(ResourceSpec Target, bool Route)>> _edges = new(ReferenceComparer.Instance);
+        private readonly Dictionary<ResourceSpec, List<Edge>> _edges = new(ReferenceComparer.Instance);
         private readonly Dictionary<ResourceSpec, List<ResourceSpec>> _holders = new(ReferenceComparer.Instance);
         private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _names = new(System.StringComparer.Ordinal);
 
@@ -223,7 +243,7 @@ internal static class ProgramRules
                             _edges.Add(reference.Owner, edges = []);
                         }
 
-                        edges.Add((target, IsRouteTarget(reference)));
+                        edges.Add(new Edge(target, IsRouteTarget(reference)));
                     }
                 }
             }
@@ -249,6 +269,9 @@ internal static class ProgramRules
                 }
             }
         }
+
+        /// <summary>A reference from one record to <paramref name="Target"/>, and whether it is a route's target.</summary>
+        private sealed record Edge(ResourceSpec Target, bool Route);
 
         public StackSpec OwnerOf(ResourceSpec resource) => _owner[resource];
 
@@ -356,16 +379,25 @@ internal static class ProgramRules
     }
 
     /// <summary>Every record some stack imports, with the stack that declares it, ordered by stack key and record name.</summary>
-    public static IEnumerable<(StackSpec Owner, string Record)> Exports(IReadOnlyList<StackSpec> stacks)
+    public static IEnumerable<Export> Exports(IReadOnlyList<StackSpec> stacks)
     {
         var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-        return stacks
-            .SelectMany(s => StackPlan.References(s).Where(r => r.Target is { Stack: { } key, IsError: false } && key != s.Key).Select(r => r.Target))
-            .Where(t => byKey.ContainsKey(t.Stack!))
-            .Select(t => (Key: t.Stack!, t.Name))
-            .Distinct()
-            .OrderBy(t => t.Key, System.StringComparer.Ordinal).ThenBy(t => t.Name, System.StringComparer.Ordinal)
-            .Select(t => (byKey[t.Key], t.Name));
+        // Each record once: a record's name has no '/', so "{stack key}/{name}" names one record.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var exports = new List<Export>();
+        foreach (var stack in stacks)
+        {
+            foreach (var reference in StackPlan.References(stack))
+            {
+                if (reference.Target is { Stack: { } key, IsError: false } target && key != stack.Key
+                    && byKey.TryGetValue(key, out var owner) && seen.Add(key + "/" + target.Name))
+                {
+                    exports.Add(new Export(owner, target.Name));
+                }
+            }
+        }
+
+        return exports.OrderBy(e => e.Owner.Key, System.StringComparer.Ordinal).ThenBy(e => e.Record, System.StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -374,14 +406,29 @@ internal static class ProgramRules
     /// </summary>
     public static ILookup<string, StackSpec> RoutersByTable(IReadOnlyList<StackSpec> stacks, IReadOnlyDictionary<string, StackSpec> byKey)
     {
-        return stacks
-            .SelectMany(s => s.Resources.OfType<RouteResourceSpec>()
-                .Where(r => r.RouteTable is { Stack: { } key, IsError: false } table && key != s.Key
+        var tablesOf = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal); // by router key, each table once
+        var routers = new List<TableRouter>();
+        foreach (var stack in stacks)
+        {
+            foreach (var route in stack.Resources.OfType<RouteResourceSpec>())
+            {
+                if (route.RouteTable is { Stack: { } key, IsError: false } table && key != stack.Key
                     && byKey.TryGetValue(key, out var owner) && owner.Resources.Any(t => t is RouteTableSpec && t.Name == table.Name))
-                .Select(r => (Table: r.RouteTable.Stack + "/" + r.RouteTable.Name, Router: s)))
-            .GroupBy(p => (p.Table, p.Router.Key)).Select(g => g.First())
-            .OrderBy(p => p.Router.Key, System.StringComparer.Ordinal)
-            .ToLookup(p => p.Table, p => p.Router, System.StringComparer.Ordinal);
+                {
+                    if (!tablesOf.TryGetValue(stack.Key, out var tables))
+                    {
+                        tablesOf.Add(stack.Key, tables = new HashSet<string>(System.StringComparer.Ordinal));
+                    }
+
+                    if (tables.Add(key + "/" + table.Name))
+                    {
+                        routers.Add(new TableRouter(key + "/" + table.Name, stack));
+                    }
+                }
+            }
+        }
+
+        return routers.OrderBy(p => p.Router.Key, System.StringComparer.Ordinal).ToLookup(p => p.Table, p => p.Router, System.StringComparer.Ordinal);
     }
 
     /// <summary>

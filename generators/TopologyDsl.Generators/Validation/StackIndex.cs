@@ -291,20 +291,20 @@ internal sealed class StackIndex
         AllResources.OfType<TransitGatewayAttachmentSpec>().Where(a =>
             Same(ResolveFrom<VpcSpec>(a, a.Vpc), vpc) && Same(ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), gateway));
 
-    /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries, each with its index (-1 for the primary).</summary>
-    public static IReadOnlyList<(Cidr Block, int Index)> Blocks(VpcSpec vpc)
+    /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries.</summary>
+    public static IReadOnlyList<Cidr> Blocks(VpcSpec vpc)
     {
-        var blocks = new List<(Cidr, int)>();
+        var blocks = new List<Cidr>();
         if (Cidr.TryParse(vpc.CidrBlock, out var primary))
         {
-            blocks.Add((primary.Network, -1));
+            blocks.Add(primary.Network);
         }
 
-        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        foreach (var text in vpc.SecondaryCidrBlocks)
         {
-            if (Cidr.TryParse(vpc.SecondaryCidrBlocks[i], out var secondary))
+            if (Cidr.TryParse(text, out var secondary))
             {
-                blocks.Add((secondary.Network, i));
+                blocks.Add(secondary.Network);
             }
         }
 
@@ -331,7 +331,7 @@ internal sealed class StackIndex
         return null;
     }
 
-    public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
+    public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc));
 
     /// <summary>The network ACLs associated with the subnet (one, unless TDSL250); none means the VPC's default ACL, which allows everything.</summary>
     public IReadOnlyList<NetworkAclSpec> AclsOf(SubnetSpec subnet) =>
