@@ -235,6 +235,44 @@ public sealed class ImportedExportTests : IDisposable
         Assert.Equal(("s-Id", "Id", ExportAction.Replace, "Server"), (export.Name, export.Output, export.Action, export.Cause));
     }
 
+    /// <summary>An instance that may be replaced (its image is an SSM parameter, resolved again on every update): its exported ID may change.</summary>
+    [Fact]
+    public void ValueOfAResourceThatMayBeReplaced_MayFail()
+    {
+        const string Before = """
+            Parameters:
+              Ami:
+                Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>
+                Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64
+            Resources:
+              Server:
+                Type: AWS::EC2::Instance
+                Properties:
+                  ImageId: !Ref Ami
+                  InstanceType: t3.micro
+            Outputs:
+              ServerExport:
+                Value: !Ref Server
+                Export:
+                  Name: net-Server
+            """;
+        var imports = new ImportIndex();
+        imports.Add("app", ["net-Server"], ["net-Server"]);
+        var changes = TemplateChanges.Compare("net", Before, "Description: net\n" + Before).WithImporters(imports);
+        Assert.True(ChangeReport.Reaches(changes, FailOn.Replace));
+        var text = new StringWriter { NewLine = "\n" };
+        ChangeReport.WriteText(text, new ChangeReport.Entry(changes, "templates/net.yaml", "templates/net.yaml"));
+        Assert.Equal(
+            "templates/net.yaml: 1 that may be replaced (1 with data loss), 1 parameter, output or template entry changed, 1 imported export that may change (the update may fail) (against the committed template)\n"
+            + "  may replace Server (AWS::EC2::Instance): DATA LOSS, its root volume is deleted\n"
+            + "                Properties.ImageId: !Ref Ami [may replace: reads SSM parameter Ami, which CloudFormation resolves again on every update; replaces the resource if it now names another value (a newly published image)]\n"
+            + "  template    Description added\n"
+            + "  export      net-Server (output ServerExport), imported by app\n"
+            + "                Value: !Ref Server [may change: refers to Server, which may be replaced]\n"
+            + "                WARNING: the update fails if Server is replaced: CloudFormation refuses to change an export while another stack imports it, and app imports it; deploy app without the import first\n",
+            text.ToString());
+    }
+
     [Fact]
     public void ReportFile_ListsTheExportWithItsImporters()
     {
