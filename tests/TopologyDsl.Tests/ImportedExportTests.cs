@@ -88,7 +88,39 @@ public sealed class ImportedExportTests : IDisposable
             + "                Value: !Ref AppA [a new value: refers to AppA, which is replaced]\n"
             + string.Format(Refused, "change")
             + "wrote templates/prod-app.yaml (419 bytes, 3 resources)\n"
-            + "deploy order: prod-net, prod-app\n",
+            + "deploy order: prod-net, prod-app\n"
+            + "  before that: deploy prod-app without its import of prod-net-AppA, which the update changes (CloudFormation refuses it while prod-app imports it)\n",
+            output);
+    }
+
+    /// <summary>With --base, the importing stack as deployed is the one in the base folder: there it imports prod-net-AppA, in the code no more.</summary>
+    [Fact]
+    public void Base_TheImportOfTheBaseTemplateCounts()
+    {
+        var code = new[] { Net(appACidr: "10.0.3.0/24"), App(subnetExports: "prod-net-AppB") };
+        var baseFolder = Path.Combine(_folder, "base");
+        Directory.CreateDirectory(baseFolder);
+        foreach (var template in new[] { Net(), App() })
+        {
+            File.WriteAllText(Path.Combine(baseFolder, template.StackName + ".yaml"), TemplateWriter.Write(template));
+        }
+
+        foreach (var template in code)
+        {
+            Directory.CreateDirectory(Path.Combine(_folder, "templates"));
+            File.WriteAllText(Path.Combine(_folder, "templates", template.StackName + ".md"), template.Overview ?? "");
+        }
+
+        var (exit, output, errors) = Run(code, code, "--check", "--base", baseFolder, "--fail-on", "replace");
+        Assert.Equal((ChangeReport.Refused, "synth: the changes include replace (--fail-on)\n"), (exit, errors));
+        Assert.Contains(
+            "  export      prod-net-AppA (output AppAExport), imported by prod-app\n"
+            + "                Value: !Ref AppA [a new value: refers to AppA, which is replaced]\n"
+            + string.Format(Refused, "change"),
+            output);
+        Assert.EndsWith(
+            "deploy order: prod-net, prod-app\n"
+            + "  before that: deploy prod-app without its import of prod-net-AppA, which the update changes (CloudFormation refuses it while prod-app imports it)\n",
             output);
     }
 

@@ -194,6 +194,18 @@ public static class SynthCommand
             if (order.Count > 1 && !failed)
             {
                 _out.WriteLine("deploy order: " + string.Join(", ", order.Select(t => t.StackName)));
+
+                // That order fails while a deployed stack imports an export the update changes: that stack goes first, without the import.
+                var first = reports.SelectMany(r => r.Changes.ImportedExports.Where(e => e.Action != ExportAction.MayReplace))
+                    .SelectMany(e => e.ImportedBy.Where(i => i.Deployed).Select(i => (i.StackName, e.Name)))
+                    .GroupBy(i => i.StackName, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal);
+                foreach (var importer in first)
+                {
+                    var names = importer.Select(i => i.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+                    _out.WriteLine($"  before that: deploy {importer.Key} without its import{(names.Length == 1 ? "" : "s")} of {string.Join(", ", names)}, "
+                        + $"which the update changes (CloudFormation refuses it while {importer.Key} imports {(names.Length == 1 ? "it" : "them")})");
+                }
             }
 
             if (stale.Count > 0)
