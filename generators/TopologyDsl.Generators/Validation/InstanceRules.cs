@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using TopologyDsl.Generators.Diagnostics;
+using TopologyDsl.Generators.Model;
+
+namespace TopologyDsl.Generators.Validation;
+
+/// <summary>An instance's root device (TDSL414, TDSL416), checked from <see cref="ShapeRules"/>.</summary>
+internal static class InstanceRules
+{
+    /// <summary>The root device name the template writes unless the record sets one: Amazon Linux's.</summary>
+    public const string DefaultRootDevice = "/dev/xvda";
+
+    /// <summary>
+    /// The forms of a root device name: <c>/dev/sd[a-z]</c>, <c>/dev/sd[a-z]1</c> or <c>/dev/xvd[a-z]</c>, of the names the
+    /// Amazon EC2 User Guide lists ("Device names for volumes on Amazon EC2 instances": /dev/sda1 or /dev/xvda reserved for
+    /// the root, differing by AMI; the Windows table reserves /dev/sda1). The runtime's Instance.RootDeviceName takes the same.
+    /// </summary>
+    private static readonly Regex RootDeviceForm = new("^/dev/(sd[a-z]1?|xvd[a-z])$", RegexOptions.CultureInvariant);
+
+    private const string SsmImage = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
+
+    /// <summary>
+    /// Public SSM parameters whose images have a known root device, by path prefix. Windows: the Amazon EC2 User Guide,
+    /// "Device names for volumes on Amazon EC2 instances", Windows table (root: /dev/sda1; AWS publishes the
+    /// /aws/service/ami-windows-latest/ images). Amazon Linux (/dev/xvda) and Canonical's Ubuntu (/dev/sda1): the
+    /// RootDeviceName their published images report (aws ec2 describe-images --query 'Images[].RootDeviceName', the
+    /// command that guide gives for an AMI's root device). Any other image is left unchecked.
+    /// </summary>
+    private static readonly (string Prefix, string Device)[] KnownImages =
+    [
+        ("/aws/service/ami-amazon-linux-latest/", "/dev/xvda"),
+        ("/aws/service/canonical/ubuntu/", "/dev/sda1"),
+        ("/aws/service/ami-windows-latest/", "/dev/sda1"),
+    ];
+
+    public static void Check(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
+        if (instance.RootDevice is { } device && !RootDeviceForm.IsMatch(device))
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.MalformedRootDevice.Id, instance.Path.Child("rootDevice"), instance.Name, device));
+            return;
+        }
+
+        var root = instance.RootDevice ?? DefaultRootDevice;
+        if (index.Parameter(instance.ImageId) is { Type: SsmImage, Default: { } path } parameter && ImageRootDevice(path) is { } imageRoot
+            && imageRoot != root)
+        {
+            // At the RootDevice the record wrote, or at its image when it keeps the default.
+            findings.Add(Finding.Create(DiagnosticDescriptors.RootDeviceNotImages.Id,
+                instance.Path.Child(instance.RootDevice is null ? "imageId" : "rootDevice"), parameter.Path.Child("default"),
+                instance.Name, root, parameter.Name, path, imageRoot));
+        }
+    }
+
+    /// <summary>The root device of the images a public SSM parameter names; null when it is not one of <see cref="KnownImages"/>.</summary>
+    public static string? ImageRootDevice(string ssmPath)
+    {
+        foreach (var (prefix, device) in KnownImages)
+        {
+            if (ssmPath.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return device;
+            }
+        }
+
+        return null;
+    }
+}
