@@ -5,7 +5,7 @@ using TopologyDsl.Generators.Model;
 
 namespace TopologyDsl.Generators.Validation;
 
-/// <summary>An instance's root device (TDSL414, TDSL416), checked from <see cref="ShapeRules"/>.</summary>
+/// <summary>An instance's root device (TDSL414, TDSL416) and instance type (TDSL417), checked from <see cref="ShapeRules"/>.</summary>
 internal static class InstanceRules
 {
     /// <summary>The root device name the template writes unless the record sets one: Amazon Linux's.</summary>
@@ -34,8 +34,12 @@ internal static class InstanceRules
         ("/aws/service/ami-windows-latest/", "/dev/sda1"),
     ];
 
+    /// <summary>The form TDSL204 asks of a literal instance type; TDSL417 looks up only what has it.</summary>
+    private static readonly Regex InstanceTypeForm = new(@"^[a-z][a-z0-9-]*\.[a-z0-9-]+$", RegexOptions.CultureInvariant);
+
     public static void Check(StackIndex index, InstanceSpec instance, List<Finding> findings)
     {
+        CheckInstanceType(index, instance, findings);
         if (instance.RootDevice is { } device && !RootDeviceForm.IsMatch(device))
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.MalformedRootDevice.Id, instance.Path.Child("rootDevice"), instance.Name, device));
@@ -51,6 +55,47 @@ internal static class InstanceRules
                 instance.Path.Child(instance.RootDevice is null ? "imageId" : "rootDevice"), parameter.Path.Child("default"),
                 instance.Name, root, parameter.Name, path, imageRoot));
         }
+    }
+
+    /// <summary>
+    /// TDSL417: a literal instance type, or the default and allowed values of the parameter the instance takes its type
+    /// from, that is not in <see cref="InstanceTypes"/>. A parameter's values are reported once however many instances
+    /// use it (the validator drops equal findings).
+    /// </summary>
+    private static void CheckInstanceType(StackIndex index, InstanceSpec instance, List<Finding> findings)
+    {
+        if (instance.InstanceType is not { Length: > 0 } written)
+        {
+            return;
+        }
+
+        if (index.Parameter(written) is not { } parameter)
+        {
+            Unknown(instance.Path.Child("instanceType"), "InstanceType of instance '" + instance.Name + "'", written, findings);
+            return;
+        }
+
+        if (parameter.Default is { } value)
+        {
+            Unknown(parameter.Path.Child("default"), "The default of parameter '" + parameter.Name + "'", value, findings);
+        }
+
+        for (var i = 0; i < parameter.AllowedValues.Count; i++)
+        {
+            Unknown(parameter.Path.Item("allowedValues", i), "An allowed value of parameter '" + parameter.Name + "'", parameter.AllowedValues[i], findings);
+        }
+    }
+
+    private static void Unknown(ModelPath path, string what, string type, List<Finding> findings)
+    {
+        if (!InstanceTypeForm.IsMatch(type) || InstanceTypes.IsKnown(type))
+        {
+            return;
+        }
+
+        var suggestion = InstanceTypes.Suggest(type);
+        findings.Add(new Finding(DiagnosticDescriptors.UnknownInstanceType.Id, path,
+            new[] { what, type, suggestion is null ? "" : "; did you mean '" + suggestion + "'?" }.ToEquatableArray(), Suggestion: suggestion));
     }
 
     /// <summary>The root device of the images a public SSM parameter names; null when it is not one of <see cref="KnownImages"/>.</summary>
