@@ -57,8 +57,8 @@ public class CodeFixTests
             TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
 
             // Security findings (TDSL4xx) are advice that the small test networks draw; the fixes are about the others
-            // (and TDSL417, an unknown instance type, which the suggestion fixes).
-            DisabledDiagnostics.AddRange(DiagnosticCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TDSL4", StringComparison.Ordinal) && id != "TDSL417"));
+            // (and TDSL416 and TDSL417, a root device not the image's and an unknown instance type, which fixes set right).
+            DisabledDiagnostics.AddRange(DiagnosticCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TDSL4", StringComparison.Ordinal) && id is not ("TDSL416" or "TDSL417")));
         }
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(TopologyGenerator)];
@@ -114,6 +114,27 @@ public class CodeFixTests
             [Parameter(Default = "t3.small", AllowedValues = ["t3.small", "m5.large"])] public partial record Size;
             [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro")] public partial record Web;
             [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = nameof(Size))] public partial record Db;
+
+        """));
+
+    [Fact]
+    public Task TDSL416_Fix_SetsTheImagesRootDevice() => VerifyAsync<SetRootDeviceCodeFix>(
+        Stack("""
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id")] public partial record Ubuntu;
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base")] public partial record Windows;
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Instance<A>(ImageId = {|TDSL416:nameof(Ubuntu)|}, InstanceType = "t3.micro")] public partial record Web;
+            [Instance<A>(ImageId = nameof(Windows), InstanceType = "t3.micro", RootDevice = {|TDSL416:"/dev/xvda"|})] public partial record Desk;
+
+        """),
+        Stack("""
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id")] public partial record Ubuntu;
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base")] public partial record Windows;
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Instance<A>(ImageId = nameof(Ubuntu), InstanceType = "t3.micro", RootDevice = "/dev/sda1")] public partial record Web;
+            [Instance<A>(ImageId = nameof(Windows), InstanceType = "t3.micro", RootDevice = "/dev/sda1")] public partial record Desk;
 
         """));
 

@@ -50,10 +50,10 @@ internal static class InstanceRules
         if (index.Parameter(instance.ImageId) is { Type: SsmImage, Default: { } path } parameter && ImageRootDevice(path) is { } imageRoot
             && imageRoot != root)
         {
-            // At the RootDevice the record wrote, or at its image when it keeps the default.
+            // At the RootDevice the record wrote, or at its image when it keeps the default; the image's device is the fix.
             findings.Add(Finding.Create(DiagnosticDescriptors.RootDeviceNotImages.Id,
                 instance.Path.Child(instance.RootDevice is null ? "imageId" : "rootDevice"), parameter.Path.Child("default"),
-                instance.Name, root, parameter.Name, path, imageRoot));
+                instance.Name, root, parameter.Name, path, imageRoot) with { Suggestion = imageRoot });
         }
     }
 
