@@ -289,6 +289,29 @@ public class AnalyzerTests
         ], diagnostics.Where(d => d.Id == "TDSL101").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A rule's peer may also be an IPv6 block or a parameter's name, and the message says so: a misspelt
+    /// parameter name and an IPv6 block with a bad prefix are malformed; the parameter and a good IPv6 block are not.
+    /// </summary>
+    [Fact]
+    public async Task TDSL101_RulePeer_MessageNamesIpv6BlocksAndParameters()
+    {
+        var source = Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Parameter(Default = "203.0.113.7/32")] public partial record AdminCidr;
+            [SecurityGroup<Net>("web"), Ingress(Tcp, 22, {|TDSL101:"AdminCdir"|}), Ingress(Tcp, 22, nameof(AdminCidr)),
+                Ingress(Tcp, 443, {|TDSL101:"2001:db8::/129"|}), Ingress(Tcp, 443, "2001:db8::/64")] public partial record Web;
+            """);
+        await Markup.VerifyAsync(source);
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + Markup.Parse(source).Source);
+        const string alternatives = " (nor an IPv6 block such as 2001:db8::/64, nor the name of a parameter of the stack)";
+        Assert.Equal(
+        [
+            "Ingress source of 'Web' is '2001:db8::/129', which is not an IPv4 CIDR block such as 10.0.1.0/24" + alternatives,
+            "Ingress source of 'Web' is 'AdminCdir', which is not an IPv4 CIDR block such as 10.0.1.0/24" + alternatives,
+        ], diagnostics.Where(d => d.Id == "TDSL101").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal));
+    }
+
     [Fact]
     public Task TDSL102_MalformedIpAddress() => Markup.VerifyAsync(Stack(Network + Server("{|TDSL102:\"10.0.1.300\"|}")));
 

@@ -69,4 +69,36 @@ public class OverviewTests
             new SecurityGroupSpec("Uses", TypeKeyword.Record, true, Imported("Main"), "uses", EquatableArray<RuleSpec>.Empty, EquatableArray<RuleSpec>.Empty));
         Assert.DoesNotContain("## AWS services through VPC endpoints", Render(app));
     }
+
+    /// <summary>A group rule that names a block inside a VPC of the program is listed with the group's users, its direction and the VPC.</summary>
+    [Fact]
+    public void Overview_RuleNamesBlockInsideAVpc_ListsIt()
+    {
+        var app = Stack("App", "app",
+            new SecurityGroupSpec("AppGroup", TypeKeyword.Record, true, Imported("Main"), "app",
+                new[] { new RuleSpec(ProtocolSpec.Tcp, 8080, 8081, "10.0.0.0/16", null, "from the VPC"), Https("203.0.113.0/24") }.ToEquatableArray(),
+                new[] { Https("10.0.2.0/24") }.ToEquatableArray()),
+            new InstanceSpec("Server", TypeKeyword.Record, true, Imported("Private"), "10.0.2.10", false, null, "ami-0123456789abcdef0", "t3.micro", null, 0,
+                Refs(Local("AppGroup")), null, "ec2-user", false, true, EquatableArray<RefSpec>.Empty),
+            new InterfaceEndpointSpec("Logs", TypeKeyword.Record, true, Imported("Main"), "logs", true, Refs(Imported("Private")), Refs(Local("AppGroup"))));
+        var overview = Render(app);
+        Assert.Contains("\n## Rules open to blocks inside a VPC\n\n", overview);
+        Assert.Contains("| Security group | Used by | Rule | Protocol and ports | Block in VPC |\n|---|---|---|---|---|\n"
+            + "| AppGroup | Server, endpoint Logs | inbound from 10.0.0.0/16 | TCP 8080-8081 | Network.Main |\n"
+            + "| AppGroup | Server, endpoint Logs | outbound to 10.0.2.0/24 | TCP 443 | Network.Main |\n\n", overview);
+        Assert.DoesNotContain("203.0.113.0/24 |", overview);
+    }
+
+    /// <summary>Near miss: rules that name only the internet, blocks outside every VPC and other groups add no such section.</summary>
+    [Fact]
+    public void Overview_RulesNameOnlyOutsideBlocks_NoInsideBlocksSection()
+    {
+        var app = Stack("App", "app",
+            new SecurityGroupSpec("AppGroup", TypeKeyword.Record, true, Imported("Main"), "app",
+                new[] { Https("203.0.113.0/24"), Https("0.0.0.0/0"), new RuleSpec(ProtocolSpec.Tcp, 22, 0, null, Imported("EndpointAccess"), "ssh") }.ToEquatableArray(),
+                new[] { Https("0.0.0.0/0") }.ToEquatableArray()),
+            new InstanceSpec("Server", TypeKeyword.Record, true, Imported("Private"), "10.0.2.10", false, null, "ami-0123456789abcdef0", "t3.micro", null, 0,
+                Refs(Local("AppGroup")), null, "ec2-user", false, true, EquatableArray<RefSpec>.Empty));
+        Assert.DoesNotContain("## Rules open to blocks inside a VPC", Render(app));
+    }
 }

@@ -74,7 +74,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ResourceShapeUnsupported = Create("TDSL011", Usage, DiagnosticSeverity.Error,
         "Resource type cannot take its resource interface",
-        "Resource type '{0}' is {1}, so the generator cannot add its resource interface; declare it as a partial record",
+        "Resource type '{0}' is {1}, so the generator cannot add its resource interface; declare it as 'public partial record {0};'",
         "The generator adds an interface such as IVpc to every resource type, which is what lets other attributes refer to it. A static class cannot implement an interface, and a generic type cannot be named without type arguments. Declare the resource as 'public partial record Name;'.");
 
     public static readonly DiagnosticDescriptor StackMemberNameTaken = Create("TDSL012", Usage, DiagnosticSeverity.Error,
@@ -331,7 +331,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CrossVpcReference = Create("TDSL205", References, DiagnosticSeverity.Error,
         "Resources of different VPCs wired together",
         "'{0}' is in VPC '{1}', but '{2}' is in VPC '{3}'",
-        "Subnets, route tables, gateways, security groups and instances work together only within one VPC.");
+        "Subnets, route tables, gateways, security groups and instances work together only within one VPC. Name a resource of the same VPC; to reach another VPC's network, peer the two VPCs ([VpcPeering]) or attach both to a transit gateway, and route to the peering or the transit gateway instead of the other VPC's gateway.");
 
     public static readonly DiagnosticDescriptor SubnetInSeveralRouteTables = Create("TDSL206", References, DiagnosticSeverity.Error,
         "Subnet associated with more than one route table",

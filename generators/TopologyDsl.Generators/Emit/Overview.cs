@@ -33,6 +33,7 @@ internal static class Overview
         Acls(index, b);
         b.Append("## Who can reach whom\n\n");
         Matrix(index, b);
+        BlocksInsideVpcs(index, b);
         Services(index, b);
         RouteRecords(index, b);
         RoutesOfOthers(index, b);
@@ -374,6 +375,53 @@ internal static class Overview
         {
             b.Append("| ").Append(Cell(model.Label(path.From))).Append(" | ").Append(Cell(model.Label(path.To))).Append(" | ")
                 .Append(Cell(path.Ports.ToString())).Append(" | ").Append(Cell(path.Via)).Append(" |\n");
+        }
+    }
+
+    /// <summary>
+    /// The stack's security-group rules that name a block inside a VPC of the program (10.0.0.0/16 in a VPC
+    /// of 10.0.0.0/16). The matrix has instances as ends, and counts such a rule only for the instances it
+    /// holds; the rule also admits every other address of the block, which the program does not describe
+    /// (a load balancer's or a container's network interface, a Lambda function, a network over a peering).
+    /// </summary>
+    private static void BlocksInsideVpcs(StackIndex index, StringBuilder b)
+    {
+        var vpcs = index.AllResources.OfType<VpcSpec>().ToList();
+        var rows = new List<string>();
+        foreach (var group in index.Stack.Resources.OfType<SecurityGroupSpec>())
+        {
+            var users = string.Join(", ", index.Stack.Resources
+                .Where(r => (r as InstanceSpec)?.SecurityGroups.Any(g => !g.IsImport && g.Name == group.Name) == true
+                    || (r as InterfaceEndpointSpec)?.SecurityGroups.Any(g => !g.IsImport && g.Name == group.Name) == true)
+                .Select(r => r is InterfaceEndpointSpec ? "endpoint " + r.Name : r.Name));
+            foreach (var inbound in new[] { true, false })
+            {
+                foreach (var rule in inbound ? group.Ingress : group.Egress)
+                {
+                    if (rule.Peer is not { } peer || !Cidr.TryParse(peer, out var block) || block.Prefix == 0
+                        || vpcs.FirstOrDefault(v => StackIndex.Blocks(v).Any(x => x.Block.Overlaps(block))) is not { } vpc)
+                    {
+                        continue;
+                    }
+
+                    rows.Add("| " + Cell(group.Name) + " | " + Cell(users.Length == 0 ? "nothing in this stack" : users) + " | "
+                        + (inbound ? "inbound from " : "outbound to ") + Cell(block.ToString()) + " | " + Cell(PortRange.Of(rule).ToString())
+                        + " | " + Cell(index.Display(vpc)) + " |\n");
+                }
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Rules open to blocks inside a VPC\n\n");
+        b.Append("The matrix counts these rules for the instances of the program the block holds. Each also admits every other address of the block, which the program does not describe: a load balancer's or a container's network interface, a Lambda function, a network over a peering or a transit gateway.\n\n");
+        b.Append("| Security group | Used by | Rule | Protocol and ports | Block in VPC |\n|---|---|---|---|---|\n");
+        foreach (var row in rows)
+        {
+            b.Append(row);
         }
     }
 

@@ -50,6 +50,12 @@ internal static class CidrRules
     /// <summary>The block TDSL101's message shows for a subnet-sized value (a subnet, a rule's peer, a route's destination).</summary>
     public const string SubnetExample = "10.0.1.0/24";
 
+    /// <summary>
+    /// What TDSL101's message shows for a security-group rule's peer, which may also be an IPv6 block or the
+    /// name of a parameter of the stack (a misspelt parameter name is malformed as a block).
+    /// </summary>
+    public const string PeerExample = SubnetExample + " (nor an IPv6 block such as 2001:db8::/64, nor the name of a parameter of the stack)";
+
     /// <summary>The block TDSL101's message shows for a VPC's block (primary, secondary, or a peer VPC's): a /16, the size the VPC wizard suggests.</summary>
     public const string VpcExample = "10.0.0.0/16";
 
@@ -522,7 +528,7 @@ internal static class CidrRules
                 continue;
             }
 
-            Block(block, what, group.Name, group.Path.Item(segment, i).Child(peer), findings);
+            Block(block, what, group.Name, group.Path.Item(segment, i).Child(peer), findings, PeerExample);
         }
     }
 

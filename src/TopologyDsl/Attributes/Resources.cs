@@ -378,7 +378,7 @@ public sealed class InstanceAttribute<TSubnet> : Attribute where TSubnet : ISubn
     /// gets the managed policy AmazonSSMManagedInstanceCore (the same role as <c>[ReadsSecret&lt;T&gt;]</c>'s),
     /// and the template an output <c>{Instance}SessionCommand</c> with <c>aws ssm start-session</c>. The
     /// instance needs HTTPS to Systems Manager: a route to the internet, or interface endpoints for
-    /// ssm, ssmmessages and ec2messages in its VPC (TDSL245). No inbound port is needed.
+    /// ssm, ssmmessages and ec2messages in its VPC (TDSL244). No inbound port is needed.
     /// </summary>
     public bool SessionManager { get; set; }
 }
