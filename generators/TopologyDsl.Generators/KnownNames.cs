@@ -7,6 +7,9 @@ internal static class KnownNames
     public const string RuntimeAssembly = "TopologyDsl";
 
     public const string Stack = "TopologyDsl.StackAttribute";
+
+    /// <summary>The command line's entry point, whose calls the analyzer checks (TDSL020).</summary>
+    public const string SynthCommand = "TopologyDsl.Cli.SynthCommand";
     public const string Vpc = "TopologyDsl.VpcAttribute";
     public const string Subnet = "TopologyDsl.SubnetAttribute`1";
     public const string InternetGateway = "TopologyDsl.InternetGatewayAttribute`1";

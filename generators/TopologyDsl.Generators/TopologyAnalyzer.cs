@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Parsing;
@@ -44,6 +45,10 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(state.AnalyzeProgram);
+            if (state.SynthCommand is not null)
+            {
+                start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
+            }
         });
     }
 
@@ -64,8 +69,9 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
         private readonly ConcurrentDictionary<StackSpec, (EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings)> _validated = new(ReferenceComparer.Instance);
 
-        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options)
+        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options, INamedTypeSymbol? synthCommand)
         {
+            SynthCommand = synthCommand;
             _stack = stack;
             _resources = resources;
             _options = options;
@@ -101,8 +107,100 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return new AnalysisState(stack, resources, options);
+            return new AnalysisState(stack, resources, options, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
         }
+
+        /// <summary>The runtime's <c>TopologyDsl.Cli.SynthCommand</c>, whose calls TDSL020 checks.</summary>
+        public INamedTypeSymbol? SynthCommand { get; }
+
+        /// <summary>
+        /// TDSL020: a call of <c>SynthCommand.Run</c> that passes stacks as <c>X.BuildTemplate()</c> arguments must pass every
+        /// stack of the program those import from, directly or through one another (read from the records' type arguments,
+        /// which name the imported records). A call that passes templates any other way is not checked.
+        /// </summary>
+        public void AnalyzeSynthCall(OperationAnalysisContext context)
+        {
+            var call = (IInvocationOperation)context.Operation;
+            if (call.TargetMethod.Name != "Run" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
+                || call.Arguments.FirstOrDefault(a => a.Parameter is { IsParams: true }) is not { } templates)
+            {
+                return;
+            }
+
+            var values = templates.Value switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => default,
+            };
+            if (values.IsDefault)
+            {
+                return;
+            }
+
+            var passed = new List<INamedTypeSymbol>();
+            foreach (var value in values)
+            {
+                if (value is not IInvocationOperation { Instance: null, Arguments.Length: 0 } build || build.TargetMethod.Name != "BuildTemplate"
+                    || !build.TargetMethod.ContainingType.GetAttributes().Any(IsStack))
+                {
+                    return;
+                }
+
+                passed.Add(build.TargetMethod.ContainingType);
+            }
+
+            var given = new HashSet<INamedTypeSymbol>(passed, SymbolEqualityComparer.Default);
+            var reported = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<INamedTypeSymbol>(passed);
+            var seen = new HashSet<INamedTypeSymbol>(passed, SymbolEqualityComparer.Default);
+            while (queue.Count > 0)
+            {
+                var importer = queue.Dequeue();
+                foreach (var imported in ImportsOf(importer))
+                {
+                    if (!seen.Add(imported))
+                    {
+                        continue;
+                    }
+
+                    queue.Enqueue(imported);
+                    if (!given.Contains(imported) && imported.DeclaringSyntaxReferences.Length > 0 && reported.Add(imported))
+                    {
+                        // At the call's arguments: a params argument has no syntax of its own.
+                        var place = call.Syntax is InvocationExpressionSyntax { ArgumentList: { } list } ? list : call.Syntax;
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackNotSynthesized, place.GetLocation(),
+                            StackNameOf(importer), StackNameOf(imported), imported.Name));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The stack classes whose records the stack's records name as type arguments of their attributes, in source order.</summary>
+        private List<INamedTypeSymbol> ImportsOf(INamedTypeSymbol stack)
+        {
+            var imports = new List<INamedTypeSymbol>();
+            foreach (var record in stack.GetTypeMembers())
+            {
+                foreach (var attribute in record.GetAttributes())
+                {
+                    foreach (var argument in attribute.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty)
+                    {
+                        if (argument.ContainingType is { } owner && !SymbolEqualityComparer.Default.Equals(owner, stack)
+                            && !imports.Contains(owner, SymbolEqualityComparer.Default) && owner.GetAttributes().Any(IsStack))
+                        {
+                            imports.Add(owner);
+                        }
+                    }
+                }
+            }
+
+            return imports;
+        }
+
+        /// <summary>The name a stack deploys under (its [Stack] argument), or its class's name when that is not a constant.</summary>
+        private string StackNameOf(INamedTypeSymbol stack) =>
+            stack.GetAttributes().FirstOrDefault(IsStack) is { ConstructorArguments: [{ Value: string name }, ..] } ? name : stack.Name;
 
         public void AnalyzeType(SymbolAnalysisContext context)
         {

@@ -609,6 +609,27 @@ public class AnalyzerTests
             + Signaller("OneMinute", "10.0.1.12", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 1")),
         new InMemoryAdditionalText("/p/signal.sh", Signals));
 
+    /// <summary>
+    /// The message names the script's line, and the name a misspelling most likely meant: a resource, a pseudo
+    /// parameter, an attribute of the resource, or the resource that has the attribute. A name nothing is close to gets no guess.
+    /// </summary>
+    [Fact]
+    public async Task TDSL203_MessageNamesTheLineAndTheClosestName()
+    {
+        var source = Stack(Network + Server(extra: ", UserData = \"userdata/web.sh\""),
+            "[Stack(\"shop\"), Output(\"Url\", \"http://${Server.PublicIP}/\")]");
+        var diagnostics = await TestCompilation.DiagnosticsAsync(TestCompilation.Prelude + source,
+            [new InMemoryAdditionalText("/project/userdata/web.sh", "#!/bin/bash\necho ${AWS::Regoin}\n\ncurl ${Sever.PrivateIp} ${Nat}\necho ${Serverr} ${Unrelated}\n")]);
+        Assert.Equal(
+        [
+            "'${AWS::Regoin}' in the user data of instance 'Server' (userdata/web.sh, line 2) names nothing in stack 'shop'; did you mean '${AWS::Region}'?",
+            "'${Server.PublicIP}' in output 'Url' names nothing in stack 'shop'; did you mean '${Server.PublicIp}'?",
+            "'${Serverr}' in the user data of instance 'Server' (userdata/web.sh, line 5) names nothing in stack 'shop'; did you mean '${Server}'?",
+            "'${Sever.PrivateIp}' in the user data of instance 'Server' (userdata/web.sh, line 4) names nothing in stack 'shop'; did you mean '${Server.PrivateIp}'?",
+            "'${Unrelated}' in the user data of instance 'Server' (userdata/web.sh, line 5) names nothing in stack 'shop'",
+        ], diagnostics.Where(d => d.Id == "TDSL203").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal));
+    }
+
     [Fact]
     public Task TDSL203_LogicalIdOnlyInUserData() => Markup.VerifyAsync(
         Stack(Network + Signaller("Server", "10.0.1.10", ", UserData = \"signal.sh\", SignalTimeoutMinutes = 15"),

@@ -117,6 +117,11 @@ internal static class DiagnosticDescriptors
         "The {0} of tag '{1}' reaches {2} ({3}), which takes only letters, digits, spaces and _ . : / = + - @ in tags",
         "EC2 resources take any character in tags, but IAM roles do not (the Tags pattern of the AWS::IAM::Role schema), and the stack's tags reach the roles the generator adds for flow logs and secrets. Use only letters, digits, spaces and _ . : / = + - @.");
 
+    public static readonly DiagnosticDescriptor StackNotSynthesized = Create("TDSL020", Usage, DiagnosticSeverity.Warning,
+        "Imported stack not given to synth",
+        "Stack '{0}' imports from stack '{1}' ({2}), which this call does not pass: synth writes no template for it, checks none, and leaves it out of the deploy order",
+        "SynthCommand.Run writes, checks and orders the templates it is given. A stack that another stack given to it imports from must be deployed first; pass its template too: SynthCommand.Run(args, Network.BuildTemplate(), App.BuildTemplate()).");
+
     // 1xx: addressing
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,
@@ -320,7 +325,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownSubstitution = Create("TDSL203", References, DiagnosticSeverity.Error,
         "Substitution names nothing in the stack",
-        "'${{{0}}}' in {1} names nothing in stack '{2}'",
+        "'${{{0}}}' in {1} names nothing in stack '{2}'{3}",
         "CloudFormation substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and pseudo parameters such as ${AWS::Region}. Fix the name, or write ${!Literal} for a literal ${Literal}.");
 
     public static readonly DiagnosticDescriptor InvalidInstanceSetting = Create("TDSL204", References, DiagnosticSeverity.Error,
