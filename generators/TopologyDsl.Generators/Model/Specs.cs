@@ -186,12 +186,14 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 
 /// <summary>
 /// An instance. <see cref="AssignedIp"/>: no private address was written (the attribute's constructor
-/// without one), so EC2 assigns one and <see cref="PrivateIp"/> is empty.
+/// without one), so EC2 assigns one and <see cref="PrivateIp"/> is empty. <see cref="RootDevice"/>: the
+/// root device name the record sets, null for the default (<c>/dev/xvda</c>).
 /// </summary>
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false, bool ElasticIp = false, bool AssignedIp = false)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false, bool ElasticIp = false, bool AssignedIp = false,
+    string? RootDevice = null)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;

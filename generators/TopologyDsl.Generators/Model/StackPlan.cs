@@ -1198,6 +1198,7 @@ internal static class StackPlan
             ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
             ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(IdName))),
             ("rootVolumeSize", i.RootVolumeSize > 0 ? new PlannedValue.Number(i.RootVolumeSize) : null),
+            ("rootDevice", i.RootDevice is null ? null : Text(i.RootDevice)),
             ("requireImdsV2", i.AllowImdsV1 ? new PlannedValue.Flag(false) : null),
             ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
             ("userData", userData),

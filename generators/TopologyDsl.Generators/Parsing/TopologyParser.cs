@@ -412,7 +412,7 @@ internal static class TopologyParser
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
                     usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
                     main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"),
-                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArgumentCount == 0);
+                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArgumentCount == 0, RootDevice: main.NamedString("RootDevice", "rootDevice"));
             }
 
             case ResourceKind.VpcPeering:
