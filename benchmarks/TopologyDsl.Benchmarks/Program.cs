@@ -30,6 +30,33 @@ if (args.FirstOrDefault() == "stages")
     return;
 }
 
+// "acl" prints what the network ACL benchmark's topologies hold and the findings their rules make (AclBenchmarks).
+if (args.FirstOrDefault() == "acl")
+{
+    foreach (var oneStack in new[] { true, false })
+    {
+        foreach (var subnets in new[] { 100, 1_000, 10_000 })
+        {
+            var bench = new AclBenchmarks { Subnets = subnets, OneStack = oneStack };
+            bench.Setup();
+            Console.WriteLine(bench.Describe());
+        }
+    }
+
+    return;
+}
+
+// "acl-stages N..." times each stage of the network ACL rules and the reachability model on one stack of N subnets with ACLs (AclBenchmarks).
+if (args.FirstOrDefault() == "acl-stages")
+{
+    foreach (var subnets in args.Skip(1).Select(int.Parse))
+    {
+        Stages.PrintAcl(subnets);
+    }
+
+    return;
+}
+
 // "program-stages" prints the bytes each stage allocates on the many-stack program below (ProgramStages).
 if (args.FirstOrDefault() == "program-stages")
 {

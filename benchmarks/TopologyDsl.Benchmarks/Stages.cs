@@ -100,6 +100,80 @@ public static class Stages
         }
     }
 
+    /// <summary>
+    /// The stages of the network ACL rules and the reachability model on one stack of <paramref name="subnets"/>
+    /// subnets with ACLs (<see cref="AclBenchmarks"/>, the quota ignored): the median time and the bytes
+    /// allocated of a few runs after a warm-up. The allocations depend less on the machine's load than the times.
+    /// </summary>
+    public static void PrintAcl(int subnets, int runs = 5)
+    {
+        var compilation = CSharpCompilation.Create("Stages",
+            [CSharpSyntaxTree.ParseText(AclBenchmarks.Source(subnets), new CSharpParseOptions(LanguageVersion.Latest))],
+            [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(VpcAttribute).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var stack = compilation.GetTypeByMetadataName("Bench.Bench")!;
+        var attribute = stack.GetAttributes().Single(a => a.AttributeClass?.Name == "StackAttribute");
+        var spec = TopologyParser.Parse(stack, attribute, withSourceMap: false, default).Spec;
+        var acls = spec.Resources.OfType<NetworkAclSpec>().ToList();
+        var stages = new (string Name, Func<int> Run)[]
+        {
+            ("parse (with source map)", () => TopologyParser.Parse(stack, attribute, withSourceMap: true, default).Spec.Resources.Count),
+            ("index", () => new StackIndex(spec, _ => null).AllResources.Count),
+            ("Unfiltered.Of, once per VPC", () =>
+            {
+                var index = new StackIndex(spec, _ => null);
+                return spec.Resources.OfType<VpcSpec>().Sum(v => Unfiltered.Of(index, v).Count);
+            }),
+            ("Unfiltered.HoldsOnly, once per rule", () =>
+            {
+                var index = new StackIndex(spec, _ => null);
+                var unfiltered = Unfiltered.Of(index, index.VpcOf(acls[0]));
+                return acls.SelectMany(a => a.Ingress.Concat(a.Egress)).Count(r => AclBlock.Parse(r.Cidr) is { } b && Unfiltered.HoldsOnly(unfiltered, b));
+            }),
+            ("NetworkAclRules (with index)", () =>
+            {
+                var findings = new List<Finding>();
+                NetworkAclRules.Check(new StackIndex(spec, _ => null), ValidationOptions.Default, findings);
+                return findings.Count;
+            }),
+            ("reachability model (with index)", () => new StackIndex(spec, _ => null).Reachability.Instances.Count),
+            ("ReachabilityRules (with index and model)", () =>
+            {
+                var findings = new List<Finding>();
+                ReachabilityRules.Check(new StackIndex(spec, _ => null), findings);
+                return findings.Count;
+            }),
+            ("SecurityRules (with index and model)", () =>
+            {
+                var findings = new List<Finding>();
+                SecurityRules.Check(new StackIndex(spec, _ => null), findings);
+                return findings.Count;
+            }),
+            ("every rule (with index and model)", () => AclBenchmarks.Rules(new StackIndex(spec, _ => null)).Count),
+        };
+
+        Console.WriteLine($"{subnets} subnets and {acls.Count} network ACLs in one stack, median of {runs} runs:");
+        foreach (var (name, run) in stages)
+        {
+            var times = new List<double>();
+            long bytes = 0;
+            for (var i = 0; i <= runs; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                run();
+                if (i > 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+            }
+
+            times.Sort();
+            Console.WriteLine($"  {name,-42} {times[times.Count / 2],10:F1} ms {bytes / 1024.0 / 1024.0,10:F2} MB");
+        }
+    }
+
     private const string AnalyzerOwn = "analyzer, own time";
     private const string AnalyzerOwnBound = "analyzer, own time, declarations bound first";
     private const string NoopOwn = "no-op analyzer reporting once at the stack name, own time";

@@ -14,7 +14,8 @@ namespace TopologyDsl.CodeFixes;
 /// <summary>
 /// Writes in the block the analyzer suggests: the network address for a block with host bits set
 /// (TDSL103), the next free block of the same size for an overlapping subnet (TDSL107), the short
-/// name of an endpoint service written with its region (TDSL240, <c>"com.amazonaws.eu-west-1.ssm"</c> to <c>"ssm"</c>). The analyzer
+/// name of an endpoint service written with its region (TDSL240, <c>"com.amazonaws.eu-west-1.ssm"</c> to <c>"ssm"</c>), the
+/// nearest known instance type for an unknown one (TDSL417, <c>"t3.mirco"</c> to <c>"t3.micro"</c>). The analyzer
 /// computes the value from the model and passes it in the diagnostic's properties; this fix only
 /// replaces the string literal it points at; for two subnets with one IPv6 index (TDSL143), the
 /// next index no subnet of the VPC takes, in place of the number. Fix All applies every suggestion of one ID together
@@ -27,7 +28,7 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
     /// <summary>The key the analyzer stores the suggested value under (Finding.SuggestionProperty).</summary>
     public const string SuggestionProperty = "Suggestion";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107", "TDSL143", "TDSL240"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["TDSL103", "TDSL107", "TDSL143", "TDSL240", "TDSL417"];
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -64,6 +65,7 @@ public sealed class UseSuggestedBlockCodeFix : CodeFixProvider
             {
                 "TDSL103" => $"Use the network address {suggestion}",
                 "TDSL240" => $"Use the service name {suggestion}",
+                "TDSL417" => $"Use the instance type {suggestion}",
                 _ => $"Use the free block {suggestion}",
             };
             context.RegisterCodeFix(

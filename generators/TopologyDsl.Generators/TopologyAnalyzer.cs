@@ -64,10 +64,16 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         private readonly AnalyzerOptions _options;
         private readonly ValidationOptions _validation;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _stacks = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The stacks of this compilation's symbol actions, each with its parse. Values between our code and the
+        /// framework's collections are classes (as <see cref="Validated"/>): the framework's code over reference types
+        /// is precompiled and shared, while over each struct a fresh compiler process JIT-compiles it again.
+        /// </summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _stacks = new(SymbolEqualityComparer.Default);
 
         /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
-        private readonly ConcurrentDictionary<StackSpec, (EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings)> _validated = new(ReferenceComparer.Instance);
+        private readonly ConcurrentDictionary<StackSpec, Validated> _validated = new(ReferenceComparer.Instance);
 
         private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options, INamedTypeSymbol? synthCommand)
         {
@@ -99,11 +105,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
 
             var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
-            foreach (var (metadataName, display) in TopologyParser.ResourceAttributeNames)
+            foreach (var metadataName in TopologyParser.ResourceAttributeNames)
             {
                 if (runtime.GetTypeByMetadataName(metadataName) is { } type)
                 {
-                    resources[type] = display;
+                    resources[type] = TopologyParser.ResourceAttributeDisplay(metadataName);
                 }
             }
 
@@ -349,11 +355,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            _stacks.TryAdd(type, 0);
             var result = Parse(type, context.CancellationToken)!;
+            _stacks.TryAdd(type, result);
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
-            _validated[result.Spec] = (imported, findings);
+            _validated[result.Spec] = new Validated(imported, findings);
             foreach (var finding in findings)
             {
                 if (!DiagnosticCatalog.ReportedByGenerator.Contains(finding.Id))
@@ -379,11 +385,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeProgram(CompilationAnalysisContext context)
         {
-            var parsed = _stacks.Keys
-                .Select(s => Parse(s, context.CancellationToken))
-                .Where(r => r is not null)
-                .Select(r => r!)
-                .ToList();
+            var parsed = _stacks.Values.ToList();
             var maps = parsed.GroupBy(r => r.Spec.Key).ToDictionary(g => g.Key, g => g.First().SourceMap!, System.StringComparer.Ordinal);
             var specs = parsed.Select(r => r.Spec).ToList();
             System.Func<StackSpec, EquatableArray<StackSpec>, EquatableArray<Finding>?> validated =
@@ -451,6 +453,9 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 : null;
             return Diagnostic.Create(descriptor, map.Resolve(finding.Path), related, properties, finding.Arguments.Cast<object>().ToArray());
         }
+
+        /// <summary>A stack's findings from its symbol action and the stacks it was validated with.</summary>
+        private sealed record Validated(EquatableArray<StackSpec> Imported, EquatableArray<Finding> Findings);
     }
 
     /// <summary>Facts read once per version of a template file: the IDE keeps the same AdditionalText while the file is unchanged.</summary>

@@ -126,7 +126,7 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 
     /// <summary>
     /// Each stack of the program with the stacks it imports from, the records it exports, the stacks that
-    /// route into the route tables its paths take (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
+    /// route into the route tables its paths take or associate its subnets with theirs (<see cref="ProgramRules.Routing"/>) and the program-wide findings about it.
     /// </summary>
     internal static ImmutableArray<LinkedStack> Link(EquatableArray<StackInput> all, EquatableArray<ProjectFile> files)
     {
@@ -134,12 +134,13 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         var byKey = specs.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var exports = ProgramRules.Exports(specs).ToLookup(e => e.Owner.Key, e => e.Record);
         var routers = ProgramRules.RoutersByTable(specs, byKey);
+        var associators = ProgramRules.AssociatorsBySubnet(specs, byKey);
         var programFindings = ProgramRules.Check(specs, path => StackIndex.FindFile(files, path)).ToLookup(f => f.StackKey, f => f.Finding);
         return all.Select(input =>
         {
             var imported = ProgramRules.Imported(input.Spec, byKey);
             return new LinkedStack(input.Spec, imported, exports[input.Spec.Key].ToEquatableArray(), programFindings[input.Spec.Key].ToEquatableArray(),
-                input.SilencedIds, ProgramRules.Routing(input.Spec, imported, routers, byKey));
+                input.SilencedIds, ProgramRules.Routing(input.Spec, imported, routers, associators, byKey));
         }).ToImmutableArray();
     }
 

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using CsCheck;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Validation;
 
@@ -133,6 +135,38 @@ public class AclEvaluationTests
     [InlineData("10.1.0.2/32")] // the DNS server of another VPC
     [InlineData("10.1.1.1/32")] // the router of another VPC's subnet
     public void Unfiltered_ABlockWithAnOrdinaryAddress_IsFiltered(string block) => Assert.False(Unfiltered.HoldsOnly(SeenFromNet(), AclBlock.Parse(block)!.Value));
+
+    /// <summary>
+    /// The index <see cref="Unfiltered"/> builds (blocks that fill up, pair by pair) answers as reading the
+    /// whole list did before it: random lists of addresses packed into eight of each family, so that blocks
+    /// fill, with repeats and several services, against random blocks of both families.
+    /// </summary>
+    [Fact]
+    public void Unfiltered_Index_AnswersAsReadingTheList()
+    {
+        string[] services = ["the instance metadata service", "the VPC router", "the Amazon DNS server"];
+        var ipv4 = Gen.Select(Gen.Int[0, 7], Gen.Int[0, 2],
+            (x, s) => new UnfilteredAddress(AclBlock.Parse("10.0.0." + x.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/32")!.Value, services[s]));
+        var ipv6 = Gen.Select(Gen.Int[0, 7], Gen.Int[0, 2],
+            (x, s) => new UnfilteredAddress(AclBlock.Parse("fd00:ec2::" + x.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "/128")!.Value, services[s]));
+        var blocks = Gen.OneOf(
+            Gen.Select(Gen.Int[0, 7], Gen.Int[28, 32], (x, p) => AclBlock.Parse(FormattableString.Invariant($"10.0.0.{x}/{p}"))!.Value),
+            Gen.Select(Gen.Int[0, 7], Gen.Int[124, 128], (x, p) => AclBlock.Parse(FormattableString.Invariant($"fd00:ec2::{x:x}/{p}"))!.Value));
+        Gen.Select(Gen.OneOf(ipv4, ipv6).Array[0, 32], blocks, (list, block) => (list, block)).Sample(sample =>
+        {
+            var (list, block) = sample;
+
+            // Before the index: the distinct addresses of the block's family, every address of the block looked up.
+            var family = list.Where(a => a.Address.IsIpv6 == block.IsIpv6).Select(a => (a.Address.High, a.Address.Low)).Distinct().ToList();
+            var bits = (block.IsIpv6 ? 128 : 32) - block.Prefix;
+            var holds = (1L << bits) <= family.Count && Enumerable.Range(0, 1 << bits).All(i => family.Contains((block.High, block.Low | (uint)i)));
+            var named = list.Where(a => block.Contains(a.Address)).Select(a => a.Service).Distinct().ToList();
+            var described = named.Count <= 1 ? named.FirstOrDefault() ?? "" : string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1];
+
+            Assert.Equal(holds, Unfiltered.HoldsOnly(list, block));
+            Assert.Equal(described, Unfiltered.Describe(list, block));
+        }, iter: 2000);
+    }
 
     [Fact]
     public void Unfiltered_WithoutAVpc_OnlyTheSharedAddresses()

@@ -56,8 +56,9 @@ public class CodeFixTests
             // The generated files are snapshot-tested in GeneratorTests; here they only have to compile.
             TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
 
-            // Security findings (TDSL4xx) are advice that the small test networks draw; the fixes are about the others.
-            DisabledDiagnostics.AddRange(DiagnosticCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TDSL4", StringComparison.Ordinal)));
+            // Security findings (TDSL4xx) are advice that the small test networks draw; the fixes are about the others
+            // (and TDSL416 and TDSL417, a root device not the image's and an unknown instance type, which fixes set right).
+            DisabledDiagnostics.AddRange(DiagnosticCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TDSL4", StringComparison.Ordinal) && id is not ("TDSL416" or "TDSL417")));
         }
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(TopologyGenerator)];
@@ -94,6 +95,46 @@ public class CodeFixTests
             [Subnet<Net>("10.0.1.0/24")] public partial record A;
             [InterfaceEndpoint<Net>("ssm"), EndpointSubnet<A>] public partial record Ssm;
             [GatewayEndpoint<Net>("s3")] public partial record S3;
+
+        """));
+
+    [Fact]
+    public Task TDSL417_Fix_WritesTheNearestInstanceType() => VerifyAsync<UseSuggestedBlockCodeFix>(
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Parameter(Default = {|TDSL417:"t3.smal"|}, AllowedValues = [{|TDSL417:"t3.smal"|}, {|TDSL417:"m5.larg"|}])] public partial record Size;
+            [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = {|TDSL417:"t3.mirco"|})] public partial record Web;
+            [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = nameof(Size))] public partial record Db;
+
+        """),
+        Stack("""
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Parameter(Default = "t3.small", AllowedValues = ["t3.small", "m5.large"])] public partial record Size;
+            [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = "t3.micro")] public partial record Web;
+            [Instance<A>(ImageId = "ami-0123456789abcdef0", InstanceType = nameof(Size))] public partial record Db;
+
+        """));
+
+    [Fact]
+    public Task TDSL416_Fix_SetsTheImagesRootDevice() => VerifyAsync<SetRootDeviceCodeFix>(
+        Stack("""
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id")] public partial record Ubuntu;
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base")] public partial record Windows;
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Instance<A>(ImageId = {|TDSL416:nameof(Ubuntu)|}, InstanceType = "t3.micro")] public partial record Web;
+            [Instance<A>(ImageId = nameof(Windows), InstanceType = "t3.micro", RootDevice = {|TDSL416:"/dev/xvda"|})] public partial record Desk;
+
+        """),
+        Stack("""
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id")] public partial record Ubuntu;
+            [Parameter(Type = ParameterTypes.ImageIdFromSsm, Default = "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base")] public partial record Windows;
+            [Vpc("10.0.0.0/16")] public partial record Net;
+            [Subnet<Net>("10.0.1.0/24")] public partial record A;
+            [Instance<A>(ImageId = nameof(Ubuntu), InstanceType = "t3.micro", RootDevice = "/dev/sda1")] public partial record Web;
+            [Instance<A>(ImageId = nameof(Windows), InstanceType = "t3.micro", RootDevice = "/dev/sda1")] public partial record Desk;
 
         """));
 

@@ -163,9 +163,10 @@ public class RoutedReachabilityTests
         var all = new[] { hub, notATable, spoke };
         var byKey = all.ToDictionary(s => s.Key);
         var routers = ProgramRules.RoutersByTable(all, byKey);
-        Assert.Equal(["Shop.Spoke"], ProgramRules.Routing(hub, EquatableArray<StackSpec>.Empty, routers, byKey).Select(s => s.Key));
-        Assert.Empty(ProgramRules.Routing(hub, new[] { spoke }.ToEquatableArray(), routers, byKey));
-        Assert.Empty(ProgramRules.Routing(spoke, new[] { hub }.ToEquatableArray(), routers, byKey));
+        var associators = ProgramRules.AssociatorsBySubnet(all, byKey);
+        Assert.Equal(["Shop.Spoke"], ProgramRules.Routing(hub, EquatableArray<StackSpec>.Empty, routers, associators, byKey).Select(s => s.Key));
+        Assert.Empty(ProgramRules.Routing(hub, new[] { spoke }.ToEquatableArray(), routers, associators, byKey));
+        Assert.Empty(ProgramRules.Routing(spoke, new[] { hub }.ToEquatableArray(), routers, associators, byKey));
     }
 
     /// <summary>

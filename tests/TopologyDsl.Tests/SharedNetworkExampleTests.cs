@@ -75,6 +75,48 @@ public class SharedNetworkExampleTests
         }
     }
 
+    /// <summary>
+    /// README's pasted change report of an imported export (the committed network template gives AppA
+    /// 10.0.12.0/24, the code 10.0.10.0/24: AppA is replaced, and the app stack imports its ID) is what
+    /// <c>synth --check</c> prints, run in the example's folder.
+    /// </summary>
+    [Fact]
+    public void Readme_CheckOfAReplacedImportedSubnet_IsWhatSynthPrints()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Repo.PathOf("examples", "SharedNetwork", "templates")))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var network = Path.Combine(folder, "shared-network.yaml");
+            var committed = File.ReadAllText(network);
+            const string Block = "      CidrBlock: 10.0.10.0/24\n";
+            Assert.True(committed.Split(Block).Length == 2, "the network template no longer gives one subnet (AppA) 10.0.10.0/24");
+            File.WriteAllText(network, committed.Replace(Block, "      CidrBlock: 10.0.12.0/24\n"));
+
+            var output = new StringWriter { NewLine = "\n" };
+            var errors = new StringWriter { NewLine = "\n" };
+            Assert.Equal(SynthCommand.Failed, SynthCommand.Run(["synth", "--check", "--out", folder], Program(), output, errors, folder));
+            var shown = Path.GetRelativePath(System.Environment.CurrentDirectory, folder);
+            var printed = (output.ToString() + errors.ToString()).Replace(shown + Path.DirectorySeparatorChar, "templates/");
+
+            var readme = File.ReadAllText(Repo.PathOf("README.md")).ReplaceLineEndings("\n");
+            const string Command = "$ cd examples/SharedNetwork && dotnet run -- synth --check\n";
+            var start = readme.IndexOf(Command, System.StringComparison.Ordinal);
+            Assert.True(start >= 0, "README no longer quotes the SharedNetwork example's synth --check in the example's folder");
+            start += Command.Length;
+            Assert.Equal(readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start), printed);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void NetworkStack_ExportsExactlyWhatTheOthersImport()
     {

@@ -733,6 +733,21 @@ internal static class DiagnosticDescriptors
         "Instance '{0}' uses Session Manager, yet security group '{1}' still lets in SSH (TCP 22) from {2}; the port is no longer needed",
         "Session Manager opens shells through the SSM agent's outbound HTTPS connection, so the instance needs no inbound SSH. Remove the rule (and the key pair, if nothing else uses it).");
 
+    public static readonly DiagnosticDescriptor MalformedRootDevice = Create("TDSL414", Security, DiagnosticSeverity.Error,
+        "Malformed root device name",
+        "RootDevice of instance '{0}' is '{1}', which is not a root device name (/dev/sd[a-z], /dev/sd[a-z]1 or /dev/xvd[a-z])",
+        "The root volume's block device mapping must name the image's root device for its settings (gp3, RootVolumeSize, encryption) to reach the root volume; another name is refused by EC2 or maps an extra empty volume. Write the image's root device: /dev/xvda for Amazon Linux (the default: leave RootDevice out), /dev/sda1 for Ubuntu and Windows; aws ec2 describe-images --image-ids ami-... --query 'Images[].RootDeviceName' gives any image's.");
+
+    public static readonly DiagnosticDescriptor RootDeviceNotImages = Create("TDSL416", Security, DiagnosticSeverity.Warning,
+        "Root device differs from the image's",
+        "Instance '{0}' maps its root volume at {1}, but the images of parameter '{2}' ({3}) boot from {4}",
+        "A block device mapping at a device the image does not boot from adds an extra empty volume, and the real root volume keeps the image's size and encryption (unencrypted unless the account encrypts EBS by default), so TDSL406's protection is lost unseen. Set RootDevice to the image's root device: RootDevice = \"/dev/sda1\" for Ubuntu (/aws/service/canonical/...) and Windows (/aws/service/ami-windows-latest/...); leave it out for Amazon Linux (/dev/xvda).");
+
+    public static readonly DiagnosticDescriptor UnknownInstanceType = Create("TDSL417", Security, DiagnosticSeverity.Warning,
+        "Unknown EC2 instance type",
+        "{0} is '{1}', which is not an EC2 instance type{2}",
+        "EC2 refuses an instance type it does not offer, so the stack fails when it creates the instance (cfn-lint reports E3030). Correct the type, or take the suggested one. The list is the EC2 API's InstanceType enumeration (botocore's EC2 service model) at the time the DSL was built, so a type AWS added since is reported too: check it in the EC2 console and suppress the warning for it.");
+
     // 420-422: network ACLs (Validation/NetworkAclRules.cs)
 
     public static readonly DiagnosticDescriptor AclAdminPortOpenToWorld = Create("TDSL420", Security, DiagnosticSeverity.Warning,

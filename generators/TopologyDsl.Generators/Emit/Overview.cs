@@ -38,6 +38,7 @@ internal static class Overview
         RouteRecords(index, b);
         GatewayTableRecords(index, b);
         RoutesOfOthers(index, b);
+        TablesOfOthers(index, b);
         return b.ToString();
     }
 
@@ -67,6 +68,38 @@ internal static class Overview
                 .Append(" | ").Append(Cell(index.Display(route.Table)))
                 .Append(" | ").Append(Cell(route.Route.Destination))
                 .Append(" | ").Append(Cell(target is null ? route.Route.Target.Display : index.Display(target))).Append(" |\n");
+        }
+    }
+
+    /// <summary>
+    /// The subnets of this stack, and those of its instances, whose route table is another stack's: no table of this stack
+    /// or of the stacks it imports from associates them, and a stack that deploys later does (<see cref="StackIndex.IsLater"/>).
+    /// Its template does not hold that association, but the matrix counts the table's routes.
+    /// </summary>
+    private static void TablesOfOthers(StackIndex index, StringBuilder b)
+    {
+        var subnets = index.Stack.Resources.OfType<SubnetSpec>()
+            .Concat(index.Stack.Resources.OfType<InstanceSpec>().Select(i => index.ResolveFrom<SubnetSpec>(i, i.Subnet)).OfType<SubnetSpec>())
+            .Distinct(ReferenceComparer.Instance).Cast<SubnetSpec>()
+            .Where(s => index.TablesOf(s).Any(index.IsLater)).ToList();
+        if (subnets.Count == 0)
+        {
+            return;
+        }
+
+        b.Append("\n## Subnets on other stacks' route tables\n\n");
+        b.Append("Subnets of this stack or of its instances that only a route table of another stack associates. That stack creates the association, after this one; the matrix above counts its routes.\n\n");
+        b.Append("| Subnet | Route table | Routes |\n| --- | --- | --- |\n");
+        foreach (var subnet in subnets)
+        {
+            foreach (var table in index.TablesOf(subnet).Where(index.IsLater))
+            {
+                var routes = index.RoutesOf(table).Select(r => r.Route.Destination + " to "
+                    + (index.TargetOf<ResourceSpec>(r) is { } target ? index.Display(target) : r.Route.Target.Display)).ToList();
+                b.Append("| ").Append(Cell(index.Display(subnet)))
+                    .Append(" | ").Append(Cell(index.Display(table)))
+                    .Append(" | ").Append(Cell(routes.Count == 0 ? "the VPC's local route only" : string.Join(", ", routes))).Append(" |\n");
+            }
         }
     }
 
@@ -428,7 +461,7 @@ internal static class Overview
                 foreach (var rule in inbound ? group.Ingress : group.Egress)
                 {
                     if (rule.Peer is not { } peer || !Cidr.TryParse(peer, out var block) || block.Prefix == 0
-                        || vpcs.FirstOrDefault(v => StackIndex.Blocks(v).Any(x => x.Block.Overlaps(block))) is not { } vpc)
+                        || vpcs.FirstOrDefault(v => StackIndex.Blocks(v).Any(x => x.Overlaps(block))) is not { } vpc)
                     {
                         continue;
                     }

@@ -10,7 +10,7 @@ namespace TopologyDsl.Generators.Emit;
 /// <summary>What the emitter needs: the spec, whether it has errors, the user data files it uses, its notes, and what it needs of other stacks.</summary>
 /// <param name="Imported">The stacks this one imports from, directly or through them.</param>
 /// <param name="Exports">The records of this stack that other stacks import, which it exports.</param>
-/// <param name="Routing">The stacks that declare route records in the route tables this stack's paths take, with what they import: the overview counts those routes.</param>
+/// <param name="Routing">The stacks that declare route records in the route tables this stack's paths take or associate its subnets with tables of their own, with what they import: the overview counts those routes.</param>
 internal sealed record RenderInput(StackSpec Stack, string? FirstError, EquatableArray<ProjectFile> Files, EquatableArray<NoteSpec> Notes = default,
     EquatableArray<StackSpec> Imported = default, EquatableArray<string> Exports = default, EquatableArray<StackSpec> Routing = default);
 
@@ -114,7 +114,7 @@ internal static class TopologyEmitter
     /// </summary>
     internal static string OverviewOf(RenderInput input, StackIndex? index = null) =>
         Overview.Render(index is not null && input.Routing.Count == 0 ? index
-            : new StackIndex(input.Stack, StackIndex.Wider(input.Imported, input.Routing), path => StackIndex.FindFile(input.Files, path)));
+            : new StackIndex(input.Stack, input.Imported, input.Routing, path => StackIndex.FindFile(input.Files, path)));
 
     private static string Keyword(TypeKeyword keyword) => keyword == TypeKeyword.Class ? "class" : "record";
 

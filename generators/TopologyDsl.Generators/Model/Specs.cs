@@ -188,12 +188,14 @@ internal sealed record SecurityGroupSpec(string Name, TypeKeyword Keyword, bool 
 
 /// <summary>
 /// An instance. <see cref="AssignedIp"/>: no private address was written (the attribute's constructor
-/// without one), so EC2 assigns one and <see cref="PrivateIp"/> is empty.
+/// without one), so EC2 assigns one and <see cref="PrivateIp"/> is empty. <see cref="RootDevice"/>: the
+/// root device name the record sets, null for the default (<c>/dev/xvda</c>).
 /// </summary>
 internal sealed record InstanceSpec(string Name, TypeKeyword Keyword, bool IsPartial, RefSpec Subnet, string PrivateIp,
     bool PublicIp, string? UserData, string? ImageId, string? InstanceType, string? KeyName, int RootVolumeSize,
     EquatableArray<RefSpec> SecurityGroups, RefSpec? SshVia, string SshUser, bool AllowImdsV1, bool EncryptRootVolume,
-    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false, bool ElasticIp = false, bool AssignedIp = false)
+    EquatableArray<RefSpec> Secrets, int SignalTimeoutMinutes = 0, bool SessionManager = false, bool ElasticIp = false, bool AssignedIp = false,
+    string? RootDevice = null)
     : ResourceSpec(Name, Keyword, IsPartial)
 {
     public override ResourceKind Kind => ResourceKind.Instance;
@@ -384,7 +386,7 @@ internal sealed record ProjectFile(string Path, string Text);
 /// <summary>
 /// A stack with what it needs of the rest of the program: the stacks it imports from (directly or
 /// through them), the records of its own that other stacks import (to export), the stacks that declare
-/// route records in the route tables its paths take, with what they import (<see cref="Routing"/>: its reachability and
+/// route records in the route tables its paths take or associate its subnets with tables of their own, with what they import (<see cref="Routing"/>: its reachability and
 /// overview count those routes), and the findings of the rules that need every stack. Equal whenever the
 /// stack's output would be, so an edit to a stack it has nothing to do with leaves it cached.
 /// </summary>

@@ -850,7 +850,7 @@ internal static class StackPlan
         var nameValue = (isMain ? ownName : null) ?? (merged.TryGetValue(NameTag, out var stackName) ? stackName : logicalId);
         merged.Remove(NameTag);
         var tags = new List<TagSpec>(merged.Count + 1) { new(NameTag, nameValue) };
-        tags.AddRange(merged.OrderBy(pair => pair.Key, System.StringComparer.Ordinal).Select(pair => new TagSpec(pair.Key, pair.Value)));
+        tags.AddRange(merged.Keys.OrderBy(key => key, System.StringComparer.Ordinal).Select(key => new TagSpec(key, merged[key])));
         return tags;
     }
 
@@ -911,9 +911,20 @@ internal static class StackPlan
 
     private static PlannedValue Text(string value) => new PlannedValue.Text(value);
 
-    private static PlannedCall Call(string method, string name, params (string Name, PlannedValue? Value)[] arguments) =>
-        new(method, name, arguments.Where(a => a.Value is not null)
-            .Select(a => new PlannedArgument(a.Name.Length == 0 ? null : a.Name, a.Value!)).ToEquatableArray());
+    private static PlannedCall Call(string method, string name, params (string Name, PlannedValue? Value)[] arguments)
+    {
+        // A loop, not LINQ over the tuples: the framework's LINQ over a struct is JIT-compiled anew by every fresh compiler process.
+        var kept = new List<PlannedArgument>(arguments.Length);
+        foreach (var (argument, value) in arguments)
+        {
+            if (value is not null)
+            {
+                kept.Add(new PlannedArgument(argument.Length == 0 ? null : argument, value));
+            }
+        }
+
+        return new(method, name, kept.ToEquatableArray());
+    }
 
     private static void PlanVpc(VpcSpec v, List<PlannedCall> calls)
     {
@@ -1202,6 +1213,7 @@ internal static class StackPlan
             ("publicIp", i.PublicIp ? new PlannedValue.Flag(true) : null),
             ("groups", PlannedValue.NamesOrNull(i.SecurityGroups.Select(IdName))),
             ("rootVolumeSize", i.RootVolumeSize > 0 ? new PlannedValue.Number(i.RootVolumeSize) : null),
+            ("rootDevice", i.RootDevice is null ? null : Text(i.RootDevice)),
             ("requireImdsV2", i.AllowImdsV1 ? new PlannedValue.Flag(false) : null),
             ("encryptRootVolume", i.EncryptRootVolume ? null : new PlannedValue.Flag(false)),
             ("userData", userData),

@@ -72,11 +72,11 @@ internal sealed class AttributeReader
 
         if (_data is null)
         {
-            foreach (var pair in _view.NamedArguments)
+            foreach (var argument in _view.NamedArguments)
             {
-                if (pair.Key == name)
+                if (argument.Name == name)
                 {
-                    return pair.Value;
+                    return argument.Value;
                 }
             }
 
@@ -95,9 +95,24 @@ internal sealed class AttributeReader
     }
 
     /// <summary>Whether the attribute sets the named property at all (even to its default).</summary>
-    public bool HasNamed(string name) => _data is null
-        ? _view.NamedArguments.Any(pair => pair.Key == name)
-        : _data.NamedArguments.Any(pair => pair.Key == name);
+    public bool HasNamed(string name)
+    {
+        if (_data is null)
+        {
+            return _view.NamedArguments.Any(argument => argument.Name == name);
+        }
+
+        // A loop, not Any: LINQ over the compiler's KeyValuePair structs is JIT-compiled anew by every fresh compiler process.
+        foreach (var pair in _data.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public string? NamedString(string name, string segment) => Named(name, segment) as string;
 
@@ -154,7 +169,7 @@ internal sealed class AttributeReader
             return index < _view.TypeArguments.Length ? _view.TypeArguments[index] : new RefSpec("?", InStack: false, IsError: true);
         }
 
-        var arguments = _data.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
+        var arguments = _data.AttributeClass is { } attributeClass ? attributeClass.TypeArguments : ImmutableArray<ITypeSymbol>.Empty;
         var type = index < arguments.Length ? arguments[index] : null;
         if (type is null || type.TypeKind == TypeKind.Error)
         {
@@ -212,23 +227,24 @@ internal sealed class AttributeReader
 
     private AttributeArgumentSyntax? PositionalSyntax(int index)
     {
-        var arguments = _syntax?.ArgumentList?.Arguments;
-        if (arguments is null)
+        // No nullable structs (a SeparatedSyntaxList?, an ImmutableArray?): the framework's code over them is JIT-compiled by every fresh compiler process.
+        if (_syntax?.ArgumentList is not { } list)
         {
             return null;
         }
 
-        var parameters = _data!.AttributeConstructor?.Parameters;
-        if (parameters is { } ps && index < ps.Length)
+        var arguments = list.Arguments;
+        if (_data!.AttributeConstructor is { } constructor && index < constructor.Parameters.Length)
         {
-            var byName = arguments.Value.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == ps[index].Name);
+            var parameter = constructor.Parameters[index].Name;
+            var byName = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter);
             if (byName is not null)
             {
                 return byName;
             }
         }
 
-        var positional = arguments.Value.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        var positional = arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
         return index < positional.Count ? positional[index] : null;
     }
 

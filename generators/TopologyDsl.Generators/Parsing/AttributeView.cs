@@ -23,7 +23,7 @@ internal sealed class AttributeView
         Data = data;
         MetadataName = data.AttributeClass is { } type ? TopologyParser.MetadataName(type) : null;
         ConstructorArguments = ImmutableArray<object?>.Empty;
-        NamedArguments = ImmutableArray<KeyValuePair<string, object?>>.Empty;
+        NamedArguments = ImmutableArray<NamedArgument>.Empty;
         TypeArguments = ImmutableArray<RefSpec>.Empty;
         ConstructorArgumentCount = data.ConstructorArguments.Length;
         TypeArgumentCount = data.AttributeClass?.TypeArguments.Length ?? 0;
@@ -31,7 +31,7 @@ internal sealed class AttributeView
 
     /// <summary>An attribute read from syntax, its values already converted as the compiler would.</summary>
     public AttributeView(string metadataName, AttributeSyntax syntax, ImmutableArray<object?> constructorArguments,
-        ImmutableArray<KeyValuePair<string, object?>> namedArguments, ImmutableArray<RefSpec> typeArguments)
+        ImmutableArray<NamedArgument> namedArguments, ImmutableArray<RefSpec> typeArguments)
     {
         MetadataName = metadataName;
         _syntax = syntax;
@@ -56,7 +56,7 @@ internal sealed class AttributeView
     public ImmutableArray<object?> ConstructorArguments { get; }
 
     /// <summary>Read from syntax: the properties set, in source order.</summary>
-    public ImmutableArray<KeyValuePair<string, object?>> NamedArguments { get; }
+    public ImmutableArray<NamedArgument> NamedArguments { get; }
 
     /// <summary>Read from syntax: each type argument as a reference to a record.</summary>
     public ImmutableArray<RefSpec> TypeArguments { get; }
@@ -76,3 +76,10 @@ internal sealed class AttributeView
     public Location? Location(CancellationToken cancellationToken) =>
         (_syntax ?? Data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))?.GetLocation();
 }
+
+/// <summary>
+/// A property an attribute read from syntax sets: its name and its value. A class rather than a
+/// <c>KeyValuePair</c>: the framework's collections over a reference type are precompiled and shared,
+/// while over each struct a fresh compiler process JIT-compiles them again.
+/// </summary>
+internal sealed record NamedArgument(string Name, object? Value);

@@ -142,7 +142,7 @@ internal sealed class SyntaxAttributes : AttributeSource
         {
             // Nothing reads the values of other attributes; only their names matter (and they are not ours).
             return new AttributeView(metadataName, attribute, ImmutableArray<object?>.Empty,
-                ImmutableArray<KeyValuePair<string, object?>>.Empty, ImmutableArray<RefSpec>.Empty);
+                ImmutableArray<NamedArgument>.Empty, ImmutableArray<RefSpec>.Empty);
         }
 
         var typeArguments = ImmutableArray<RefSpec>.Empty;
@@ -163,7 +163,7 @@ internal sealed class SyntaxAttributes : AttributeSource
             typeArguments = resolved.MoveToImmutable();
         }
 
-        var arguments = attribute.ArgumentList?.Arguments ?? default;
+        var arguments = attribute.ArgumentList is { } list ? list.Arguments : default;
         var positional = arguments.Where(a => a.NameEquals is null).ToList();
         var constructor = Constructor(type, positional);
         if (constructor is null)
@@ -183,17 +183,17 @@ internal sealed class SyntaxAttributes : AttributeSource
             values[i] = value;
         }
 
-        var named = ImmutableArray.CreateBuilder<KeyValuePair<string, object?>>();
+        var named = ImmutableArray.CreateBuilder<NamedArgument>();
         foreach (var argument in arguments.Where(a => a.NameEquals is not null))
         {
             var name = argument.NameEquals!.Name.Identifier.ValueText;
             var memberType = SettableMemberType(type, name);
-            if (memberType is null || named.Any(n => n.Key == name) || !TryConstant(argument.Expression, memberType, tree, out var value))
+            if (memberType is null || named.Any(n => n.Name == name) || !TryConstant(argument.Expression, memberType, tree, out var value))
             {
                 return null;
             }
 
-            named.Add(new KeyValuePair<string, object?>(name, value));
+            named.Add(new NamedArgument(name, value));
         }
 
         return new AttributeView(metadataName, attribute, ImmutableArray.Create(values), named.ToImmutable(), typeArguments);

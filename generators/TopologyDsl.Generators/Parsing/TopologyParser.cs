@@ -110,9 +110,11 @@ internal static class TopologyParser
         return null;
     }
 
-    /// <summary>The metadata name of each resource attribute with its short name for messages.</summary>
-    public static IEnumerable<(string MetadataName, string Display)> ResourceAttributeNames =>
-        ResourceAttributes.Select(pair => (pair.Key, pair.Value.Display));
+    /// <summary>The metadata name of each resource attribute.</summary>
+    public static IEnumerable<string> ResourceAttributeNames => ResourceAttributes.Keys;
+
+    /// <summary>The short name for messages of the resource attribute <paramref name="metadataName"/> (one of <see cref="ResourceAttributeNames"/>).</summary>
+    public static string ResourceAttributeDisplay(string metadataName) => ResourceAttributes[metadataName].Display;
 
     public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, CancellationToken cancellationToken) =>
         Parse(stack, stackAttribute, withSourceMap, AttributeSource.Bound, cancellationToken);
@@ -412,7 +414,7 @@ internal static class TopologyParser
                     main.NamedBool("AllowImdsV1", "allowImdsV1"), main.Named("EncryptRootVolume", "encryptRootVolume") is not false,
                     usable.Where(u => u.Display == "ReadsSecret").Select(u => u.Reader.TypeArgument(stack, "secret")).ToEquatableArray(),
                     main.NamedInt("SignalTimeoutMinutes", "signalTimeoutMinutes"), main.NamedBool("SessionManager", "sessionManager"),
-                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArgumentCount == 0);
+                    ElasticIp: elasticIp, AssignedIp: declaring.ConstructorArgumentCount == 0, RootDevice: main.NamedString("RootDevice", "rootDevice"));
             }
 
             case ResourceKind.VpcPeering:

@@ -8,12 +8,12 @@ namespace TopologyDsl.Generators.Validation;
 /// <summary>Addressing: CIDR blocks, containment, overlap, instance addresses and route destinations.</summary>
 internal static class CidrRules
 {
-    private static readonly (Cidr Block, string Name)[] PrivateRanges =
+    private static readonly Cidr[] PrivateRanges =
     [
-        (Parse("10.0.0.0/8"), "10.0.0.0/8"),
-        (Parse("172.16.0.0/12"), "172.16.0.0/12"),
-        (Parse("192.168.0.0/16"), "192.168.0.0/16"),
-        (Parse("100.64.0.0/10"), "100.64.0.0/10"),
+        Parse("10.0.0.0/8"),
+        Parse("172.16.0.0/12"),
+        Parse("192.168.0.0/16"),
+        Parse("100.64.0.0/10"),
     ];
 
     private static readonly Cidr DockerBridge = Parse("172.17.0.0/16");
@@ -164,7 +164,7 @@ internal static class CidrRules
             findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrSize.Id, path, vpc.Name, cidr.ToString()));
         }
 
-        if (!PrivateRanges.Any(r => r.Block.Contains(cidr)))
+        if (!PrivateRanges.Any(r => r.Contains(cidr)))
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.VpcCidrPublic.Id, path, vpc.Name, cidr.ToString()));
         }
@@ -203,7 +203,7 @@ internal static class CidrRules
     /// </summary>
     private static void CheckOverlaps(StackIndex index, List<Finding> findings)
     {
-        var byVpc = new Dictionary<string, (VpcSpec Vpc, List<PlacedSubnet> Subnets)>(System.StringComparer.Ordinal);
+        var byVpc = new Dictionary<string, VpcSubnets>(System.StringComparer.Ordinal);
         var order = 0;
         foreach (var subnet in index.AllResources.OfType<SubnetSpec>())
         {
@@ -212,26 +212,29 @@ internal static class CidrRules
             if (index.ResolveFrom<VpcSpec>(subnet, subnet.Vpc) is { } vpc && Cidr.TryParse(subnet.CidrBlock, out var block)
                 && StackIndex.BlockHolding(vpc, block.Network) is not null)
             {
-                if (!byVpc.TryGetValue(index.Key(vpc), out var entry))
+                var key = index.Key(vpc);
+                if (!byVpc.TryGetValue(key, out var entry))
                 {
-                    byVpc.Add(index.Key(vpc), entry = (vpc, []));
+                    byVpc.Add(key, entry = new VpcSubnets(key, vpc, []));
                 }
 
                 entry.Subnets.Add(new PlacedSubnet(block.Network, subnet, order));
             }
         }
 
-        foreach (var pair in byVpc.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        foreach (var entry in byVpc.Values.OrderBy(v => v.Key, System.StringComparer.Ordinal))
         {
             // Only this stack's subnets are reported (below): an imported VPC that holds none of them has nothing to report here.
-            if (!pair.Value.Subnets.Any(s => index.IsLocal(s.Subnet)))
+            if (!entry.Subnets.Any(s => index.IsLocal(s.Subnet)))
             {
                 continue;
             }
 
-            var sorted = pair.Value.Subnets.OrderBy(s => s.Block.First).ThenBy(s => s.Order).ToList();
-            var vpc = pair.Value.Vpc;
-            var overlaps = new List<(PlacedSubnet Later, PlacedSubnet Earlier)>();
+            // By first address, then declaration order (which is unique, so the order is total and the sort's stability does not matter).
+            var sorted = new List<PlacedSubnet>(entry.Subnets);
+            sorted.Sort(static (a, b) => a.Block.First != b.Block.First ? a.Block.First.CompareTo(b.Block.First) : a.Order.CompareTo(b.Order));
+            var vpc = entry.Vpc;
+            var overlaps = new List<Overlap>();
             if (sorted.Count == 0)
             {
                 continue;
@@ -243,7 +246,7 @@ internal static class CidrRules
                 var current = sorted[i];
                 if (current.Block.First <= widest.Block.Last)
                 {
-                    overlaps.Add(current.Order > widest.Order ? (current, widest) : (widest, current));
+                    overlaps.Add(current.Order > widest.Order ? new Overlap(current, widest) : new Overlap(widest, current));
                 }
 
                 if (current.Block.Last > widest.Block.Last)
@@ -254,7 +257,9 @@ internal static class CidrRules
 
             // Only this stack's subnets move: an imported stack's subnets keep their blocks.
             overlaps.RemoveAll(o => !index.IsLocal(o.Later.Subnet));
-            var suggestions = FreeBlocks(vpc, overlaps.Select(o => (o.Later.Order, o.Later.Block.Prefix)).Distinct().OrderBy(l => l.Order), sorted.Select(s => s.Block));
+            var moving = overlaps.Select(o => o.Later).Distinct<PlacedSubnet>(ReferenceComparer.Instance).ToList();
+            moving.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            var suggestions = FreeBlocks(vpc, moving, sorted.Select(s => s.Block));
             foreach (var (later, earlier) in overlaps)
             {
                 findings.Add(new Finding(DiagnosticDescriptors.SubnetsOverlap.Id, later.Subnet.Path.Child("cidr"),
@@ -268,22 +273,29 @@ internal static class CidrRules
     /// A subnet placed in its VPC for the overlap sweep: its network block and its declaration order.
     /// A class rather than a tuple: generic code over a reference type is compiled once and shared,
     /// while each struct needs its own, which a compiler started for one build JIT-compiles anew.
+    /// So are the other values below.
     /// </summary>
     private sealed record PlacedSubnet(Cidr Block, SubnetSpec Subnet, int Order);
+
+    /// <summary>The subnets of one VPC (by its key), for the overlap sweep.</summary>
+    private sealed record VpcSubnets(string Key, VpcSpec Vpc, List<PlacedSubnet> Subnets);
+
+    /// <summary>Two overlapping subnets: the one declared later is reported.</summary>
+    private sealed record Overlap(PlacedSubnet Later, PlacedSubnet Earlier);
 
     /// <summary>
     /// A free block for each subnet to move, keyed by its declaration order: each takes the first
     /// free block of its size (<see cref="FreeBlock"/>) and reserves it for the ones after it.
     /// <paramref name="used"/> is sorted by first address.
     /// </summary>
-    private static Dictionary<int, Cidr?> FreeBlocks(VpcSpec vpc, IEnumerable<(int Order, int Prefix)> moving, IEnumerable<Cidr> used)
+    private static Dictionary<int, Cidr?> FreeBlocks(VpcSpec vpc, IEnumerable<PlacedSubnet> moving, IEnumerable<Cidr> used)
     {
         var taken = used.ToList();
         var result = new Dictionary<int, Cidr?>();
-        foreach (var (subnet, prefix) in moving)
+        foreach (var subnet in moving)
         {
-            var block = FreeBlock(vpc, prefix, taken);
-            result[subnet] = block;
+            var block = FreeBlock(vpc, subnet.Block.Prefix, taken);
+            result[subnet.Order] = block;
             if (block is { } reserved)
             {
                 var at = taken.FindIndex(t => t.First > reserved.First);
@@ -367,7 +379,7 @@ internal static class CidrRules
     {
         var taken = used.ToList();
         var size = prefix == 0 ? 0UL : 1UL << (32 - prefix);
-        foreach (var (block, _) in StackIndex.Blocks(vpc))
+        foreach (var block in StackIndex.Blocks(vpc))
         {
             if (block.Prefix > prefix)
             {
@@ -470,10 +482,10 @@ internal static class CidrRules
             }
 
             seen.Add(key, route);
-            var own = vpcBlocks.FirstOrDefault(b => b.Block.Contains(destination));
-            if (local && own.Block is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
+            var own = vpcBlocks.FirstOrDefault(b => b.Contains(destination));
+            if (local && own is { Prefix: > 0 } && !IsMoreSpecificRoute(index, vpc!, destination, route))
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.Block.ToString()));
+                findings.Add(Finding.Create(DiagnosticDescriptors.RouteShadowsLocal.Id, path, index.Display(table), key, route.Route.Target.Display, index.Display(vpc!), own.ToString()));
             }
         }
     }

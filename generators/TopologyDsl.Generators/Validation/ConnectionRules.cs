@@ -24,7 +24,7 @@ internal static class ConnectionRules
 
     /// <summary>The peer's blocks: the peer VPC's when it is in the program, else the PeerCidrBlocks the user gave (possibly none).</summary>
     private static IReadOnlyList<Cidr> PeerBlocks(StackIndex index, VpcPeeringSpec peering, VpcSpec? peer) =>
-        peer is not null ? StackIndex.Blocks(peer).Select(b => b.Block).ToList()
+        peer is not null ? StackIndex.Blocks(peer).ToList()
         : peering.PeerCidrBlocks.Select(b => Cidr.TryParse(b, out var c) ? (Cidr?)c.Network : null).Where(c => c is not null).Select(c => c!).ToList();
 
     private static string Describe(IEnumerable<Cidr> blocks) => string.Join(" or ", blocks.Select(b => b.ToString()));
@@ -79,8 +79,8 @@ internal static class ConnectionRules
             }
 
             pairs.Add(pair, peering);
-            var vpcBlocks = StackIndex.Blocks(vpc).Select(x => x.Block).ToList();
-            var peerBlocks = StackIndex.Blocks(peer).Select(x => x.Block).ToList();
+            var vpcBlocks = StackIndex.Blocks(vpc).ToList();
+            var peerBlocks = StackIndex.Blocks(peer).ToList();
             if (local && Overlap(vpcBlocks, peerBlocks))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.PeeredVpcsOverlap.Id, peering.Path.Child("peer"), peering.Name,
@@ -123,7 +123,7 @@ internal static class ConnectionRules
 
         if (vpc is not null && blocks.Count > 0)
         {
-            var vpcBlocks = StackIndex.Blocks(vpc).Select(x => x.Block).ToList();
+            var vpcBlocks = StackIndex.Blocks(vpc).ToList();
             if (Overlap(vpcBlocks, blocks))
             {
                 findings.Add(Finding.Create(DiagnosticDescriptors.PeeredVpcsOverlap.Id, path.Child("peerCidr"), peering.Name,
@@ -289,10 +289,10 @@ internal static class ConnectionRules
             }
 
             // Overlapping blocks among the VPCs of one transit gateway: reported on the later attachment, when it is this stack's.
-            var blocks = local ? StackIndex.Blocks(vpc).Select(b => b.Block).ToList() : [];
+            var blocks = local ? StackIndex.Blocks(vpc).ToList() : [];
             foreach (var (earlier, earlierAttachment) in local ? joined : [])
             {
-                var earlierBlocks = StackIndex.Blocks(earlier).Select(b => b.Block).ToList();
+                var earlierBlocks = StackIndex.Blocks(earlier).ToList();
                 if (Overlap(blocks, earlierBlocks))
                 {
                     findings.Add(new Finding(DiagnosticDescriptors.AttachedVpcsOverlap.Id, attachment.Path.Child("vpc"),

@@ -85,9 +85,10 @@ internal static class Ipv6Rules
     /// <summary>
     /// The rules of this family that read the routes of the stack's subnets' tables and that a route of another stack can
     /// break: a private subnet whose table sends an IPv6 destination to an internet gateway (TDSL253). Run again with the
-    /// stacks that declare route records in the stack's tables (<see cref="TopologyValidator.Routed"/>): another stack's
-    /// <c>::/0</c> to the internet gateway lets the internet open connections to the subnet's instances as surely as the
-    /// stack's own route would, and the finding's second place is that route record's destination, in its own stack.
+    /// stacks that declare route records in the stack's tables or associate its subnets with tables of their own
+    /// (<see cref="TopologyValidator.Routed"/>): another stack's <c>::/0</c> to the internet gateway lets the internet open
+    /// connections to the subnet's instances as surely as the stack's own route would, and the finding's second place is
+    /// that route's destination, in its own stack.
     /// </summary>
     /// <remarks>
     /// The subnet that assigns IPv6 addresses without an IPv6 route (TDSL254, a Warning) reports a route that is missing,

@@ -23,6 +23,8 @@ internal static class NetworkAclRules
 
     public static void Check(StackIndex index, ValidationOptions options, List<Finding> findings)
     {
+        // The unfiltered addresses once per VPC, not per ACL: each list reads every subnet of the program.
+        var unfilteredIn = new Dictionary<string, IReadOnlyList<UnfilteredAddress>>(System.StringComparer.Ordinal);
         foreach (var acl in index.Stack.Resources.OfType<NetworkAclSpec>())
         {
             if (acl.Associations.Count == 0)
@@ -31,7 +33,13 @@ internal static class NetworkAclRules
             }
 
             var reserved = new Dictionary<string, int>(System.StringComparer.Ordinal);
-            var unfiltered = Unfiltered.Of(index, index.VpcOf(acl));
+            var vpc = index.VpcOf(acl);
+            var key = vpc is null ? "" : index.Key(vpc);
+            if (!unfilteredIn.TryGetValue(key, out var unfiltered))
+            {
+                unfilteredIn.Add(key, unfiltered = Unfiltered.Of(index, vpc));
+            }
+
             foreach (var egress in new[] { false, true })
             {
                 CheckDirection(acl, egress, options, findings);

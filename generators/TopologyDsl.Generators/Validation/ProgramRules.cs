@@ -8,13 +8,35 @@ namespace TopologyDsl.Generators.Validation;
 /// <summary>A finding in one stack of the program.</summary>
 internal sealed record ProgramFinding(string StackKey, Finding Finding);
 
+/// <summary>A record some stack imports, with the stack that declares it.</summary>
+internal sealed record Export(StackSpec Owner, string Record);
+
+/// <summary>What a stack imports: the stacks, directly or through them, in key order, and their keys.</summary>
+internal sealed class Imports(EquatableArray<StackSpec> stacks)
+{
+    public EquatableArray<StackSpec> Stacks { get; } = stacks;
+
+    public HashSet<string> Keys { get; } = new(stacks.Select(s => s.Key), System.StringComparer.Ordinal);
+}
+
 /// <summary>
 /// Rules that need every stack of the program: names that must be unique in an account and region,
 /// and security groups that no stack uses.
 /// The analyzer runs them at compilation end; the generator, on the collected stacks.
+/// <para>
+/// The values these rules keep in the framework's collections and LINQ are classes (records), not tuples: the framework's
+/// generic code over reference types is precompiled and shared, while over each struct a fresh compiler process
+/// (every build with the compiler server off) JIT-compiles it again.
+/// </para>
 /// </summary>
 internal static class ProgramRules
 {
+    /// <summary>A name that must be unique in an account and region (an export's), where it is declared and how messages describe it.</summary>
+    private sealed record UniqueName(StackSpec Owner, string Name, ModelPath Path, string Describe);
+
+    /// <summary>A route table of the program (<c>{stack key}/{table}</c>) and a stack that declares route records in it.</summary>
+    private sealed record TableRouter(string Table, StackSpec Router);
+
     /// <param name="readFile">Reads a project file (an instance's boot script, whose <c>${Group}</c> uses a group); null reads none.</param>
     public static IReadOnlyList<ProgramFinding> Check(IReadOnlyList<StackSpec> stacks, System.Func<string, string?>? readFile = null)
     {
@@ -38,12 +60,12 @@ internal static class ProgramRules
 
         // The generated exports first (they cannot clash with each other: a record's name has no hyphen), then
         // the user's, so a clash is reported at the export the user wrote.
-        var named = new List<(StackSpec Owner, string Name, ModelPath Path, string Describe)>();
+        var named = new List<UniqueName>();
         foreach (var (owner, record) in Exports(ordered))
         {
             if (!duplicated.Contains(owner.StackName))
             {
-                named.Add((owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
+                named.Add(new UniqueName(owner, StackPlan.ExportName(owner.StackName, record), ModelPath.Resource(record), "'" + owner.ClassName + "." + record + "'"));
             }
         }
 
@@ -53,7 +75,7 @@ internal static class ProgramRules
             {
                 if (stack.Outputs[i].Export is { Length: > 0 } export)
                 {
-                    named.Add((stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
+                    named.Add(new UniqueName(stack, export, ModelPath.Stack.Item("output", i).Child("export"), "output '" + stack.Outputs[i].Name + "' of " + stack.ClassName));
                 }
             }
         }
@@ -100,8 +122,7 @@ internal static class ProgramRules
     {
         var findings = new List<ProgramFinding>();
         var (ordered, byKey) = Distinct(stacks);
-        var imported = ordered.ToDictionary(s => s.Key, s => Imported(s, byKey), System.StringComparer.Ordinal);
-        var importedKeys = imported.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value.Select(o => o.Key), System.StringComparer.Ordinal), System.StringComparer.Ordinal);
+        var imported = ordered.ToDictionary(s => s.Key, s => new Imports(Imported(s, byKey)), System.StringComparer.Ordinal);
         var position = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -110,7 +131,7 @@ internal static class ProgramRules
         var importers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
         foreach (var stack in ordered)
         {
-            foreach (var key in importedKeys[stack.Key])
+            foreach (var key in imported[stack.Key].Keys)
             {
                 if (!importers.TryGetValue(key, out var list))
                 {
@@ -125,16 +146,16 @@ internal static class ProgramRules
         for (var i = 0; i < ordered.Count; i++)
         {
             var stack = ordered[i];
-            var own = imported[stack.Key];
+            var own = imported[stack.Key].Stacks;
             if (own.Count == 0)
             {
                 continue;
             }
 
             // Earlier stacks unrelated to this one that share something it imports: only they (and what they import) can conflict with it.
-            var ownKeys = importedKeys[stack.Key];
+            var ownKeys = imported[stack.Key].Keys;
             bool IsSibling(string key) =>
-                position[key] < position[stack.Key] && !ownKeys.Contains(key) && !importedKeys[key].Contains(stack.Key) && importedKeys[key].Overlaps(ownKeys);
+                position[key] < position[stack.Key] && !ownKeys.Contains(key) && !imported[key].Keys.Contains(stack.Key) && imported[key].Keys.Overlaps(ownKeys);
             bool InView(string key) =>
                 key != stack.Key && !ownKeys.Contains(key)
                 && (IsSibling(key) || (importers.TryGetValue(key, out var by) && by.Any(IsSibling)));
@@ -170,8 +191,7 @@ internal static class ProgramRules
             }
         }
 
-        findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default)
-            .Select(f => new ProgramFinding(f.Stack.Key, f.Finding)));
+        findings.AddRange(QuotaRules.CheckRegion(DeployOrder(ordered, byKey), imported, options ?? ValidationOptions.Default));
         return findings;
     }
 
@@ -190,7 +210,7 @@ internal static class ProgramRules
     {
         private readonly Dictionary<ResourceSpec, StackSpec> _owner = new(ReferenceComparer.Instance);
         private readonly Dictionary<ResourceSpec, int> _order = new(ReferenceComparer.Instance);
-        private readonly Dictionary<ResourceSpec, List<(ResourceSpec Target, bool Route)>> _edges = new(ReferenceComparer.Instance);
+        private readonly Dictionary<ResourceSpec, List<Edge>> _edges = new(ReferenceComparer.Instance);
         private readonly Dictionary<ResourceSpec, List<ResourceSpec>> _holders = new(ReferenceComparer.Instance);
         private readonly Dictionary<string, Dictionary<string, ResourceSpec>> _names = new(System.StringComparer.Ordinal);
 
@@ -223,7 +243,7 @@ internal static class ProgramRules
                             _edges.Add(reference.Owner, edges = []);
                         }
 
-                        edges.Add((target, IsRouteTarget(reference)));
+                        edges.Add(new Edge(target, IsRouteTarget(reference)));
                     }
                 }
             }
@@ -249,6 +269,9 @@ internal static class ProgramRules
                 }
             }
         }
+
+        /// <summary>A reference from one record to <paramref name="Target"/>, and whether it is a route's target.</summary>
+        private sealed record Edge(ResourceSpec Target, bool Route);
 
         public StackSpec OwnerOf(ResourceSpec resource) => _owner[resource];
 
@@ -356,16 +379,25 @@ internal static class ProgramRules
     }
 
     /// <summary>Every record some stack imports, with the stack that declares it, ordered by stack key and record name.</summary>
-    public static IEnumerable<(StackSpec Owner, string Record)> Exports(IReadOnlyList<StackSpec> stacks)
+    public static IEnumerable<Export> Exports(IReadOnlyList<StackSpec> stacks)
     {
         var byKey = stacks.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-        return stacks
-            .SelectMany(s => StackPlan.References(s).Where(r => r.Target is { Stack: { } key, IsError: false } && key != s.Key).Select(r => r.Target))
-            .Where(t => byKey.ContainsKey(t.Stack!))
-            .Select(t => (Key: t.Stack!, t.Name))
-            .Distinct()
-            .OrderBy(t => t.Key, System.StringComparer.Ordinal).ThenBy(t => t.Name, System.StringComparer.Ordinal)
-            .Select(t => (byKey[t.Key], t.Name));
+        // Each record once: a record's name has no '/', so "{stack key}/{name}" names one record.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var exports = new List<Export>();
+        foreach (var stack in stacks)
+        {
+            foreach (var reference in StackPlan.References(stack))
+            {
+                if (reference.Target is { Stack: { } key, IsError: false } target && key != stack.Key
+                    && byKey.TryGetValue(key, out var owner) && seen.Add(key + "/" + target.Name))
+                {
+                    exports.Add(new Export(owner, target.Name));
+                }
+            }
+        }
+
+        return exports.OrderBy(e => e.Owner.Key, System.StringComparer.Ordinal).ThenBy(e => e.Record, System.StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -374,14 +406,57 @@ internal static class ProgramRules
     /// </summary>
     public static ILookup<string, StackSpec> RoutersByTable(IReadOnlyList<StackSpec> stacks, IReadOnlyDictionary<string, StackSpec> byKey)
     {
-        return stacks
-            .SelectMany(s => s.Resources.OfType<RouteResourceSpec>()
-                .Where(r => r.RouteTable is { Stack: { } key, IsError: false } table && key != s.Key
+        var tablesOf = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal); // by router key, each table once
+        var routers = new List<TableRouter>();
+        foreach (var stack in stacks)
+        {
+            foreach (var route in stack.Resources.OfType<RouteResourceSpec>())
+            {
+                if (route.RouteTable is { Stack: { } key, IsError: false } table && key != stack.Key
                     && byKey.TryGetValue(key, out var owner) && owner.Resources.Any(t => t is RouteTableSpec && t.Name == table.Name))
-                .Select(r => (Table: r.RouteTable.Stack + "/" + r.RouteTable.Name, Router: s)))
-            .GroupBy(p => (p.Table, p.Router.Key)).Select(g => g.First())
-            .OrderBy(p => p.Router.Key, System.StringComparer.Ordinal)
-            .ToLookup(p => p.Table, p => p.Router, System.StringComparer.Ordinal);
+                {
+                    if (!tablesOf.TryGetValue(stack.Key, out var tables))
+                    {
+                        tablesOf.Add(stack.Key, tables = new HashSet<string>(System.StringComparer.Ordinal));
+                    }
+
+                    if (tables.Add(key + "/" + table.Name))
+                    {
+                        routers.Add(new TableRouter(key + "/" + table.Name, stack));
+                    }
+                }
+            }
+        }
+
+        return routers.OrderBy(p => p.Router.Key, System.StringComparer.Ordinal).ToLookup(p => p.Table, p => p.Router, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// For each subnet of the program (<c>{stack key}/{subnet}</c>), the other stacks that declare a route table
+    /// associating it (<c>[RouteTable&lt;Network.Vpc&gt;, Associate&lt;Network.AppSubnet&gt;]</c> in a stack that imports the
+    /// network stack), each once, in key order. The subnet's own stack never sees such a table, yet once that stack
+    /// deploys it is the subnet's route table (<see cref="Routing"/>).
+    /// </summary>
+    public static ILookup<string, StackSpec> AssociatorsBySubnet(IReadOnlyList<StackSpec> stacks, IReadOnlyDictionary<string, StackSpec> byKey)
+    {
+        var associations = new List<KeyValuePair<string, StackSpec>>();
+        foreach (var stack in stacks.OrderBy(s => s.Key, System.StringComparer.Ordinal))
+        {
+            var subnets = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var table in stack.Resources.OfType<RouteTableSpec>())
+            {
+                foreach (var subnet in table.Associations)
+                {
+                    if (subnet is { Stack: { } key, IsError: false } && key != stack.Key && byKey.TryGetValue(key, out var owner)
+                        && owner.Resources.Any(r => r is SubnetSpec && r.Name == subnet.Name) && subnets.Add(key + "/" + subnet.Name))
+                    {
+                        associations.Add(new KeyValuePair<string, StackSpec>(key + "/" + subnet.Name, stack));
+                    }
+                }
+            }
+        }
+
+        return associations.ToLookup(a => a.Key, a => a.Value, System.StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -392,25 +467,38 @@ internal static class ProgramRules
     /// the stack itself and those it imports from already, in key order. Empty for a stack whose paths meet no
     /// other stack's route record, so its input stays what it was; a spoke that only imports a hub's VPC does not
     /// get the other spokes that route into the hub's tables.
+    /// <para>
+    /// A subnet of the stack, or of its instances, that no table of the stack or of the stacks it imports from
+    /// associates takes the table of another stack that associates it (<paramref name="associators"/>,
+    /// <see cref="AssociatorsBySubnet"/>), once that stack deploys: those stacks count too (with what they import),
+    /// and their tables among those whose route records count. A subnet that the stack's own view associates keeps
+    /// that table: AWS gives a subnet one route table (a second association is TDSL206, in the stack that makes it).
+    /// </para>
     /// </summary>
-    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers, IReadOnlyDictionary<string, StackSpec> byKey)
+    public static EquatableArray<StackSpec> Routing(StackSpec stack, EquatableArray<StackSpec> imported, ILookup<string, StackSpec> routers,
+        ILookup<string, StackSpec> associators, IReadOnlyDictionary<string, StackSpec> byKey)
     {
-        if (routers.Count == 0)
+        if (routers.Count == 0 && associators.Count == 0)
         {
             return EquatableArray<StackSpec>.Empty;
         }
 
         var tables = new HashSet<string>(stack.Resources.OfType<RouteTableSpec>().Select(t => stack.Key + "/" + t.Name), System.StringComparer.Ordinal);
         var subnets = new HashSet<string>(stack.Resources.OfType<InstanceSpec>().Select(i => KeyOf(stack.Key, i.Subnet)).OfType<string>(), System.StringComparer.Ordinal);
-        if (subnets.Count > 0)
+        var associated = new HashSet<string>(System.StringComparer.Ordinal);
+        if (subnets.Count > 0 || associators.Count > 0)
         {
             foreach (var seen in new[] { stack }.Concat(imported))
             {
                 foreach (var table in seen.Resources.OfType<RouteTableSpec>())
                 {
-                    if (table.Associations.Any(a => KeyOf(seen.Key, a) is { } subnet && subnets.Contains(subnet)))
+                    foreach (var subnet in table.Associations.Select(a => KeyOf(seen.Key, a)).OfType<string>())
                     {
-                        tables.Add(seen.Key + "/" + table.Name);
+                        associated.Add(subnet);
+                        if (subnets.Contains(subnet))
+                        {
+                            tables.Add(seen.Key + "/" + table.Name);
+                        }
                     }
                 }
             }
@@ -418,21 +506,41 @@ internal static class ProgramRules
 
         var known = new HashSet<string>(imported.Select(s => s.Key), System.StringComparer.Ordinal) { stack.Key };
         var result = new Dictionary<string, StackSpec>(System.StringComparer.Ordinal);
-        foreach (var table in tables)
+        if (associators.Count > 0)
         {
-            foreach (var router in routers[table])
+            subnets.UnionWith(stack.Resources.OfType<SubnetSpec>().Select(s => stack.Key + "/" + s.Name));
+            foreach (var subnet in subnets.Where(s => !associated.Contains(s)))
             {
-                foreach (var seen in new[] { router }.Concat(Imported(router, byKey)))
+                foreach (var associator in associators[subnet])
                 {
-                    if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
-                    {
-                        result.Add(seen.Key, seen);
-                    }
+                    tables.UnionWith(associator.Resources.OfType<RouteTableSpec>()
+                        .Where(t => t.Associations.Any(a => KeyOf(associator.Key, a) == subnet)).Select(t => associator.Key + "/" + t.Name));
+                    Add(associator);
                 }
             }
         }
 
+        foreach (var table in tables)
+        {
+            foreach (var router in routers[table])
+            {
+                Add(router);
+            }
+        }
+
         return result.Values.OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray();
+
+        // A stack whose records change the stack's paths, and the stacks it imports from, unless seen already.
+        void Add(StackSpec other)
+        {
+            foreach (var seen in new[] { other }.Concat(Imported(other, byKey)))
+            {
+                if (!known.Contains(seen.Key) && !result.ContainsKey(seen.Key))
+                {
+                    result.Add(seen.Key, seen);
+                }
+            }
+        }
     }
 
     /// <summary>A record's program-wide key (<c>{stack key}/{name}</c>) from a reference written in the stack <paramref name="writtenIn"/>, or null when it names no record.</summary>
@@ -454,10 +562,11 @@ internal static class ProgramRules
         var findings = new List<ProgramFinding>();
         var (ordered, byKey) = Distinct(stacks);
         var routers = RoutersByTable(ordered, byKey);
+        var associators = AssociatorsBySubnet(ordered, byKey);
         foreach (var stack in ordered)
         {
             var imported = Imported(stack, byKey);
-            var routing = Routing(stack, imported, routers, byKey);
+            var routing = Routing(stack, imported, routers, associators, byKey);
             if (routing.Count == 0 || StackPlan.ResourceCount(stack) > NamingRules.MaxResources)
             {
                 continue;

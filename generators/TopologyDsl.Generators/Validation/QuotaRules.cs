@@ -45,21 +45,21 @@ internal static class QuotaRules
     /// <summary>A network interface's groups over the quota, reported at the first [Uses] past it (a group named twice counts once).</summary>
     private static void CheckGroups(ResourceSpec resource, string kind, EquatableArray<RefSpec> groups, ValidationOptions options, List<Finding> findings)
     {
-        var distinct = groups.Select(g => (g.Stack, g.Name)).Distinct().Count();
-        if (distinct <= options.SecurityGroupsPerInterface)
-        {
-            return;
-        }
-
-        var seen = new HashSet<(string?, string)>();
+        // A group is its stack (none: this one) and its name, which has no '/'.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var past = -1;
         for (var i = 0; i < groups.Count; i++)
         {
-            if (seen.Add((groups[i].Stack, groups[i].Name)) && seen.Count > options.SecurityGroupsPerInterface)
+            if (seen.Add(groups[i].Stack + "/" + groups[i].Name) && seen.Count == options.SecurityGroupsPerInterface + 1)
             {
-                findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, resource.Path.Item("uses", i),
-                    kind, resource.Name, Invariant.Format(distinct), Invariant.Format(options.SecurityGroupsPerInterface)));
-                return;
+                past = i;
             }
+        }
+
+        if (past >= 0)
+        {
+            findings.Add(Finding.Create(DiagnosticDescriptors.TooManySecurityGroups.Id, resource.Path.Item("uses", past),
+                kind, resource.Name, Invariant.Format(seen.Count), Invariant.Format(options.SecurityGroupsPerInterface)));
         }
     }
 
@@ -99,8 +99,8 @@ internal static class QuotaRules
     /// stacks before it are running totals, not summed again for every stack.
     /// </para>
     /// </summary>
-    public static IEnumerable<(StackSpec Stack, Finding Finding)> CheckRegion(
-        IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, EquatableArray<StackSpec>> imported, ValidationOptions options)
+    public static IEnumerable<ProgramFinding> CheckRegion(
+        IReadOnlyList<StackSpec> ordered, IReadOnlyDictionary<string, Imports> imported, ValidationOptions options)
     {
         var counts = new Dictionary<string, Counts>(System.StringComparer.Ordinal);
         foreach (var stack in ordered)
@@ -114,7 +114,7 @@ internal static class QuotaRules
             // Imports first: a stack whose zones name no region deploys where the stacks it imports do.
             if (regions[stack.Key] is null)
             {
-                regions[stack.Key] = imported[stack.Key].Select(o => regions.TryGetValue(o.Key, out var r) ? r : null).FirstOrDefault(r => r is not null);
+                regions[stack.Key] = imported[stack.Key].Stacks.Select(o => regions.TryGetValue(o.Key, out var r) ? r : null).FirstOrDefault(r => r is not null);
             }
         }
 
@@ -138,7 +138,7 @@ internal static class QuotaRules
             {
                 if (found.TryGetValue(stack.Key + " " + id, out var reported))
                 {
-                    yield return (stack, reported.Finding);
+                    yield return new ProgramFinding(stack.Key, reported.Finding);
                 }
             }
         }
@@ -149,7 +149,7 @@ internal static class QuotaRules
 
     /// <summary>The quotas over the stacks of one region (null: the program names none), with running totals of the stacks before each.</summary>
     private static IEnumerable<(StackSpec Stack, Finding Finding, int Total)> CheckOneRegion(List<StackSpec> members, string? region,
-        IReadOnlyDictionary<string, EquatableArray<StackSpec>> imported, IReadOnlyDictionary<string, Counts> counts, ValidationOptions options)
+        IReadOnlyDictionary<string, Imports> imported, IReadOnlyDictionary<string, Counts> counts, ValidationOptions options)
     {
         var gatewayTotal = members.Sum(s => counts[s.Key].Gateways.Count);
         var elasticIpTotal = members.Sum(s => counts[s.Key].ElasticIps.Count);
@@ -167,7 +167,7 @@ internal static class QuotaRules
 
             // The stacks seen from here: those before it and those it imports (never itself). An import not yet
             // counted (only in a cycle, itself TDSL227) is added for this stack alone.
-            var own = imported[stack.Key].Where(o => o.Key != stack.Key).Select(o => o.Key).Distinct().ToList();
+            var own = imported[stack.Key].Stacks.Where(o => o.Key != stack.Key).Select(o => o.Key).Distinct().ToList();
             int ownGateways = 0, ownElasticIps = 0, newGateways = 0, newElasticIps = 0;
             foreach (var key in own)
             {

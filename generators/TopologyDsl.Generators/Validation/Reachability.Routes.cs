@@ -45,9 +45,16 @@ internal sealed record Link(LinkKind Kind, string Via);
 /// </summary>
 internal sealed partial class Reachability
 {
-    private readonly Dictionary<(int, int), (Link?, BrokenLink?)> _between = [];
+    /// <summary>The way between two classes of instances (by number), computed once. Key and value are classes: see <see cref="_addresses"/>.</summary>
+    private readonly Dictionary<ClassPair, Way> _between = [];
     private List<TransitGatewayAttachmentSpec>? _attachments;
     private List<TransitGatewayRouteTableSpec>? _gatewayTables;
+
+    /// <summary>Two classes of instances, by number: from one to the other.</summary>
+    private sealed record ClassPair(int From, int To);
+
+    /// <summary>The way from one instance to another and back, or the first link that is missing.</summary>
+    private sealed record Way(Link? Link, BrokenLink? Broken);
 
     /// <summary>The transit gateway attachments and route tables seen, listed once (a path asks for them per hop).</summary>
     private List<TransitGatewayAttachmentSpec> Attachments => _attachments ??= _index.AllResources.OfType<TransitGatewayAttachmentSpec>().ToList();
@@ -76,12 +83,13 @@ internal sealed partial class Reachability
             return Compute(source, target);
         }
 
-        if (!_between.TryGetValue((from, to), out var result))
+        if (!_between.TryGetValue(new ClassPair(from, to), out var known))
         {
-            _between.Add((from, to), result = Compute(_classes[from][0], _classes[to][0]));
+            var (link, broken) = Compute(_classes[from][0], _classes[to][0]);
+            _between.Add(new ClassPair(from, to), known = new Way(link, broken));
         }
 
-        return result;
+        return (known.Link, known.Broken);
 
         (Link?, BrokenLink?) Compute(InstanceSpec s, InstanceSpec t)
         {
@@ -116,7 +124,7 @@ internal sealed partial class Reachability
     /// subnet's whole block (any address of it may be the one, so a route must cover all of it).
     /// </summary>
     private Cidr? Where(InstanceSpec instance) =>
-        _addresses.TryGetValue(Id(instance), out var address) && address is { } known ? new Cidr(known, 32)
+        _addresses.TryGetValue(Id(instance), out var address) ? new Cidr(address.Value, 32)
         : _assignedIn.TryGetValue(Id(instance), out var subnet) ? subnet
         : null;
 
@@ -134,7 +142,7 @@ internal sealed partial class Reachability
                 + (reply ? ", so replies from " + replyFrom + " cannot return" : ""), from.Path, _index.ForeignKey(from)));
         }
 
-        var (table, tableRoute, target) = route.Value;
+        var (table, tableRoute, target) = route;
         var at = tableRoute.Path;
         var sends = "route table '" + _index.Display(table) + "' sends " + label + " to ";
         switch (target)
@@ -216,7 +224,7 @@ internal sealed partial class Reachability
                 continue;
             }
 
-            foreach (var (block, _) in StackIndex.Blocks(vpc))
+            foreach (var block in StackIndex.Blocks(vpc))
             {
                 if (block.Contains(wanted) && block.Prefix > bestPrefix)
                 {

@@ -147,7 +147,13 @@ internal sealed partial class Reachability
     private readonly List<InstanceSpec> _instances;
     private readonly Dictionary<string, List<InstanceSpec>> _members = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _groupsOf = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, uint?> _addresses = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The address of each instance whose address the model gives. Values kept in the framework's collections are classes
+    /// (<see cref="PrivateAddress"/>, <see cref="RouteChoice"/>), not structs: the framework's code over reference types is
+    /// precompiled and shared, while over each struct a fresh compiler process JIT-compiles it again.
+    /// </summary>
+    private readonly Dictionary<string, PrivateAddress> _addresses = new(System.StringComparer.Ordinal);
 
     /// <summary>The block of the subnet of each instance whose address EC2 assigns: its address is somewhere in it.</summary>
     private readonly Dictionary<string, Cidr> _assignedIn = new(System.StringComparer.Ordinal);
@@ -188,7 +194,11 @@ internal sealed partial class Reachability
             }
 
             _groupsOf[Id(instance)] = groups;
-            _addresses[Id(instance)] = Ipv4.TryParseAddress(instance.PrivateIp, out var address) ? address : null;
+            if (Ipv4.TryParseAddress(instance.PrivateIp, out var address))
+            {
+                _addresses[Id(instance)] = new PrivateAddress(address);
+            }
+
             if (instance.AssignedIp && index.ResolveFrom<SubnetSpec>(instance, instance.Subnet) is { } home && Cidr.TryParse(home.CidrBlock, out var homeBlock))
             {
                 _assignedIn[Id(instance)] = homeBlock.Network;
@@ -201,16 +211,27 @@ internal sealed partial class Reachability
         // between classes, so the work grows with the rules and the classes.
         var blocks = RuleBlocks().Concat(RouteBlocks()).Concat(AclBlocks()).Distinct().ToList();
         var keys = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        string Sides(System.Func<Cidr, bool> inside)
+        {
+            var sides = new char[blocks.Count];
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                sides[i] = inside(blocks[i]) ? '1' : '0';
+            }
+
+            return new string(sides);
+        }
+
         foreach (var instance in _instances)
         {
-            var address = _addresses[Id(instance)];
+            var address = _addresses.TryGetValue(Id(instance), out var a) ? a.Value : (uint?)null;
             var subnet = SubnetOf(instance);
             var key = new System.Text.StringBuilder()
                 .Append(index.OwnerOf(instance).Key).Append('|')
                 .Append(subnet is null ? "?" + instance.Subnet.Display : index.Key(subnet)).Append('|').Append(instance.PublicIp).Append('|')
                 .Append(string.Join(",", _groupsOf[Id(instance)].OrderBy(g => g, System.StringComparer.Ordinal))).Append('|')
-                .Append(address is { } known ? string.Concat(blocks.Select(b => b.Contains(known) ? '1' : '0'))
-                    : _assignedIn.TryGetValue(Id(instance), out var within) ? "s" + string.Concat(blocks.Select(b => b.Contains(within) ? '1' : '0'))
+                .Append(address is { } known ? Sides(b => b.Contains(known))
+                    : _assignedIn.TryGetValue(Id(instance), out var within) ? "s" + Sides(b => b.Contains(within))
                     : "?" + Id(instance))
                 .ToString();
             if (!keys.TryGetValue(key, out var number))
@@ -364,7 +385,7 @@ internal sealed partial class Reachability
         return endpoint.Kind switch
         {
             // An address EC2 assigns matches a block only when the block holds the whole subnet: any address of it may be the one.
-            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) && address is { } a ? block.Contains(a)
+            EndpointKind.Instance => _addresses.TryGetValue(endpoint.Name, out var address) ? block.Contains(address.Value)
                 : _assignedIn.TryGetValue(endpoint.Name, out var within) && block.Contains(within),
             EndpointKind.Internet => block.Prefix == 0,
             EndpointKind.ParameterBlock => block.Prefix == 0,
@@ -408,7 +429,7 @@ internal sealed partial class Reachability
                 + (_index.TablesOf(subnet).Count == 0 ? " (it has no route table, so only the VPC's local route)" : ""), subnet.Path, _index.ForeignKey(subnet)));
         }
 
-        var (table, tableRoute, target) = route.Value;
+        var (table, tableRoute, target) = route;
         var at = tableRoute.Path;
         switch (target)
         {
@@ -497,7 +518,7 @@ internal sealed partial class Reachability
         {
             case EndpointKind.Instance:
                 // An address EC2 assigns is somewhere in its subnet: a rule names it when it holds the whole subnet.
-                var address = _addresses.TryGetValue(endpoint.Name, out var a) ? a : null;
+                var address = _addresses.TryGetValue(endpoint.Name, out var a) ? a.Value : (uint?)null;
                 AclBlock? within = address is null && _assignedIn.TryGetValue(endpoint.Name, out var home) ? AclBlock.Of(home) : null;
                 return rule => AclBlock.Parse(rule.Cidr) is { IsIpv6: false } block
                     && (address is { } x ? block.Contains(AclBlock.Address(x)) : within is { } w && block.Contains(w));
@@ -678,16 +699,16 @@ internal sealed partial class Reachability
     }
 
     /// <summary>The most specific route of the subnet's table that covers the destination (a parameter's block and the internet: a default route only).</summary>
-    private (RouteTableSpec Table, TableRoute Route, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Endpoint destination) =>
+    private RouteChoice? RouteToward(SubnetSpec subnet, Endpoint destination) =>
         RouteToward(subnet, destination.Kind == EndpointKind.Block && Cidr.TryParse(destination.Name, out var block) ? block : null);
 
     /// <summary>
     /// The most specific route of the subnet's table that covers the block (null: a default route only), its target resolved where it
     /// was written, and the route: a [Route] of the table or a route record of any stack seen.
     /// </summary>
-    private (RouteTableSpec Table, TableRoute Route, ResourceSpec? Target)? RouteToward(SubnetSpec subnet, Cidr? wanted)
+    private RouteChoice? RouteToward(SubnetSpec subnet, Cidr? wanted)
     {
-        (RouteTableSpec, TableRoute, ResourceSpec?)? best = null;
+        RouteChoice? best = null;
         var bestPrefix = -1;
         foreach (var table in _index.TablesOf(subnet))
         {
@@ -702,7 +723,7 @@ internal sealed partial class Reachability
                 if (covers.Prefix > bestPrefix)
                 {
                     bestPrefix = covers.Prefix;
-                    best = (table, route, _index.TargetOf<ResourceSpec>(route));
+                    best = new RouteChoice(table, route, _index.TargetOf<ResourceSpec>(route));
                 }
             }
 
@@ -711,6 +732,12 @@ internal sealed partial class Reachability
 
         return best;
     }
+
+    /// <summary>An instance's private address as the model gives it.</summary>
+    private sealed record PrivateAddress(uint Value);
+
+    /// <summary>The route a subnet's table takes toward a destination: the table, the route and its target, resolved where it was written.</summary>
+    private sealed record RouteChoice(RouteTableSpec Table, TableRoute Route, ResourceSpec? Target);
 
     // ---- Paths ----
 
@@ -942,7 +969,7 @@ internal sealed partial class Reachability
     }
 
     private bool InsideAVpc(Cidr block) =>
-        (_vpcBlocks ??= _index.AllResources.OfType<VpcSpec>().SelectMany(v => StackIndex.Blocks(v).Select(b => b.Block)).ToList()).Any(b => b.Overlaps(block));
+        (_vpcBlocks ??= _index.AllResources.OfType<VpcSpec>().SelectMany(v => StackIndex.Blocks(v)).ToList()).Any(b => b.Overlaps(block));
 
     private List<Cidr>? _vpcBlocks;
 

@@ -306,9 +306,11 @@ internal static class ReferenceRules
     /// <summary>
     /// The rules of this family that read the routes of the stack's subnets' tables and that a route of another stack can
     /// break: a private subnet whose table sends an IPv4 destination to an internet gateway (TDSL213). Run again with the
-    /// stacks that declare route records in the stack's tables (<see cref="TopologyValidator.Routed"/>): another stack's
-    /// <c>0.0.0.0/0</c> to the internet gateway makes the subnet public as surely as the stack's own route would, and
-    /// the finding's second place is that route record's destination, in its own stack.
+    /// stacks that declare route records in the stack's tables or associate its subnets with tables of their own
+    /// (<see cref="TopologyValidator.Routed"/>): another stack's <c>0.0.0.0/0</c> to the internet gateway makes the subnet
+    /// public as surely as the stack's own route would, and the finding's second place is that route's destination, in
+    /// its own stack. A subnet the stack's own view associates keeps that table (<see cref="StackIndex.TablesOf"/>): a
+    /// second association, in another stack, is that stack's TDSL206.
     /// </summary>
     /// <remarks>
     /// The other route rules of this family report a route that is missing, which another stack's route could only

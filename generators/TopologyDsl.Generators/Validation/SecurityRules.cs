@@ -39,7 +39,7 @@ internal static class SecurityRules
     /// <summary>
     /// The rules of this family that read the paths of the stack's instances, which the routes other stacks add to
     /// their subnets' tables change: whether a database instance faces the internet (TDSL404). Run again with the
-    /// stacks that route into those tables (<see cref="TopologyValidator.Routed"/>).
+    /// stacks that route into those tables or associate the subnets with tables of their own (<see cref="TopologyValidator.Routed"/>).
     /// </summary>
     public static void CheckPaths(StackIndex index, List<Finding> findings)
     {

@@ -130,6 +130,8 @@ internal static class ShapeRules
         {
             OutOfRange(instance.Path.Child("signalTimeoutMinutes"), "SignalTimeoutMinutes", instance.Name, instance.SignalTimeoutMinutes, "from 1 to 720 minutes, or 0 for no signal", findings);
         }
+
+        InstanceRules.Check(index, instance, findings);
     }
 
     private static void Setting(StackIndex index, InstanceSpec instance, string? value, string what, string segment, Regex literal, string expected, List<Finding> findings)

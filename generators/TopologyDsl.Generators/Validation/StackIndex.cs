@@ -21,6 +21,7 @@ internal sealed partial class StackIndex
     private readonly Dictionary<string, List<NetworkAclSpec>> _aclsOfSubnet = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _files = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, string?> _readFile;
+    private readonly HashSet<string>? _later;
 
     public StackIndex(StackSpec stack, System.Func<string, string?> readFile)
         : this(stack, EquatableArray<StackSpec>.Empty, readFile)
@@ -28,7 +29,25 @@ internal sealed partial class StackIndex
     }
 
     public StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile)
+        : this(stack, others, readFile, later: null)
     {
+    }
+
+    /// <summary>
+    /// The index of a stack seen with the stacks it imports from and with <paramref name="routing"/>, those whose records change
+    /// the routes of its paths (<see cref="ProgramRules.Routing"/>): what its routed rules and its overview read. A routing stack
+    /// deploys after the stack, so its table is a subnet's route table only when no table of the stack or of the stacks it
+    /// imports from associates that subnet (AWS gives a subnet one route table; a second association is TDSL206 in its stack).
+    /// </summary>
+    public StackIndex(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
+        : this(stack, Wider(imported, routing), readFile, routing.Count == 0 ? null : new HashSet<string>(routing.Select(s => s.Key), System.StringComparer.Ordinal))
+    {
+    }
+
+    /// <param name="later">The keys of the stacks among <paramref name="others"/> that deploy after the stack (its routing stacks): their tables count for a subnet only when no other table associates it. Null for none.</param>
+    private StackIndex(StackSpec stack, EquatableArray<StackSpec> others, System.Func<string, string?> readFile, HashSet<string>? later)
+    {
+        _later = later;
         Stack = stack;
         Others = others;
         _readFile = readFile;
@@ -70,23 +89,12 @@ internal sealed partial class StackIndex
         all.AddRange(stack.Resources);
         AllResources = all;
 
-        foreach (var table in all.OfType<RouteTableSpec>())
+        // The tables of the stacks that deploy first (this one, those it imports from), then the later stacks' for a subnet
+        // none of those associates.
+        AddTables(all.OfType<RouteTableSpec>().Where(t => !IsLater(t)), skip: null);
+        if (later is not null)
         {
-            foreach (var association in table.Associations)
-            {
-                if (ResolveFrom<SubnetSpec>(table, association) is { } subnet)
-                {
-                    if (!_tablesOfSubnet.TryGetValue(Key(subnet), out var tables))
-                    {
-                        _tablesOfSubnet.Add(Key(subnet), tables = []);
-                    }
-
-                    if (!tables.Contains(table))
-                    {
-                        tables.Add(table);
-                    }
-                }
-            }
+            AddTables(all.OfType<RouteTableSpec>().Where(IsLater), new HashSet<string>(_tablesOfSubnet.Keys, System.StringComparer.Ordinal));
         }
 
         // A table's routes: its own [Route] attributes, then the route records of the stacks seen that
@@ -138,6 +146,29 @@ internal sealed partial class StackIndex
         }
     }
 
+    /// <summary>Records each subnet the tables associate under its key, except the subnets in <paramref name="skip"/>.</summary>
+    private void AddTables(IEnumerable<RouteTableSpec> routeTables, HashSet<string>? skip)
+    {
+        foreach (var table in routeTables)
+        {
+            foreach (var association in table.Associations)
+            {
+                if (ResolveFrom<SubnetSpec>(table, association) is { } subnet && (skip is null || !skip.Contains(Key(subnet))))
+                {
+                    if (!_tablesOfSubnet.TryGetValue(Key(subnet), out var tables))
+                    {
+                        _tablesOfSubnet.Add(Key(subnet), tables = []);
+                    }
+
+                    if (!tables.Contains(table))
+                    {
+                        tables.Add(table);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The stacks a stack imports from and those that route into the tables its paths take (<see cref="ProgramRules.Routing"/>),
     /// in key order: what its reachability and overview see.
@@ -156,6 +187,9 @@ internal sealed partial class StackIndex
 
     /// <summary>The key of the stack a resource is declared in (<see cref="StackSpec.Key"/>, computed once per stack seen).</summary>
     public string OwnerKeyOf(ResourceSpec resource) => _seen.TryGetValue(resource, out var seen) ? seen.OwnerKey : _stackKey;
+
+    /// <summary>Whether the resource is declared in one of the routing stacks the index was built with, which deploy after this stack.</summary>
+    public bool IsLater(ResourceSpec resource) => _later is not null && _later.Contains(OwnerKeyOf(resource));
 
     /// <summary>Whether the resource is declared in this stack (findings are reported only there).</summary>
     public bool IsLocal(ResourceSpec resource) => OwnerKeyOf(resource) == _stackKey;
@@ -291,20 +325,20 @@ internal sealed partial class StackIndex
         AllResources.OfType<TransitGatewayAttachmentSpec>().Where(a =>
             Same(ResolveFrom<VpcSpec>(a, a.Vpc), vpc) && Same(ResolveFrom<TransitGatewaySpec>(a, a.TransitGateway), gateway));
 
-    /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries, each with its index (-1 for the primary).</summary>
-    public static IReadOnlyList<(Cidr Block, int Index)> Blocks(VpcSpec vpc)
+    /// <summary>The VPC's valid blocks as networks: the primary first, then the secondaries.</summary>
+    public static IReadOnlyList<Cidr> Blocks(VpcSpec vpc)
     {
-        var blocks = new List<(Cidr, int)>();
+        var blocks = new List<Cidr>();
         if (Cidr.TryParse(vpc.CidrBlock, out var primary))
         {
-            blocks.Add((primary.Network, -1));
+            blocks.Add(primary.Network);
         }
 
-        for (var i = 0; i < vpc.SecondaryCidrBlocks.Count; i++)
+        foreach (var text in vpc.SecondaryCidrBlocks)
         {
-            if (Cidr.TryParse(vpc.SecondaryCidrBlocks[i], out var secondary))
+            if (Cidr.TryParse(text, out var secondary))
             {
-                blocks.Add((secondary.Network, i));
+                blocks.Add(secondary.Network);
             }
         }
 
@@ -331,12 +365,16 @@ internal sealed partial class StackIndex
         return null;
     }
 
-    public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc).Select(b => b.Block.ToString()));
+    public static string DescribeBlocks(VpcSpec vpc) => string.Join(" or ", Blocks(vpc));
 
     /// <summary>The network ACLs associated with the subnet (one, unless TDSL250); none means the VPC's default ACL, which allows everything.</summary>
     public IReadOnlyList<NetworkAclSpec> AclsOf(SubnetSpec subnet) =>
         _aclsOfSubnet.TryGetValue(Key(subnet), out var acls) ? acls : [];
 
+    /// <summary>
+    /// The route tables associated with the subnet (one, unless TDSL206); none means the VPC's main table. With routing
+    /// stacks, one of theirs counts only for a subnet no table of this stack or of the stacks it imports from associates.
+    /// </summary>
     public IReadOnlyList<RouteTableSpec> TablesOf(SubnetSpec subnet) =>
         _tablesOfSubnet.TryGetValue(Key(subnet), out var tables) ? tables : [];
 

@@ -58,12 +58,12 @@ internal static class StackRules
         var edges = index.Others.Where(o => o.Key != stack.Key).GroupBy(o => o.Key).ToDictionary(g => g.Key, g => StackPlan.ImportedStacks(g.First()), System.StringComparer.Ordinal);
         var names = index.Others.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.First().StackName, System.StringComparer.Ordinal);
         names[stack.Key] = stack.StackName;
-        foreach (var pair in firstUse.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        foreach (var imported in firstUse.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
         {
             // Breadth-first from the imported stack; the chain back to this stack is the message's proof.
-            var parent = new Dictionary<string, string>(System.StringComparer.Ordinal) { [pair.Key] = "" };
+            var parent = new Dictionary<string, string>(System.StringComparer.Ordinal) { [imported] = "" };
             var queue = new Queue<string>();
-            queue.Enqueue(pair.Key);
+            queue.Enqueue(imported);
             var found = false;
             while (queue.Count > 0 && !found)
             {
@@ -103,7 +103,7 @@ internal static class StackRules
 
             chain.Add(stack.StackName);
             chain.Reverse();
-            findings.Add(Finding.Create(DiagnosticDescriptors.StackCycle.Id, pair.Value, stack.StackName, names[pair.Key], string.Join(" -> ", chain)));
+            findings.Add(Finding.Create(DiagnosticDescriptors.StackCycle.Id, firstUse[imported], stack.StackName, names[imported], string.Join(" -> ", chain)));
         }
     }
 }

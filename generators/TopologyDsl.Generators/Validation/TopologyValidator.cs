@@ -17,7 +17,7 @@ internal static class TopologyValidator
     /// <summary>
     /// Validates a stack that may import from <paramref name="imported"/> (the stacks it refers to, directly or
     /// through them); findings are this stack's only. <paramref name="routing"/>: the stacks that declare route
-    /// records in the route tables this stack's paths take (its own, its instances' subnets'), with what they import (<see cref="ProgramRules.Routing"/>); the
+    /// records in the route tables this stack's paths take (its own, its instances' subnets') or associate its subnets with tables of their own, with what they import (<see cref="ProgramRules.Routing"/>); the
     /// rules that read those paths (reachability, the internet-facing check of security, Session Manager's way
     /// out, a private subnet routed to an internet gateway) run once more with them (<see cref="Routed"/>), so they also count the routes others add to those tables.
     /// </summary>
@@ -80,7 +80,7 @@ internal static class TopologyValidator
     public static List<Finding> Routed(StackSpec stack, EquatableArray<StackSpec> imported, EquatableArray<StackSpec> routing, System.Func<string, string?> readFile)
     {
         var findings = new List<Finding>();
-        var index = new StackIndex(stack, StackIndex.Wider(imported, routing), readFile);
+        var index = new StackIndex(stack, imported, routing, readFile);
         ReachabilityRules.Check(index, findings);
         SecurityRules.CheckPaths(index, findings);
         EndpointRules.CheckPaths(index, findings);

@@ -59,12 +59,15 @@ internal static class Unfiltered
     /// The unfiltered addresses seen from <paramref name="vpc"/>: the shared ones, the Amazon DNS server
     /// at the base of the VPC's primary block plus two, and the router at the base plus one of each of its
     /// subnets the program declares. Without a VPC (a reference that does not resolve), the shared ones.
+    /// The list comes indexed (<see cref="UnfilteredAddresses"/>), so that <see cref="HoldsOnly"/> and
+    /// <see cref="Describe"/> cost the same however many subnets the VPC has: callers ask once per rule of
+    /// every ACL, and a VPC can hold thousands of subnets. Scans every subnet once: callers keep the list per VPC.
     /// </summary>
     public static IReadOnlyList<UnfilteredAddress> Of(StackIndex index, VpcSpec? vpc)
     {
         if (vpc is null)
         {
-            return Shared;
+            return new UnfilteredAddresses(Shared);
         }
 
         var addresses = new List<UnfilteredAddress>(Shared);
@@ -81,7 +84,7 @@ internal static class Unfiltered
             }
         }
 
-        return addresses;
+        return new UnfilteredAddresses(addresses);
     }
 
     /// <summary>
@@ -90,33 +93,117 @@ internal static class Unfiltered
     /// metadata service; 169.254.0.0/16 and 0.0.0.0/0 hold many) is filtered: the rules decide for those
     /// addresses, so the rules matter.
     /// </summary>
-    public static bool HoldsOnly(IReadOnlyList<UnfilteredAddress> addresses, AclBlock block)
-    {
-        var bits = (block.IsIpv6 ? 128 : 32) - block.Prefix;
-        var family = addresses.Where(a => a.Address.IsIpv6 == block.IsIpv6).Select(a => (a.Address.High, a.Address.Low)).Distinct().ToList();
-
-        // A block of more addresses than there are unfiltered ones of its family holds an ordinary one.
-        if (bits >= 31 || (1L << bits) > family.Count)
-        {
-            return false;
-        }
-
-        var set = new HashSet<(ulong, ulong)>(family);
-        for (var i = 0UL; i < 1UL << bits; i++)
-        {
-            if (!set.Contains((block.High, block.Low | i)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool HoldsOnly(IReadOnlyList<UnfilteredAddress> addresses, AclBlock block) => UnfilteredAddresses.Indexed(addresses).HoldsOnly(block);
 
     /// <summary>The service behind a block that holds only unfiltered addresses, in words ("the instance metadata service"; two or more joined with "and").</summary>
     public static string Describe(IReadOnlyList<UnfilteredAddress> addresses, AclBlock block)
     {
-        var services = addresses.Where(a => block.Contains(a.Address)).Select(a => a.Service).Distinct().ToList();
+        var services = UnfilteredAddresses.Indexed(addresses).Within(block).Select(i => addresses[i].Service).Distinct().ToList();
         return services.Count <= 1 ? services.FirstOrDefault() ?? "" : string.Join(", ", services.Take(services.Count - 1)) + " and " + services[services.Count - 1];
     }
+}
+
+/// <summary>
+/// The unfiltered addresses seen from one VPC, indexed by the blocks they fill: for each prefix length, the
+/// blocks all of whose addresses are unfiltered. An address is such a block of a full prefix (/32, /128); a
+/// block is one when both its halves are. Whether a rule's block holds only unfiltered addresses is then one
+/// lookup, and the index takes as many steps to build as there are addresses (a block is full only if it has
+/// no more addresses than the list). Built whole in the constructor and read-only after, so that analyzer
+/// threads can share it.
+/// </summary>
+internal sealed class UnfilteredAddresses : IReadOnlyList<UnfilteredAddress>
+{
+    private readonly IReadOnlyList<UnfilteredAddress> _addresses;
+
+    /// <summary>Per family (IPv4, IPv6), per prefix length: the networks of the full blocks of that length, with the positions in the list of the addresses each holds.</summary>
+    private readonly Dictionary<Block, List<int>>?[][] _full = [new Dictionary<Block, List<int>>?[33], new Dictionary<Block, List<int>>?[129]];
+
+    public UnfilteredAddresses(IReadOnlyList<UnfilteredAddress> addresses)
+    {
+        _addresses = addresses;
+        for (var family = 0; family < 2; family++)
+        {
+            var width = family == 0 ? 32 : 128;
+            var level = new Dictionary<Block, List<int>>();
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                var address = addresses[i].Address;
+                if (address.IsIpv6 != (family == 1) || address.Prefix != width)
+                {
+                    continue;
+                }
+
+                var key = new Block(address.High, address.Low);
+                if (!level.TryGetValue(key, out var positions))
+                {
+                    level.Add(key, positions = []);
+                }
+
+                positions.Add(i);
+            }
+
+            // Each level's blocks pair up into the next: a block whose half with the bit clear and half with the bit set are both full.
+            for (var prefix = width; level.Count > 0; prefix--)
+            {
+                _full[family][prefix] = level;
+                if (prefix == 0 || level.Count < 2)
+                {
+                    break;
+                }
+
+                var bit = width - prefix;
+                var (highBit, lowBit) = bit >= 64 ? (1UL << (bit - 64), 0UL) : (0UL, 1UL << bit);
+                var parents = new Dictionary<Block, List<int>>();
+                foreach (var entry in level)
+                {
+                    var lower = entry.Key;
+                    if ((lower.High & highBit) == 0 && (lower.Low & lowBit) == 0
+                        && level.TryGetValue(new Block(lower.High | highBit, lower.Low | lowBit), out var upper))
+                    {
+                        parents.Add(lower, [.. entry.Value, .. upper]);
+                    }
+                }
+
+                level = parents;
+            }
+        }
+    }
+
+    /// <summary>The list as an index: itself when <see cref="Unfiltered.Of"/> made it, else indexed now.</summary>
+    public static UnfilteredAddresses Indexed(IReadOnlyList<UnfilteredAddress> addresses) => addresses as UnfilteredAddresses ?? new UnfilteredAddresses(addresses);
+
+    /// <summary>Whether every address of the block is in the list.</summary>
+    public bool HoldsOnly(AclBlock block) => Full(block) is not null;
+
+    /// <summary>
+    /// The positions in the list of the addresses in the block, in list order: from the index when the block holds
+    /// only unfiltered addresses (a few), else by reading the list.
+    /// </summary>
+    public IEnumerable<int> Within(AclBlock block)
+    {
+        if (Full(block) is { } positions)
+        {
+            return positions.OrderBy(i => i);
+        }
+
+        return Enumerable.Range(0, _addresses.Count).Where(i => block.Contains(_addresses[i].Address));
+    }
+
+    private List<int>? Full(AclBlock block)
+    {
+        var levels = _full[block.IsIpv6 ? 1 : 0];
+        return block.Prefix >= 0 && block.Prefix < levels.Length && levels[block.Prefix] is { } level
+            && level.TryGetValue(new Block(block.High, block.Low), out var positions) ? positions : null;
+    }
+
+    public UnfilteredAddress this[int index] => _addresses[index];
+
+    public int Count => _addresses.Count;
+
+    public IEnumerator<UnfilteredAddress> GetEnumerator() => _addresses.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A block's network as a lookup key (a class, as the model's other keys are: see README, Benchmarks).</summary>
+    private sealed record Block(ulong High, ulong Low);
 }

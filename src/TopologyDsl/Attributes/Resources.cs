@@ -353,8 +353,19 @@ public sealed class InstanceAttribute<TSubnet> : Attribute where TSubnet : ISubn
     /// <summary>The key pair: a parameter's name or a key pair's name.</summary>
     public string? KeyName { get; set; }
 
-    /// <summary>The root volume's size in GiB (default 8).</summary>
+    /// <summary>The root volume's size in GiB, from 1 to 16384; 0 (the default) keeps 8.</summary>
     public int RootVolumeSize { get; set; }
+
+    /// <summary>
+    /// The image's root device name, which the root volume's block device mapping must name for its
+    /// settings (gp3, <see cref="RootVolumeSize"/>, <see cref="EncryptRootVolume"/>) to reach the root
+    /// volume; null (the default) is <c>/dev/xvda</c>, Amazon Linux's. Windows and Canonical's Ubuntu images
+    /// boot from <c>/dev/sda1</c>: <c>RootDevice = "/dev/sda1"</c>. Find any image's with
+    /// <c>aws ec2 describe-images --image-ids ami-... --query 'Images[].RootDeviceName'</c>.
+    /// A wrong name maps an extra empty volume and leaves the real root at the image's defaults.
+    /// TDSL414: not a device name; TDSL416: differs from the root device of a public image the record names.
+    /// </summary>
+    public string? RootDevice { get; set; }
 
     /// <summary>Opt-out: allows IMDSv1 (metadata without a session token). Off by default; TDSL405 warns when set.</summary>
     public bool AllowImdsV1 { get; set; }

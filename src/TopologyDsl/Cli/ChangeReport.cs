@@ -18,7 +18,10 @@ public enum FailOn
     /// <summary>Any change of a resource, parameter or output.</summary>
     Change,
 
-    /// <summary>A resource replaced, possibly replaced, or removed.</summary>
+    /// <summary>
+    /// A resource replaced, possibly replaced, or removed; or an export changed or removed while another
+    /// stack of the program imports it (CloudFormation refuses that update: a certain failure).
+    /// </summary>
     Replace,
 
     /// <summary>Data lost: a stateful resource (an instance with its volumes, a volume, a secret, a log group) replaced or removed without a policy that keeps it.</summary>
@@ -44,7 +47,7 @@ public static class ChangeReport
     public static bool Reaches(StackChanges changes, FailOn threshold) => threshold switch
     {
         FailOn.Change => !changes.IsEmpty,
-        FailOn.Replace => changes.Resources.Any(r => r.Deletes),
+        FailOn.Replace => changes.Resources.Any(r => r.Deletes) || changes.ImportedExports.Any(),
         FailOn.DataLoss => changes.DataLosses > 0,
         _ => false,
     };
@@ -99,6 +102,18 @@ public static class ChangeReport
             parts.Add(entries + (entries == 1 ? " parameter, output or template entry changed" : " parameters, outputs or template entries changed"));
         }
 
+        var refused = changes.ImportedExports.Count(e => e.Action != ExportAction.MayReplace);
+        if (refused > 0)
+        {
+            parts.Add(refused + (refused == 1 ? " imported export changed (the update fails)" : " imported exports changed (the update fails)"));
+        }
+
+        var possibly = changes.ImportedExports.Count(e => e.Action == ExportAction.MayReplace);
+        if (possibly > 0)
+        {
+            parts.Add(possibly + (possibly == 1 ? " imported export that may change (the update may fail)" : " imported exports that may change (the update may fail)"));
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -138,7 +153,53 @@ public static class ChangeReport
                 writer.WriteLine("                " + Line(change, showEffect: false));
             }
         }
+
+        foreach (var export in changes.ImportedExports)
+        {
+            WriteExport(writer, export);
+        }
     }
+
+    /// <summary>
+    /// An export that another stack imports: what the update does to it, then why the deploy fails.
+    /// CloudFormation refuses to update or delete an export while another stack imports it (AWS
+    /// CloudFormation User Guide, "Fn::ImportValue": "You can't modify or remove an output value that is
+    /// referenced by another stack"; the update fails with "Cannot update export ... as it is in use by ...").
+    /// </summary>
+    private static void WriteExport(TextWriter writer, ExportChange export)
+    {
+        const string Indent = "                ";
+        var importers = export.ImportedBy.Select(i => i.StackName).ToArray();
+        writer.WriteLine($"  {"export",-11} {export.Name} (output {export.Output}), imported by {And(importers)}");
+        writer.WriteLine(Indent + export.Action switch
+        {
+            ExportAction.Remove => "removed: the new template exports no " + export.Name,
+            ExportAction.Rename => $"Export.Name: {Short(export.Before)} -> {Short(export.After)}",
+            ExportAction.Modify => $"Value: {Short(export.Before)} -> {Short(export.After)}",
+            ExportAction.Replace => $"Value: {Short(export.After)} [a new value: refers to {export.Cause}, which is replaced]",
+            _ => $"Value: {Short(export.After)} [may change: refers to {export.Cause}, which may be replaced]",
+        });
+
+        var deployed = export.ImportedBy.Where(i => i.Deployed).Select(i => i.StackName).ToArray();
+        if (deployed.Length > 0)
+        {
+            var verb = export.Action is ExportAction.Remove or ExportAction.Rename ? "remove" : "change";
+            var fails = export.Action == ExportAction.MayReplace ? $"the update fails if {export.Cause} is replaced" : "the update fails";
+            writer.WriteLine($"{Indent}WARNING: {fails}: CloudFormation refuses to {verb} an export while another stack imports it, and {And(deployed)} "
+                + $"{(deployed.Length == 1 ? "imports" : "import")} it; deploy {And(deployed)} without the import first");
+        }
+
+        var later = export.ImportedBy.Where(i => !i.Deployed).Select(i => i.StackName).ToArray();
+        if (later.Length > 0)
+        {
+            writer.WriteLine($"{Indent}WARNING: the new template of {And(later)} imports it: {(later.Length == 1 ? "its deploy fails" : "their deploys fail")} "
+                + "once this update has removed it; import another export or keep this one");
+        }
+    }
+
+    /// <summary>Names joined as prose: <c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
+    private static string And(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 
     private static string Line(PropertyChange change, bool showEffect)
     {
@@ -243,11 +304,62 @@ public static class ChangeReport
                 }
 
                 json.WriteEndArray();
+                json.WriteStartArray("exports");
+                foreach (var export in changes.Exports)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", export.Name);
+                    json.WriteString("output", export.Output);
+                    json.WriteString("action", export.Action switch
+                    {
+                        ExportAction.Remove => "remove",
+                        ExportAction.Rename => "rename",
+                        ExportAction.Modify => "modify",
+                        ExportAction.Replace => "replace",
+                        _ => "may replace",
+                    });
+                    Value("before", export.Before);
+                    Value("after", export.After);
+                    if (export.Cause is null)
+                    {
+                        json.WriteNull("cause");
+                    }
+                    else
+                    {
+                        json.WriteString("cause", export.Cause);
+                    }
+
+                    json.WriteStartArray("importedBy");
+                    foreach (var importer in export.ImportedBy)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("stack", importer.StackName);
+                        json.WriteBoolean("deployed", importer.Deployed);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
+
+            void Value(string name, TemplateNode? node)
+            {
+                if (node is null)
+                {
+                    json.WriteNull(name);
+                }
+                else
+                {
+                    json.WriteString(name, node.Show());
+                }
+            }
         }
 
         buffer.WriteByte((byte)'\n');

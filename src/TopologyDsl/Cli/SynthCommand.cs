@@ -140,6 +140,7 @@ public static class SynthCommand
             // two read in order whatever a CI log does with two streams; what is stale is summed up last, on
             // standard error, with the faults.
             var stale = new List<string>();
+            var imports = Imports(directory, baseDirectory);
             foreach (var template in context.Templates)
             {
                 var path = Path.Combine(directory, template.StackName + ".yaml");
@@ -165,7 +166,7 @@ public static class SynthCommand
                 }
 
                 var basePath = baseDirectory is null ? path : Path.Combine(baseDirectory, template.StackName + ".yaml");
-                if (Compare(template.StackName, path, basePath, baseDirectory is null ? committed : null, produced, out var fault) is { } entry)
+                if (Compare(template.StackName, path, basePath, baseDirectory is null ? committed : null, produced, imports, out var fault) is { } entry)
                 {
                     reports.Add(entry);
                 }
@@ -193,6 +194,18 @@ public static class SynthCommand
             if (order.Count > 1 && !failed)
             {
                 _out.WriteLine("deploy order: " + string.Join(", ", order.Select(t => t.StackName)));
+
+                // That order fails while a deployed stack imports an export the update changes: that stack goes first, without the import.
+                var first = reports.SelectMany(r => r.Changes.ImportedExports.Where(e => e.Action != ExportAction.MayReplace))
+                    .SelectMany(e => e.ImportedBy.Where(i => i.Deployed).Select(i => (i.StackName, e.Name)))
+                    .GroupBy(i => i.StackName, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal);
+                foreach (var importer in first)
+                {
+                    var names = importer.Select(i => i.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+                    _out.WriteLine($"  before that: deploy {importer.Key} without its import{(names.Length == 1 ? "" : "s")} of {string.Join(", ", names)}, "
+                        + $"which the update changes (CloudFormation refuses it while {importer.Key} imports {(names.Length == 1 ? "it" : "them")})");
+                }
             }
 
             if (stale.Count > 0)
@@ -217,12 +230,38 @@ public static class SynthCommand
         }
 
         /// <summary>
+        /// Which stack imports which export: as deployed (the template compared with, committed or in
+        /// <c>--base</c>; read before anything is written) and in the code. A template that cannot be
+        /// read here counts as importing nothing; the stack's own comparison reports why.
+        /// </summary>
+        private ImportIndex Imports(string directory, string? baseDirectory)
+        {
+            var index = new ImportIndex();
+            foreach (var template in context.Templates)
+            {
+                var path = Path.Combine(baseDirectory ?? directory, template.StackName + ".yaml");
+                IEnumerable<string>? deployed = null;
+                try
+                {
+                    deployed = File.Exists(path) ? TemplateTree.Imports(TemplateTree.Parse(File.ReadAllText(path))).ToArray() : null;
+                }
+                catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+                {
+                }
+
+                index.Add(template.StackName, deployed, DeployOrder.Imports(template));
+            }
+
+            return index;
+        }
+
+        /// <summary>
         /// The change report of one stack: the produced template against the committed one (read before
         /// it was overwritten; null when there was none) or the one in <c>--base</c>. Prints it when it
         /// holds changes. Null when the template compared with cannot be read: a fault for the one in
         /// <c>--base</c>; for the committed one, which synth replaces anyway, a line on standard output.
         /// </summary>
-        private ChangeReport.Entry? Compare(string stack, string path, string basePath, string? committed, string produced, out bool fault)
+        private ChangeReport.Entry? Compare(string stack, string path, string basePath, string? committed, string produced, ImportIndex imports, out bool fault)
         {
             fault = false;
             var shownBase = Show(basePath);
@@ -235,7 +274,7 @@ public static class SynthCommand
 
                 var changes = committed is not null && TemplateFiles.SameText(Encoding.UTF8.GetBytes(committed), Encoding.UTF8.GetBytes(produced))
                     ? new StackChanges(stack, false, [], [])
-                    : TemplateChanges.Compare(stack, committed, produced);
+                    : TemplateChanges.Compare(stack, committed, produced).WithImporters(imports);
                 var entry = new ChangeReport.Entry(changes, Show(path), shownBase);
                 if (!changes.IsEmpty)
                 {

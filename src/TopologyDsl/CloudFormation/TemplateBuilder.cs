@@ -361,10 +361,11 @@ public sealed class TemplateBuilder
     public Instance Instance(string id, Value imageId, Value instanceType, string subnet, string? privateIp = null, Value? keyName = null,
         string? profile = null, bool publicIp = false, string[]? groups = null, int rootVolumeSize = Resources.Instance.DefaultRootVolumeSize, bool requireImdsV2 = true,
         bool encryptRootVolume = true, Value? userData = null, string[]? dependsOn = null, int signalTimeoutMinutes = 0, string[]? volumes = null,
-        string? deletionPolicy = null, string? updateReplacePolicy = null)
+        string? deletionPolicy = null, string? updateReplacePolicy = null, string rootDevice = Resources.Instance.DefaultRootDeviceName)
     {
         var instance = new Instance(id)
         {
+            RootDeviceName = rootDevice,
             ImageId = imageId,
             InstanceType = instanceType,
             KeyName = keyName,

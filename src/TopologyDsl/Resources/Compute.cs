@@ -152,8 +152,29 @@ public sealed class Instance(string logicalId) : TaggedResource(logicalId)
     /// <summary>Whether the root volume is encrypted. On by default.</summary>
     public bool EncryptRootVolume { get; init; } = true;
 
-    /// <summary>The root device name of the image; <c>/dev/xvda</c> for Amazon Linux.</summary>
-    public string RootDeviceName { get; init; } = "/dev/xvda";
+    /// <summary>The root device name unless set: <c>/dev/xvda</c>, Amazon Linux's.</summary>
+    public const string DefaultRootDeviceName = "/dev/xvda";
+
+    /// <summary>
+    /// The forms of a root device name (TDSL414): <c>/dev/sd[a-z]</c>, <c>/dev/sd[a-z]1</c> or <c>/dev/xvd[a-z]</c>, of the
+    /// device names the Amazon EC2 User Guide lists ("Device names for volumes on Amazon EC2 instances").
+    /// </summary>
+    internal static readonly System.Text.RegularExpressions.Regex RootDeviceForm =
+        new("^/dev/(sd[a-z]1?|xvd[a-z])$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private readonly string _rootDeviceName = DefaultRootDeviceName;
+
+    /// <summary>
+    /// The image's root device name, which the root volume's block device mapping names: <c>/dev/xvda</c> (the default)
+    /// for Amazon Linux, <c>/dev/sda1</c> for Ubuntu and Windows. Another name would map an extra empty volume and leave
+    /// the image's root volume at the image's defaults.
+    /// </summary>
+    public string RootDeviceName
+    {
+        get => _rootDeviceName;
+        init => _rootDeviceName = value is not null && RootDeviceForm.IsMatch(value) ? value
+            : throw new TopologyException("TDSL414", $"RootDevice of instance '{LogicalId}' is '{value}'; a root device name is /dev/sd[a-z], /dev/sd[a-z]1 or /dev/xvd[a-z], such as /dev/xvda or /dev/sda1");
+    }
 
     /// <summary>The root volume's size in GiB unless set: 8, Amazon Linux's own.</summary>
     public const int DefaultRootVolumeSize = 8;

@@ -70,6 +70,64 @@ public sealed record ResourceChange(string LogicalId, string Type, ResourceActio
 /// <param name="Changes">The changed values (for modified entries).</param>
 public sealed record EntryChange(string Section, string Name, string Kind, IReadOnlyList<PropertyChange> Changes);
 
+/// <summary>What the update does to an export of the committed template.</summary>
+public enum ExportAction
+{
+    /// <summary>The new template exports the name no more.</summary>
+    Remove,
+
+    /// <summary>The same output exports another name.</summary>
+    Rename,
+
+    /// <summary>The exported value is written differently.</summary>
+    Modify,
+
+    /// <summary>The value is written the same but refers to a resource that is replaced: a new physical ID.</summary>
+    Replace,
+
+    /// <summary>The value refers to a resource that may be replaced.</summary>
+    MayReplace,
+}
+
+/// <summary>A stack that imports an export (<c>Fn::ImportValue</c> of its name).</summary>
+/// <param name="StackName">The importing stack.</param>
+/// <param name="Deployed">True when the template it is compared with (the committed one, or the one in <c>--base</c>) imports the name, that is the stack as deployed; false when only its new template does.</param>
+public sealed record ExportImporter(string StackName, bool Deployed);
+
+/// <summary>An export (<c>Outputs.*.Export.Name</c>) of the committed template that the update removes, renames or gives another value.</summary>
+/// <param name="Name">The export name in the committed template.</param>
+/// <param name="Output">The output that exports it in the committed template.</param>
+/// <param name="Action">What happens to it.</param>
+/// <param name="Before">The committed value (<see cref="ExportAction.Rename"/>: the committed name).</param>
+/// <param name="After">The new value (<see cref="ExportAction.Rename"/>: the new name); null when removed.</param>
+/// <param name="Cause">The replaced resource the value refers to (<see cref="ExportAction.Replace"/>, <see cref="ExportAction.MayReplace"/>), else null.</param>
+public sealed record ExportChange(string Name, string Output, ExportAction Action, TemplateNode? Before, TemplateNode? After, string? Cause)
+{
+    /// <summary>
+    /// The other stacks of the program whose imports make the update fail, ordered by name: those whose
+    /// deployed template imports the name (CloudFormation refuses to change or remove an export while a
+    /// stack imports it), and for a removed or renamed export also those whose new template imports it
+    /// (their deploy finds no such export). Empty until <see cref="StackChanges.WithImporters"/> fills it.
+    /// </summary>
+    public IReadOnlyList<ExportImporter> ImportedBy { get; init; } = [];
+}
+
+/// <summary>Which stacks of a program import which export names, as deployed (the templates compared with) and in the new templates.</summary>
+public sealed class ImportIndex
+{
+    private readonly SortedDictionary<string, (HashSet<string> Deployed, HashSet<string> New)> _stacks = new(StringComparer.Ordinal);
+
+    /// <summary>Records a stack's imports: those of its deployed template (null when it has none) and those of its new template.</summary>
+    public void Add(string stackName, IEnumerable<string>? deployed, IEnumerable<string> @new) =>
+        _stacks[stackName] = ((deployed ?? []).ToHashSet(StringComparer.Ordinal), @new.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The stacks other than <paramref name="exporter"/> that import <paramref name="exportName"/>, ordered by name.</summary>
+    public IReadOnlyList<ExportImporter> Of(string exportName, string exporter) =>
+        _stacks.Where(s => s.Key != exporter && (s.Value.Deployed.Contains(exportName) || s.Value.New.Contains(exportName)))
+            .Select(s => new ExportImporter(s.Key, s.Value.Deployed.Contains(exportName)))
+            .ToArray();
+}
+
 /// <summary>The changes one stack's update makes: the code's template against the committed one.</summary>
 /// <param name="StackName">The stack.</param>
 /// <param name="NewStack">True when there was no committed template: everything is added.</param>
@@ -77,8 +135,27 @@ public sealed record EntryChange(string Section, string Name, string Kind, IRead
 /// <param name="Entries">Parameters, outputs and top-level entries that changed.</param>
 public sealed record StackChanges(string StackName, bool NewStack, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<EntryChange> Entries)
 {
+    /// <summary>The committed template's exports that the update removes, renames or gives another value, in the committed template's order.</summary>
+    public IReadOnlyList<ExportChange> Exports { get; init; } = [];
+
+    /// <summary>The changed exports that another stack imports: the update (or the importer's deploy) fails, or may fail.</summary>
+    public IEnumerable<ExportChange> ImportedExports => Exports.Where(e => e.ImportedBy.Count > 0);
+
     /// <summary>True when the two templates mean the same (they may still differ in layout or key order).</summary>
     public bool IsEmpty => Resources.Count == 0 && Entries.Count == 0;
+
+    /// <summary>
+    /// The same changes with each export's importers among the program's other stacks. A stack that only
+    /// its new template makes an importer counts for a removed or renamed export alone: an export whose
+    /// value changes is updated before that stack's first import of it (the deploy order), which succeeds.
+    /// </summary>
+    public StackChanges WithImporters(ImportIndex imports) => this with
+    {
+        Exports = Exports.Select(e => e with
+        {
+            ImportedBy = imports.Of(e.Name, StackName).Where(i => i.Deployed || e.Action is ExportAction.Remove or ExportAction.Rename).ToArray(),
+        }).ToArray(),
+    };
 
     /// <summary>Resources replaced for certain.</summary>
     public int Replacements => Resources.Count(r => r.Action == ResourceAction.Replace);
@@ -269,8 +346,74 @@ public static class TemplateChanges
                 UpdateBehaviour.DataLost(TypeOf(resource), resource, null, replacing: false), []));
         }
 
-        return new StackChanges(stackName, before is null, resources, entries);
+        return new StackChanges(stackName, before is null, resources, entries) { Exports = ExportChanges(stackName, before, after, resources, states) };
     }
+
+    /// <summary>
+    /// The committed template's exports that the update removes, renames (the same output, another name)
+    /// or gives another value: written differently, or written the same but reading a resource that is
+    /// replaced (a new physical ID; not the fixed private address that a replaced instance keeps).
+    /// </summary>
+    private static IReadOnlyList<ExportChange> ExportChanges(string stackName, MapNode? before, MapNode after, List<ResourceChange> resources, Dictionary<string, State> states)
+    {
+        var oldOutputs = Section(before, "Outputs");
+        var newOutputs = Section(after, "Outputs");
+        var newExports = new Dictionary<string, TemplateNode?>(StringComparer.Ordinal);
+        foreach (var (_, output) in newOutputs.Entries)
+        {
+            if (ExportName(output, stackName) is { } name)
+            {
+                newExports.TryAdd(name, (output as MapNode)?["Value"]);
+            }
+        }
+
+        var changes = new List<ExportChange>();
+        foreach (var (key, output) in oldOutputs.Entries)
+        {
+            if (ExportName(output, stackName) is not { } name)
+            {
+                continue;
+            }
+
+            var was = (output as MapNode)?["Value"];
+            if (!newExports.TryGetValue(name, out var now))
+            {
+                var renamed = newOutputs[key] is { } same ? ExportName(same, stackName) : null;
+                changes.Add(renamed is null
+                    ? new ExportChange(name, key, ExportAction.Remove, was, null, null)
+                    : new ExportChange(name, key, ExportAction.Rename, new ScalarNode(name), new ScalarNode(renamed), null));
+            }
+            else if (was is null || now is null || !was.Equals(now))
+            {
+                changes.Add(new ExportChange(name, key, ExportAction.Modify, was, now, null));
+            }
+            else
+            {
+                var cause = TemplateTree.References(now).Distinct()
+                    .Select(id => resources.FirstOrDefault(r => r.LogicalId == id && r.Action is ResourceAction.Replace or ResourceAction.MayReplace))
+                    .FirstOrDefault(r => r is not null && !(states.TryGetValue(r.LogicalId, out var state) && ReadsOnlyUnchangedAddress(now, state)));
+                if (cause is not null)
+                {
+                    changes.Add(new ExportChange(name, key, cause.Action == ResourceAction.Replace ? ExportAction.Replace : ExportAction.MayReplace, was, now, cause.LogicalId));
+                }
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// An output's export name: a text, or <c>Fn::Sub</c> of a text whose only variable is
+    /// <c>${AWS::StackName}</c>; null when the output exports nothing or its name is known only at deploy time.
+    /// </summary>
+    private static string? ExportName(TemplateNode output, string stackName) =>
+        ((output as MapNode)?["Export"] as MapNode)?["Name"] switch
+        {
+            ScalarNode name => name.Text,
+            MapNode { Function: "Fn::Sub" } sub when sub.Entries[0].Value is ScalarNode text =>
+                TemplateTree.SubstitutedLiterally(text.Text.Replace("${AWS::StackName}", stackName, StringComparison.Ordinal)),
+            _ => null,
+        };
 
     /// <summary>
     /// Why replacing the resource will fail, else null. CloudFormation creates the replacement before

@@ -316,6 +316,38 @@ public static partial class TemplateTree
         }
     }
 
+    /// <summary>The export names a node imports (<c>Fn::ImportValue</c> of a text), in the order they appear, each once.</summary>
+    public static IEnumerable<string> Imports(TemplateNode node)
+    {
+        var found = new List<string>();
+        var pending = new Stack<TemplateNode>([node]);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case MapNode { Function: "Fn::ImportValue" } map when map.Entries[0].Value is ScalarNode name:
+                    found.Add(name.Text);
+                    break;
+                case MapNode map:
+                    foreach (var entry in map.Entries.Reverse())
+                    {
+                        pending.Push(entry.Value);
+                    }
+
+                    break;
+                case ListNode list:
+                    foreach (var item in list.Items.Reverse())
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return found.Distinct(StringComparer.Ordinal);
+    }
+
     [GeneratedRegex(@"\$\{([A-Za-z0-9:]+)(?:\.([A-Za-z0-9.]+))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex SubstitutionName();
 }
