@@ -240,27 +240,7 @@ public class AclBenchmarks
     internal static List<Finding> Rules(StackIndex index)
     {
         var findings = new List<Finding>();
-        ShapeRules.Check(index, findings);
-        TagRules.Check(index, findings);
-        ZoneRules.Check(index, findings);
-        ReferenceRules.Check(index, findings);
-        CidrRules.Check(index, findings);
-        NamingRules.Check(index, findings);
-        SubstitutionRules.Check(index, findings);
-        LiteralTextRules.Check(index, findings);
-        SignalRules.Check(index, findings);
-        SecurityRules.Check(index, findings);
-        ReachabilityRules.Check(index, findings);
-        EndpointRules.Check(index, findings);
-        ConnectionRules.Check(index, findings);
-        StackRules.Check(index, findings);
-        TemplateRules.Check(index, findings);
-        AvailabilityRules.Check(index, findings);
-        UpdateRules.Check(index, findings);
-        StateRules.Check(index, findings);
-        QuotaRules.Check(index, ValidationOptions.Default, findings);
-        NetworkAclRules.Check(index, ValidationOptions.Default, findings);
-        Ipv6Rules.Check(index, findings);
+        TopologyValidator.CheckRules(index, ValidationOptions.Default, findings);
         return findings;
     }
 }

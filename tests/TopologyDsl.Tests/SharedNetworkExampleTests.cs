@@ -39,41 +39,14 @@ public class SharedNetworkExampleTests
     /// was t3.small) is what synth prints: standard output, then the summary on standard error.
     /// </summary>
     [Fact]
-    public void Readme_CheckOfAStaleAppStack_IsWhatSynthPrints()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+    public void Readme_CheckOfAStaleAppStack_IsWhatSynthPrints() =>
+        AssertCheckIsQuoted("shared-app.yaml", committed =>
         {
-            foreach (var file in Directory.GetFiles(Repo.PathOf("examples", "SharedNetwork", "templates")))
-            {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            }
-
-            var app = Path.Combine(folder, "shared-app.yaml");
-            var committed = File.ReadAllText(app);
             var at = committed.IndexOf("Default: t3.micro", System.StringComparison.Ordinal);
             Assert.True(at >= 0, "the app template's InstanceType default is no longer t3.micro");
-            File.WriteAllText(app, committed.Substring(0, at) + "Default: t3.small" + committed.Substring(at + "Default: t3.micro".Length));
-
-            var output = new StringWriter { NewLine = "\n" };
-            var errors = new StringWriter { NewLine = "\n" };
-            Assert.Equal(SynthCommand.Failed, SynthCommand.Run(["synth", "--check", "--out", folder], Program(), output, errors, folder));
-            var shown = Path.GetRelativePath(System.Environment.CurrentDirectory, folder);
-            var printed = (output.ToString() + errors.ToString()).Replace(shown + Path.DirectorySeparatorChar, "examples/SharedNetwork/templates/");
-
-            var readme = File.ReadAllText(Repo.PathOf("README.md")).ReplaceLineEndings("\n");
-            const string Command = "$ dotnet run --project examples/SharedNetwork -- synth --check\n";
-            var start = readme.IndexOf(Command, System.StringComparison.Ordinal);
-            Assert.True(start >= 0, "README no longer quotes the SharedNetwork example's synth --check");
-            start += Command.Length;
-            Assert.Equal(readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start), printed);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+            return committed.Substring(0, at) + "Default: t3.small" + committed.Substring(at + "Default: t3.micro".Length);
+        }, "examples/SharedNetwork/templates/", "$ dotnet run --project examples/SharedNetwork -- synth --check\n",
+            "README no longer quotes the SharedNetwork example's synth --check");
 
     /// <summary>
     /// README's pasted change report of an imported export (the committed network template gives AppA
@@ -81,34 +54,43 @@ public class SharedNetworkExampleTests
     /// <c>synth --check</c> prints, run in the example's folder.
     /// </summary>
     [Fact]
-    public void Readme_CheckOfAReplacedImportedSubnet_IsWhatSynthPrints()
+    public void Readme_CheckOfAReplacedImportedSubnet_IsWhatSynthPrints() =>
+        AssertCheckIsQuoted("shared-network.yaml", committed =>
+        {
+            const string Block = "      CidrBlock: 10.0.10.0/24\n";
+            Assert.True(committed.Split(Block).Length == 2, "the network template no longer gives one subnet (AppA) 10.0.10.0/24");
+            return committed.Replace(Block, "      CidrBlock: 10.0.12.0/24\n");
+        }, "templates/", "$ cd examples/SharedNetwork && dotnet run -- synth --check\n",
+            "README no longer quotes the SharedNetwork example's synth --check in the example's folder");
+
+    /// <summary>
+    /// Runs <c>synth --check</c> against a copy of the committed templates with <paramref name="file"/> edited, and
+    /// asserts that what it prints (the folder shown as <paramref name="shownAs"/>) is the README's quote after <paramref name="command"/>.
+    /// </summary>
+    private static void AssertCheckIsQuoted(string file, System.Func<string, string> edit, string shownAs, string command, string missing)
     {
         var folder = Path.Combine(Path.GetTempPath(), "topologydsl-" + System.Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            foreach (var file in Directory.GetFiles(Repo.PathOf("examples", "SharedNetwork", "templates")))
+            foreach (var committed in Directory.GetFiles(Repo.PathOf("examples", "SharedNetwork", "templates")))
             {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+                File.Copy(committed, Path.Combine(folder, Path.GetFileName(committed)));
             }
 
-            var network = Path.Combine(folder, "shared-network.yaml");
-            var committed = File.ReadAllText(network);
-            const string Block = "      CidrBlock: 10.0.10.0/24\n";
-            Assert.True(committed.Split(Block).Length == 2, "the network template no longer gives one subnet (AppA) 10.0.10.0/24");
-            File.WriteAllText(network, committed.Replace(Block, "      CidrBlock: 10.0.12.0/24\n"));
+            var edited = Path.Combine(folder, file);
+            File.WriteAllText(edited, edit(File.ReadAllText(edited)));
 
             var output = new StringWriter { NewLine = "\n" };
             var errors = new StringWriter { NewLine = "\n" };
             Assert.Equal(SynthCommand.Failed, SynthCommand.Run(["synth", "--check", "--out", folder], Program(), output, errors, folder));
             var shown = Path.GetRelativePath(System.Environment.CurrentDirectory, folder);
-            var printed = (output.ToString() + errors.ToString()).Replace(shown + Path.DirectorySeparatorChar, "templates/");
+            var printed = (output.ToString() + errors.ToString()).Replace(shown + Path.DirectorySeparatorChar, shownAs);
 
             var readme = File.ReadAllText(Repo.PathOf("README.md")).ReplaceLineEndings("\n");
-            const string Command = "$ cd examples/SharedNetwork && dotnet run -- synth --check\n";
-            var start = readme.IndexOf(Command, System.StringComparison.Ordinal);
-            Assert.True(start >= 0, "README no longer quotes the SharedNetwork example's synth --check in the example's folder");
-            start += Command.Length;
+            var start = readme.IndexOf(command, System.StringComparison.Ordinal);
+            Assert.True(start >= 0, missing);
+            start += command.Length;
             Assert.Equal(readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start), printed);
         }
         finally

@@ -36,6 +36,18 @@ internal static class TopologyValidator
         }
 
         var index = new StackIndex(stack, imported, readFile);
+        CheckRules(index, options ?? ValidationOptions.Default, findings);
+        if (routing.Count > 0)
+        {
+            findings.AddRange(Beyond(findings, Routed(stack, imported, routing, readFile)));
+        }
+
+        return findings.Distinct().ToEquatableArray();
+    }
+
+    /// <summary>Every rule of a stack's own view, in the order findings are reported; <see cref="Validate(StackSpec, EquatableArray{StackSpec}, System.Func{string, string?}, ValidationOptions?, EquatableArray{StackSpec})"/> calls it after its stop at the quota.</summary>
+    internal static void CheckRules(StackIndex index, ValidationOptions options, List<Finding> findings)
+    {
         ShapeRules.Check(index, findings);
         TagRules.Check(index, findings);
         ZoneRules.Check(index, findings);
@@ -54,15 +66,9 @@ internal static class TopologyValidator
         AvailabilityRules.Check(index, findings);
         UpdateRules.Check(index, findings);
         StateRules.Check(index, findings);
-        QuotaRules.Check(index, options ?? ValidationOptions.Default, findings);
-        NetworkAclRules.Check(index, options ?? ValidationOptions.Default, findings);
+        QuotaRules.Check(index, options, findings);
+        NetworkAclRules.Check(index, options, findings);
         Ipv6Rules.Check(index, findings);
-        if (routing.Count > 0)
-        {
-            findings.AddRange(Beyond(findings, Routed(stack, imported, routing, readFile)));
-        }
-
-        return findings.Distinct().ToEquatableArray();
     }
 
     /// <summary>
