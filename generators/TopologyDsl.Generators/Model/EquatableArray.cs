@@ -92,4 +92,6 @@ internal static class EquatableArray
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
 
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items) where T : IEquatable<T> => new(items);
+
+    public static EquatableArray<T> Create<T>(params T[] items) where T : IEquatable<T> => new(items);
 }
