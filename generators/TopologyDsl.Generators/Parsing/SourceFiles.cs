@@ -282,8 +282,8 @@ internal static class SourceFileReader
             {
                 switch (member)
                 {
-                    case BaseTypeDeclarationSyntax type:
-                        types.Add(Nested(type));
+                    case BaseTypeDeclarationSyntax nestedType:
+                        types.Add(Nested(nestedType));
                         break;
                     case DelegateDeclarationSyntax d:
                         types.Add(new NestedTypeRead(d.Identifier.ValueText, d.Arity, false, false, false, false, false, EquatableArray<AttributeRead>.Empty,

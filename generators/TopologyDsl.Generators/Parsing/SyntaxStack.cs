@@ -652,7 +652,7 @@ internal sealed class ProgramSyntax
             var unsure = new RefSpec(name.ToString(), InStack: false, IsError: true);
             if (name.Parts.Count == 1 && !name.Global)
             {
-                return _group.DeclaresType(name.Last, 0) ? new RefSpec(name.Last, InStack: true) : Doubt(unsure);
+                return _group.DeclaresType(name.Last, 0) ? new RefSpec(name.Last, InStack: true, IsError: false) : Doubt(unsure);
             }
 
             var container = name.Parts.Take(name.Parts.Count - 1).ToList();
@@ -673,7 +673,7 @@ internal sealed class ProgramSyntax
                 return Doubt(unsure);
             }
 
-            return key == _group.Key ? new RefSpec(name.Last, InStack: true) : new RefSpec(name.Last, InStack: false, IsError: false, key);
+            return key == _group.Key ? new RefSpec(name.Last, InStack: true, IsError: false) : new RefSpec(name.Last, InStack: false, IsError: false, key);
         }
 
         /// <summary>An argument's value converted to the parameter's type, in the shapes <see cref="AttributeData"/> gives.</summary>
