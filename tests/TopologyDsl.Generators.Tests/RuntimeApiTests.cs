@@ -126,7 +126,7 @@ public class RuntimeApiTests
     {
         Assert.True(RuntimeApi.IsEnum("Protocol", out var protocol));
         Assert.Equal("TopologyDsl.Protocol", protocol);
-        // The enum's own values (Tcp is its first member, 0), not the IP protocol numbers the emitter writes (6 for TCP).
+        // The enum's own values (Tcp is its first member, 0), not IP protocol numbers (6 for TCP, which the template builder writes).
         Assert.True(RuntimeApi.TryEnumMember("Protocol", "Tcp", out var tcp));
         Assert.Equal((int)Protocol.Tcp, tcp);
         Assert.Equal(0, tcp);
