@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Parsing;
@@ -346,6 +347,67 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        /// <summary>
+        /// TDSL021: the generator read the stack from syntax (<see cref="ProgramSyntax"/>) and states a digest of what it read at
+        /// the top of the generated file; it must be the digest of this reading through the compiler, or the template would not
+        /// be what the code says. Where they differ, the syntax reading is done again to name the first record that differs.
+        /// </summary>
+        private static void CheckGeneratedReading(SymbolAnalysisContext context, INamedTypeSymbol type, ParseResult result)
+        {
+            string? stated = null;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (SymbolFacts.IsGenerated(reference.SyntaxTree))
+                {
+                    var text = reference.SyntaxTree.GetText(context.CancellationToken);
+                    stated = SpecFingerprint.Read(text.ToString(new TextSpan(0, System.Math.Min(400, text.Length))));
+                    if (stated is not null)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (stated is null || stated == SpecFingerprint.Of(result.Spec))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackReadDifferently, result.SourceMap!.Resolve(ModelPath.Stack.Child("class")),
+                type.Name, Difference(context.Compilation, result.Spec, context.CancellationToken)));
+        }
+
+        /// <summary>Where the syntax reading of a stack differs from <paramref name="bound"/>: the first record, or the stack's own attributes.</summary>
+        private static string Difference(Compilation compilation, StackSpec bound, CancellationToken cancellationToken)
+        {
+            var files = compilation.SyntaxTrees.Where(t => !SymbolFacts.IsGenerated(t))
+                .Select(t => SourceFileReader.Read((CompilationUnitSyntax)t.GetRoot(cancellationToken), cancellationToken))
+                .ToImmutableArray();
+            var read = ProgramSyntax.Read(files, compilation.Options, cancellationToken).FirstOrDefault(r => r.Input?.Spec.Key == bound.Key)?.Input?.Spec;
+            if (read is null)
+            {
+                return "it read no stack of that name";
+            }
+
+            var names = bound.Resources.Select(r => r.Name).Concat(read.Resources.Select(r => r.Name)).Distinct();
+            foreach (var name in names)
+            {
+                var mine = bound.Resources.FirstOrDefault(r => r.Name == name);
+                var theirs = read.Resources.FirstOrDefault(r => r.Name == name);
+                if (mine is null || theirs is null || SpecFingerprint.Of(bound with { Resources = EquatableArray.Create(mine) })
+                    != SpecFingerprint.Of(bound with { Resources = EquatableArray.Create(theirs) }))
+                {
+                    return mine is null ? $"it read '{name}' as {Display(theirs!)}, the compiler as no resource"
+                        : theirs is null ? $"it read '{name}' as no resource, the compiler as {Display(mine)}"
+                        : $"it read record '{name}' differently";
+                }
+            }
+
+            return "it read the stack's own attributes differently";
+        }
+
+        private static string Display(ResourceSpec resource) => TopologyParser.OwnerDisplay(resource.Kind);
+
         private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
             if (AttributesOfRecords(type, context.CancellationToken) > NamingRules.MaxResources
@@ -357,6 +419,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             var result = Parse(type, context.CancellationToken)!;
             _stacks.TryAdd(type, result);
+            CheckGeneratedReading(context, type, result);
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
             _validated[result.Spec] = new Validated(imported, findings);

@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using TopologyDsl.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -228,6 +233,48 @@ public class SyntaxStackTests
         var reading = Read(source);
 
         Assert.Empty(reading.Read);
+    }
+
+    private const string HiddenStack = """
+        using TopologyDsl;
+        namespace Shop;
+        [Stack("shop")]
+        public static partial class ShopStack
+        {
+            [Vpc("10.0.0.0/16")] public partial record Net;
+        }
+        """;
+
+    /// <summary>The generator, then the analyzer, on a program that references a library declaring VpcAttribute in <paramref name="libraryNamespace"/>.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithLibrary(string libraryNamespace)
+    {
+        var library = CSharpCompilation.Create("Library",
+            [CSharpSyntaxTree.ParseText("namespace " + libraryNamespace + " { public sealed class VpcAttribute : System.Attribute { public VpcAttribute(string cidr) { } } }")],
+            TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestCompilation.Create(HiddenStack).AddReferences(library.ToMetadataReference());
+        TestCompilation.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return await output.WithAnalyzers([new TopologyAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+    }
+
+    [Fact]
+    public async Task TDSL021_ALibraryTypeHidesOursInTheStacksNamespace_ReportedAtTheStackName()
+    {
+        // The syntax cannot see Library's Shop.VpcAttribute, which C# prefers to TopologyDsl's: the generator reads a VPC, the compiler no resource.
+        var diagnostics = await AnalyzeWithLibrary("Shop");
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "TDSL021");
+        Assert.Equal(HiddenStack.IndexOf("ShopStack", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Equal("ShopStack".Length, diagnostic.Location.SourceSpan.Length);
+        Assert.Equal("The generator read stack 'ShopStack' from its syntax differently from the compiler (it read 'Net' as Vpc, the compiler as no resource), "
+            + "so its template would not be what the code says", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task TDSL021_ALibraryTypeOfTheSameNameElsewhere_NotReported()
+    {
+        var diagnostics = await AnalyzeWithLibrary("Elsewhere");
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "TDSL021");
     }
 
     private static string RepositoryRoot()

@@ -45,6 +45,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+    /// <summary>The items, as records print theirs (<see cref="SpecFingerprint"/> reads a spec's text).</summary>
+    public override string ToString() => "[" + string.Join(", ", _items ?? Array.Empty<T>()) + "]";
+
     public override int GetHashCode()
     {
         unchecked

@@ -18,7 +18,7 @@ namespace TopologyDsl.Generators.Parsing;
 /// <param name="Types">Every type declared directly in a namespace or the file, with its namespace: a user's type can hide one of TopologyDsl's names.</param>
 /// <param name="Namespaces">Every namespace the file declares, with each of its prefixes (<c>A</c>, <c>A.B</c>).</param>
 /// <param name="GlobalUsings">The file's <c>global using</c> directives, which every file sees.</param>
-/// <param name="Classes">The file's class declarations that may be a stack or part of one.</param>
+/// <param name="Classes">The file's class declarations: any may be a stack or part of one.</param>
 internal sealed record SourceFile(EquatableArray<TypeName> Types, EquatableArray<string> Namespaces, EquatableArray<UsingRead> GlobalUsings,
     EquatableArray<ClassRead> Classes);
 
@@ -41,14 +41,14 @@ internal enum UsingKind
 internal sealed record ScopeLevel(string Namespace, EquatableArray<UsingRead> Usings, bool IsFile);
 
 /// <summary>
-/// One declaration of a class that carries an attribute named like [Stack] or declares attributed nested types
-/// (another part of a partial stack). Read from syntax alone.
+/// One declaration of a class declared in a namespace (or of a class nested in one, that carries an attribute named like
+/// [Stack]). Read from syntax alone.
 /// </summary>
 internal sealed record ClassRead(
     string Namespace,
     string Name,
     int Arity,
-    bool Nested,
+    string Container,
     bool IsPartial,
     bool IsStatic,
     bool HasBaseList,
@@ -61,8 +61,11 @@ internal sealed record ClassRead(
     EquatableArray<string> DisabledWarnings,
     bool DisablesAllWarnings)
 {
+    /// <summary>Declared in another type (<see cref="Container"/>, the types it is nested in), which a stack class must not be.</summary>
+    public bool Nested => Container.Length > 0;
+
     /// <summary>The class as <see cref="StackSpec.Key"/> names it (nested classes and generic ones get a key no stack can have).</summary>
-    public string Key => StackSpec.KeyOf(Namespace, Nested || Arity > 0 ? Name + "`" + Arity + (Nested ? "+" + Identifier.SourceSpan.Start : "") : Name);
+    public string Key => StackSpec.KeyOf(Namespace, Nested || Arity > 0 ? Container + "+" + Name + "`" + Arity : Name);
 }
 
 /// <summary>A type declared in a stack class.</summary>
@@ -222,7 +225,7 @@ internal static class SourceFileReader
                         _types.Add(new TypeName(ns, type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.Arity ?? 0, MayBeAttribute(type)));
                         if (type is ClassDeclarationSyntax c)
                         {
-                            Class(c, ns, scope, nested: false);
+                            Class(c, ns, scope, container: "");
                         }
 
                         break;
@@ -255,26 +258,27 @@ internal static class SourceFileReader
             Members(declaration.Members, ns, levels);
         }
 
-        private void Class(ClassDeclarationSyntax declaration, string ns, IReadOnlyList<ScopeLevel> scope, bool nested)
+        private void Class(ClassDeclarationSyntax declaration, string ns, IReadOnlyList<ScopeLevel> scope, string container)
         {
             var namedLikeStack = declaration.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name)));
-            var nestedTypes = declaration.Members.OfType<BaseTypeDeclarationSyntax>().ToList();
-            if (namedLikeStack || (!nested && declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && nestedTypes.Any(t => t.AttributeLists.Count > 0)))
-            {
-                _classes.Add(Read(declaration, ns, scope, nested, namedLikeStack));
-            }
+            // Every part of a class counts: one that does not say partial, a constant, a member named BuildTemplate. Nested
+            // classes are read only where one of that name carries [Stack].
+            _classes.Add(Read(declaration, ns, scope, container, namedLikeStack));
 
-            // A [Stack] class nested in another is read too, for TDSL012.
-            foreach (var inner in declaration.Members.OfType<ClassDeclarationSyntax>())
+            // A [Stack] class nested in another is read too, for TDSL012, with every other part of it.
+            var inner = declaration.Members.OfType<ClassDeclarationSyntax>().ToList();
+            var stacks = inner.Where(c => c.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name)))).Select(c => c.Identifier.ValueText).ToList();
+            var path = container.Length == 0 ? declaration.Identifier.ValueText : container + "." + declaration.Identifier.ValueText;
+            foreach (var type in inner)
             {
-                if (inner.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name))))
+                if (stacks.Contains(type.Identifier.ValueText))
                 {
-                    Class(inner, ns, scope, nested: true);
+                    Class(type, ns, scope, path);
                 }
             }
         }
 
-        private ClassRead Read(ClassDeclarationSyntax declaration, string ns, IReadOnlyList<ScopeLevel> scope, bool nested, bool namedLikeStack)
+        private ClassRead Read(ClassDeclarationSyntax declaration, string ns, IReadOnlyList<ScopeLevel> scope, string container, bool namedLikeStack)
         {
             var types = new List<NestedTypeRead>();
             var members = new List<MemberRead>();
@@ -318,7 +322,7 @@ internal static class SourceFileReader
             }
 
             var pragmas = Pragmas();
-            return new ClassRead(ns, declaration.Identifier.ValueText, declaration.Arity, nested,
+            return new ClassRead(ns, declaration.Identifier.ValueText, declaration.Arity, container,
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword), declaration.Modifiers.Any(SyntaxKind.StaticKeyword), declaration.BaseList is not null,
                 namedLikeStack, Attributes(declaration.AttributeLists), types.ToEquatableArray(), members.ToEquatableArray(), scope.ToEquatableArray(),
                 declaration.Identifier.GetLocation(), pragmas.Codes, pragmas.All);
