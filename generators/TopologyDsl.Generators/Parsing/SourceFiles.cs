@@ -70,7 +70,7 @@ internal sealed record ClassRead(
 
 /// <summary>A type declared in a stack class.</summary>
 internal sealed record NestedTypeRead(string Name, int Arity, bool IsClass, bool IsRecord, bool IsStatic, bool IsPartial, bool HasNestedTypes,
-    EquatableArray<AttributeRead> Attributes, Location Identifier, bool MayBeAttribute = false);
+    EquatableArray<AttributeRead> Attributes, Location Identifier, bool MayBeAttribute = false, SyntaxKind Shape = SyntaxKind.None);
 
 /// <summary>
 /// A member of a stack class other than a nested type: its name, whether it is a method with parameters or type
@@ -291,7 +291,7 @@ internal static class SourceFileReader
                         break;
                     case DelegateDeclarationSyntax d:
                         types.Add(new NestedTypeRead(d.Identifier.ValueText, d.Arity, false, false, false, false, false, EquatableArray<AttributeRead>.Empty,
-                            d.Identifier.GetLocation()));
+                            d.Identifier.GetLocation(), Shape: SyntaxKind.DelegateDeclaration));
                         break;
                     case MethodDeclarationSyntax method:
                         members.Add(new MemberRead(method.Identifier.ValueText, method.ParameterList.Parameters.Count > 0 || method.Arity > 0, null,
@@ -335,7 +335,7 @@ internal static class SourceFileReader
             var hasNested = type is TypeDeclarationSyntax { Members: var members } && members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
             return new NestedTypeRead(type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.Arity ?? 0, isClass, isRecord && isClass,
                 type.Modifiers.Any(SyntaxKind.StaticKeyword), type.Modifiers.Any(SyntaxKind.PartialKeyword), hasNested, Attributes(type.AttributeLists),
-                type.Identifier.GetLocation(), MayBeAttribute(type));
+                type.Identifier.GetLocation(), MayBeAttribute(type), type.Kind());
         }
 
         /// <summary>Only a class that names a base type can derive from System.Attribute (a record class cannot).</summary>

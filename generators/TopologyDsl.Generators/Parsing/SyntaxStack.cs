@@ -237,6 +237,12 @@ internal sealed class ProgramSyntax
                         records[key] = record;
                         _records.Add(record);
                     }
+                    else
+                    {
+                        // Two declarations of one name make one type only when both say partial and are of one kind (else CS0101, and
+                        // the compiler's two types are what it reads).
+                        Unsure |= !type.IsPartial || !record.First.IsPartial || type.Shape != record.First.Shape;
+                    }
 
                     record.Add(type, type.Attributes.Select(resolver.View));
 
@@ -292,6 +298,8 @@ internal sealed class ProgramSyntax
         private Location? _notPartial;
 
         public SyntaxRecord(NestedTypeRead first) => _first = first;
+
+        public NestedTypeRead First => _first;
 
         public void Add(NestedTypeRead declaration, IEnumerable<AttributeView> attributes)
         {
