@@ -46,10 +46,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(state.AnalyzeProgram);
-            if (state.SynthCommand is not null)
-            {
-                start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
-            }
+            start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
         });
     }
 
@@ -60,11 +57,13 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class AnalysisState
     {
-        private readonly INamedTypeSymbol _stack;
-        private readonly Dictionary<INamedTypeSymbol, string> _resources;
+        private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly ValidationOptions _validation;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Our attribute types, resolved at the first action that needs them (<see cref="Create"/> says why not sooner).</summary>
+        private RuntimeTypes? _types;
 
         /// <summary>
         /// The stacks of this compilation's symbol actions, each with its parse. Values between our code and the
@@ -76,17 +75,61 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
         private readonly ConcurrentDictionary<StackSpec, Validated> _validated = new(ReferenceComparer.Instance);
 
-        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options, INamedTypeSymbol? synthCommand)
+        private AnalysisState(Compilation compilation, AnalyzerOptions options, RuntimeTypes? types)
         {
-            SynthCommand = synthCommand;
-            _stack = stack;
-            _resources = resources;
+            _compilation = compilation;
+            _types = types;
             _options = options;
             _validation = BuildOptions.Validation(options.AnalyzerConfigOptionsProvider.GlobalOptions);
         }
 
-        /// <summary>The state for a compilation that references TopologyDsl, or null for one that does not.</summary>
+        /// <summary>The runtime library's types the analyzer compares with: [Stack], the resource attributes and SynthCommand.</summary>
+        private sealed class RuntimeTypes
+        {
+            public RuntimeTypes(INamedTypeSymbol? stack, Dictionary<INamedTypeSymbol, string> resources, INamedTypeSymbol? synthCommand)
+            {
+                Stack = stack;
+                Resources = resources;
+                SynthCommand = synthCommand;
+            }
+
+            public INamedTypeSymbol? Stack { get; }
+
+            public Dictionary<INamedTypeSymbol, string> Resources { get; }
+
+            public INamedTypeSymbol? SynthCommand { get; }
+        }
+
+        /// <summary>
+        /// The state for a compilation that references TopologyDsl, or null for one that does not. Where a reference's file or
+        /// project is named TopologyDsl, nothing is resolved here: the compiler's first semantic question (binding every
+        /// reference, declaring every type) is charged by its clock to whoever asks first, and the generator no longer
+        /// asks. The symbol actions come once the compiler has declared the types, so resolving ours then costs a lookup.
+        /// A compilation with no such reference is checked exactly, which binds its references: it may still reference the
+        /// runtime under another file name.
+        /// </summary>
         public static AnalysisState? Create(Compilation compilation, AnalyzerOptions options)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (reference switch
+                    {
+                        PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path) == KnownNames.RuntimeAssembly,
+                        CompilationReference { Compilation.AssemblyName: var name } => name == KnownNames.RuntimeAssembly,
+                        _ => false,
+                    })
+                {
+                    return new AnalysisState(compilation, options, types: null);
+                }
+            }
+
+            var types = Resolve(compilation);
+            return types.Stack is null ? null : new AnalysisState(compilation, options, types);
+        }
+
+        private RuntimeTypes Types => _types ??= Resolve(_compilation);
+
+        private static RuntimeTypes Resolve(Compilation compilation)
         {
             // The types are looked up in the runtime library only: Compilation.GetTypeByMetadataName
             // would search every referenced assembly, type forwarders included, to find them.
@@ -100,12 +143,12 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             if (runtime?.GetTypeByMetadataName(KnownNames.Stack) is not { } stack)
             {
-                return null;
+                return new RuntimeTypes(null, resources, null);
             }
 
-            var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (var metadataName in TopologyParser.ResourceAttributeNames)
             {
                 if (runtime.GetTypeByMetadataName(metadataName) is { } type)
@@ -114,11 +157,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return new AnalysisState(stack, resources, options, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
+            return new RuntimeTypes(stack, resources, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
         }
 
         /// <summary>The runtime's <c>TopologyDsl.Cli.SynthCommand</c>, whose calls TDSL020 checks.</summary>
-        public INamedTypeSymbol? SynthCommand { get; }
+        public INamedTypeSymbol? SynthCommand => Types.SynthCommand;
 
         /// <summary>
         /// TDSL020: a call of <c>SynthCommand.Run</c> that passes stacks as <c>X.BuildTemplate()</c> arguments must pass every
@@ -128,7 +171,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         public void AnalyzeSynthCall(OperationAnalysisContext context)
         {
             var call = (IInvocationOperation)context.Operation;
-            if (call.TargetMethod.Name != "Run" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
+            if (call.TargetMethod.Name != "Run" || SynthCommand is null || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
                 || call.Arguments.FirstOrDefault(a => a.Parameter is { IsParams: true }) is not { } templates)
             {
                 return;
@@ -237,7 +280,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             foreach (var attribute in attributes)
             {
-                if (attribute.AttributeClass?.OriginalDefinition is not { } definition || !_resources.TryGetValue(definition, out var display))
+                if (attribute.AttributeClass?.OriginalDefinition is not { } definition || !Types.Resources.TryGetValue(definition, out var display))
                 {
                     continue;
                 }
@@ -254,7 +297,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private bool IsStack(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _stack);
+        private bool IsStack(AttributeData attribute) => Types.Stack is { } stack && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, stack);
 
         private string? ReadFile(string path, CancellationToken cancellationToken) =>
             StackIndex.FindFile(_options.AdditionalFiles, f => f.Path, path)?.GetText(cancellationToken)?.ToString();
