@@ -30,8 +30,10 @@ public sealed class TopologyGenerator : IIncrementalGenerator
                 static (syntax, cancellationToken) => SourceFileReader.Read((CompilationUnitSyntax)syntax.Node, cancellationToken))
             .WithTrackingName(TrackingNames.ReadFile);
         var compilationOptions = context.CompilationProvider.Select(static (compilation, _) => compilation.Options);
-        var readFromSyntax = sourceFiles.Collect().Combine(compilationOptions)
-            .SelectMany(static (pair, cancellationToken) => ProgramSyntax.Read(pair.Left, pair.Right, cancellationToken))
+        var readFromSyntax = sourceFiles.Collect()
+            .Select(static (all, _) => new SourceFiles(all.ToEquatableArray()))
+            .Combine(compilationOptions)
+            .SelectMany(static (pair, cancellationToken) => ProgramSyntax.Read(pair.Left.Files, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ReadStack);
 
         // A stack whose syntax leaves a doubt (an alias, a user's type named like ours, a computed argument) is read
@@ -40,8 +42,9 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             .Combine(context.CompilationProvider)
             .Select(static (pair, cancellationToken) => Bind(pair.Left.BindAt!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.BindStack);
-        var read = readFromSyntax.Where(static r => r.BindAt is null).Collect().Combine(bound.Collect())
-            .SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right));
+        var read = readFromSyntax.Where(static r => r.BindAt is null).Collect().Select(static (all, _) => new StackReads(all))
+            .Combine(bound.Collect().Select(static (all, _) => new StackReads(all)))
+            .SelectMany(static (pair, _) => pair.Left.Reads.AddRange(pair.Right.Reads));
 
         var stacks = read.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!).WithTrackingName(TrackingNames.ParseStack);
 
@@ -127,6 +130,15 @@ public sealed class TopologyGenerator : IIncrementalGenerator
             Notes.SilencedIds(stack, compilation.Options, tree, cancellationToken, attributes));
         return new StackRead(input, TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
     }
+
+    // Collected values are wrapped in classes before they are combined: a tuple holding an ImmutableArray would be a
+    // struct instantiation of Roslyn's step tables that every fresh compiler process JIT-compiles again.
+
+    /// <summary>Every source file's syntax reading, in the compilation's order.</summary>
+    internal sealed record SourceFiles(EquatableArray<SourceFile> Files);
+
+    /// <summary>Stacks read one way (from syntax, or through the compiler).</summary>
+    internal sealed record StackReads(ImmutableArray<StackRead> Reads);
 
     /// <summary>Every stack of the program, in key order.</summary>
     internal sealed record ProgramStacks(EquatableArray<StackInput> Stacks);

@@ -67,7 +67,7 @@ internal sealed class ProgramSyntax
     }
 
     /// <summary>Every [Stack] class of the program, read from syntax, in the order its files come.</summary>
-    public static ImmutableArray<StackRead> Read(ImmutableArray<SourceFile> files, CompilationOptions? options, CancellationToken cancellationToken)
+    public static ImmutableArray<StackRead> Read(IEnumerable<SourceFile> files, CompilationOptions? options, CancellationToken cancellationToken)
     {
         var program = new ProgramSyntax(files);
 
