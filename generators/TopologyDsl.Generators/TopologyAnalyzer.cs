@@ -391,65 +391,37 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// TDSL021: the generator read the stack from syntax (<see cref="ProgramSyntax"/>) and states a digest of what it read at
-        /// the top of the generated file; it must be the digest of this reading through the compiler, or the template would not
-        /// be what the code says. Where they differ, the syntax reading is done again to name the first record that differs.
+        /// TDSL021: the generator reads stacks from syntax (<see cref="ProgramSyntax"/>); where it read this one so (and did
+        /// not leave it to the compiler), its reading must be this one, through the compiler. The analyzer does the syntax
+        /// reading again, once per compilation, rather than trust a digest in the generated file: in an IDE that runs
+        /// generators only on save, that file lags behind the code.
         /// </summary>
-        private static void CheckGeneratedReading(SymbolAnalysisContext context, INamedTypeSymbol type, ParseResult result)
+        private void CheckGeneratedReading(SymbolAnalysisContext context, ParseResult result)
         {
-            string? stated = null;
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            var read = SyntaxReads(context.CancellationToken).FirstOrDefault(r => r.Input?.Spec.Key == result.Spec.Key)?.Input?.Spec;
+            if (read is not null && !Readings.Agree(result.Spec, read))
             {
-                if (SymbolFacts.IsGenerated(reference.SyntaxTree))
-                {
-                    var text = reference.SyntaxTree.GetText(context.CancellationToken);
-                    stated = SpecFingerprint.Read(text.ToString(new TextSpan(0, System.Math.Min(400, text.Length))));
-                    if (stated is not null)
-                    {
-                        break;
-                    }
-                }
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackReadDifferently, result.SourceMap!.Resolve(ModelPath.Stack.Child("class")),
+                    result.Spec.ClassName, Readings.Difference(result.Spec, read)));
             }
-
-            if (stated is null || stated == SpecFingerprint.Of(result.Spec))
-            {
-                return;
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackReadDifferently, result.SourceMap!.Resolve(ModelPath.Stack.Child("class")),
-                type.Name, Difference(context.Compilation, result.Spec, context.CancellationToken)));
         }
 
-        /// <summary>Where the syntax reading of a stack differs from <paramref name="bound"/>: the first record, or the stack's own attributes.</summary>
-        private static string Difference(Compilation compilation, StackSpec bound, CancellationToken cancellationToken)
+        /// <summary>The syntax reading, once per compilation (a class, not a nullable struct, which a fresh compiler would JIT-compile).</summary>
+        private TopologyGenerator.StackReads? _syntaxReads;
+
+        /// <summary>The generator's reading of every stack, from the files the user wrote (not what the generator wrote).</summary>
+        private ImmutableArray<StackRead> SyntaxReads(CancellationToken cancellationToken)
         {
-            var files = compilation.SyntaxTrees.Where(t => !SymbolFacts.IsGenerated(t))
-                .Select(t => SourceFileReader.Read((CompilationUnitSyntax)t.GetRoot(cancellationToken), cancellationToken))
-                .ToImmutableArray();
-            var read = ProgramSyntax.Read(files, compilation.Options, cancellationToken).FirstOrDefault(r => r.Input?.Spec.Key == bound.Key)?.Input?.Spec;
-            if (read is null)
+            if (_syntaxReads is not { } reads)
             {
-                return "it read no stack of that name";
+                var files = _compilation.SyntaxTrees.Where(t => !TopologyGenerator.IsOwnOutput(t))
+                    .Select(t => SourceFileReader.Read((CompilationUnitSyntax)t.GetRoot(cancellationToken), cancellationToken));
+                reads = new TopologyGenerator.StackReads(ProgramSyntax.Read(files, _compilation.Options, cancellationToken));
+                _syntaxReads = reads;
             }
 
-            var names = bound.Resources.Select(r => r.Name).Concat(read.Resources.Select(r => r.Name)).Distinct();
-            foreach (var name in names)
-            {
-                var mine = bound.Resources.FirstOrDefault(r => r.Name == name);
-                var theirs = read.Resources.FirstOrDefault(r => r.Name == name);
-                if (mine is null || theirs is null || SpecFingerprint.Of(bound with { Resources = EquatableArray.Create(mine) })
-                    != SpecFingerprint.Of(bound with { Resources = EquatableArray.Create(theirs) }))
-                {
-                    return mine is null ? $"it read '{name}' as {Display(theirs!)}, the compiler as no resource"
-                        : theirs is null ? $"it read '{name}' as no resource, the compiler as {Display(mine)}"
-                        : $"it read record '{name}' differently";
-                }
-            }
-
-            return "it read the stack's own attributes differently";
+            return reads.Reads;
         }
-
-        private static string Display(ResourceSpec resource) => TopologyParser.OwnerDisplay(resource.Kind);
 
         private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
@@ -462,7 +434,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             var result = Parse(type, context.CancellationToken)!;
             _stacks.TryAdd(type, result);
-            CheckGeneratedReading(context, type, result);
+            CheckGeneratedReading(context, result);
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
             _validated[result.Spec] = new Validated(imported, findings);

@@ -131,6 +131,9 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         return new StackRead(input, TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
     }
 
+    /// <summary>Whether a tree is one this generator wrote (the compiler puts them under a folder named after the generator).</summary>
+    internal static bool IsOwnOutput(SyntaxTree tree) => tree.FilePath.Contains(typeof(TopologyGenerator).FullName!);
+
     // Collected values are wrapped in classes before they are combined: a tuple holding an ImmutableArray would be a
     // struct instantiation of Roslyn's step tables that every fresh compiler process JIT-compiles again.
 

@@ -113,12 +113,85 @@ public class SyntaxStackTests
     [InlineData("[Vpc(\"10.0.0.0/16\")] public partial record Net;", "using Vpc = TopologyDsl.VpcAttribute;\n")]
     [InlineData("[Vpc(\"10.0.0.0/16\")] public partial record Net; [SecurityGroup<Net>(\"g\"), Ingress(Tcp, 22, \"10.0.0.0/8\")] public partial record G;", "using static System.Math;\n")]
     [InlineData("[Vpc(\"10.0.0.0/16\")] public partial record Net; [Vpc(\"10.1.0.0/16\")] public partial record Other; public sealed class VpcAttribute : System.Attribute { }", "")]
+    [InlineData("public const string Cidr = \"10.0.0.0/16\"; [Vpc(Cidr)] public partial record Net { public const string Cidr = \"10.9.0.0/16\"; }", "")]
+    [InlineData("public const string Cidr = \"10.0.0.0/16\"; public record Base { public const string Cidr = \"10.9.0.0/16\"; } [Vpc(Cidr)] public partial record Net : Base;", "")]
+    [InlineData("[Vpc(\"10.0.0.0/16\")] public partial record Net; [SecurityGroup<Net>(\"g\"), Ingress(Tcp, 22, \"10.0.0.0/8\")] public partial record G { public const Protocol Tcp = Protocol.Udp; }", "")]
+    [InlineData("[Vpc(\"10.0.0.0/16\")] public partial record Net; [SecurityGroup<Net>(\"g\"), Ingress(Tcp, 22, \"10.0.0.0/8\")] public partial record G;", "using static TopologyDsl.Extras.Ports;\nnamespace TopologyDsl.Extras { public static class Ports { public const Protocol Tcp = Protocol.Udp; } }\n")]
     public void DoubtfulForms_AreLeftToTheCompiler(string records, string usings)
     {
         var reading = Read(Stack(records + "\n", TestCompilation.Prelude + usings));
 
         Assert.Equal(["ShopStack"], reading.Bound);
         Assert.Empty(reading.Read);
+    }
+
+    [Fact]
+    public void AUsingInTheFileAndTheSameGlobalUsing_AreNoAmbiguity()
+    {
+        var reading = Read(Stack(Network), "global using TopologyDsl;\nglobal using static TopologyDsl.Protocol;\n");
+
+        Assert.Equal(["Shop.ShopStack"], reading.Read);
+    }
+
+    [Fact]
+    public void StackWrittenThroughAnAlias_IsLeftToTheCompiler()
+    {
+        var source = "using Deploy = TopologyDsl.StackAttribute;\n" + Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\n").Replace("[Stack(\"shop\", Description = \"A shop\")", "[Deploy(\"shop\", Description = \"A shop\")");
+
+        var reading = Read(source);
+
+        Assert.Equal(["ShopStack"], reading.Bound);
+        Assert.Contains(TestCompilation.RunGenerator(TestCompilation.Create(source)).Result.GeneratedTrees, t => t.FilePath.EndsWith("Shop.ShopStack.g.cs", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("public static class Outer { public static class Mid { [Stack(\"x\")] public static partial class Inner { } } }")]
+    [InlineData("public partial record Holder { [Stack(\"x\")] public static partial class Inner { } }")]
+    public void AStackNestedAtAnyDepth_IsLeftToTheCompilerWhichReportsTDSL004(string declaration)
+    {
+        var source = TestCompilation.Prelude + "namespace Shop;\n" + declaration + "\n";
+
+        Assert.Equal(["Inner"], Read(source).Bound);
+        Assert.Equal(["TDSL004"], TestCompilation.RunGenerator(TestCompilation.Create(source)).Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void ANestedClassUnderTheOuterClassesOwnStackAttribute_IsNoStack()
+    {
+        var source = "namespace Shop;\npublic static class Outer\n{\n    public sealed class StackAttribute(string name) : System.Attribute { }\n    [Stack(\"x\")] public static partial class Inner { }\n}\n";
+
+        Assert.Empty(TestCompilation.RunGenerator(TestCompilation.Create(source)).Diagnostics);
+    }
+
+    [Fact]
+    public void APartialMethodNamedBuildTemplate_IsOneMember()
+    {
+        var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\nstatic partial void BuildTemplate();\nstatic partial void BuildTemplate() { }\n"));
+
+        Assert.Equal(["Shop.ShopStack"], reading.Read);
+    }
+
+    [Fact]
+    public void AProjectTypeInTheTopologyDslNamespace_WinsOverTheRuntimes()
+    {
+        var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net; [GatewayEndpoint<Net>(EndpointServices.S3)] public partial record S3;\n"),
+            "namespace TopologyDsl { public static class EndpointServices { public const string S3 = \"s3x\"; } }\n");
+
+        Assert.Equal(["ShopStack"], reading.Bound);
+    }
+
+    [Fact]
+    public void AUsingOfALibraryNamespaceInsideTheNamespaceBlock_LeavesTheStackToTheCompiler()
+    {
+        // Lib.TagAttribute, imported inside the block, hides TopologyDsl's, imported outside it: the syntax cannot see Lib's types.
+        var library = CSharpCompilation.Create("Library",
+            [CSharpSyntaxTree.ParseText("namespace Lib { public sealed class TagAttribute : System.Attribute { public TagAttribute(string k, string v) { } } }")],
+            TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var source = "using TopologyDsl;\nnamespace Shop\n{\n    using Lib;\n    [Stack(\"shop\")]\n    public static partial class ShopStack\n    {\n        [Vpc(\"10.0.0.0/16\"), Tag(\"Team\", \"web\")] public partial record Net;\n    }\n}\n";
+
+        var reading = ParserEquivalence.CheckSyntax(TestCompilation.Create(source).AddReferences(library.ToMetadataReference()));
+
+        Assert.Equal(["ShopStack"], reading.Bound);
     }
 
     [Fact]

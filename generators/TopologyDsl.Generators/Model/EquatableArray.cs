@@ -45,7 +45,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
-    /// <summary>The items, as records print theirs (<see cref="SpecFingerprint"/> reads a spec's text).</summary>
+    /// <summary>The items, as records print theirs (<see cref="Parsing.Readings"/> compares a spec's text).</summary>
     public override string ToString() => "[" + string.Join(", ", _items ?? Array.Empty<T>()) + "]";
 
     public override int GetHashCode()

@@ -68,15 +68,19 @@ internal sealed record ClassRead(
     public string Key => StackSpec.KeyOf(Namespace, Nested || Arity > 0 ? Container + "+" + Name + "`" + Arity : Name);
 }
 
-/// <summary>A type declared in a stack class.</summary>
+/// <summary>
+/// A type declared in a stack class. Its own members (<paramref name="MemberNames"/>, with a record's positional parameters) and
+/// base types are in scope for its attributes, between them and the stack's body.
+/// </summary>
 internal sealed record NestedTypeRead(string Name, int Arity, bool IsClass, bool IsRecord, bool IsStatic, bool IsPartial, bool HasNestedTypes,
-    EquatableArray<AttributeRead> Attributes, Location Identifier, bool MayBeAttribute = false, SyntaxKind Shape = SyntaxKind.None);
+    EquatableArray<AttributeRead> Attributes, Location Identifier, bool MayBeAttribute = false, SyntaxKind Shape = SyntaxKind.None,
+    EquatableArray<string> MemberNames = default, bool HasBaseList = false);
 
 /// <summary>
 /// A member of a stack class other than a nested type: its name, whether it is a method with parameters or type
 /// parameters (an overload of the generated <c>BuildTemplate()</c>), and for a constant of a predefined type its value.
 /// </summary>
-internal sealed record MemberRead(string Name, bool IsOverload, ConstantRead? Constant, Location Identifier);
+internal sealed record MemberRead(string Name, bool IsOverload, ConstantRead? Constant, Location Identifier, bool IsPartialMethod = false);
 
 /// <summary>A constant of the stack: its type (string, int, long, bool) and value, or null where the initializer is not a literal.</summary>
 internal sealed record ConstantRead(string Type, ValueRead Value);
@@ -227,6 +231,10 @@ internal static class SourceFileReader
                         {
                             Class(c, ns, scope, container: "");
                         }
+                        else if (type is TypeDeclarationSyntax other)
+                        {
+                            NestedStacks(other, ns, scope, container: "");
+                        }
 
                         break;
                     case DelegateDeclarationSyntax d:
@@ -265,16 +273,27 @@ internal static class SourceFileReader
             // classes are read only where one of that name carries [Stack].
             _classes.Add(Read(declaration, ns, scope, container, namedLikeStack));
 
-            // A [Stack] class nested in another is read too, for TDSL012, with every other part of it.
-            var inner = declaration.Members.OfType<ClassDeclarationSyntax>().ToList();
-            var stacks = inner.Where(c => c.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name)))).Select(c => c.Identifier.ValueText).ToList();
+            NestedStacks(declaration, ns, scope, container);
+        }
+
+        /// <summary>
+        /// A [Stack] class nested in a type, at any depth, is read too (the compiler reads it: TDSL012), with every other
+        /// part of it.
+        /// </summary>
+        private void NestedStacks(TypeDeclarationSyntax declaration, string ns, IReadOnlyList<ScopeLevel> scope, string container)
+        {
             var path = container.Length == 0 ? declaration.Identifier.ValueText : container + "." + declaration.Identifier.ValueText;
+            var inner = declaration.Members.OfType<TypeDeclarationSyntax>().ToList();
+            var stacks = inner.OfType<ClassDeclarationSyntax>().Where(c => c.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name))))
+                .Select(c => c.Identifier.ValueText).ToList();
             foreach (var type in inner)
             {
-                if (stacks.Contains(type.Identifier.ValueText))
+                if (type is ClassDeclarationSyntax c && stacks.Contains(c.Identifier.ValueText))
                 {
-                    Class(type, ns, scope, path);
+                    _classes.Add(Read(c, ns, scope, path, c.AttributeLists.Any(list => list.Attributes.Any(a => IsNamedLikeStack(a.Name)))));
                 }
+
+                NestedStacks(type, ns, scope, path);
             }
         }
 
@@ -295,7 +314,7 @@ internal static class SourceFileReader
                         break;
                     case MethodDeclarationSyntax method:
                         members.Add(new MemberRead(method.Identifier.ValueText, method.ParameterList.Parameters.Count > 0 || method.Arity > 0, null,
-                            method.Identifier.GetLocation()));
+                            method.Identifier.GetLocation(), method.Modifiers.Any(SyntaxKind.PartialKeyword)));
                         break;
                     case PropertyDeclarationSyntax property:
                         members.Add(new MemberRead(property.Identifier.ValueText, false, null, property.Identifier.GetLocation()));
@@ -335,7 +354,52 @@ internal static class SourceFileReader
             var hasNested = type is TypeDeclarationSyntax { Members: var members } && members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
             return new NestedTypeRead(type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.Arity ?? 0, isClass, isRecord && isClass,
                 type.Modifiers.Any(SyntaxKind.StaticKeyword), type.Modifiers.Any(SyntaxKind.PartialKeyword), hasNested, Attributes(type.AttributeLists),
-                type.Identifier.GetLocation(), MayBeAttribute(type), type.Kind());
+                type.Identifier.GetLocation(), MayBeAttribute(type), type.Kind(), MemberNames(type), type.BaseList is not null);
+        }
+
+        /// <summary>The names a type declares: its members, enum members and a record's positional parameters.</summary>
+        private static EquatableArray<string> MemberNames(BaseTypeDeclarationSyntax type)
+        {
+            var names = new List<string>();
+            if (type is TypeDeclarationSyntax { ParameterList: { } parameters })
+            {
+                names.AddRange(parameters.Parameters.Select(p => p.Identifier.ValueText));
+            }
+
+            if (type is EnumDeclarationSyntax e)
+            {
+                names.AddRange(e.Members.Select(m => m.Identifier.ValueText));
+            }
+
+            if (type is TypeDeclarationSyntax declaration)
+            {
+                foreach (var member in declaration.Members)
+                {
+                    switch (member)
+                    {
+                        case BaseFieldDeclarationSyntax field:
+                            names.AddRange(field.Declaration.Variables.Select(v => v.Identifier.ValueText));
+                            break;
+                        case MethodDeclarationSyntax method:
+                            names.Add(method.Identifier.ValueText);
+                            break;
+                        case PropertyDeclarationSyntax property:
+                            names.Add(property.Identifier.ValueText);
+                            break;
+                        case EventDeclarationSyntax ev:
+                            names.Add(ev.Identifier.ValueText);
+                            break;
+                        case BaseTypeDeclarationSyntax nested:
+                            names.Add(nested.Identifier.ValueText);
+                            break;
+                        case DelegateDeclarationSyntax d:
+                            names.Add(d.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+
+            return names.ToEquatableArray();
         }
 
         /// <summary>Only a class that names a base type can derive from System.Attribute (a record class cannot).</summary>

@@ -24,7 +24,7 @@ internal sealed record StackRead(StackInput? Input, ImmutableArray<Diagnostic> D
 /// <c>using static</c> of a type we do not know) or an argument is not a plain constant, the stack is left to the
 /// compiler (<see cref="StackRead.BindAt"/>): one unsure name makes the whole stack bound, so a stack is always
 /// read one way. Only a type in a referenced assembly that hides one of ours in the user's own namespace escapes
-/// this reading; the analyzer compares the generated code's reading with the compiler's and reports TDSL021 then.
+/// this reading; the analyzer does this reading too, compares it with the compiler's and reports TDSL021 then.
 /// </para>
 /// </summary>
 internal sealed class ProgramSyntax
@@ -101,9 +101,17 @@ internal sealed class ProgramSyntax
         {
             foreach (var attribute in declaration.Attributes)
             {
-                if (!IsNamedLikeStack(attribute.Name))
+                var aliased = attribute.Name.Parts.Count == 1 && !attribute.Name.Global && IsAlias(declaration, attribute.Name.Last);
+                if (!IsNamedLikeStack(attribute.Name) && !aliased)
                 {
                     continue;
+                }
+
+                // A nested class is no stack the generator can extend (TDSL012), an alias may name [Stack], and without the
+                // runtime's table nothing is sure: the compiler reads those.
+                if (declaration.Nested || aliased || !RuntimeApi.DeclaresType("StackAttribute", 0))
+                {
+                    return new StackFound(declaration, Sure: false);
                 }
 
                 var resolver = new Resolver(this, group, declaration, cancellationToken);
@@ -124,6 +132,11 @@ internal sealed class ProgramSyntax
     }
 
     private static bool IsNamedLikeStack(NameRead name) => name.Last is "Stack" or "StackAttribute";
+
+    /// <summary>Whether a using alias of that name is in scope of the declaration.</summary>
+    private bool IsAlias(ClassRead declaration, string name) =>
+        declaration.Scope.Any(level => level.Usings.Any(u => u.Kind == UsingKind.Alias && u.Name == name))
+        || _globalUsings.Any(u => u.Kind == UsingKind.Alias && u.Name == name);
 
     private StackRead ReadStack(Group group, StackFound found, CompilationOptions? options, CancellationToken cancellationToken)
     {
@@ -149,9 +162,12 @@ internal sealed class ProgramSyntax
         return new StackRead(new StackInput(spec, silenced), diagnostics);
     }
 
-    /// <summary>The declarations of one class, in file order.</summary>
+    /// <summary>The declarations of one class, in file order, with its nested types and members by name (read once, looked up often).</summary>
     private sealed class Group
     {
+        private Dictionary<string, bool>? _types;
+        private Dictionary<string, List<MemberRead>>? _members;
+
         public Group(string key) => Key = key;
 
         public string Key { get; }
@@ -162,12 +178,62 @@ internal sealed class ProgramSyntax
 
         public bool IsStack => StackAttribute is not null;
 
-        public bool DeclaresType(string name, int arity) => Declarations.Any(d => d.Types.Any(t => t.Name == name && t.Arity == arity));
+        /// <summary>Whether the class declares a nested type of that name and arity.</summary>
+        public bool DeclaresType(string name, int arity) => Types().ContainsKey(name + "`" + arity);
 
-        public bool DeclaresAttributeLike(string name, int arity) =>
-            Declarations.Any(d => d.Types.Any(t => t.Name == name && t.Arity == arity && t.MayBeAttribute));
+        /// <summary>Whether a nested type of that name and arity may be an attribute class.</summary>
+        public bool DeclaresAttributeLike(string name, int arity) => Types().TryGetValue(name + "`" + arity, out var may) && may;
 
-        public bool DeclaresMember(string name) => Declarations.Any(d => d.Members.Any(m => m.Name == name) || d.Types.Any(t => t.Name == name));
+        /// <summary>Whether the class declares a member or nested type of that name.</summary>
+        public bool DeclaresMember(string name) => Members().ContainsKey(name) || Types().ContainsKey(name + "`0");
+
+        /// <summary>The members of that name (nested types aside), in declaration order.</summary>
+        public IReadOnlyList<MemberRead> MembersNamed(string name) => Members().TryGetValue(name, out var found) ? found : (IReadOnlyList<MemberRead>)System.Array.Empty<MemberRead>();
+
+        private Dictionary<string, bool> Types()
+        {
+            if (_types is null)
+            {
+                var types = new Dictionary<string, bool>(System.StringComparer.Ordinal);
+                foreach (var declaration in Declarations)
+                {
+                    foreach (var type in declaration.Types)
+                    {
+                        var key = type.Name + "`" + type.Arity;
+                        types[key] = type.MayBeAttribute || (types.TryGetValue(key, out var may) && may);
+                    }
+                }
+
+                _types = types;
+            }
+
+            return _types;
+        }
+
+        private Dictionary<string, List<MemberRead>> Members()
+        {
+            if (_members is null)
+            {
+                var members = new Dictionary<string, List<MemberRead>>(System.StringComparer.Ordinal);
+                foreach (var declaration in Declarations)
+                {
+                    foreach (var member in declaration.Members)
+                    {
+                        if (!members.TryGetValue(member.Name, out var list))
+                        {
+                            list = new List<MemberRead>();
+                            members[member.Name] = list;
+                        }
+
+                        list.Add(member);
+                    }
+                }
+
+                _members = members;
+            }
+
+            return _members;
+        }
     }
 
     /// <summary>The declaration that carries a class's [Stack], and whether its name surely means ours.</summary>
@@ -246,14 +312,18 @@ internal sealed class ProgramSyntax
 
                     record.Add(type, type.Attributes.Select(resolver.View));
 
-                    // A record's own type parameters and nested types come between the stack's body and its attributes.
-                    Unsure |= type.Attributes.Count > 0 && (type.Arity > 0 || type.HasNestedTypes);
+                    // A record's own type parameters, members and base types come between the stack's body and its attributes.
+                    Unsure |= type.Attributes.Count > 0 && (type.Arity > 0 || type.HasNestedTypes || type.HasBaseList
+                        || (type.MemberNames.Count > 0 && NamesUsed(type.Attributes).Any(type.MemberNames.Contains)));
                 }
 
                 Unsure |= resolver.Unsure;
 
                 // GetMembers order: by place in the file, members and nested types together.
-                var places = declaration.Members.Where(m => m.Name == TopologyParser.GeneratedMethod && !m.IsOverload).Select(m => m.Identifier)
+                // A partial method's two parts are one member.
+                var places = declaration.Members.Where(m => m.Name == TopologyParser.GeneratedMethod && !m.IsOverload
+                        && (!m.IsPartialMethod || group.MembersNamed(m.Name).First(p => p.IsPartialMethod) == m))
+                    .Select(m => m.Identifier)
                     .Concat(declaration.Types.Where(t => t.Name == TopologyParser.GeneratedMethod).Select(t => t.Identifier))
                     .OrderBy(l => l.SourceSpan.Start);
                 _generatedNames.AddRange(places.Select(l => new NamedPlace(TopologyParser.GeneratedMethod, l)));
@@ -264,6 +334,32 @@ internal sealed class ProgramSyntax
 
         /// <summary>Whether a name or value could not be read for sure: then the compiler reads the stack.</summary>
         public bool Unsure { get; }
+
+        /// <summary>The first part of every name the attributes use: what a member of the record could hide.</summary>
+        private static IEnumerable<string> NamesUsed(EquatableArray<AttributeRead> attributes)
+        {
+            foreach (var attribute in attributes)
+            {
+                yield return attribute.Name.Parts[0];
+                foreach (var argument in attribute.TypeArguments)
+                {
+                    yield return argument.Parts[0];
+                }
+
+                foreach (var argument in attribute.Arguments)
+                {
+                    foreach (var name in NamesIn(argument.Value))
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<string> NamesIn(ValueRead value) =>
+            value.Kind == ValueKind.Array ? value.Items.SelectMany(NamesIn)
+            : value.Name is { } name ? new[] { name.Parts[0] }
+            : System.Array.Empty<string>();
 
         public override string Name { get; }
 
@@ -508,6 +604,14 @@ internal sealed class ProgramSyntax
         /// <summary>A type of a namespace: ours in TopologyDsl, SuppressMessageAttribute, a user's type, or none.</summary>
         private Meaning InNamespace(string ns, string name, int arity)
         {
+            // A type of the project wins over one of a referenced assembly of the same name (CS0436).
+            if (_program._userTypes.TryGetValue(TypeKey(ns, name, arity), out var mayBeAttribute))
+            {
+                return arity == 0 && _program._groups.TryGetValue(Combine(ns, name), out var group) && group.IsStack
+                    ? new Meaning(Found.Stack, Combine(ns, name), MayBeAttribute: false)
+                    : new Meaning(Found.UserType, MayBeAttribute: mayBeAttribute);
+            }
+
             if (ns == RuntimeApi.Namespace && RuntimeApi.DeclaresType(name, arity))
             {
                 return new Meaning(Found.Ours);
@@ -516,13 +620,6 @@ internal sealed class ProgramSyntax
             if (ns == SuppressMessageNamespace && name == "SuppressMessageAttribute" && arity == 0)
             {
                 return new Meaning(Found.Ours, Notes.SuppressMessage);
-            }
-
-            if (_program._userTypes.TryGetValue(TypeKey(ns, name, arity), out var mayBeAttribute))
-            {
-                return arity == 0 && _program._groups.TryGetValue(Combine(ns, name), out var group) && group.IsStack
-                    ? new Meaning(Found.Stack, Combine(ns, name), MayBeAttribute: false)
-                    : new Meaning(Found.UserType, MayBeAttribute: mayBeAttribute);
             }
 
             return Meaning.None;
@@ -562,12 +659,13 @@ internal sealed class ProgramSyntax
                 return new Meaning(Found.UserType);
             }
 
+            var unknownPassed = false;
             foreach (var level in Levels())
             {
                 var type = InNamespace(level.Namespace, name, 0);
                 if (type.Kind != Found.None)
                 {
-                    return type;
+                    return unknownPassed ? Meaning.Unsure : type;
                 }
 
                 var nested = Combine(level.Namespace, SourceFileReader.Display(name));
@@ -579,8 +677,10 @@ internal sealed class ProgramSyntax
                 var fromUsings = Usings(level, name, 0, aliasOnly: false);
                 if (fromUsings.Kind != Found.None)
                 {
-                    return fromUsings;
+                    return unknownPassed ? Meaning.Unsure : fromUsings;
                 }
+
+                unknownPassed |= ImportsUnknown(level);
             }
 
             return Meaning.None;
@@ -594,12 +694,13 @@ internal sealed class ProgramSyntax
                 return new Meaning(Found.UserType, MayBeAttribute: _group.DeclaresAttributeLike(name, arity));
             }
 
+            var unknownPassed = false;
             foreach (var level in Levels())
             {
                 var declared = InNamespace(level.Namespace, name, arity);
                 if (declared.Kind != Found.None)
                 {
-                    return declared;
+                    return unknownPassed ? Meaning.Unsure : declared;
                 }
 
                 if (arity == 0 && _program._namespaces.Contains(Combine(level.Namespace, SourceFileReader.Display(name))))
@@ -610,8 +711,10 @@ internal sealed class ProgramSyntax
                 var fromUsings = Usings(level, name, arity, aliasOnly: false);
                 if (fromUsings.Kind != Found.None)
                 {
-                    return fromUsings;
+                    return unknownPassed ? Meaning.Unsure : fromUsings;
                 }
+
+                unknownPassed |= ImportsUnknown(level);
             }
 
             return Meaning.None;
@@ -632,7 +735,8 @@ internal sealed class ProgramSyntax
                         var meaning = InNamespace(directive.Name, name, arity);
                         if (meaning.Kind != Found.None)
                         {
-                            if (found is not null)
+                            // Two directives that reach the same type (a global using and the file's) are no ambiguity.
+                            if (found is not null && found != meaning)
                             {
                                 return Meaning.Unsure;
                             }
@@ -641,7 +745,7 @@ internal sealed class ProgramSyntax
                         }
 
                         break;
-                    case UsingKind.Static when !aliasOnly && !directive.Name.StartsWith(RuntimeApi.Namespace + ".", System.StringComparison.Ordinal):
+                    case UsingKind.Static when !aliasOnly && RuntimeTypeOf(directive.Name) is null:
                         // A using static brings a type's nested types into scope; we know only ours.
                         return Meaning.Unsure;
                 }
@@ -651,6 +755,28 @@ internal sealed class ProgramSyntax
         }
 
         private IEnumerable<UsingRead> UsingsOf(ScopeLevel level) => level.IsFile ? level.Usings.Concat(_program._globalUsings) : level.Usings;
+
+        /// <summary>The simple name of a type of the runtime's namespace that <paramref name="name"/> denotes in full (<c>TopologyDsl.Protocol</c>), or null.</summary>
+        private string? RuntimeTypeOf(string name)
+        {
+            var prefix = RuntimeApi.Namespace + ".";
+            if (!name.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var simple = name.Substring(prefix.Length);
+            return simple.IndexOf('.') < 0 && RuntimeApi.DeclaresType(simple, 0) && !_program._userTypes.ContainsKey(TypeKey(RuntimeApi.Namespace, simple, 0))
+                ? simple
+                : null;
+        }
+
+        /// <summary>
+        /// Whether a level imports a namespace the project does not declare (a referenced assembly's): at an inner level, it could
+        /// hold a type of the name that hides one found further out.
+        /// </summary>
+        private bool ImportsUnknown(ScopeLevel level) =>
+            !level.IsFile && level.Usings.Any(u => u.Kind == UsingKind.Namespace && u.Name != RuntimeApi.Namespace && !_program._namespaces.Contains(u.Name));
 
         private IEnumerable<ScopeLevel> Levels() => _declaration.Scope;
 
@@ -751,6 +877,7 @@ internal sealed class ProgramSyntax
                 }
 
                 ConstantValue? found = null;
+                var unknownPassed = false;
                 foreach (var level in Levels())
                 {
                     foreach (var directive in UsingsOf(level))
@@ -760,14 +887,15 @@ internal sealed class ProgramSyntax
                             continue;
                         }
 
-                        if (!directive.Name.StartsWith(RuntimeApi.Namespace + ".", System.StringComparison.Ordinal))
+                        if (RuntimeTypeOf(directive.Name) is not { } type)
                         {
                             return null;
                         }
 
-                        if (Member(directive.Name.Substring(RuntimeApi.Namespace.Length + 1), name.Last) is { } member)
+                        if (Member(type, name.Last) is { } member)
                         {
-                            if (found is not null)
+                            // The same member through two directives (a global using static and the file's) is no ambiguity.
+                            if (found is not null && found != member)
                             {
                                 return null;
                             }
@@ -778,8 +906,10 @@ internal sealed class ProgramSyntax
 
                     if (found is not null)
                     {
-                        return found;
+                        return unknownPassed ? null : found;
                     }
+
+                    unknownPassed |= ImportsUnknown(level);
                 }
 
                 return null;
@@ -819,23 +949,8 @@ internal sealed class ProgramSyntax
         /// <summary>A constant of the stack class with a literal value (of a predefined type).</summary>
         private ConstantValue? StackConstant(string name)
         {
-            MemberRead? found = null;
-            foreach (var declaration in _group.Declarations)
-            {
-                foreach (var member in declaration.Members)
-                {
-                    if (member.Name == name)
-                    {
-                        if (found is not null)
-                        {
-                            return null;
-                        }
-
-                        found = member;
-                    }
-                }
-            }
-
+            var members = _group.MembersNamed(name);
+            var found = members.Count == 1 ? members[0] : null;
             if (found?.Constant is not { Value: { Kind: ValueKind.Literal } literal } constant || _group.DeclaresType(name, 0))
             {
                 return null;
