@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using TopologyDsl.Generators.Diagnostics;
 using TopologyDsl.Generators.Model;
 using TopologyDsl.Generators.Parsing;
@@ -45,10 +46,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(state.AnalyzeProgram);
-            if (state.SynthCommand is not null)
-            {
-                start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
-            }
+            start.RegisterOperationAction(state.AnalyzeSynthCall, OperationKind.Invocation);
         });
     }
 
@@ -59,11 +57,13 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class AnalysisState
     {
-        private readonly INamedTypeSymbol _stack;
-        private readonly Dictionary<INamedTypeSymbol, string> _resources;
+        private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly ValidationOptions _validation;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ParseResult> _parsed = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Our attribute types, resolved at the first action that needs them (<see cref="Create"/> says why not sooner).</summary>
+        private RuntimeTypes? _types;
 
         /// <summary>
         /// The stacks of this compilation's symbol actions, each with its parse. Values between our code and the
@@ -75,17 +75,61 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         /// <summary>Each stack's findings from its symbol action, with the stacks it was validated with: the compilation-end check of unrelated stacks starts from them instead of validating again.</summary>
         private readonly ConcurrentDictionary<StackSpec, Validated> _validated = new(ReferenceComparer.Instance);
 
-        private AnalysisState(INamedTypeSymbol stack, Dictionary<INamedTypeSymbol, string> resources, AnalyzerOptions options, INamedTypeSymbol? synthCommand)
+        private AnalysisState(Compilation compilation, AnalyzerOptions options, RuntimeTypes? types)
         {
-            SynthCommand = synthCommand;
-            _stack = stack;
-            _resources = resources;
+            _compilation = compilation;
+            _types = types;
             _options = options;
             _validation = BuildOptions.Validation(options.AnalyzerConfigOptionsProvider.GlobalOptions);
         }
 
-        /// <summary>The state for a compilation that references TopologyDsl, or null for one that does not.</summary>
+        /// <summary>The runtime library's types the analyzer compares with: [Stack], the resource attributes and SynthCommand.</summary>
+        private sealed class RuntimeTypes
+        {
+            public RuntimeTypes(INamedTypeSymbol? stack, Dictionary<INamedTypeSymbol, string> resources, INamedTypeSymbol? synthCommand)
+            {
+                Stack = stack;
+                Resources = resources;
+                SynthCommand = synthCommand;
+            }
+
+            public INamedTypeSymbol? Stack { get; }
+
+            public Dictionary<INamedTypeSymbol, string> Resources { get; }
+
+            public INamedTypeSymbol? SynthCommand { get; }
+        }
+
+        /// <summary>
+        /// The state for a compilation that references TopologyDsl, or null for one that does not. Where a reference's file or
+        /// project is named TopologyDsl, nothing is resolved here: the compiler's first semantic question (binding every
+        /// reference, declaring every type) is charged by its clock to whoever asks first, and the generator no longer
+        /// asks. The symbol actions come once the compiler has declared the types, so resolving ours then costs a lookup.
+        /// A compilation with no such reference is checked exactly, which binds its references: it may still reference the
+        /// runtime under another file name.
+        /// </summary>
         public static AnalysisState? Create(Compilation compilation, AnalyzerOptions options)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (reference switch
+                    {
+                        PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path) == KnownNames.RuntimeAssembly,
+                        CompilationReference { Compilation.AssemblyName: var name } => name == KnownNames.RuntimeAssembly,
+                        _ => false,
+                    })
+                {
+                    return new AnalysisState(compilation, options, types: null);
+                }
+            }
+
+            var types = Resolve(compilation);
+            return types.Stack is null ? null : new AnalysisState(compilation, options, types);
+        }
+
+        private RuntimeTypes Types => _types ??= Resolve(_compilation);
+
+        private static RuntimeTypes Resolve(Compilation compilation)
         {
             // The types are looked up in the runtime library only: Compilation.GetTypeByMetadataName
             // would search every referenced assembly, type forwarders included, to find them.
@@ -99,12 +143,12 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             if (runtime?.GetTypeByMetadataName(KnownNames.Stack) is not { } stack)
             {
-                return null;
+                return new RuntimeTypes(null, resources, null);
             }
 
-            var resources = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (var metadataName in TopologyParser.ResourceAttributeNames)
             {
                 if (runtime.GetTypeByMetadataName(metadataName) is { } type)
@@ -113,11 +157,11 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return new AnalysisState(stack, resources, options, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
+            return new RuntimeTypes(stack, resources, runtime.GetTypeByMetadataName(KnownNames.SynthCommand));
         }
 
         /// <summary>The runtime's <c>TopologyDsl.Cli.SynthCommand</c>, whose calls TDSL020 checks.</summary>
-        public INamedTypeSymbol? SynthCommand { get; }
+        public INamedTypeSymbol? SynthCommand => Types.SynthCommand;
 
         /// <summary>
         /// TDSL020: a call of <c>SynthCommand.Run</c> that passes stacks as <c>X.BuildTemplate()</c> arguments must pass every
@@ -127,7 +171,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
         public void AnalyzeSynthCall(OperationAnalysisContext context)
         {
             var call = (IInvocationOperation)context.Operation;
-            if (call.TargetMethod.Name != "Run" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
+            if (call.TargetMethod.Name != "Run" || SynthCommand is null || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, SynthCommand)
                 || call.Arguments.FirstOrDefault(a => a.Parameter is { IsParams: true }) is not { } templates)
             {
                 return;
@@ -236,7 +280,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             foreach (var attribute in attributes)
             {
-                if (attribute.AttributeClass?.OriginalDefinition is not { } definition || !_resources.TryGetValue(definition, out var display))
+                if (attribute.AttributeClass?.OriginalDefinition is not { } definition || !Types.Resources.TryGetValue(definition, out var display))
                 {
                     continue;
                 }
@@ -253,7 +297,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private bool IsStack(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _stack);
+        private bool IsStack(AttributeData attribute) => Types.Stack is { } stack && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, stack);
 
         private string? ReadFile(string path, CancellationToken cancellationToken) =>
             StackIndex.FindFile(_options.AdditionalFiles, f => f.Path, path)?.GetText(cancellationToken)?.ToString();
@@ -346,6 +390,39 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        /// <summary>
+        /// TDSL021: the generator reads stacks from syntax (<see cref="ProgramSyntax"/>); where it read this one so (and did
+        /// not leave it to the compiler), its reading must be this one, through the compiler. The analyzer does the syntax
+        /// reading again, once per compilation, rather than trust a digest in the generated file: in an IDE that runs
+        /// generators only on save, that file lags behind the code.
+        /// </summary>
+        private void CheckGeneratedReading(SymbolAnalysisContext context, ParseResult result)
+        {
+            var read = SyntaxReads(context.CancellationToken).FirstOrDefault(r => r.Input?.Spec.Key == result.Spec.Key)?.Input?.Spec;
+            if (read is not null && !Readings.Agree(result.Spec, read))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackReadDifferently, result.SourceMap!.Resolve(ModelPath.Stack.Child("class")),
+                    result.Spec.ClassName, Readings.Difference(result.Spec, read)));
+            }
+        }
+
+        /// <summary>The syntax reading, once per compilation (a class, not a nullable struct, which a fresh compiler would JIT-compile).</summary>
+        private TopologyGenerator.StackReads? _syntaxReads;
+
+        /// <summary>The generator's reading of every stack, from the files the user wrote (not what the generator wrote).</summary>
+        private ImmutableArray<StackRead> SyntaxReads(CancellationToken cancellationToken)
+        {
+            if (_syntaxReads is not { } reads)
+            {
+                var files = _compilation.SyntaxTrees.Where(t => !TopologyGenerator.IsOwnOutput(t))
+                    .Select(t => SourceFileReader.Read((CompilationUnitSyntax)t.GetRoot(cancellationToken), cancellationToken));
+                reads = new TopologyGenerator.StackReads(ProgramSyntax.Read(files, _compilation.Options, cancellationToken));
+                _syntaxReads = reads;
+            }
+
+            return reads.Reads;
+        }
+
         private void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
             if (AttributesOfRecords(type, context.CancellationToken) > NamingRules.MaxResources
@@ -357,6 +434,7 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 
             var result = Parse(type, context.CancellationToken)!;
             _stacks.TryAdd(type, result);
+            CheckGeneratedReading(context, result);
             var imported = Imported(type, result, context.CancellationToken);
             var findings = TopologyValidator.Validate(result.Spec, imported, path => ReadFile(path, context.CancellationToken), _validation);
             _validated[result.Spec] = new Validated(imported, findings);

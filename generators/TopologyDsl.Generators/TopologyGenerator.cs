@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -22,31 +23,28 @@ public sealed class TopologyGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One read of each [Stack] class gives the equatable spec and the declaration diagnostics the
-        // generator reports (below). Only the spec flows on to the source output.
-        var read = context.SyntaxProvider.ForAttributeWithMetadataName(
-                KnownNames.Stack,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) =>
-                {
-                    var stack = (INamedTypeSymbol)syntax.TargetSymbol;
-                    if (!TopologyParser.IsFirstStackDeclaration(stack, syntax.TargetNode))
-                    {
-                        // [Stack] on two partial declarations of one class (the compiler reports CS0579):
-                        // the class is read once, from the declaration that carries the first attribute,
-                        // so one file is generated and no hint name is added twice (CS8785).
-                        return new ReadStack(null, ImmutableArray<Diagnostic>.Empty);
-                    }
-
-                    // The records' attributes are read from syntax: binding them here would be lost work,
-                    // since the compiler binds them again in the compilation that includes the generated code.
-                    var attributes = new SyntaxAttributes(stack, syntax.SemanticModel.Compilation);
-                    var input = new StackInput(
-                        TopologyParser.Parse(stack, syntax.Attributes[0], withSourceMap: false, attributes, cancellationToken).Spec,
-                        Notes.SilencedIds(stack, syntax.SemanticModel.Compilation.Options, syntax.TargetNode.SyntaxTree, cancellationToken, attributes));
-                    return new ReadStack(input, TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
-                })
+        // Each file's syntax, read without asking the compiler anything (ProgramSyntax says why and how), then every
+        // [Stack] class of the program from those readings: its input and the declaration diagnostics the generator reports.
+        var sourceFiles = context.SyntaxProvider.CreateSyntaxProvider(
+                static (node, _) => node is CompilationUnitSyntax,
+                static (syntax, cancellationToken) => SourceFileReader.Read((CompilationUnitSyntax)syntax.Node, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadFile);
+        var compilationOptions = context.CompilationProvider.Select(static (compilation, _) => compilation.Options);
+        var readFromSyntax = sourceFiles.Collect()
+            .Select(static (all, _) => new SourceFiles(all.ToEquatableArray()))
+            .Combine(compilationOptions)
+            .SelectMany(static (pair, cancellationToken) => ProgramSyntax.Read(pair.Left.Files, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ReadStack);
+
+        // A stack whose syntax leaves a doubt (an alias, a user's type named like ours, a computed argument) is read
+        // through the compiler instead; only those pay for its first semantic question.
+        var bound = readFromSyntax.Where(static r => r.BindAt is not null)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => Bind(pair.Left.BindAt!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.BindStack);
+        var read = readFromSyntax.Where(static r => r.BindAt is null).Collect().Select(static (all, _) => new StackReads(all))
+            .Combine(bound.Collect().Select(static (all, _) => new StackReads(all)))
+            .SelectMany(static (pair, _) => pair.Left.Reads.AddRange(pair.Right.Reads));
 
         var stacks = read.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!).WithTrackingName(TrackingNames.ParseStack);
 
@@ -112,8 +110,38 @@ public sealed class TopologyGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>What reading one [Stack] class gives: its input (null for a second declaration carrying [Stack]) and the declaration diagnostics the generator reports.</summary>
-    internal sealed record ReadStack(StackInput? Input, ImmutableArray<Diagnostic> Diagnostics);
+    /// <summary>
+    /// A stack read through the compiler: the class declared at <paramref name="at"/>, its records' attributes read from
+    /// syntax where they are plain (<see cref="SyntaxAttributes"/>) and bound where not.
+    /// </summary>
+    internal static StackRead Bind(Location at, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (at.SourceTree is not { } tree || !compilation.ContainsSyntaxTree(tree)
+            || tree.GetRoot(cancellationToken).FindNode(at.SourceSpan).AncestorsAndSelf().OfType<ClassDeclarationSyntax>().FirstOrDefault() is not { } declaration
+            || compilation.GetSemanticModel(tree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol stack
+            || TopologyParser.StackAttributeOf(stack) is not { } stackAttribute)
+        {
+            // Named like [Stack], but not TopologyDsl's.
+            return new StackRead(null, ImmutableArray<Diagnostic>.Empty);
+        }
+
+        var attributes = new SyntaxAttributes(stack, compilation);
+        var input = new StackInput(TopologyParser.Parse(stack, stackAttribute, withSourceMap: false, attributes, cancellationToken).Spec,
+            Notes.SilencedIds(stack, compilation.Options, tree, cancellationToken, attributes));
+        return new StackRead(input, TopologyParser.DeclarationDiagnostics(stack, attributes, cancellationToken));
+    }
+
+    /// <summary>Whether a tree is one this generator wrote (the compiler puts them under a folder named after the generator).</summary>
+    internal static bool IsOwnOutput(SyntaxTree tree) => tree.FilePath.Contains(typeof(TopologyGenerator).FullName!);
+
+    // Collected values are wrapped in classes before they are combined: a tuple holding an ImmutableArray would be a
+    // struct instantiation of Roslyn's step tables that every fresh compiler process JIT-compiles again.
+
+    /// <summary>Every source file's syntax reading, in the compilation's order.</summary>
+    internal sealed record SourceFiles(EquatableArray<SourceFile> Files);
+
+    /// <summary>Stacks read one way (from syntax, or through the compiler).</summary>
+    internal sealed record StackReads(ImmutableArray<StackRead> Reads);
 
     /// <summary>Every stack of the program, in key order.</summary>
     internal sealed record ProgramStacks(EquatableArray<StackInput> Stacks);

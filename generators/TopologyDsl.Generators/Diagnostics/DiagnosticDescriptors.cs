@@ -122,6 +122,11 @@ internal static class DiagnosticDescriptors
         "Stack '{0}' imports from stack '{1}' ({2}), which this call does not pass: synth writes no template for it, checks none, and leaves it out of the deploy order",
         "SynthCommand.Run writes, checks and orders the templates it is given. A stack that another stack given to it imports from must be deployed first; pass its template too: SynthCommand.Run(args, Network.BuildTemplate(), App.BuildTemplate()).");
 
+    public static readonly DiagnosticDescriptor StackReadDifferently = Create("TDSL021", Usage, DiagnosticSeverity.Error,
+        "Stack read differently by the generator",
+        "The generator read stack '{0}' from its syntax differently from the compiler ({1}), so its template would not be what the code says",
+        "The generator reads stacks from syntax, without the compiler, and a name in scope that it cannot see misled it: most likely a type in a referenced assembly, in the stack's namespace, named like one of TopologyDsl's attributes, enums or constant classes. Qualify the name (global::TopologyDsl.VpcAttribute) or rename the type that hides it.");
+
     // 1xx: addressing
 
     public static readonly DiagnosticDescriptor MalformedCidr = Create("TDSL101", Addressing, DiagnosticSeverity.Error,

@@ -76,7 +76,7 @@ internal static class Notes
         {
             foreach (var attribute in (attributes ?? AttributeSource.Bound).Of(symbol, cancellationToken))
             {
-                if (attribute.MetadataName == "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute"
+                if (attribute.MetadataName == SuppressMessage
                     && attribute.ConstructorArgumentCount == 2 && attribute.Argument(1) is string check)
                 {
                     // "TDSL117" or "TDSL117:Title", as the compiler reads CheckId.
@@ -87,6 +87,33 @@ internal static class Notes
 
         return AllIds.Where(id => all || pragmas.Contains(id) || suppressed.Contains(id) || IsHidden(options, tree, id, cancellationToken)).ToEquatableArray();
     }
+
+    /// <summary>
+    /// <see cref="SilencedIds(INamedTypeSymbol, CompilationOptions, SyntaxTree, CancellationToken, AttributeSource?)"/> from a reading of
+    /// the stack's syntax: the warnings its files' pragmas disable (or all of them), the IDs its [SuppressMessage] attributes name, and
+    /// the IDs the build's options hide for the file that declares [Stack] (<see cref="HiddenIds"/>).
+    /// </summary>
+    public static EquatableArray<string> SilencedIds(bool disablesAll, IEnumerable<string> disabled, IEnumerable<AttributeView> attributes, EquatableArray<string> hidden)
+    {
+        var pragmas = new HashSet<string>(disabled, System.StringComparer.Ordinal);
+        var suppressed = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var attribute in attributes)
+        {
+            if (attribute.MetadataName == SuppressMessage && attribute.ConstructorArgumentCount == 2 && attribute.Argument(1) is string check)
+            {
+                suppressed.Add(check.Split(':')[0].Trim());
+            }
+        }
+
+        return AllIds.Where(id => disablesAll || pragmas.Contains(id) || suppressed.Contains(id) || hidden.Contains(id)).ToEquatableArray();
+    }
+
+    /// <summary>The metadata name of the attribute that suppresses a finding in code.</summary>
+    public const string SuppressMessage = "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute";
+
+    /// <summary>The IDs the build's options (command line, .editorconfig, global AnalyzerConfig) set to none or silent for a file.</summary>
+    public static EquatableArray<string> HiddenIds(CompilationOptions options, SyntaxTree tree, CancellationToken cancellationToken) =>
+        AllIds.Where(id => IsHidden(options, tree, id, cancellationToken)).ToEquatableArray();
 
     private static bool IsHidden(CompilationOptions options, SyntaxTree tree, string id, CancellationToken cancellationToken)
     {

@@ -45,6 +45,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+    /// <summary>The items, as records print theirs (<see cref="Parsing.Readings"/> compares a spec's text).</summary>
+    public override string ToString() => "[" + string.Join(", ", _items ?? Array.Empty<T>()) + "]";
+
     public override int GetHashCode()
     {
         unchecked
@@ -92,4 +95,6 @@ internal static class EquatableArray
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
 
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items) where T : IEquatable<T> => new(items);
+
+    public static EquatableArray<T> Create<T>(params T[] items) where T : IEquatable<T> => new(items);
 }

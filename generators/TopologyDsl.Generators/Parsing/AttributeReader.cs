@@ -154,7 +154,7 @@ internal sealed class AttributeReader
     /// A type argument of the attribute (the first unless <paramref name="index"/> says) as a reference
     /// to a record of the stack, or of another [Stack] class of the program (an import).
     /// </summary>
-    public RefSpec TypeArgument(INamedTypeSymbol stack, string segment, int index = 0)
+    public RefSpec TypeArgument(INamedTypeSymbol? stack, string segment, int index = 0)
     {
         if (_map is not null)
         {
@@ -163,7 +163,7 @@ internal sealed class AttributeReader
             _map.Add(_path.Child(segment), argument?.GetLocation() ?? _syntax?.GetLocation());
         }
 
-        if (_data is null)
+        if (_data is null || stack is null)
         {
             // Read from syntax, where every type argument resolved to a type (or the record was bound instead).
             return index < _view.TypeArguments.Length ? _view.TypeArguments[index] : new RefSpec("?", InStack: false, IsError: true);

@@ -16,6 +16,7 @@ namespace TopologyDsl.Generators.Parsing;
 internal sealed class AttributeView
 {
     private readonly AttributeSyntax? _syntax;
+    private readonly Location? _location;
 
     /// <summary>A bound attribute.</summary>
     public AttributeView(AttributeData data)
@@ -35,6 +36,19 @@ internal sealed class AttributeView
     {
         MetadataName = metadataName;
         _syntax = syntax;
+        ConstructorArguments = constructorArguments;
+        NamedArguments = namedArguments;
+        TypeArguments = typeArguments;
+        ConstructorArgumentCount = constructorArguments.Length;
+        TypeArgumentCount = typeArguments.Length;
+    }
+
+    /// <summary>An attribute read from the generator's syntax reading (<see cref="ProgramSyntax"/>), which keeps only where it is.</summary>
+    public AttributeView(string metadataName, Location location, ImmutableArray<object?> constructorArguments,
+        ImmutableArray<NamedArgument> namedArguments, ImmutableArray<RefSpec> typeArguments)
+    {
+        MetadataName = metadataName;
+        _location = location;
         ConstructorArguments = constructorArguments;
         NamedArguments = namedArguments;
         TypeArguments = typeArguments;
@@ -74,7 +88,7 @@ internal sealed class AttributeView
     }
 
     public Location? Location(CancellationToken cancellationToken) =>
-        (_syntax ?? Data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))?.GetLocation();
+        _location ?? (_syntax ?? Data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))?.GetLocation();
 }
 
 /// <summary>

@@ -120,44 +120,50 @@ internal static class TopologyParser
         Parse(stack, stackAttribute, withSourceMap, AttributeSource.Bound, cancellationToken);
 
     /// <summary>
-    /// Reads the stack, taking its records' attributes from <paramref name="attributes"/>: bound
-    /// (the analyzer, which needs a source map) or read from syntax (<see cref="SyntaxAttributes"/>, the generator).
+    /// Reads the stack through its symbol, taking its records' attributes from <paramref name="attributes"/>: bound
+    /// (the analyzer, which needs a source map) or read from syntax (<see cref="SyntaxAttributes"/>).
     /// </summary>
     public static ParseResult Parse(INamedTypeSymbol stack, AttributeData stackAttribute, bool withSourceMap, AttributeSource attributes, CancellationToken cancellationToken)
     {
         // A source map points at bound attributes' syntax.
         attributes = withSourceMap ? AttributeSource.Bound : attributes;
-        var identifier = IdentifierLocation(stack, cancellationToken) ?? Location.None;
+        return Parse(new SymbolStack(stack, stackAttribute, attributes, cancellationToken), withSourceMap, cancellationToken);
+    }
+
+    /// <summary>Reads a stack from either reading of it (<see cref="StackSource"/>); a source map needs the symbol reading.</summary>
+    public static ParseResult Parse(StackSource stack, bool withSourceMap, CancellationToken cancellationToken)
+    {
+        var identifier = withSourceMap ? stack.Identifier ?? Location.None : Location.None;
         var map = withSourceMap ? new SourceMap(identifier) : null;
         var findings = new List<Finding>();
 
-        var stackReader = new AttributeReader(stackAttribute, ModelPath.Stack, map, cancellationToken);
+        var stackReader = new AttributeReader(stack.StackAttribute, ModelPath.Stack, map, cancellationToken);
         var stackName = stackReader.ConstructorString(0, "name") ?? "";
         var description = stackReader.NamedString("Description", "description");
 
-        var isPartial = IsPartial(stack, cancellationToken);
+        var isPartial = stack.IsPartial;
         if (!isPartial)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.StackNotPartial.Id, ModelPath.Stack.Child("class"), stack.Name));
         }
 
-        if (stack.ContainingType is not null || stack.TypeParameters.Length > 0)
+        if (stack.NotTopLevel)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.StackNotTopLevel.Id, ModelPath.Stack.Child("class"), stack.Name));
         }
 
         map?.Add(ModelPath.Stack.Child("class"), identifier);
-        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        foreach (var member in stack.MembersNamedLikeGeneratedCode)
         {
             var path = ModelPath.Stack.Child("member:" + member.Name);
-            map?.Add(path, member.Locations.FirstOrDefault());
+            map?.Add(path, member.Location);
             findings.Add(Finding.Create(DiagnosticDescriptors.StackMemberNameTaken.Id, path, member.Name, stack.Name));
         }
 
         var outputs = new List<OutputSpec>();
-        foreach (var attribute in stack.GetAttributes())
+        foreach (var attribute in stack.Attributes)
         {
-            if (attribute.AttributeClass is { } type && MetadataName(type) == KnownNames.Output)
+            if (attribute.MetadataName == KnownNames.Output)
             {
                 var reader = new AttributeReader(attribute, ModelPath.Stack.Item("output", outputs.Count), map, cancellationToken);
                 outputs.Add(new OutputSpec(reader.ConstructorString(0, "name") ?? "", reader.ConstructorString(1, "value") ?? "",
@@ -166,42 +172,40 @@ internal static class TopologyParser
         }
 
         var resources = new List<ResourceSpec>();
-        foreach (var member in stack.GetTypeMembers())
+        foreach (var member in stack.Records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ParseResource(stack, member, map, findings, attributes, cancellationToken) is { } resource)
+            if (ParseResource(stack.Symbol, member, map, findings, cancellationToken) is { } resource)
             {
                 resources.Add(resource);
             }
         }
 
         var intents = new List<IntentSpec>();
-        ParseIntents(stack, stack, ModelPath.Stack, map, intents, attributes, cancellationToken);
-        foreach (var member in stack.GetTypeMembers())
+        ParseIntents(stack.Symbol, stack.Attributes, ModelPath.Stack, map, intents, cancellationToken);
+        foreach (var member in stack.Records)
         {
-            ParseIntents(stack, member, ModelPath.Resource(member.Name), map, intents, attributes, cancellationToken);
+            ParseIntents(stack.Symbol, member.Attributes, ModelPath.Resource(member.Name), map, intents, cancellationToken);
         }
 
-        var tags = ParseTags(stack, ModelPath.Stack, map, attributes, cancellationToken);
-        var ns = stack.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        var spec = new StackSpec(ns, stack.Name, stack.IsStatic, isPartial, stackName, description,
+        var tags = ParseTags(stack.Attributes, ModelPath.Stack, map, cancellationToken);
+        var spec = new StackSpec(stack.Namespace, stack.Name, stack.IsStatic, isPartial, stackName, description,
             resources.ToEquatableArray(), outputs.ToEquatableArray(), findings.ToEquatableArray(), intents.ToEquatableArray(), tags);
         return new ParseResult(spec, map);
     }
 
-    private static ResourceSpec? ParseResource(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings,
-        AttributeSource attributes, CancellationToken cancellationToken)
+    private static ResourceSpec? ParseResource(INamedTypeSymbol? stack, RecordSource record, SourceMap? map, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var resource = ParseResourceAttributes(stack, record, map, findings, attributes, cancellationToken);
-        var tags = resource is null ? EquatableArray<TagSpec>.Empty : ParseTags(record, resource.Path, map, attributes, cancellationToken);
+        var resource = ParseResourceAttributes(stack, record, map, findings, cancellationToken);
+        var tags = resource is null ? EquatableArray<TagSpec>.Empty : ParseTags(record.Attributes, resource.Path, map, cancellationToken);
         return resource is null || tags.Count == 0 ? resource : resource with { Tags = tags };
     }
 
     /// <summary>The [Tag] attributes of the stack class or a record, each at <c>owner/tag[i]</c> with <c>key</c> and <c>value</c> under it.</summary>
-    private static EquatableArray<TagSpec> ParseTags(INamedTypeSymbol type, ModelPath owner, SourceMap? map, AttributeSource attributes, CancellationToken cancellationToken)
+    private static EquatableArray<TagSpec> ParseTags(IReadOnlyList<AttributeView> attributes, ModelPath owner, SourceMap? map, CancellationToken cancellationToken)
     {
         var tags = new List<TagSpec>();
-        foreach (var attribute in attributes.Of(type, cancellationToken))
+        foreach (var attribute in attributes)
         {
             if (attribute.MetadataName == KnownNames.Tag)
             {
@@ -213,8 +217,8 @@ internal static class TopologyParser
         return tags.ToEquatableArray();
     }
 
-    private static ResourceSpec? ParseResourceAttributes(INamedTypeSymbol stack, INamedTypeSymbol record, SourceMap? map, List<Finding> findings,
-        AttributeSource attributes, CancellationToken cancellationToken)
+    private static ResourceSpec? ParseResourceAttributes(INamedTypeSymbol? stack, RecordSource record, SourceMap? map, List<Finding> findings,
+        CancellationToken cancellationToken)
     {
         AttributeView? declaring = null;
         var declaringKind = default(ResourceKind);
@@ -223,7 +227,7 @@ internal static class TopologyParser
         AttributeView? policies = null;
         var path = ModelPath.Resource(record.Name);
 
-        foreach (var attribute in attributes.Of(record, cancellationToken))
+        foreach (var attribute in record.Attributes)
         {
             if (attribute.MetadataName is not { } metadataName)
             {
@@ -262,13 +266,13 @@ internal static class TopologyParser
         }
 
         // The attributes apply to classes only; on a struct, interface or enum the compiler reports CS0592.
-        if (record.TypeKind != TypeKind.Class)
+        if (!record.IsClass)
         {
             return null;
         }
 
-        map?.Add(path, IdentifierLocation(record, cancellationToken));
-        var declaredPartial = IsPartial(record, cancellationToken);
+        map?.Add(path, record.Identifier);
+        var declaredPartial = record.IsPartial;
         if (!declaredPartial)
         {
             findings.Add(Finding.Create(DiagnosticDescriptors.RecordNotPartial.Id, path, record.Name));
@@ -325,7 +329,7 @@ internal static class TopologyParser
         return resource;
     }
 
-    private static ResourceSpec ParseKind(INamedTypeSymbol stack, AttributeView declaring, ResourceKind declaringKind, AttributeReader main,
+    private static ResourceSpec ParseKind(INamedTypeSymbol? stack, AttributeView declaring, ResourceKind declaringKind, AttributeReader main,
         List<Usable> usable, string name, TypeKeyword keyword, bool isPartial, List<Finding> findings, ModelPath path)
     {
         switch (declaringKind)
@@ -467,11 +471,6 @@ internal static class TopologyParser
     }
 
     /// <summary>
-    /// The declaration problems the generator reports itself (DiagnosticCatalog.ReportedByGenerator):
-    /// a stack class that is not partial or not top-level, a resource type that is not partial or
-    /// that cannot implement its interface. Each at the user's identifier of the type.
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="declaration"/> carries the class's first [Stack] attribute: a class split
     /// over partial declarations may repeat it, and the generator reads the class once.
     /// </summary>
@@ -485,70 +484,69 @@ internal static class TopologyParser
     public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, CancellationToken cancellationToken) =>
         DeclarationDiagnostics(stack, AttributeSource.Bound, cancellationToken);
 
-    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, AttributeSource attributes, CancellationToken cancellationToken)
+    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(INamedTypeSymbol stack, AttributeSource attributes, CancellationToken cancellationToken) =>
+        DeclarationDiagnostics(new SymbolStack(stack, StackAttributeOf(stack)!, attributes, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The declaration problems the generator reports itself (DiagnosticCatalog.ReportedByGenerator):
+    /// a stack class that is not partial or not top-level, a resource type that is not partial or
+    /// that cannot implement its interface. Each at the user's identifier of the type.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> DeclarationDiagnostics(StackSource stack, CancellationToken cancellationToken)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        if (!IsPartial(stack, cancellationToken))
+        if (!stack.IsPartial)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotPartial, IdentifierLocation(stack, cancellationToken), stack.Name));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotPartial, stack.Identifier, stack.Name));
         }
 
-        if (stack.ContainingType is not null || stack.TypeParameters.Length > 0)
+        if (stack.NotTopLevel)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotTopLevel, IdentifierLocation(stack, cancellationToken), stack.Name));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackNotTopLevel, stack.Identifier, stack.Name));
         }
 
-        foreach (var member in MembersNamedLikeGeneratedCode(stack))
+        foreach (var member in stack.MembersNamedLikeGeneratedCode)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackMemberNameTaken, member.Locations.FirstOrDefault(), member.Name, stack.Name));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StackMemberNameTaken, member.Location, member.Name, stack.Name));
         }
 
-        foreach (var member in stack.GetTypeMembers())
+        foreach (var member in stack.Records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.TypeKind != TypeKind.Class || !attributes.Of(member, cancellationToken).Any(a => a.MetadataName is { } name && ResourceAttributes.ContainsKey(name)))
+            if (!member.IsClass || !member.Attributes.Any(a => a.MetadataName is { } name && ResourceAttributes.ContainsKey(name)))
             {
                 continue;
             }
 
-            if (!IsPartial(member, cancellationToken))
+            if (!member.IsPartial)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecordNotPartial, NotPartialLocation(member, cancellationToken), member.Name));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecordNotPartial, member.NotPartialIdentifier, member.Name));
             }
 
             if (ShapeProblem(member) is { } problem)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResourceShapeUnsupported, IdentifierLocation(member, cancellationToken), member.Name, problem));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResourceShapeUnsupported, member.Identifier, member.Name, problem));
             }
         }
 
         return diagnostics.ToImmutable();
     }
 
-    /// <summary>
-    /// The user's members of the stack that would clash with the generated <c>BuildTemplate()</c>:
-    /// anything of that name but a method with parameters or type parameters (an overload).
-    /// </summary>
-    private static IEnumerable<ISymbol> MembersNamedLikeGeneratedCode(INamedTypeSymbol stack) =>
-        stack.GetMembers(GeneratedMethod).Where(m => !m.IsImplicitlyDeclared
-            && m.Locations.Any(l => l.IsInSource && !l.SourceTree!.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
-            && m is not IMethodSymbol { Parameters.Length: > 0 } and not IMethodSymbol { TypeParameters.Length: > 0 });
-
     /// <summary>The method the generator adds to every stack class.</summary>
-    private const string GeneratedMethod = "BuildTemplate";
+    public const string GeneratedMethod = "BuildTemplate";
 
     /// <summary>Why a class marked as a resource cannot implement its generated interface, or null when it can.</summary>
-    private static string? ShapeProblem(INamedTypeSymbol type) =>
+    private static string? ShapeProblem(RecordSource type) =>
         type.IsStatic ? "a static class"
-        : type.TypeParameters.Length > 0 ? "generic"
+        : type.IsGeneric ? "generic"
         : null;
 
     /// <summary>The reachability assertions on one type (the stack class or a record), each at <c>owner/intent[i]</c>.</summary>
-    private static void ParseIntents(INamedTypeSymbol stack, INamedTypeSymbol type, ModelPath owner, SourceMap? map, List<IntentSpec> intents,
-        AttributeSource attributes, CancellationToken cancellationToken)
+    private static void ParseIntents(INamedTypeSymbol? stack, IReadOnlyList<AttributeView> attributes, ModelPath owner, SourceMap? map, List<IntentSpec> intents,
+        CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var attribute in attributes.Of(type, cancellationToken))
+        foreach (var attribute in attributes)
         {
             var kind = attribute.MetadataName is { } metadataName ? metadataName switch
             {
@@ -584,63 +582,4 @@ internal static class TopologyParser
         ResourceKind.InterfaceEndpoint => "InterfaceEndpoint",
         _ => kind.ToString(),
     };
-
-    /// <summary>Whether every declaration of the type written by the user says partial.</summary>
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        var any = false;
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
-            {
-                if (declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) && type.DeclaringSyntaxReferences.Length > 1)
-                {
-                    continue;
-                }
-
-                any = true;
-                if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return any;
-    }
-
-    /// <summary>The identifier of the user's first declaration of the type that does not say partial, where the code fix adds it.</summary>
-    private static Location? NotPartialLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                && !declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
-            {
-                return declaration.Identifier.GetLocation();
-            }
-        }
-
-        return IdentifierLocation(type, cancellationToken);
-    }
-
-    private static Location? IdentifierLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        // The user's declaration, not the partial one the generator adds.
-        Location? generated = null;
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax declaration)
-            {
-                if (!declaration.SyntaxTree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return declaration.Identifier.GetLocation();
-                }
-
-                generated ??= declaration.Identifier.GetLocation();
-            }
-        }
-
-        return generated ?? type.Locations.FirstOrDefault();
-    }
 }

@@ -71,7 +71,7 @@ public static class TestCompilation
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly MetadataReference[] References =
+    internal static readonly MetadataReference[] References =
     [
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(TopologyDsl.VpcAttribute).Assembly.Location),
