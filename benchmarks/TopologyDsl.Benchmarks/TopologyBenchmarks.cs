@@ -23,6 +23,7 @@ namespace TopologyDsl.Benchmarks;
 /// fresh driver and a fresh analyzer, as a full build does.
 /// <list type="bullet">
 /// <item><c>Generator</c>: a full generator run (parse, validate, emit).</item>
+/// <item><c>SyntaxReading</c>: the generator's reading of the stack from syntax, without the compiler.</item>
 /// <item><c>ParseAndValidate</c>: the analyzer's own work on the stack (parse with a source map, validate), once the compiler has bound the attributes.</item>
 /// <item><c>EveryRule</c>: every validation rule on the parsed stack, the quota ignored, to show the rules stay linear past it.</item>
 /// <item><c>Analyzer</c>: the analyzer end to end over the generated compilation, which includes the compiler binding every method body, generated code included.</item>
@@ -156,6 +157,17 @@ public class TopologyBenchmarks
     public string[] DiagnosticIds() =>
         _generated.WithAnalyzers([new TopologyAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .GroupBy(d => d.Id).Select(g => $"{g.Key} x{g.Count()}").ToArray();
+
+    /// <summary>
+    /// The generator's reading of the stack from syntax alone (Parsing/ProgramSyntax): the file read, then the stack
+    /// resolved and parsed. The compiler is asked nothing; the analyzer does the same reading once per compilation (TDSL021).
+    /// </summary>
+    [Benchmark]
+    public int SyntaxReading()
+    {
+        var file = SourceFileReader.Read((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)_compilation.SyntaxTrees[0].GetRoot(), default);
+        return ProgramSyntax.Read([file], _compilation.Options, default).Single().Input!.Spec.Resources.Count;
+    }
 
     [Benchmark]
     public int ParseAndValidate()
