@@ -164,6 +164,53 @@ public class SyntaxStackTests
     }
 
     [Fact]
+    public void AStackWithAPartThatDoesNotSayPartial_IsLeftToTheCompiler_AndSoAreRecordsReadThroughIt()
+    {
+        // The part without partial is read only as such (CS0260): its records are unknown to the syntax reading.
+        var source = TestCompilation.Prelude + """
+            namespace Shop;
+            [Stack("network")]
+            public static partial class Network
+            {
+                [Vpc("10.0.0.0/16")] public partial record Net;
+            }
+            public static class Network
+            {
+                public partial record Net;
+            }
+            [Stack("app")]
+            public static partial class App
+            {
+                [Subnet<Network.Net>("10.0.1.0/24")] public partial record A;
+            }
+            """;
+
+        Assert.Equal(["Network", "App"], Read(source).Bound);
+    }
+
+    [Fact]
+    public void AUsingInsideANamespaceBlock_IsResolvedFromThatNamespace()
+    {
+        // C# resolves "using Shared;" inside namespace MyNetwork.Spoke from there: MyNetwork.Shared, not the top-level Shared.
+        var hubs = """
+            namespace Shared { [TopologyDsl.Stack("global-hub")] public static partial class Hub { [TopologyDsl.Vpc("10.1.0.0/16")] public partial record Main; } }
+            namespace MyNetwork.Shared { [TopologyDsl.Stack("local-hub")] public static partial class Hub { [TopologyDsl.Vpc("10.2.0.0/16")] public partial record Main; } }
+            """;
+        var spoke = """
+            namespace MyNetwork.Spoke
+            {
+                using Shared;
+                using TopologyDsl;
+                [Stack("spoke")] public static partial class SpokeStack { [Subnet<Hub.Main>("10.2.1.0/24", Zone = 0)] public partial record Sub; }
+            }
+            """;
+
+        var reading = Read(hubs, spoke);
+
+        Assert.Equal(["Shared.Hub", "MyNetwork.Shared.Hub", "MyNetwork.Spoke.SpokeStack"], reading.Read);
+    }
+
+    [Fact]
     public void APartialMethodNamedBuildTemplate_IsOneMember()
     {
         var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\nstatic partial void BuildTemplate();\nstatic partial void BuildTemplate() { }\n"));

@@ -59,7 +59,8 @@ internal sealed record ClassRead(
     EquatableArray<ScopeLevel> Scope,
     Location Identifier,
     EquatableArray<string> DisabledWarnings,
-    bool DisablesAllWarnings)
+    bool DisablesAllWarnings,
+    bool MembersRead)
 {
     /// <summary>Declared in another type (<see cref="Container"/>, the types it is nested in), which a stack class must not be.</summary>
     public bool Nested => Container.Length > 0;
@@ -301,7 +302,11 @@ internal static class SourceFileReader
         {
             var types = new List<NestedTypeRead>();
             var members = new List<MemberRead>();
-            foreach (var member in declaration.Members)
+
+            // Only a partial declaration can be another part of a stack (else CS0260), so the members of any other class
+            // that does not carry [Stack] are not read: it counts only as a part that does not say partial.
+            var readMembers = namedLikeStack || declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+            foreach (var member in readMembers ? declaration.Members : default)
             {
                 switch (member)
                 {
@@ -344,7 +349,7 @@ internal static class SourceFileReader
             return new ClassRead(ns, declaration.Identifier.ValueText, declaration.Arity, container,
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword), declaration.Modifiers.Any(SyntaxKind.StaticKeyword), declaration.BaseList is not null,
                 namedLikeStack, Attributes(declaration.AttributeLists), types.ToEquatableArray(), members.ToEquatableArray(), scope.ToEquatableArray(),
-                declaration.Identifier.GetLocation(), pragmas.Codes, pragmas.All);
+                declaration.Identifier.GetLocation(), pragmas.Codes, pragmas.All, readMembers);
         }
 
         private static NestedTypeRead Nested(BaseTypeDeclarationSyntax type)

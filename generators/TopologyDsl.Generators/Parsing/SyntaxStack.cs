@@ -133,6 +133,39 @@ internal sealed class ProgramSyntax
 
     private static bool IsNamedLikeStack(NameRead name) => name.Last is "Stack" or "StackAttribute";
 
+    private readonly Dictionary<ScopeLevel, List<UsingRead>> _resolvedUsings = new();
+
+    /// <summary>
+    /// The usings of a namespace block with their names resolved as C# resolves them: from the block's namespace outwards,
+    /// so that <c>using Shared;</c> inside <c>namespace MyNetwork.Spoke</c> means <c>MyNetwork.Shared</c> where the project
+    /// declares it. A file's usings are resolved from the global namespace, as written.
+    /// </summary>
+    private List<UsingRead> Resolved(ScopeLevel level)
+    {
+        if (!_resolvedUsings.TryGetValue(level, out var resolved))
+        {
+            resolved = level.Usings.Select(u => u.Kind is UsingKind.Namespace or UsingKind.Static ? u with { Name = ResolveFrom(level.Namespace, u.Name) } : u).ToList();
+            _resolvedUsings[level] = resolved;
+        }
+
+        return resolved;
+    }
+
+    private string ResolveFrom(string ns, string name)
+    {
+        var dot = name.IndexOf('.');
+        var first = dot < 0 ? name : name.Substring(0, dot);
+        for (var scope = ns; scope.Length > 0; scope = scope.LastIndexOf('.') is var i and > 0 ? scope.Substring(0, i) : "")
+        {
+            if (_namespaces.Contains(Combine(scope, first)) || _userTypes.ContainsKey(TypeKey(scope, first, 0)))
+            {
+                return Combine(scope, name);
+            }
+        }
+
+        return name;
+    }
+
     /// <summary>Whether a using alias of that name is in scope of the declaration.</summary>
     private bool IsAlias(ClassRead declaration, string name) =>
         declaration.Scope.Any(level => level.Usings.Any(u => u.Kind == UsingKind.Alias && u.Name == name))
@@ -141,7 +174,7 @@ internal sealed class ProgramSyntax
     private StackRead ReadStack(Group group, StackFound found, CompilationOptions? options, CancellationToken cancellationToken)
     {
         var bindAt = new StackRead(null, ImmutableArray<Diagnostic>.Empty, found.Declaration.Identifier);
-        if (!found.Sure || group.Declarations.Any(d => d.HasBaseList))
+        if (!found.Sure || !group.Complete || group.Declarations.Any(d => d.HasBaseList))
         {
             return bindAt;
         }
@@ -166,6 +199,7 @@ internal sealed class ProgramSyntax
     private sealed class Group
     {
         private Dictionary<string, bool>? _types;
+        private HashSet<string>? _conflicts;
         private Dictionary<string, List<MemberRead>>? _members;
 
         public Group(string key) => Key = key;
@@ -178,8 +212,21 @@ internal sealed class ProgramSyntax
 
         public bool IsStack => StackAttribute is not null;
 
+        /// <summary>Whether every declaration's members were read (a declaration that is neither partial nor [Stack] has them unread).</summary>
+        public bool Complete => Declarations.All(d => d.MembersRead);
+
         /// <summary>Whether the class declares a nested type of that name and arity.</summary>
         public bool DeclaresType(string name, int arity) => Types().ContainsKey(name + "`" + arity);
+
+        /// <summary>
+        /// Whether the class declares one nested type of that name and arity: declared once, or in parts that all say partial
+        /// and are of one kind (else CS0101, and a reference to it is ambiguous).
+        /// </summary>
+        public bool DeclaresSoleType(string name, int arity)
+        {
+            Types();
+            return DeclaresType(name, arity) && !_conflicts!.Contains(name + "`" + arity);
+        }
 
         /// <summary>Whether a nested type of that name and arity may be an attribute class.</summary>
         public bool DeclaresAttributeLike(string name, int arity) => Types().TryGetValue(name + "`" + arity, out var may) && may;
@@ -195,15 +242,29 @@ internal sealed class ProgramSyntax
             if (_types is null)
             {
                 var types = new Dictionary<string, bool>(System.StringComparer.Ordinal);
+                var first = new Dictionary<string, NestedTypeRead>(System.StringComparer.Ordinal);
+                var conflicts = new HashSet<string>(System.StringComparer.Ordinal);
                 foreach (var declaration in Declarations)
                 {
                     foreach (var type in declaration.Types)
                     {
                         var key = type.Name + "`" + type.Arity;
                         types[key] = type.MayBeAttribute || (types.TryGetValue(key, out var may) && may);
+                        if (first.TryGetValue(key, out var earlier))
+                        {
+                            if (!type.IsPartial || !earlier.IsPartial || type.Shape != earlier.Shape)
+                            {
+                                conflicts.Add(key);
+                            }
+                        }
+                        else
+                        {
+                            first[key] = type;
+                        }
                     }
                 }
 
+                _conflicts = conflicts;
                 _types = types;
             }
 
@@ -754,7 +815,7 @@ internal sealed class ProgramSyntax
             return found ?? Meaning.None;
         }
 
-        private IEnumerable<UsingRead> UsingsOf(ScopeLevel level) => level.IsFile ? level.Usings.Concat(_program._globalUsings) : level.Usings;
+        private IEnumerable<UsingRead> UsingsOf(ScopeLevel level) => level.IsFile ? level.Usings.Concat(_program._globalUsings) : _program.Resolved(level);
 
         /// <summary>The simple name of a type of the runtime's namespace that <paramref name="name"/> denotes in full (<c>TopologyDsl.Protocol</c>), or null.</summary>
         private string? RuntimeTypeOf(string name)
@@ -776,7 +837,7 @@ internal sealed class ProgramSyntax
         /// hold a type of the name that hides one found further out.
         /// </summary>
         private bool ImportsUnknown(ScopeLevel level) =>
-            !level.IsFile && level.Usings.Any(u => u.Kind == UsingKind.Namespace && u.Name != RuntimeApi.Namespace && !_program._namespaces.Contains(u.Name));
+            !level.IsFile && _program.Resolved(level).Any(u => u.Kind == UsingKind.Namespace && u.Name != RuntimeApi.Namespace && !_program._namespaces.Contains(u.Name));
 
         private IEnumerable<ScopeLevel> Levels() => _declaration.Scope;
 
@@ -786,7 +847,7 @@ internal sealed class ProgramSyntax
             var unsure = new RefSpec(name.ToString(), InStack: false, IsError: true);
             if (name.Parts.Count == 1 && !name.Global)
             {
-                return _group.DeclaresType(name.Last, 0) ? new RefSpec(name.Last, InStack: true, IsError: false) : Doubt(unsure);
+                return _group.DeclaresSoleType(name.Last, 0) ? new RefSpec(name.Last, InStack: true, IsError: false) : Doubt(unsure);
             }
 
             var container = name.Parts.Take(name.Parts.Count - 1).ToList();
@@ -802,7 +863,7 @@ internal sealed class ProgramSyntax
                 key = ns is null ? null : InNamespace(ns, container[container.Count - 1], 0) is { Kind: Found.Stack } stack ? stack.Name : null;
             }
 
-            if (key is null || !_program._groups.TryGetValue(key, out var group) || !group.DeclaresType(name.Last, 0))
+            if (key is null || !_program._groups.TryGetValue(key, out var group) || !group.Complete || !group.DeclaresSoleType(name.Last, 0))
             {
                 return Doubt(unsure);
             }

@@ -322,7 +322,12 @@ internal static class TemplateRules
                 }
             }
 
-            reads.Add(instance.Name, targets);
+            // Two instances of one name (duplicate declarations the compiler reads as two types; the random topologies of
+            // RobustnessTests found one, CsCheck_Seed=chBb4VnDhJW1) are one logical ID: the first counts.
+            if (!reads.ContainsKey(instance.Name))
+            {
+                reads.Add(instance.Name, targets);
+            }
         }
 
         foreach (var instance in reads.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
