@@ -210,6 +210,18 @@ public class SyntaxStackTests
         Assert.Equal(["Shared.Hub", "MyNetwork.Shared.Hub", "MyNetwork.Spoke.SpokeStack"], reading.Read);
     }
 
+    [Theory]
+    [InlineData("namespace Shop;\nfile class VpcAttribute { }\n")]
+    [InlineData("namespace Shop;\nfile class SubnetAttribute<T> { }\n")]
+    [InlineData("namespace Shop;\nfile class StackAttribute { }\n")]
+    public void AFileTypeInAnotherFile_LeavesTheStackToTheCompiler(string other)
+    {
+        // A file type is seen from its own file only: the syntax reading cannot tell, so it is a doubt (the compiler reads TopologyDsl's here).
+        var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net; [Subnet<Net>(\"10.0.1.0/24\")] public partial record Public;\n"), other);
+
+        Assert.Equal(["ShopStack"], reading.Bound);
+    }
+
     [Fact]
     public void APartialMethodNamedBuildTemplate_IsOneMember()
     {

@@ -23,7 +23,8 @@ internal sealed record SourceFile(EquatableArray<TypeName> Types, EquatableArray
     EquatableArray<ClassRead> Classes);
 
 /// <summary>A type declared in a namespace (empty for the global namespace), with its arity, and whether it may be an attribute class (a class with a base list).</summary>
-internal sealed record TypeName(string Namespace, string Name, int Arity, bool MayBeAttribute);
+/// A <c>file</c> type is seen only in its own file, which the reading of other files cannot tell apart: <paramref name="IsFileLocal"/>.
+internal sealed record TypeName(string Namespace, string Name, int Arity, bool MayBeAttribute, bool IsFileLocal = false);
 
 /// <summary>A using directive: a namespace, a <c>using static</c> type, or an alias (only its name matters: an alias is never read through).</summary>
 internal sealed record UsingRead(UsingKind Kind, string Name);
@@ -227,7 +228,8 @@ internal static class SourceFileReader
                         Namespace(declaration, ns, scope);
                         break;
                     case BaseTypeDeclarationSyntax type:
-                        _types.Add(new TypeName(ns, type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.Arity ?? 0, MayBeAttribute(type)));
+                        _types.Add(new TypeName(ns, type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.Arity ?? 0, MayBeAttribute(type),
+                            type.Modifiers.Any(SyntaxKind.FileKeyword)));
                         if (type is ClassDeclarationSyntax c)
                         {
                             Class(c, ns, scope, container: "");
@@ -239,7 +241,7 @@ internal static class SourceFileReader
 
                         break;
                     case DelegateDeclarationSyntax d:
-                        _types.Add(new TypeName(ns, d.Identifier.ValueText, d.Arity, false));
+                        _types.Add(new TypeName(ns, d.Identifier.ValueText, d.Arity, false, d.Modifiers.Any(SyntaxKind.FileKeyword)));
                         break;
                 }
             }

@@ -31,6 +31,9 @@ internal sealed class ProgramSyntax
 {
     /// <summary>Every type declared in the program's files, by namespace, name and arity, with whether it may be an attribute class.</summary>
     private readonly Dictionary<string, bool> _userTypes = new(System.StringComparer.Ordinal);
+
+    /// <summary>The keys of <see cref="_userTypes"/> that a <c>file</c> type declares: seen from its own file only, so a doubt from any other.</summary>
+    private readonly HashSet<string> _fileLocalTypes = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _namespaces = new(System.StringComparer.Ordinal);
     private readonly List<UsingRead> _globalUsings = new();
     private readonly Dictionary<string, Group> _groups = new(System.StringComparer.Ordinal);
@@ -44,6 +47,10 @@ internal sealed class ProgramSyntax
             {
                 var key = TypeKey(type.Namespace, type.Name, type.Arity);
                 _userTypes[key] = type.MayBeAttribute || (_userTypes.TryGetValue(key, out var may) && may);
+                if (type.IsFileLocal)
+                {
+                    _fileLocalTypes.Add(key);
+                }
             }
 
             foreach (var ns in file.Namespaces)
@@ -109,7 +116,8 @@ internal sealed class ProgramSyntax
 
                 // A nested class is no stack the generator can extend (TDSL012), an alias may name [Stack], and without the
                 // runtime's table nothing is sure: the compiler reads those.
-                if (declaration.Nested || aliased || !RuntimeApi.DeclaresType("StackAttribute", 0))
+                if (declaration.Nested || aliased || !RuntimeApi.DeclaresType("StackAttribute", 0)
+                    || _fileLocalTypes.Contains(TypeKey(declaration.Namespace, declaration.Name, declaration.Arity)))
                 {
                     return new StackFound(declaration, Sure: false);
                 }
@@ -666,6 +674,11 @@ internal sealed class ProgramSyntax
         private Meaning InNamespace(string ns, string name, int arity)
         {
             // A type of the project wins over one of a referenced assembly of the same name (CS0436).
+            if (_program._fileLocalTypes.Contains(TypeKey(ns, name, arity)))
+            {
+                return Meaning.Unsure;
+            }
+
             if (_program._userTypes.TryGetValue(TypeKey(ns, name, arity), out var mayBeAttribute))
             {
                 return arity == 0 && _program._groups.TryGetValue(Combine(ns, name), out var group) && group.IsStack
