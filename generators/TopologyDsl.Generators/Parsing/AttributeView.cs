@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TopologyDsl.Generators.Model;
 
 namespace TopologyDsl.Generators.Parsing;
@@ -15,7 +14,6 @@ namespace TopologyDsl.Generators.Parsing;
 /// </summary>
 internal sealed class AttributeView
 {
-    private readonly AttributeSyntax? _syntax;
     private readonly Location? _location;
 
     /// <summary>A bound attribute.</summary>
@@ -30,20 +28,7 @@ internal sealed class AttributeView
         TypeArgumentCount = data.AttributeClass?.TypeArguments.Length ?? 0;
     }
 
-    /// <summary>An attribute read from syntax, its values already converted as the compiler would.</summary>
-    public AttributeView(string metadataName, AttributeSyntax syntax, ImmutableArray<object?> constructorArguments,
-        ImmutableArray<NamedArgument> namedArguments, ImmutableArray<RefSpec> typeArguments)
-    {
-        MetadataName = metadataName;
-        _syntax = syntax;
-        ConstructorArguments = constructorArguments;
-        NamedArguments = namedArguments;
-        TypeArguments = typeArguments;
-        ConstructorArgumentCount = constructorArguments.Length;
-        TypeArgumentCount = typeArguments.Length;
-    }
-
-    /// <summary>An attribute read from the generator's syntax reading (<see cref="ProgramSyntax"/>), which keeps only where it is.</summary>
+    /// <summary>An attribute read from syntax (<see cref="ProgramSyntax"/>, <see cref="SyntaxAttributes"/>), its values already converted as the compiler would.</summary>
     public AttributeView(string metadataName, Location location, ImmutableArray<object?> constructorArguments,
         ImmutableArray<NamedArgument> namedArguments, ImmutableArray<RefSpec> typeArguments)
     {
@@ -88,7 +73,7 @@ internal sealed class AttributeView
     }
 
     public Location? Location(CancellationToken cancellationToken) =>
-        _location ?? (_syntax ?? Data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))?.GetLocation();
+        _location ?? Data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken)?.GetLocation();
 }
 
 /// <summary>

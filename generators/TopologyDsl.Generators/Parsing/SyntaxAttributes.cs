@@ -20,9 +20,10 @@ internal class AttributeSource
 }
 
 /// <summary>
-/// The generator's attribute source: the attributes of a stack's records read from their syntax, so
-/// that the generator does not bind them. Binding is the largest part of the generator's time, and
-/// binding done on the generator's compilation is lost: the compiler binds every attribute again in
+/// The attribute source of a stack the generator reads through the compiler (where its syntax reading,
+/// <see cref="ProgramSyntax"/>, has a doubt) and of the analyzer's count of a stack over the quota: the
+/// attributes of a stack's records read from their syntax, with the compiler's name lookup, so that they
+/// are not bound. Binding done on the generator's compilation is lost: the compiler binds every attribute again in
 /// the compilation that includes the generated code (the analyzer reads that one, and binds nothing
 /// the compiler would not). Roslyn offers no syntax-level reading of attribute values, hence this class.
 /// <para>
@@ -141,7 +142,7 @@ internal sealed class SyntaxAttributes : AttributeSource
         if (!ours && metadataName != "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute")
         {
             // Nothing reads the values of other attributes; only their names matter (and they are not ours).
-            return new AttributeView(metadataName, attribute, ImmutableArray<object?>.Empty,
+            return new AttributeView(metadataName, attribute.GetLocation(), ImmutableArray<object?>.Empty,
                 ImmutableArray<NamedArgument>.Empty, ImmutableArray<RefSpec>.Empty);
         }
 
@@ -196,7 +197,7 @@ internal sealed class SyntaxAttributes : AttributeSource
             named.Add(new NamedArgument(name, value));
         }
 
-        return new AttributeView(metadataName, attribute, ImmutableArray.Create(values), named.ToImmutable(), typeArguments);
+        return new AttributeView(metadataName, attribute.GetLocation(), ImmutableArray.Create(values), named.ToImmutable(), typeArguments);
     }
 
     /// <summary>The one constructor the arguments call: every parameter given once (none of ours is optional or params).</summary>

@@ -13,8 +13,9 @@ namespace TopologyDsl.Generators.Parsing;
 internal sealed record ParseResult(StackSpec Spec, SourceMap? SourceMap);
 
 /// <summary>
-/// Reads a [Stack] class and the resource records nested in it into a <see cref="StackSpec"/>. The
-/// only code that touches symbols and syntax. It reads constant attribute arguments and never runs
+/// Reads a [Stack] class and the resource records nested in it into a <see cref="StackSpec"/>, from
+/// either reading of it (<see cref="StackSource"/>: the compiler's symbols, or the syntax alone). With
+/// the readers in this folder, the only code that touches symbols and syntax. It reads constant attribute arguments and never runs
 /// user code; shape problems become findings in the spec.
 /// </summary>
 internal static class TopologyParser
