@@ -231,6 +231,15 @@ public class SyntaxStackTests
     }
 
     [Fact]
+    public void APartialRecordNamedBuildTemplate_IsOneMember()
+    {
+        // Found by the random topologies (CsCheck_Seed=63eGuYLL26Db): one TDSL012, not one per part.
+        var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net;\npublic partial record BuildTemplate;\npublic partial record BuildTemplate;\n"));
+
+        Assert.Equal(["Shop.ShopStack"], reading.Read);
+    }
+
+    [Fact]
     public void AProjectTypeInTheTopologyDslNamespace_WinsOverTheRuntimes()
     {
         var reading = Read(Stack("[Vpc(\"10.0.0.0/16\")] public partial record Net; [GatewayEndpoint<Net>(EndpointServices.S3)] public partial record S3;\n"),

@@ -389,11 +389,12 @@ internal sealed class ProgramSyntax
                 Unsure |= resolver.Unsure;
 
                 // GetMembers order: by place in the file, members and nested types together.
-                // A partial method's two parts are one member.
+                // A partial method's two parts are one member, and so are a partial type's.
                 var places = declaration.Members.Where(m => m.Name == TopologyParser.GeneratedMethod && !m.IsOverload
                         && (!m.IsPartialMethod || group.MembersNamed(m.Name).First(p => p.IsPartialMethod) == m))
                     .Select(m => m.Identifier)
-                    .Concat(declaration.Types.Where(t => t.Name == TopologyParser.GeneratedMethod).Select(t => t.Identifier))
+                    .Concat(declaration.Types.Where(t => t.Name == TopologyParser.GeneratedMethod && ReferenceEquals(records[t.Name + "`" + t.Arity].First, t))
+                        .Select(t => t.Identifier))
                     .OrderBy(l => l.SourceSpan.Start);
                 _generatedNames.AddRange(places.Select(l => new NamedPlace(TopologyParser.GeneratedMethod, l)));
             }
