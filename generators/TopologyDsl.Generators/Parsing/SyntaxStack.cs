@@ -348,6 +348,7 @@ internal sealed class ProgramSyntax
             NotTopLevel = first.Nested || first.Arity > 0;
             Identifier = first.Identifier;
 
+            var records = new Dictionary<string, SyntaxRecord>(System.StringComparer.Ordinal);
             foreach (var declaration in group.Declarations)
             {
                 var resolver = new Resolver(program, group, declaration, cancellationToken);
@@ -356,13 +357,6 @@ internal sealed class ProgramSyntax
                     _attributes.Add(resolver.View(attribute));
                 }
 
-                Unsure |= resolver.Unsure;
-            }
-
-            var records = new Dictionary<string, SyntaxRecord>(System.StringComparer.Ordinal);
-            foreach (var declaration in group.Declarations)
-            {
-                var resolver = new Resolver(program, group, declaration, cancellationToken);
                 foreach (var type in declaration.Types)
                 {
                     var key = type.Name + "`" + type.Arity;
@@ -717,7 +711,7 @@ internal sealed class ProgramSyntax
                 return joined;
             }
 
-            var first = First(parts[0]);
+            var first = Type(parts[0], 0);
             return first.Kind switch
             {
                 Found.Namespace when first.Name == SourceFileReader.Display(parts[0]) => joined,
@@ -726,42 +720,10 @@ internal sealed class ProgramSyntax
             };
         }
 
-        /// <summary>The first part of a qualified name: a type, alias or namespace in scope.</summary>
-        private Meaning First(string name)
-        {
-            if (_group.DeclaresType(name, 0))
-            {
-                return new Meaning(Found.UserType);
-            }
-
-            var unknownPassed = false;
-            foreach (var level in Levels())
-            {
-                var type = InNamespace(level.Namespace, name, 0);
-                if (type.Kind != Found.None)
-                {
-                    return unknownPassed ? Meaning.Unsure : type;
-                }
-
-                var nested = Combine(level.Namespace, SourceFileReader.Display(name));
-                if (_program._namespaces.Contains(nested))
-                {
-                    return new Meaning(Found.Namespace, nested);
-                }
-
-                var fromUsings = Usings(level, name, 0, aliasOnly: false);
-                if (fromUsings.Kind != Found.None)
-                {
-                    return unknownPassed ? Meaning.Unsure : fromUsings;
-                }
-
-                unknownPassed |= ImportsUnknown(level);
-            }
-
-            return Meaning.None;
-        }
-
-        /// <summary>A simple type name: the stack's nested types, then each namespace and its usings, inner first.</summary>
+        /// <summary>
+        /// A simple name as a type (or, for the first part of a qualified name, a namespace): the stack's nested types, then
+        /// each namespace and its usings, inner first.
+        /// </summary>
         private Meaning Type(string name, int arity)
         {
             if (_group.DeclaresType(name, arity))
@@ -778,12 +740,13 @@ internal sealed class ProgramSyntax
                     return unknownPassed ? Meaning.Unsure : declared;
                 }
 
-                if (arity == 0 && _program._namespaces.Contains(Combine(level.Namespace, SourceFileReader.Display(name))))
+                var nested = Combine(level.Namespace, SourceFileReader.Display(name));
+                if (arity == 0 && _program._namespaces.Contains(nested))
                 {
-                    return new Meaning(Found.Namespace);
+                    return new Meaning(Found.Namespace, nested);
                 }
 
-                var fromUsings = Usings(level, name, arity, aliasOnly: false);
+                var fromUsings = Usings(level, name, arity);
                 if (fromUsings.Kind != Found.None)
                 {
                     return unknownPassed ? Meaning.Unsure : fromUsings;
@@ -796,7 +759,7 @@ internal sealed class ProgramSyntax
         }
 
         /// <summary>What the usings of one level make a name denote: one match, none, or a doubt (an alias, two matches, a directive not followed).</summary>
-        private Meaning Usings(ScopeLevel level, string name, int arity, bool aliasOnly)
+        private Meaning Usings(ScopeLevel level, string name, int arity)
         {
             Meaning? found = null;
             foreach (var directive in UsingsOf(level))
@@ -806,7 +769,7 @@ internal sealed class ProgramSyntax
                     case UsingKind.Alias when directive.Name == name:
                     case UsingKind.Unreadable:
                         return Meaning.Unsure;
-                    case UsingKind.Namespace when !aliasOnly:
+                    case UsingKind.Namespace:
                         var meaning = InNamespace(directive.Name, name, arity);
                         if (meaning.Kind != Found.None)
                         {
@@ -820,7 +783,7 @@ internal sealed class ProgramSyntax
                         }
 
                         break;
-                    case UsingKind.Static when !aliasOnly && RuntimeTypeOf(directive.Name) is null:
+                    case UsingKind.Static when RuntimeTypeOf(directive.Name) is null:
                         // A using static brings a type's nested types into scope; we know only ours.
                         return Meaning.Unsure;
                 }
